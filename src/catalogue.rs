@@ -1,0 +1,178 @@
+//! Rule data from `lints/` (not code — the code is `src/lints/`): the indicator catalogue and the
+//! standard agency abbreviations. The bundled copies are compiled in so `planlint` works in any
+//! plan repository; `--lints DIR` reads another folder instead.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::text::fold;
+use crate::model::{Direction, IndicatorId, IndicatorKind, Sources, Unit};
+use crate::msg;
+
+const INDICATORS_FILE: &str = "indicators.yaml";
+const ABBREVIATIONS_FILE: &str = "agency-abbreviations.yaml";
+const BUNDLED_INDICATORS: &str = include_str!("../lints/indicators.yaml");
+const BUNDLED_ABBREVIATIONS: &str = include_str!("../lints/agency-abbreviations.yaml");
+
+/// What a catalogued indicator is measured in, so that a count is never linked to a rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Measure {
+    Percent,
+    Ratio,
+    Count,
+    /// Only qualitative targets (基本淘汰, 全部完成更新改造) name it.
+    Qualitative,
+}
+
+impl Measure {
+    fn fits(self, unit: &Unit) -> bool {
+        matches!(
+            (self, unit),
+            (Measure::Percent, Unit::Percent) | (Measure::Ratio, Unit::Ratio) | (Measure::Count, Unit::Count(_))
+        )
+    }
+}
+
+/// One catalogue entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: IndicatorId,
+    /// The canonical Chinese name.
+    pub name: String,
+    /// Wordings seen in plans; a target links to the entry whose wording it contains (the
+    /// longest such wording wins).
+    pub wordings: Vec<String>,
+    pub direction: Direction,
+    pub kind: IndicatorKind,
+    pub measure: Measure,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IndicatorsFile {
+    indicators: Vec<Indicator>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AbbreviationsFile {
+    /// Official name (without jurisdiction prefix) → standard abbreviations.
+    abbreviations: indexmap::IndexMap<String, Vec<String>>,
+}
+
+/// The loaded rule data.
+#[derive(Debug, Default)]
+pub struct Catalogue {
+    pub indicators: Vec<Indicator>,
+    /// Folded official name → its abbreviations.
+    pub abbreviations: HashMap<String, Vec<String>>,
+    /// Folded wording → (entry, wording length), for linking.
+    wordings: Vec<(String, usize)>,
+}
+
+impl Catalogue {
+    /// Loads the bundled catalogue, or the one in `dir`. Problems become diagnostics and the
+    /// part that failed is left empty.
+    pub fn load(dir: Option<&Path>, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) -> Self {
+        let indicators_text = read(dir, INDICATORS_FILE, BUNDLED_INDICATORS, diagnostics);
+        let abbreviations_text = read(dir, ABBREVIATIONS_FILE, BUNDLED_ABBREVIATIONS, diagnostics);
+        let base = dir.map_or_else(|| PathBuf::from("lints"), Path::to_path_buf);
+        let mut catalogue = Catalogue::default();
+        if let Some(text) = indicators_text {
+            let id = sources.add(base.join(INDICATORS_FILE), text.as_str());
+            match crate::ingest::yaml::parse::<IndicatorsFile>(id, &text) {
+                Ok(file) => catalogue.indicators = file.indicators,
+                Err(d) => diagnostics.push(*d),
+            }
+        }
+        if let Some(text) = abbreviations_text {
+            let id = sources.add(base.join(ABBREVIATIONS_FILE), text.as_str());
+            match crate::ingest::yaml::parse::<AbbreviationsFile>(id, &text) {
+                Ok(file) => {
+                    catalogue.abbreviations = file
+                        .abbreviations
+                        .into_iter()
+                        .map(|(official, short)| (fold(&official), short))
+                        .collect();
+                }
+                Err(d) => diagnostics.push(*d),
+            }
+        }
+        catalogue.index();
+        catalogue
+    }
+
+    fn index(&mut self) {
+        self.wordings = self
+            .indicators
+            .iter()
+            .enumerate()
+            .flat_map(|(i, ind)| {
+                std::iter::once(&ind.name)
+                    .chain(&ind.wordings)
+                    .map(move |w| (fold(w), i))
+            })
+            .map(|(w, i)| (w, i))
+            .collect();
+    }
+
+    /// The catalogue entry a target's wording and unit link to.
+    #[must_use]
+    pub fn link(&self, wording: &str, unit: &Unit) -> Option<&Indicator> {
+        let folded = fold(wording);
+        self.wordings
+            .iter()
+            .filter(|(w, i)| folded.contains(w.as_str()) && self.indicators[*i].measure.fits(unit))
+            .max_by_key(|(w, i)| (w.chars().count(), std::cmp::Reverse(*i)))
+            .map(|(_, i)| &self.indicators[*i])
+    }
+
+    /// The entry for a wording whatever its unit: for qualitative targets, which have none.
+    #[must_use]
+    pub fn link_wording(&self, wording: &str) -> Option<&Indicator> {
+        let folded = fold(wording);
+        self.wordings
+            .iter()
+            .filter(|(w, _)| folded.contains(w.as_str()))
+            .max_by_key(|(w, i)| (w.chars().count(), std::cmp::Reverse(*i)))
+            .map(|(_, i)| &self.indicators[*i])
+    }
+
+    #[must_use]
+    pub fn get(&self, id: &IndicatorId) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| &i.id == id)
+    }
+
+    /// Looks an indicator up by id or by a Chinese wording.
+    #[must_use]
+    pub fn find(&self, query: &str) -> Option<&Indicator> {
+        self.indicators
+            .iter()
+            .find(|i| i.id.0 == query)
+            .or_else(|| self.link_wording(query))
+    }
+}
+
+fn read(dir: Option<&Path>, name: &str, bundled: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    let Some(dir) = dir else {
+        return Some(bundled.to_string());
+    };
+    let path = dir.join(name);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(err) => {
+            let shown = crate::model::span::display_path(&path);
+            diagnostics.push(Diagnostic::new(
+                "io-error",
+                Severity::Error,
+                msg!("无法读取 {shown}：{err}", "cannot read {shown}: {err}"),
+            ));
+            None
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! `planlint check`: read the corpus, build the graph, run the lints, print the findings.
+
+use std::io::IsTerminal;
+
+use super::{CheckArgs, Color, ExitStatus, Format, report_failure, write_stdout};
+use crate::diagnostics::render::{HumanRenderer, RenderOptions};
+use crate::diagnostics::{self, Severity, Summary};
+use crate::i18n::Lang;
+use crate::lints::{self, LintMeta};
+
+/// A user's lint selection that names no lint.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{0}")]
+#[diagnostic(code(planlint::cli::unknown_lint), help("`planlint explain --all` lists every lint / 列出全部规则"))]
+struct SelectionError(lints::UnknownLint);
+
+fn selection(args: &CheckArgs) -> Result<Option<Vec<&'static LintMeta>>, SelectionError> {
+    let parse = |codes: &[String]| -> Result<Vec<&'static LintMeta>, SelectionError> {
+        codes.iter().map(|c| lints::lookup(c.trim()).map_err(SelectionError)).collect()
+    };
+    let selected = parse(&args.select)?;
+    let ignored = parse(&args.ignore)?;
+    if selected.is_empty() && ignored.is_empty() {
+        return Ok(None);
+    }
+    let base: Vec<&'static LintMeta> = if selected.is_empty() { lints::ALL.to_vec() } else { selected };
+    Ok(Some(
+        base.into_iter()
+            .filter(|l| !ignored.iter().any(|i| std::ptr::eq(*i, *l)))
+            .collect(),
+    ))
+}
+
+pub(super) fn run(args: &CheckArgs) -> ExitStatus {
+    let lang = args.lang.unwrap_or_else(Lang::from_env);
+    let selected = match selection(args) {
+        Ok(s) => s,
+        Err(err) => {
+            report_failure(&err);
+            return ExitStatus::Failure;
+        }
+    };
+    let mut corpus = match crate::ingest::load(&args.paths, args.lints.as_deref()) {
+        Ok(corpus) => corpus,
+        Err(err) => {
+            report_failure(&err);
+            return ExitStatus::Failure;
+        }
+    };
+    let graph = crate::graph::build(&mut corpus);
+    let mut findings = std::mem::take(&mut corpus.diagnostics);
+    findings.extend(lints::run(&corpus, &graph, selected.as_deref()));
+    diagnostics::sort(&mut findings, &corpus.sources);
+    let summary = Summary::of(&findings, corpus.files);
+    let text = match args.format {
+        Format::Human => human(&findings, summary, &corpus.sources, lang, args.color),
+        Format::Json => match diagnostics::json::to_json(&findings, summary, &corpus.sources, lang) {
+            Ok(text) => text,
+            Err(err) => {
+                eprintln!("planlint: {err}");
+                return ExitStatus::Failure;
+            }
+        },
+    };
+    if let Err(err) = write_stdout(&text) {
+        eprintln!("planlint: {err}");
+        return ExitStatus::Failure;
+    }
+    if findings.iter().any(|d| d.severity == Severity::Error) {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    }
+}
+
+fn human(
+    findings: &[crate::diagnostics::Diagnostic],
+    summary: Summary,
+    sources: &crate::model::Sources,
+    lang: Lang,
+    color: Color,
+) -> String {
+    let color = match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100);
+    let renderer = HumanRenderer::new(sources, RenderOptions { lang, color, width });
+    let mut text = String::new();
+    for finding in findings {
+        if renderer.render(finding, &mut text).is_err() {
+            text.push_str(finding.message.get(lang));
+        }
+        text.push('\n');
+    }
+    text.push_str(&summary.line(lang));
+    text.push('\n');
+    text
+}

@@ -1,0 +1,153 @@
+//! The command line: `planlint check`, `planlint explain`. Parsing with clap, then each
+//! subcommand in its own file; this file maps outcomes to exit codes.
+
+mod check;
+mod explain;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+/// Lints Chinese policy plans against the plans they cascade from.
+#[derive(Debug, Parser)]
+#[command(name = "planlint", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a corpus of plans (default: `plans`) and report findings.
+    Check(CheckArgs),
+    /// Print a lint's documentation.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files or folders to check; folders are read recursively.
+    #[arg(default_value = "plans")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Language of messages (default: from LC_ALL / LC_MESSAGES / LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Run only these lints (comma-separated codes).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not run these lints (comma-separated codes).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Read the rule data (indicators.yaml, agency-abbreviations.yaml) from this folder
+    /// instead of the bundled copy.
+    #[arg(long, value_name = "DIR")]
+    pub lints: Option<PathBuf>,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The lint code, e.g. `weaker-target`.
+    #[arg(required_unless_present = "all")]
+    pub code: Option<String>,
+    /// List every lint.
+    #[arg(long, conflicts_with = "code")]
+    pub all: bool,
+    /// Print one language only (default: both).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// miette diagnostics with the source lines they point at.
+    Human,
+    /// One JSON document (see README, "JSON output").
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// How a run ended, as an exit code: 0 clean, 1 error-level findings, 2 usage or I/O failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    Clean,
+    Findings,
+    Failure,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(status: ExitStatus) -> Self {
+        match status {
+            ExitStatus::Clean => ExitCode::SUCCESS,
+            ExitStatus::Findings => ExitCode::from(1),
+            ExitStatus::Failure => ExitCode::from(2),
+        }
+    }
+}
+
+/// Entry point of the binary.
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { ExitStatus::Failure } else { ExitStatus::Clean };
+            let _ = err.print();
+            return code.into();
+        }
+    };
+    run(cli).into()
+}
+
+/// Runs a parsed command line.
+#[must_use]
+pub fn run(cli: Cli) -> ExitStatus {
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Explain(args) => explain::run(&args),
+    }
+}
+
+/// Writes to stdout, treating a closed pipe (`planlint check | head`) as success.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Reports a failure that is not a finding (usage, I/O) on stderr, in both languages when no
+/// language was chosen.
+fn report_failure(error: &dyn miette::Diagnostic) {
+    let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+    let mut text = String::new();
+    if handler.render_report(&mut text, error).is_err() {
+        text = error.to_string();
+    }
+    eprint!("{text}");
+}

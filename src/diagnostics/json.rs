@@ -1,0 +1,108 @@
+//! Machine output (`--format json`): one object with every finding in the stable order and the
+//! summary. Its shape is documented in the README and kept by snapshot tests; fields are only
+//! ever added.
+
+use serde::Serialize;
+
+use super::{Diagnostic, Label, Severity, Summary};
+use crate::i18n::Lang;
+use crate::model::{SourceId, Sources};
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: u32,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    code: &'static str,
+    severity: Severity,
+    message: &'a str,
+    message_zh: &'a str,
+    message_en: &'a str,
+    location: Option<Location<'a>>,
+    help: Option<&'a str>,
+    labels: Vec<Location<'a>>,
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    message: &'a str,
+    location: Location<'a>,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    file: String,
+    /// 1-based line and column, the column in characters as a person counts them.
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    /// Byte offsets into the file.
+    offset: usize,
+    length: usize,
+    label: &'a str,
+}
+
+fn location<'a>(sources: &Sources, source: SourceId, label: &'a Label, lang: Lang) -> Location<'a> {
+    let file = sources.get(source);
+    let (line, column) = file.line_col(label.span.start);
+    let (end_line, end_column) = file.line_col(label.span.end());
+    Location {
+        file: file.display_path(),
+        line,
+        column,
+        end_line,
+        end_column,
+        offset: label.span.start,
+        length: label.span.len,
+        label: label.text.get(lang),
+    }
+}
+
+/// The JSON document for a run, pretty-printed.
+pub fn to_json(
+    diagnostics: &[Diagnostic],
+    summary: Summary,
+    sources: &Sources,
+    lang: Lang,
+) -> Result<String, serde_json::Error> {
+    let diagnostics = diagnostics
+        .iter()
+        .map(|d| JsonDiagnostic {
+            code: d.code,
+            severity: d.severity,
+            message: d.message.get(lang),
+            message_zh: &d.message.zh,
+            message_en: &d.message.en,
+            location: match (d.source, &d.label) {
+                (Some(s), Some(l)) => Some(location(sources, s, l, lang)),
+                _ => None,
+            },
+            help: d.help.as_ref().map(|h| h.get(lang)),
+            labels: match d.source {
+                Some(s) => d.secondary.iter().map(|l| location(sources, s, l, lang)).collect(),
+                None => Vec::new(),
+            },
+            related: d
+                .related
+                .iter()
+                .map(|r| JsonRelated {
+                    message: r.message.get(lang),
+                    location: location(sources, r.source, &r.label, lang),
+                })
+                .collect(),
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&Report {
+        version: 1,
+        diagnostics,
+        summary,
+    })?;
+    text.push('\n');
+    Ok(text)
+}

@@ -1,0 +1,202 @@
+//! Findings as data: what a lint or the ingester reports, in both languages, with the spans it
+//! underlines. Renderers (`render` for people, `json` for machines) turn them into text; rules
+//! never render.
+
+pub mod json;
+pub mod render;
+
+use serde::Serialize;
+
+use crate::i18n::Msg;
+use crate::model::{Located, SourceId, Span};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    #[must_use]
+    pub fn zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Note => "提示",
+        }
+    }
+
+    #[must_use]
+    pub fn en(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// A place in a file with a caption.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub span: Span,
+    pub text: Msg,
+}
+
+/// A second place, possibly in another file (the parent's sentence), shown under the finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    pub source: SourceId,
+    pub message: Msg,
+    pub label: Label,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// The lint code (`weaker-target`) or ingest code (`invalid-yaml`).
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: Msg,
+    /// The file it is in; `None` for a finding about the whole run (an empty corpus).
+    pub source: Option<SourceId>,
+    /// The primary label; its span is what the finding is sorted by.
+    pub label: Option<Label>,
+    /// More places in the same file.
+    pub secondary: Vec<Label>,
+    pub help: Option<Msg>,
+    pub related: Vec<Related>,
+}
+
+impl Diagnostic {
+    #[must_use]
+    pub fn new(code: &'static str, severity: Severity, message: Msg) -> Self {
+        Self {
+            code,
+            severity,
+            message,
+            source: None,
+            label: None,
+            secondary: Vec::new(),
+            help: None,
+            related: Vec::new(),
+        }
+    }
+
+    /// Points the finding at `span` of `source`, captioned `text`.
+    #[must_use]
+    pub fn at(mut self, source: SourceId, span: Span, text: Msg) -> Self {
+        self.source = Some(source);
+        self.label = Some(Label { span, text });
+        self
+    }
+
+    /// Points the finding at a located value.
+    #[must_use]
+    pub fn at_value<T>(self, value: &Located<T>, text: Msg) -> Self {
+        self.at(value.source, value.span, text)
+    }
+
+    /// Names a file without a place in it.
+    #[must_use]
+    pub fn in_file(mut self, source: SourceId) -> Self {
+        self.source = Some(source);
+        self
+    }
+
+    #[must_use]
+    pub fn with_secondary(mut self, span: Span, text: Msg) -> Self {
+        self.secondary.push(Label { span, text });
+        self
+    }
+
+    #[must_use]
+    pub fn with_help(mut self, help: Msg) -> Self {
+        self.help = Some(help);
+        self
+    }
+
+    #[must_use]
+    pub fn with_related(mut self, source: SourceId, span: Span, message: Msg, label: Msg) -> Self {
+        self.related.push(Related {
+            source,
+            message,
+            label: Label { span, text: label },
+        });
+        self
+    }
+
+    /// The order every output uses: file, position, code, then message, so output does not
+    /// depend on the order rules or threads ran in.
+    #[must_use]
+    pub fn sort_key(&self) -> (Option<SourceId>, usize, &'static str, &str) {
+        (
+            self.source,
+            self.label.as_ref().map_or(0, |l| l.span.start),
+            self.code,
+            &self.message.en,
+        )
+    }
+}
+
+/// Sorts findings into the stable output order and drops exact repeats.
+pub fn sort(diagnostics: &mut Vec<Diagnostic>, sources: &crate::model::Sources) {
+    diagnostics.sort_by(|a, b| {
+        let path = |d: &Diagnostic| d.source.map(|s| sources.get(s).display_path());
+        path(a)
+            .cmp(&path(b))
+            .then_with(|| a.sort_key().cmp(&b.sort_key()))
+    });
+    diagnostics.dedup();
+}
+
+/// Counts by severity, for the summary line and the exit code.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+    pub files: usize,
+}
+
+impl Summary {
+    #[must_use]
+    pub fn of(diagnostics: &[Diagnostic], files: usize) -> Self {
+        let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
+        Self {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            notes: count(Severity::Note),
+            files,
+        }
+    }
+
+    #[must_use]
+    pub fn line(&self, lang: crate::i18n::Lang) -> String {
+        let Self {
+            errors,
+            warnings,
+            notes,
+            files,
+        } = *self;
+        match lang {
+            crate::i18n::Lang::Zh => {
+                format!("共 {errors} 个错误、{warnings} 个警告、{notes} 个提示（检查了 {files} 个文件）")
+            }
+            crate::i18n::Lang::En => format!(
+                "{errors} {}, {warnings} {}, {notes} {} ({files} {} checked)",
+                plural(errors, "error", "errors"),
+                plural(warnings, "warning", "warnings"),
+                plural(notes, "note", "notes"),
+                plural(files, "file", "files"),
+            ),
+        }
+    }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}

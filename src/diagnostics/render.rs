@@ -1,0 +1,165 @@
+//! Human output: each finding rendered by miette's graphical handler, with the source lines it
+//! points at. The parent's sentence, in another file, comes as a related diagnostic because one
+//! miette report cannot hold labels from two files.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+
+use super::{Diagnostic, Label, Severity};
+use crate::i18n::Lang;
+use crate::model::Sources;
+
+/// How the terminal output looks.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    pub lang: Lang,
+    pub color: bool,
+    pub width: usize,
+}
+
+/// Renders findings as miette reports, one after another.
+pub struct HumanRenderer {
+    handler: GraphicalReportHandler,
+    lang: Lang,
+    named: Vec<Arc<NamedSource<Arc<str>>>>,
+}
+
+impl HumanRenderer {
+    #[must_use]
+    pub fn new(sources: &Sources, options: RenderOptions) -> Self {
+        let theme = if options.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(options.width)
+            .with_links(false)
+            .without_syntax_highlighting();
+        let named = sources
+            .iter()
+            .map(|(_, file)| {
+                Arc::new(
+                    NamedSource::new(file.display_path(), Arc::clone(&file.text))
+                        .with_language("yaml"),
+                )
+            })
+            .collect();
+        Self {
+            handler,
+            lang: options.lang,
+            named,
+        }
+    }
+
+    /// One finding as text.
+    pub fn render(&self, diagnostic: &Diagnostic, out: &mut String) -> fmt::Result {
+        let view = self.view(diagnostic);
+        self.handler.render_report(out, &view)
+    }
+
+    fn view(&self, d: &Diagnostic) -> View {
+        let source = d.source.map(|s| Arc::clone(&self.named[s.0]));
+        let mut labels = Vec::new();
+        if let Some(label) = &d.label {
+            labels.push(labeled(label, self.lang, true));
+        }
+        labels.extend(d.secondary.iter().map(|l| labeled(l, self.lang, false)));
+        let related = d
+            .related
+            .iter()
+            .map(|r| View {
+                code: None,
+                severity: miette::Severity::Advice,
+                message: r.message.get(self.lang).to_string(),
+                help: None,
+                labels: vec![labeled(&r.label, self.lang, true)],
+                source: Some(Arc::clone(&self.named[r.source.0])),
+                related: Vec::new(),
+            })
+            .collect();
+        View {
+            code: Some(d.code.to_string()),
+            severity: match d.severity {
+                Severity::Error => miette::Severity::Error,
+                Severity::Warning => miette::Severity::Warning,
+                Severity::Note => miette::Severity::Advice,
+            },
+            message: d.message.get(self.lang).to_string(),
+            help: d.help.as_ref().map(|h| h.get(self.lang).to_string()),
+            labels,
+            source,
+            related,
+        }
+    }
+}
+
+fn labeled(label: &Label, lang: Lang, primary: bool) -> LabeledSpan {
+    let text = Some(label.text.get(lang).to_string()).filter(|t| !t.is_empty());
+    let span = (label.span.start, label.span.len);
+    if primary {
+        LabeledSpan::new_primary_with_span(text, span)
+    } else {
+        LabeledSpan::new_with_span(text, span)
+    }
+}
+
+/// A finding as miette sees it.
+#[derive(Debug)]
+struct View {
+    code: Option<String>,
+    severity: miette::Severity,
+    message: String,
+    help: Option<String>,
+    labels: Vec<LabeledSpan>,
+    source: Option<Arc<NamedSource<Arc<str>>>>,
+    related: Vec<View>,
+}
+
+impl fmt::Display for View {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for View {}
+
+impl miette::Diagnostic for View {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s.as_ref() as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() || self.source.is_none() {
+            return None;
+        }
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
+    }
+}

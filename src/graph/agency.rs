@@ -1,0 +1,160 @@
+//! Resolving an agency name as written in a plan against the registries: the plan's own
+//! jurisdiction first (市/区/县 prefixes mean "of this jurisdiction"), then the levels above it,
+//! whose bodies a plan may only name when they are vertically managed.
+
+use crate::model::jurisdiction::RegistryMatch;
+use crate::model::text::{char_distance, fold, is_subsequence};
+use crate::model::{AgencyKind, AgencyName, Collective, Jurisdiction, JurisdictionId};
+
+/// What a written name refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgencyResolution {
+    /// A body of the plan's jurisdiction (or one its registry allows, such as a vertically
+    /// managed branch). `alias` when written as an abbreviation.
+    Registered {
+        jurisdiction: JurisdictionId,
+        entry: usize,
+        alias: bool,
+    },
+    /// A collective term (各镇街, 有关部门): valid, and no single body.
+    Collective,
+    /// A body of another level's registry.
+    OtherLevel {
+        jurisdiction: JurisdictionId,
+        entry: usize,
+    },
+    /// Nothing by that name; `suggestion` is the closest official name, if any is close.
+    Unknown { suggestion: Option<Suggestion> },
+    /// The jurisdiction has no registry, so the name cannot be checked.
+    Unchecked,
+}
+
+/// A did-you-mean.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The name as the plan would write it (with its prefix).
+    pub name: String,
+    pub entry: usize,
+    /// Whether the written name is an abbreviation of it (every character in order), rather
+    /// than merely close in spelling: then both names mean the same body.
+    pub abbreviation: bool,
+}
+
+/// Resolves names against the corpus's jurisdictions.
+pub struct AgencyResolver<'a> {
+    pub jurisdictions: &'a [Jurisdiction],
+}
+
+impl AgencyResolver<'_> {
+    #[must_use]
+    pub fn resolve(&self, name: &AgencyName, home: JurisdictionId) -> AgencyResolution {
+        let folded = &name.folded;
+        let jurisdiction = &self.jurisdictions[home.0];
+        if Collective::is_collective(folded) || jurisdiction.registry.collectives.contains(folded) {
+            return AgencyResolution::Collective;
+        }
+        if jurisdiction.registry.is_empty() {
+            return AgencyResolution::Unchecked;
+        }
+        let own_prefixes = prefixes(jurisdiction, true);
+        for core in cores(folded, &own_prefixes) {
+            if let Some(found) = jurisdiction.registry.lookup(&core) {
+                return AgencyResolution::Registered {
+                    jurisdiction: home,
+                    entry: found.entry(),
+                    alias: matches!(found, RegistryMatch::Alias(_)),
+                };
+            }
+        }
+        if let Some(other) = self.other_level(folded, jurisdiction) {
+            return other;
+        }
+        AgencyResolution::Unknown {
+            suggestion: suggest(folded, jurisdiction, &own_prefixes),
+        }
+    }
+
+    fn other_level(&self, folded: &str, home: &Jurisdiction) -> Option<AgencyResolution> {
+        let mut next = home.parent;
+        while let Some(id) = next {
+            let ancestor = &self.jurisdictions[id.0];
+            let mut prefixes = prefixes(ancestor, false);
+            // A prefix word is only evidence of another level when this jurisdiction does not
+            // use the same word for itself (安丘 and 潍坊 both write 市).
+            if let Some(p) = &ancestor.self_prefix {
+                if home.self_prefix.as_deref() != Some(p.as_str()) {
+                    prefixes.push(fold(p));
+                }
+            }
+            let bare = ancestor.self_prefix.is_none();
+            for core in cores(folded, &prefixes).into_iter().filter(|c| bare || c != folded) {
+                if let Some(found) = ancestor.registry.lookup(&core) {
+                    return Some(AgencyResolution::OtherLevel {
+                        jurisdiction: id,
+                        entry: found.entry(),
+                    });
+                }
+            }
+            next = ancestor.parent;
+        }
+        None
+    }
+
+    /// Whether the body a resolution names may act at any level (vertically managed).
+    #[must_use]
+    pub fn is_vertical(&self, jurisdiction: JurisdictionId, entry: usize) -> bool {
+        self.jurisdictions[jurisdiction.0].registry.entries[entry].kind == AgencyKind::Vertical
+    }
+}
+
+/// The forms a jurisdiction's own names take as prefixes: 安丘市, 安丘, and (if `with_self`)
+/// its self prefix 市.
+fn prefixes(jurisdiction: &Jurisdiction, with_self: bool) -> Vec<String> {
+    let mut list: Vec<String> = jurisdiction.names().map(fold).collect();
+    if with_self {
+        list.extend(jurisdiction.self_prefix.as_deref().map(fold));
+    }
+    list.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+    list
+}
+
+/// The name itself and the name with each matching prefix removed.
+fn cores(folded: &str, prefixes: &[String]) -> Vec<String> {
+    let mut cores = vec![folded.to_string()];
+    for prefix in prefixes {
+        if let Some(rest) = folded.strip_prefix(prefix.as_str()) {
+            if !rest.is_empty() {
+                cores.push(rest.to_string());
+            }
+        }
+    }
+    cores
+}
+
+fn suggest(folded: &str, jurisdiction: &Jurisdiction, own_prefixes: &[String]) -> Option<Suggestion> {
+    let (written_prefix, core) = own_prefixes
+        .iter()
+        .find_map(|p| folded.strip_prefix(p.as_str()).map(|rest| (p.clone(), rest.to_string())))
+        .unwrap_or_default();
+    let core = if core.is_empty() { folded.to_string() } else { core };
+    let last = core.chars().last();
+    let mut best: Option<(usize, bool, usize, String)> = None;
+    for (i, entry) in jurisdiction.registry.entries.iter().enumerate() {
+        let official = fold(&entry.name);
+        let abbreviation = is_subsequence(&core, &official) && official.chars().last() == last;
+        let distance = char_distance(&core, &official);
+        let close = distance <= (core.chars().count() / 3).max(1);
+        if !(abbreviation || close) {
+            continue;
+        }
+        let rank = (usize::from(!abbreviation), distance);
+        if best.as_ref().is_none_or(|(d, a, _, _)| rank < (usize::from(!*a), *d)) {
+            best = Some((distance, abbreviation, i, official));
+        }
+    }
+    best.map(|(_, abbreviation, entry, official)| Suggestion {
+        name: format!("{written_prefix}{official}"),
+        entry,
+        abbreviation,
+    })
+}

@@ -1,0 +1,214 @@
+//! Builds the [`KnowledgeGraph`] from a corpus: links targets to the indicator catalogue,
+//! resolves citations (making stubs), agencies and parent targets, and adds every node and edge.
+
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use super::agency::{AgencyResolution, AgencyResolver};
+use super::resolve::{self, CitationLink, PlanIndex, Stub, StubId};
+use super::{Edge, KnowledgeGraph, Node};
+use crate::ingest::Corpus;
+use crate::model::text::plan_title_core;
+use crate::model::{Deadline, JurisdictionId, PlanId, TargetId};
+
+/// Links targets to the catalogue (filling `Target::indicator_id`) and builds the graph.
+pub fn build(corpus: &mut Corpus) -> KnowledgeGraph {
+    link_indicators(corpus);
+    let corpus = &*corpus;
+    let mut builder = Builder {
+        graph: DiGraph::new(),
+        nodes: HashMap::new(),
+    };
+    for (i, j) in corpus.jurisdictions.iter().enumerate() {
+        let node = builder.node(Node::Jurisdiction(JurisdictionId(i)));
+        if let Some(parent) = j.parent {
+            let parent = builder.node(Node::Jurisdiction(parent));
+            builder.graph.add_edge(node, parent, Edge::ParentJurisdiction);
+        }
+    }
+    for indicator in &corpus.catalogue.indicators {
+        builder.node(Node::Indicator(indicator.id.clone()));
+    }
+    for (i, plan) in corpus.plans.iter().enumerate() {
+        let id = PlanId(i);
+        let node = builder.node(Node::Plan(id));
+        let home = builder.node(Node::Jurisdiction(plan.jurisdiction));
+        builder.graph.add_edge(node, home, Edge::IssuedIn);
+        for (index, target) in plan.targets.iter().enumerate() {
+            let t = builder.node(Node::Target(TargetId { plan: id, index }));
+            builder.graph.add_edge(t, node, Edge::TargetOf);
+            if let Some(indicator) = &target.indicator_id {
+                let ind = builder.node(Node::Indicator(indicator.clone()));
+                builder.graph.add_edge(t, ind, Edge::Measures);
+            }
+        }
+    }
+    let (citations, stubs) = resolve_citations(corpus, &mut builder);
+    let cites: Vec<Vec<PlanId>> = citations
+        .iter()
+        .map(|links| {
+            links
+                .iter()
+                .filter_map(|l| match l {
+                    CitationLink::Plan { plan, .. } => Some(*plan),
+                    CitationLink::Stub(_) => None,
+                })
+                .collect()
+        })
+        .collect();
+    let campaigns = resolve::campaign_index(corpus);
+    let ancestors: Vec<Vec<PlanId>> = (0..corpus.plans.len())
+        .map(|i| resolve::ancestors(corpus, &cites, &campaigns, PlanId(i)))
+        .collect();
+    let parent_targets = resolve_parent_targets(corpus, &ancestors);
+    for (child, parent) in &parent_targets {
+        let (c, p) = (
+            builder.node(Node::Target(*child)),
+            builder.node(Node::Target(*parent)),
+        );
+        builder.graph.add_edge(c, p, Edge::ParentTarget);
+    }
+    let agencies = resolve_agencies(corpus, &mut builder);
+    KnowledgeGraph {
+        graph: builder.graph,
+        nodes: builder.nodes,
+        stubs,
+        citations,
+        agencies,
+        ancestors,
+        parent_targets,
+    }
+}
+
+struct Builder {
+    graph: DiGraph<Node, Edge>,
+    nodes: HashMap<Node, NodeIndex>,
+}
+
+impl Builder {
+    fn node(&mut self, node: Node) -> NodeIndex {
+        if let Some(index) = self.nodes.get(&node) {
+            return *index;
+        }
+        let index = self.graph.add_node(node.clone());
+        self.nodes.insert(node, index);
+        index
+    }
+}
+
+fn link_indicators(corpus: &mut Corpus) {
+    let Corpus {
+        plans, catalogue, ..
+    } = corpus;
+    for plan in plans {
+        for target in &mut plan.targets {
+            target.indicator_id = catalogue
+                .link(&target.indicator.value, &target.quantity.unit)
+                .map(|i| i.id.clone());
+        }
+    }
+}
+
+fn resolve_citations(corpus: &Corpus, builder: &mut Builder) -> (Vec<Vec<CitationLink>>, Vec<Stub>) {
+    let index = PlanIndex::new(corpus);
+    let mut stubs: Vec<Stub> = Vec::new();
+    let mut stub_keys: HashMap<String, StubId> = HashMap::new();
+    let mut all = Vec::with_capacity(corpus.plans.len());
+    for (i, plan) in corpus.plans.iter().enumerate() {
+        let from = builder.node(Node::Plan(PlanId(i)));
+        let mut links = Vec::with_capacity(plan.citations.len());
+        for citation in &plan.citations {
+            let link = match index.resolve(plan, citation) {
+                Some((plan, by)) => CitationLink::Plan { plan, by },
+                None => {
+                    let number = citation.doc_number.as_ref().and_then(|n| n.value.parsed.clone());
+                    let title = citation.title.as_ref().map(|t| t.value.clone());
+                    let key = match (&number, &title) {
+                        (Some(n), _) => n.to_string(),
+                        (None, Some(t)) => plan_title_core(t),
+                        (None, None) => String::new(),
+                    };
+                    let id = *stub_keys.entry(key).or_insert_with(|| {
+                        stubs.push(Stub { number, title });
+                        StubId(stubs.len() - 1)
+                    });
+                    CitationLink::Stub(id)
+                }
+            };
+            let to = match link {
+                CitationLink::Plan { plan, .. } => builder.node(Node::Plan(plan)),
+                CitationLink::Stub(stub) => builder.node(Node::Stub(stub)),
+            };
+            if from != to {
+                builder.graph.add_edge(from, to, Edge::Cites);
+            }
+            links.push(link);
+        }
+        all.push(links);
+    }
+    (all, stubs)
+}
+
+/// For each target with a catalogued indicator and a year, the first ancestor plan (nearest
+/// first) with a target for the same indicator and year, measured the same way.
+fn resolve_parent_targets(corpus: &Corpus, ancestors: &[Vec<PlanId>]) -> HashMap<TargetId, TargetId> {
+    // (plan, indicator, year) → target index: one lookup per ancestor instead of a scan.
+    let mut by_key: HashMap<(PlanId, &str, u16), Vec<usize>> = HashMap::new();
+    for (p, plan) in corpus.plans.iter().enumerate() {
+        for (t, target) in plan.targets.iter().enumerate() {
+            if let (Some(ind), Deadline::Year(year)) = (&target.indicator_id, target.deadline) {
+                by_key.entry((PlanId(p), ind.0.as_str(), year)).or_default().push(t);
+            }
+        }
+    }
+    let mut parents = HashMap::new();
+    for (p, plan) in corpus.plans.iter().enumerate() {
+        for (t, target) in plan.targets.iter().enumerate() {
+            let (Some(ind), Deadline::Year(year)) = (&target.indicator_id, target.deadline) else {
+                continue;
+            };
+            let found = ancestors[p].iter().find_map(|&ancestor| {
+                by_key
+                    .get(&(ancestor, ind.0.as_str(), year))?
+                    .iter()
+                    .copied()
+                    .find(|&i| {
+                        let other = &corpus.plans[ancestor.0].targets[i];
+                        other.quantity.is_comparable(&target.quantity) && other.baseline == target.baseline
+                    })
+                    .map(|index| TargetId { plan: ancestor, index })
+            });
+            if let Some(parent) = found {
+                parents.insert(TargetId { plan: PlanId(p), index: t }, parent);
+            }
+        }
+    }
+    parents
+}
+
+fn resolve_agencies(corpus: &Corpus, builder: &mut Builder) -> Vec<Vec<AgencyResolution>> {
+    let resolver = AgencyResolver {
+        jurisdictions: &corpus.jurisdictions,
+    };
+    let mut all = Vec::with_capacity(corpus.plans.len());
+    for (i, plan) in corpus.plans.iter().enumerate() {
+        let plan_node = builder.node(Node::Plan(PlanId(i)));
+        let mut resolutions = Vec::new();
+        for (_, lead, name) in plan.agency_mentions() {
+            let resolution = resolver.resolve(&name.value, plan.jurisdiction);
+            if let AgencyResolution::Registered { jurisdiction, entry, .. }
+            | AgencyResolution::OtherLevel { jurisdiction, entry } = &resolution
+            {
+                let agency = builder.node(Node::Agency(*jurisdiction, *entry));
+                let edge = if lead { Edge::Leads } else { Edge::ResponsibleFor };
+                if builder.graph.find_edge(agency, plan_node).is_none_or(|e| builder.graph[e] != edge) {
+                    builder.graph.add_edge(agency, plan_node, edge);
+                }
+            }
+            resolutions.push(resolution);
+        }
+        all.push(resolutions);
+    }
+    all
+}

@@ -1,0 +1,81 @@
+//! The knowledge graph: plans (and stubs for documents cited but not in the corpus),
+//! jurisdictions, agencies, indicators and targets as petgraph nodes, linked by citation,
+//! jurisdiction, target and agency edges. `build` makes it; lints and exports query it.
+
+pub mod agency;
+mod build;
+mod resolve;
+
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+pub use agency::{AgencyResolution, AgencyResolver, Suggestion};
+pub use build::build;
+pub use resolve::{CitationLink, MatchedBy, Stub, StubId};
+
+use crate::model::{IndicatorId, JurisdictionId, PlanId, TargetId};
+
+/// A node of the graph.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Node {
+    Plan(PlanId),
+    /// A document cited but not in the corpus.
+    Stub(StubId),
+    Jurisdiction(JurisdictionId),
+    /// A registered body: its jurisdiction and registry entry.
+    Agency(JurisdictionId, usize),
+    Indicator(IndicatorId),
+    Target(TargetId),
+}
+
+/// An edge of the graph, from the first-named node to the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Edge {
+    /// plan → plan or stub it cites.
+    Cites,
+    /// plan → its jurisdiction.
+    IssuedIn,
+    /// jurisdiction → its parent jurisdiction.
+    ParentJurisdiction,
+    /// target → its plan.
+    TargetOf,
+    /// target → the indicator it measures.
+    Measures,
+    /// target → the nearest ancestor plan's target for the same indicator and year.
+    ParentTarget,
+    /// agency → plan whose task it leads.
+    Leads,
+    /// agency → plan whose task it is responsible for.
+    ResponsibleFor,
+}
+
+/// The graph and the resolutions made while building it.
+#[derive(Debug)]
+pub struct KnowledgeGraph {
+    pub graph: DiGraph<Node, Edge>,
+    pub nodes: HashMap<Node, NodeIndex>,
+    pub stubs: Vec<Stub>,
+    /// For each plan, for each of its citations, what it resolved to.
+    pub citations: Vec<Vec<CitationLink>>,
+    /// For each plan, the resolution of each agency mention, in `Plan::agency_mentions` order.
+    pub agencies: Vec<Vec<AgencyResolution>>,
+    /// For each plan, its ancestor plans, nearest first (see `resolve::ancestors`).
+    pub ancestors: Vec<Vec<PlanId>>,
+    /// Each target's parent target, where one exists.
+    pub parent_targets: HashMap<TargetId, TargetId>,
+}
+
+impl KnowledgeGraph {
+    /// The node index of `node`, if it is in the graph.
+    #[must_use]
+    pub fn index(&self, node: &Node) -> Option<NodeIndex> {
+        self.nodes.get(node).copied()
+    }
+
+    /// The parent target of `target`, if any.
+    #[must_use]
+    pub fn parent_target(&self, target: TargetId) -> Option<TargetId> {
+        self.parent_targets.get(&target).copied()
+    }
+}

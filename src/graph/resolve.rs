@@ -1,0 +1,185 @@
+//! Citations → plans (or stubs), and each plan's ancestors: the plans whose targets it must
+//! not undercut.
+//!
+//! A citation with a number resolves by number; when two issuers share a prefix (济南 and 济宁
+//! both issue 济政发〔2024〕9号) the issuer named in the cited title, then the citing plan's own
+//! chain of jurisdictions, decides. A title-only citation resolves by the plan title inside it.
+//!
+//! Ancestors follow citations first, transitively, keeping plans of jurisdictions above the
+//! citing plan's; then the jurisdiction tree supplies the same campaign's plans at each level
+//! above, for when a cited parent is a stub or known only in part (环翠 → 威海 → 山东 → 国务院).
+
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+
+use crate::ingest::Corpus;
+use crate::model::text::{fold, fold_title, plan_title_core};
+use crate::model::{Citation, DocNumber, JurisdictionId, Plan, PlanId};
+
+/// A document cited but not in the corpus.
+#[derive(Debug, Clone)]
+pub struct Stub {
+    pub number: Option<DocNumber>,
+    pub title: Option<String>,
+}
+
+/// Index of a stub.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StubId(pub usize);
+
+/// How a citation found its plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchedBy {
+    Number,
+    Title,
+}
+
+/// What a citation refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CitationLink {
+    Plan { plan: PlanId, by: MatchedBy },
+    Stub(StubId),
+}
+
+/// Lookups over the corpus's plans by number and by title.
+pub(crate) struct PlanIndex<'a> {
+    corpus: &'a Corpus,
+    by_number: HashMap<(String, u16, u32), Vec<PlanId>>,
+    by_title: HashMap<String, Vec<PlanId>>,
+}
+
+impl<'a> PlanIndex<'a> {
+    pub(crate) fn new(corpus: &'a Corpus) -> Self {
+        let mut by_number: HashMap<_, Vec<PlanId>> = HashMap::new();
+        let mut by_title: HashMap<_, Vec<PlanId>> = HashMap::new();
+        for (i, plan) in corpus.plans.iter().enumerate() {
+            if let Some(number) = plan.number() {
+                by_number.entry(number.key()).or_default().push(PlanId(i));
+            }
+            by_title
+                .entry(plan_title_core(&plan.title.value))
+                .or_default()
+                .push(PlanId(i));
+        }
+        Self {
+            corpus,
+            by_number,
+            by_title,
+        }
+    }
+
+    /// Resolves one citation of `citing`.
+    pub(crate) fn resolve(&self, citing: &Plan, citation: &Citation) -> Option<(PlanId, MatchedBy)> {
+        if let Some(number) = citation.doc_number.as_ref().and_then(|n| n.value.parsed.as_ref()) {
+            let candidates = self.by_number.get(&number.key())?;
+            return self
+                .pick(citing, citation, candidates)
+                .map(|p| (p, MatchedBy::Number));
+        }
+        let title = citation.title.as_ref()?;
+        let candidates = self.by_title.get(&plan_title_core(&title.value))?;
+        self.pick(citing, citation, candidates)
+            .map(|p| (p, MatchedBy::Title))
+    }
+
+    fn pick(&self, citing: &Plan, citation: &Citation, candidates: &[PlanId]) -> Option<PlanId> {
+        if candidates.len() <= 1 {
+            return candidates.first().copied();
+        }
+        let jurisdictions = &self.corpus.jurisdictions;
+        let cited_title = citation.title.as_ref().map(|t| fold_title(&t.value));
+        // The issuer or jurisdiction the cited title names.
+        let named = candidates.iter().copied().find(|id| {
+            let plan = &self.corpus.plans[id.0];
+            cited_title.as_ref().is_some_and(|title| {
+                jurisdictions[plan.jurisdiction.0]
+                    .names()
+                    .any(|n| title.starts_with(&fold(n)))
+            })
+        });
+        // Otherwise the one in the citing plan's own chain of jurisdictions.
+        let chain = jurisdiction_chain(jurisdictions, citing.jurisdiction);
+        named
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .copied()
+                    .find(|id| chain.contains(&self.corpus.plans[id.0].jurisdiction))
+            })
+            .or_else(|| candidates.first().copied())
+    }
+}
+
+/// A jurisdiction and its ancestors, nearest first.
+pub(crate) fn jurisdiction_chain(
+    jurisdictions: &[crate::model::Jurisdiction],
+    start: JurisdictionId,
+) -> Vec<JurisdictionId> {
+    let mut chain = Vec::new();
+    let mut next = Some(start);
+    while let Some(id) = next {
+        if chain.contains(&id) {
+            break;
+        }
+        chain.push(id);
+        next = jurisdictions[id.0].parent;
+    }
+    chain
+}
+
+/// Plans by jurisdiction and campaign, for the jurisdiction-tree fallback.
+pub(crate) type CampaignIndex = HashMap<(JurisdictionId, crate::model::Campaign), Vec<PlanId>>;
+
+pub(crate) fn campaign_index(corpus: &Corpus) -> CampaignIndex {
+    let mut index: CampaignIndex = HashMap::new();
+    for (i, plan) in corpus.plans.iter().enumerate() {
+        index
+            .entry((plan.jurisdiction, plan.campaign.clone()))
+            .or_default()
+            .push(PlanId(i));
+    }
+    index
+}
+
+/// The ancestor plans of `plan`, nearest level first; within a level, plans it cites before
+/// plans found through the jurisdiction tree.
+pub(crate) fn ancestors(
+    corpus: &Corpus,
+    cites: &[Vec<PlanId>],
+    campaigns: &CampaignIndex,
+    plan: PlanId,
+) -> Vec<PlanId> {
+    let home = corpus.plans[plan.0].jurisdiction;
+    let chain = jurisdiction_chain(&corpus.jurisdictions, home);
+    let depth_of = |id: PlanId| {
+        chain
+            .iter()
+            .position(|j| *j == corpus.plans[id.0].jurisdiction)
+            .filter(|d| *d > 0)
+    };
+    let mut found: BTreeSet<(usize, u8, PlanId)> = BTreeSet::new();
+    // Citations, transitively (a county that cites only its city still reaches the province).
+    let mut seen = HashSet::from([plan]);
+    let mut queue = VecDeque::from([plan]);
+    while let Some(current) = queue.pop_front() {
+        for &cited in &cites[current.0] {
+            if !seen.insert(cited) {
+                continue;
+            }
+            if let Some(depth) = depth_of(cited) {
+                found.insert((depth, 0, cited));
+                queue.push_back(cited);
+            }
+        }
+    }
+    // The jurisdiction tree: the same campaign at each level above.
+    let campaign = &corpus.plans[plan.0].campaign;
+    for (depth, jurisdiction) in chain.iter().enumerate().skip(1) {
+        let same = campaigns.get(&(*jurisdiction, campaign.clone()));
+        for &id in same.into_iter().flatten() {
+            if !seen.contains(&id) {
+                found.insert((depth, 1, id));
+            }
+        }
+    }
+    found.into_iter().map(|(_, _, id)| id).collect()
+}

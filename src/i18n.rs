@@ -1,0 +1,67 @@
+//! User-facing text comes in Chinese and English; a [`Msg`] carries both and the renderer picks
+//! one with [`Lang`], so rules never decide the language.
+
+use serde::Serialize;
+
+/// The language diagnostics are printed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Picks the language from the locale variables (`LC_ALL`, `LC_MESSAGES`, `LANG`, in the
+    /// order POSIX gives them precedence): a `zh` locale gives Chinese, anything else English.
+    #[must_use]
+    pub fn from_env() -> Self {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(value) = std::env::var(var) {
+                if value.is_empty() {
+                    continue;
+                }
+                return if value.to_ascii_lowercase().starts_with("zh") {
+                    Lang::Zh
+                } else {
+                    Lang::En
+                };
+            }
+        }
+        Lang::En
+    }
+}
+
+/// One message in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Msg {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Msg {
+    #[must_use]
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in `lang`.
+    #[must_use]
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Builds a [`Msg`] from two format strings that share the caller's variables.
+#[macro_export]
+macro_rules! msg {
+    ($zh:literal, $en:literal $(,)?) => {
+        $crate::i18n::Msg::new(format!($zh), format!($en))
+    };
+}

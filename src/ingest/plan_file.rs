@@ -1,0 +1,316 @@
+//! A plan file's YAML turned into a [`Plan`]: values parsed into types, each value that does not
+//! parse reported where it was written and left out, never guessed.
+
+use serde_saphyr::Spanned;
+
+use super::schema::{CitationEntry, PlanFile, QualitativeEntry, Scalar, TargetEntry, TaskEntry, Year};
+use super::yaml::{located, span_of};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::plan::WrittenDocNumber;
+use crate::model::{
+    AgencyName, Campaign, Citation, Comparator, Date, Deadline, Jurisdiction, JurisdictionId,
+    Located, Plan, QualitativeTarget, Quantity, SourceId, Target, Task,
+};
+use crate::msg;
+
+/// Finds the jurisdiction a plan belongs to.
+pub(crate) struct JurisdictionLookup<'a> {
+    pub jurisdictions: &'a [Jurisdiction],
+    /// The jurisdiction of the folder the file is in.
+    pub folder: Option<JurisdictionId>,
+}
+
+impl JurisdictionLookup<'_> {
+    fn by_name(&self, name: &str) -> Option<JurisdictionId> {
+        let folded = crate::model::text::fold(name);
+        self.jurisdictions
+            .iter()
+            .position(|j| j.names().any(|n| crate::model::text::fold(n) == folded))
+            .map(JurisdictionId)
+    }
+
+    fn ancestors_and_self(&self, id: JurisdictionId) -> Vec<&Jurisdiction> {
+        let mut chain = Vec::new();
+        let mut next = Some(id);
+        while let Some(current) = next {
+            let j = &self.jurisdictions[current.0];
+            chain.push(j);
+            next = j.parent;
+        }
+        chain
+    }
+}
+
+/// Converts a parsed plan file; `None` when it cannot be placed in any jurisdiction.
+pub(crate) fn convert(
+    source: SourceId,
+    file: PlanFile,
+    lookup: &JurisdictionLookup<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Plan> {
+    let jurisdiction = place(source, &file, lookup, diagnostics)?;
+    let home = &lookup.jurisdictions[jurisdiction.0];
+    if let Some(level) = &file.level {
+        if level.value != home.level {
+            let (said, name, actual) = (level.value, &home.name.value, home.level);
+            diagnostics.push(invalid(
+                source,
+                span_of(level),
+                crate::i18n::Msg::new(
+                    format!("方案层级为{}，但其所属辖区“{name}”为{}", said.zh(), actual.zh()),
+                    format!("the plan says it is {said} but its jurisdiction {name} is {actual}"),
+                ),
+            ));
+        }
+    }
+    let names: Vec<&str> = lookup
+        .ancestors_and_self(jurisdiction)
+        .into_iter()
+        .flat_map(Jurisdiction::names)
+        .collect();
+    let campaign = Campaign::from_title(&file.title.value, names);
+    let issued = file.issued.and_then(|node| parse_date(source, node, diagnostics));
+    let mut plan = Plan {
+        source,
+        doc_number: file
+            .doc_number
+            .map(|n| located(source, n, |text| WrittenDocNumber::new(&text))),
+        title: located(source, file.title, |t| t),
+        issuer: file.issuer.map(|n| located(source, n, |t| t)),
+        issued,
+        level: home.level,
+        jurisdiction,
+        status: file.status.map(|s| s.value).unwrap_or_default(),
+        campaign,
+        citations: file
+            .citations
+            .into_iter()
+            .filter_map(|c| convert_citation(source, c, diagnostics))
+            .collect(),
+        targets: Vec::new(),
+        qualitative: Vec::new(),
+        tasks: Vec::new(),
+    };
+    add_targets(&mut plan, source, file.targets, file.qualitative, None, diagnostics);
+    for (index, entry) in file.tasks.into_iter().enumerate() {
+        let TaskEntry {
+            label,
+            title,
+            lead,
+            responsible,
+            targets,
+            qualitative,
+        } = entry;
+        plan.tasks.push(Task {
+            label: located(source, label, |s| s.0),
+            title: title.map(|t| located(source, t, |t| t)),
+            lead: agencies(source, lead),
+            responsible: agencies(source, responsible),
+        });
+        add_targets(&mut plan, source, targets, qualitative, Some(index), diagnostics);
+    }
+    Some(plan)
+}
+
+fn place(
+    source: SourceId,
+    file: &PlanFile,
+    lookup: &JurisdictionLookup<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<JurisdictionId> {
+    if let Some(named) = &file.jurisdiction {
+        if let Some(id) = lookup.by_name(&named.value) {
+            return Some(id);
+        }
+        let fallback = lookup
+            .folder
+            .map(|id| lookup.jurisdictions[id.0].name.value.clone());
+        let (help_zh, help_en) = match &fallback {
+            Some(name) => (
+                format!("已按所在文件夹的辖区“{name}”检查该方案；请为“{}”建立辖区文件，或改正名称", named.value),
+                format!("the plan was checked as part of its folder's jurisdiction, {name}; add a jurisdiction file for {} or correct the name", named.value),
+            ),
+            None => (
+                "该方案未被检查：请在 plans/ 中为其辖区建立文件夹和 jurisdiction.yaml".to_string(),
+                "the plan was not checked: give its jurisdiction a folder with a jurisdiction.yaml under plans/".to_string(),
+            ),
+        };
+        diagnostics.push(
+            Diagnostic::new(
+                "unknown-jurisdiction",
+                Severity::Error,
+                {
+                    let name = &named.value;
+                    msg!("辖区“{name}”没有辖区文件", "no jurisdiction file declares `{name}`")
+                },
+            )
+            .at(source, span_of(named), msg!("未知辖区", "unknown jurisdiction"))
+            .with_help(crate::i18n::Msg::new(help_zh, help_en)),
+        );
+        return lookup.folder;
+    }
+    if lookup.folder.is_none() {
+        diagnostics.push(
+            Diagnostic::new(
+                "unknown-jurisdiction",
+                Severity::Error,
+                msg!(
+                    "该方案不在任何辖区文件夹中",
+                    "this plan is in no jurisdiction's folder"
+                ),
+            )
+            .at(source, span_of(&file.title), msg!("无法确定所属辖区", "jurisdiction unknown"))
+            .with_help(msg!(
+                "将其移入含 jurisdiction.yaml 的文件夹，或用 `jurisdiction:` 指明辖区",
+                "move it into a folder with a jurisdiction.yaml, or name one with `jurisdiction:`"
+            )),
+        );
+    }
+    lookup.folder
+}
+
+fn invalid(source: SourceId, span: crate::model::Span, message: crate::i18n::Msg) -> Diagnostic {
+    Diagnostic::new("invalid-value", Severity::Error, message).at(source, span, msg!("此处", "here"))
+}
+
+fn parse_date(source: SourceId, node: Spanned<Scalar>, diagnostics: &mut Vec<Diagnostic>) -> Option<Located<Date>> {
+    let span = span_of(&node);
+    match node.value.0.parse::<Date>() {
+        Ok(date) => Some(Located::new(date, source, span)),
+        Err(_) => {
+            let written = node.value.0;
+            diagnostics.push(invalid(
+                source,
+                span,
+                msg!(
+                    "“{written}”不是 YYYY-MM-DD 形式的日期",
+                    "`{written}` is not a date of the form YYYY-MM-DD"
+                ),
+            ));
+            None
+        }
+    }
+}
+
+fn convert_citation(source: SourceId, entry: CitationEntry, diagnostics: &mut Vec<Diagnostic>) -> Option<Citation> {
+    let doc_number = entry
+        .doc_number
+        .map(|n| located(source, n, |t| WrittenDocNumber::new(&t)));
+    let title = entry.title.map(|t| located(source, t, |t| t));
+    let span = match (&doc_number, &title) {
+        (Some(n), _) => n.span,
+        (None, Some(t)) => t.span,
+        (None, None) => {
+            diagnostics.push(
+                Diagnostic::new(
+                    "invalid-value",
+                    Severity::Error,
+                    msg!("引用既无文号也无标题", "a citation with neither a number nor a title"),
+                )
+                .in_file(source),
+            );
+            return None;
+        }
+    };
+    Some(Citation {
+        doc_number,
+        title,
+        source,
+        span,
+    })
+}
+
+fn agencies(source: SourceId, names: Vec<Spanned<String>>) -> Vec<Located<AgencyName>> {
+    names
+        .into_iter()
+        .map(|n| located(source, n, |t| AgencyName::new(&t)))
+        .collect()
+}
+
+fn deadline(year: Option<Spanned<Year>>) -> Deadline {
+    match year.map(|y| y.value) {
+        Some(Year::Year(y)) => Deadline::Year(y),
+        Some(Year::Annual) => Deadline::Annual,
+        None => Deadline::Unstated,
+    }
+}
+
+fn add_targets(
+    plan: &mut Plan,
+    source: SourceId,
+    targets: Vec<TargetEntry>,
+    qualitative: Vec<QualitativeEntry>,
+    task: Option<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for entry in targets {
+        if let Some(target) = convert_target(source, entry, task, diagnostics) {
+            plan.targets.push(target);
+        }
+    }
+    for entry in qualitative {
+        plan.qualitative.push(QualitativeTarget {
+            indicator: located(source, entry.indicator, |t| t),
+            deadline: deadline(entry.year),
+            text: located(source, entry.text, |t| t),
+            task,
+        });
+    }
+}
+
+fn convert_target(
+    source: SourceId,
+    entry: TargetEntry,
+    task: Option<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Target> {
+    let comparator = match entry.comparator.value.parse::<Comparator>() {
+        Ok(c) => c,
+        Err(_) => {
+            let written = &entry.comparator.value;
+            diagnostics.push(
+                invalid(
+                    source,
+                    span_of(&entry.comparator),
+                    msg!("无法识别的比较词“{written}”", "unknown comparator `{written}`"),
+                )
+                .with_help(msg!(
+                    "可用：达到、以上、超过、不低于、以内、不超过、降至、约、左右、增长，或 >=、>、<=、<、~、=",
+                    "use one of 达到 以上 超过 不低于 以内 不超过 降至 约 左右 增长, or >= > <= < ~ ="
+                )),
+            );
+            return None;
+        }
+    };
+    let value_span = span_of(&entry.value);
+    let unit = entry.unit.as_ref().map(|u| u.value.as_str());
+    let quantity = match Quantity::parse(&entry.value.value.0, unit) {
+        Ok(q) => q,
+        Err(err) => {
+            let written = format!("{}{}", entry.value.value.0, unit.unwrap_or(""));
+            diagnostics.push(invalid(
+                source,
+                value_span,
+                msg!(
+                    "无法读取目标值“{written}”：{err}",
+                    "cannot read the value `{written}`: {err}"
+                ),
+            ));
+            return None;
+        }
+    };
+    let quote = entry.quote.map(|q| located(source, q, |t| t));
+    let span = quote.as_ref().map_or(value_span, |q| q.span);
+    Some(Target {
+        indicator: located(source, entry.indicator, |t| t),
+        indicator_id: None,
+        deadline: deadline(entry.year),
+        comparator,
+        quantity,
+        baseline: entry.baseline.map(|b| b.value),
+        quote,
+        task,
+        source,
+        span,
+    })
+}

@@ -1,0 +1,193 @@
+//! The YAML file formats, as serde sees them. Every field keeps its span (serde-saphyr's
+//! `Spanned`) so diagnostics point at the exact node, and unknown keys are errors: a typo must
+//! never silently drop data. Converting to [`crate::model`] types happens in `plan_file` and
+//! `jurisdiction_file`.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::model::{AgencyKind, Level, PlanStatus};
+
+/// A plan file: any `*.yaml` under `plans/` other than `jurisdiction.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PlanFile {
+    pub doc_number: Option<Spanned<String>>,
+    pub title: Spanned<String>,
+    pub issuer: Option<Spanned<String>>,
+    pub issued: Option<Spanned<Scalar>>,
+    pub level: Option<Spanned<Level>>,
+    pub jurisdiction: Option<Spanned<String>>,
+    #[serde(default)]
+    pub status: Option<Spanned<PlanStatus>>,
+    /// Where the text was transcribed from, for people.
+    #[serde(default)]
+    #[expect(dead_code, reason = "documentation for readers of the file; accepted so it is not an unknown key")]
+    pub source: Option<String>,
+    /// Remarks for people.
+    #[serde(default)]
+    #[expect(dead_code, reason = "documentation for readers of the file; accepted so it is not an unknown key")]
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub citations: Vec<CitationEntry>,
+    #[serde(default)]
+    pub targets: Vec<TargetEntry>,
+    #[serde(default)]
+    pub qualitative: Vec<QualitativeEntry>,
+    #[serde(default)]
+    pub tasks: Vec<TaskEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CitationEntry {
+    pub doc_number: Option<Spanned<String>>,
+    pub title: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TargetEntry {
+    pub indicator: Spanned<String>,
+    #[serde(default)]
+    pub year: Option<Spanned<Year>>,
+    pub comparator: Spanned<String>,
+    pub value: Spanned<Scalar>,
+    #[serde(default)]
+    pub unit: Option<Spanned<String>>,
+    #[serde(default)]
+    pub baseline: Option<Spanned<u16>>,
+    #[serde(default)]
+    pub quote: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct QualitativeEntry {
+    pub indicator: Spanned<String>,
+    #[serde(default)]
+    pub year: Option<Spanned<Year>>,
+    pub text: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct TaskEntry {
+    pub label: Spanned<Scalar>,
+    #[serde(default)]
+    pub title: Option<Spanned<String>>,
+    #[serde(default)]
+    pub lead: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub responsible: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub targets: Vec<TargetEntry>,
+    #[serde(default)]
+    pub qualitative: Vec<QualitativeEntry>,
+}
+
+/// `jurisdiction.yaml`: one per folder of `plans/`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct JurisdictionFile {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub level: Spanned<Level>,
+    #[serde(default)]
+    pub code: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    pub self_prefix: Option<String>,
+    #[serde(default)]
+    pub doc_prefixes: Vec<String>,
+    #[serde(default)]
+    pub issuers: Vec<String>,
+    #[serde(default)]
+    pub agencies: Vec<AgencyEntry>,
+    #[serde(default)]
+    pub collectives: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AgencyEntry {
+    pub name: String,
+    #[serde(default)]
+    pub kind: AgencyKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A scalar read as text whether YAML typed it as a number or a string (`value: 35`,
+/// `value: 1.8万`, `label: 3`, `issued: 2024-07-23`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Scalar(pub String);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ScalarVisitor;
+        impl Visitor<'_> for ScalarVisitor {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number or a string")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+/// `year:` of a target: a year, `annual` (每年), or absent/null when the plan states none.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Year {
+    Year(u16),
+    Annual,
+}
+
+impl<'de> Deserialize<'de> for Year {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct YearVisitor;
+        impl Visitor<'_> for YearVisitor {
+            type Value = Year;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a year such as 2025, or `annual`")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Year, E> {
+                match u16::try_from(v) {
+                    Ok(year) if (1949..=2100).contains(&year) => Ok(Year::Year(year)),
+                    _ => Err(E::invalid_value(de::Unexpected::Unsigned(v), &self)),
+                }
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Year, E> {
+                match u64::try_from(v) {
+                    Ok(v) => self.visit_u64(v),
+                    Err(_) => Err(E::invalid_value(de::Unexpected::Signed(v), &self)),
+                }
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Year, E> {
+                match v.trim() {
+                    "annual" | "每年" => Ok(Year::Annual),
+                    other => other
+                        .parse::<u64>()
+                        .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+                        .and_then(|n| self.visit_u64(n)),
+                }
+            }
+        }
+        deserializer.deserialize_any(YearVisitor)
+    }
+}

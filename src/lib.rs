@@ -1,0 +1,16 @@
+//! planlint: reads a corpus of Chinese policy plans, links national, provincial, municipal and
+//! county plans into a knowledge graph by citation and by target, and lints every plan against
+//! the plans above it.
+//!
+//! The pipeline is `ingest` (files → [`model`] types, parsed once at the edge) → `graph`
+//! (petgraph, citations and parent targets resolved) → `lints` (one file per rule, returning
+//! [`diagnostics::Diagnostic`] data) → `diagnostics` renderers (miette, JSON) → `cli`.
+
+pub mod catalogue;
+pub mod cli;
+pub mod diagnostics;
+pub mod graph;
+pub mod i18n;
+pub mod ingest;
+pub mod lints;
+pub mod model;

@@ -1,0 +1,120 @@
+//! What a lint sees: the corpus, the graph, and questions about them phrased the way rules ask.
+
+use std::collections::HashMap;
+
+use crate::catalogue::Indicator;
+use crate::graph::{AgencyResolution, KnowledgeGraph};
+use crate::ingest::Corpus;
+use crate::model::{AgencyName, Jurisdiction, JurisdictionId, Located, Plan, PlanId, Target, TargetId};
+
+pub struct LintContext<'a> {
+    pub corpus: &'a Corpus,
+    pub graph: &'a KnowledgeGraph,
+}
+
+impl<'a> LintContext<'a> {
+    #[must_use]
+    pub fn new(corpus: &'a Corpus, graph: &'a KnowledgeGraph) -> Self {
+        Self { corpus, graph }
+    }
+
+    /// Every plan with its id.
+    pub fn plans(&self) -> impl Iterator<Item = (PlanId, &'a Plan)> {
+        self.corpus.plans.iter().enumerate().map(|(i, p)| (PlanId(i), p))
+    }
+
+    #[must_use]
+    pub fn plan(&self, id: PlanId) -> &'a Plan {
+        &self.corpus.plans[id.0]
+    }
+
+    #[must_use]
+    pub fn target(&self, id: TargetId) -> &'a Target {
+        &self.corpus.plans[id.plan.0].targets[id.index]
+    }
+
+    #[must_use]
+    pub fn jurisdiction(&self, id: JurisdictionId) -> &'a Jurisdiction {
+        &self.corpus.jurisdictions[id.0]
+    }
+
+    /// The catalogue entry a target links to.
+    #[must_use]
+    pub fn indicator(&self, target: &Target) -> Option<&'a Indicator> {
+        target.indicator_id.as_ref().and_then(|id| self.corpus.catalogue.get(id))
+    }
+
+    /// How findings name a plan: `鲁政发〔2024〕3号（山东省）`.
+    #[must_use]
+    pub fn plan_name(&self, id: PlanId) -> String {
+        let plan = self.plan(id);
+        format!(
+            "{}（{}）",
+            plan.display_name(),
+            self.jurisdiction(plan.jurisdiction).name.value
+        )
+    }
+}
+
+/// Every mention of one name (as folded) in one plan, first one first.
+pub struct NameMentions<'a> {
+    pub first: &'a Located<AgencyName>,
+    pub others: Vec<&'a Located<AgencyName>>,
+    pub resolution: &'a AgencyResolution,
+}
+
+impl<'a> LintContext<'a> {
+    /// The plan's agency names, each once, with its resolution and every place it is written.
+    #[must_use]
+    pub fn agency_names(&self, id: PlanId) -> Vec<NameMentions<'a>> {
+        let plan = self.plan(id);
+        let resolutions = &self.graph.agencies[id.0];
+        let mut groups: Vec<NameMentions<'a>> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for ((_, _, name), resolution) in plan.agency_mentions().zip(resolutions) {
+            match index.get(name.value.folded.as_str()) {
+                Some(&i) => groups[i].others.push(name),
+                None => {
+                    index.insert(&name.value.folded, groups.len());
+                    groups.push(NameMentions {
+                        first: name,
+                        others: Vec::new(),
+                        resolution,
+                    });
+                }
+            }
+        }
+        groups
+    }
+
+    /// How findings name a registry entry: `安丘市 工业和信息化局`.
+    #[must_use]
+    pub fn registered_name(&self, jurisdiction: JurisdictionId, entry: usize) -> String {
+        let j = self.jurisdiction(jurisdiction);
+        format!("{}{}", j.name.value, j.registry.entries[entry].name)
+    }
+}
+
+/// What two targets of one plan must share to be about the same thing: the catalogue entry,
+/// or for an uncatalogued indicator, the same wording.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IndicatorKey {
+    Catalogued(crate::model::IndicatorId),
+    Wording(String),
+}
+
+impl LintContext<'_> {
+    #[must_use]
+    pub fn indicator_key(&self, target: &Target) -> IndicatorKey {
+        match &target.indicator_id {
+            Some(id) => IndicatorKey::Catalogued(id.clone()),
+            None => IndicatorKey::Wording(crate::model::text::fold(&target.indicator.value)),
+        }
+    }
+
+    /// The catalogue entry a qualitative target's wording names, if any.
+    #[must_use]
+    pub fn qualitative_indicator(&self, target: &crate::model::QualitativeTarget) -> Option<&crate::catalogue::Indicator> {
+        self.corpus.catalogue.link_wording(&target.indicator.value)
+    }
+}

@@ -1,0 +1,71 @@
+//! `agency-alias`: a body named by its abbreviation.
+
+use crate::declare_lint;
+use crate::diagnostics::Diagnostic;
+use crate::graph::AgencyResolution;
+use crate::lints::LintContext;
+use crate::msg;
+
+declare_lint! {
+    /// ## What it does
+    /// Notes a body named by a standard abbreviation (市发改局, 市工信局) where the registry has
+    /// its official name (发展和改革局, 工业和信息化局). Once per name and plan; the other places
+    /// the same abbreviation is written are labelled too.
+    ///
+    /// ## 检查内容
+    /// 提示以规范简称（市发改局、市工信局）指称名录中有正式名称（发展和改革局、工业和信息化局）的机构。每个方案每个简称提示一次。
+    ///
+    /// ## Why is this bad?
+    /// Abbreviations are standard and legitimate in plans; this is a note for teams that
+    /// prefer full names in issued documents, or want one form used throughout.
+    ///
+    /// ## 为什么有问题
+    /// 简称在方案中规范且常见；此提示供要求正式文件使用全称或统一写法的团队参考。
+    ///
+    /// ## Example / 示例
+    /// `（牵头单位：市发改局）`
+    ///
+    /// Use instead / 应改为: `（牵头单位：市发展和改革局）`
+    ///
+    /// ## How to fix
+    /// Write the official name, or leave the abbreviation if the team accepts it.
+    ///
+    /// ## 修改方法
+    /// 改用正式名称；团队认可简称的可不改。
+    ///
+    /// ## Data / 依赖数据
+    /// `lints/agency-abbreviations.yaml`, the `aliases` of registry entries.
+    pub(crate) static AGENCY_ALIAS = {
+        code: "agency-alias",
+        category: Agencies,
+        severity: Note,
+        summary: ("以简称指称机构", "a body is named by its abbreviation"),
+        check: check,
+    }
+}
+
+fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+    for (id, _) in ctx.plans() {
+        for group in ctx.agency_names(id) {
+            let AgencyResolution::Registered { jurisdiction, entry, alias: true } = *group.resolution else {
+                continue;
+            };
+            let name = &group.first.value.written;
+            let official = ctx.registered_name(jurisdiction, entry);
+            let count = group.others.len() + 1;
+            let mut diagnostic = AGENCY_ALIAS
+                .diagnostic(msg!(
+                    "“{name}”是{official}的简称（共 {count} 处）",
+                    "`{name}` abbreviates {official} ({count} mentions)"
+                ))
+                .at_value(group.first, msg!("简称", "abbreviation"));
+            for other in &group.others {
+                diagnostic = diagnostic.with_secondary(other.span, msg!("", ""));
+            }
+            out.push(diagnostic.with_help(msg!(
+                "如需使用正式名称，改为“{official}”",
+                "write `{official}` where the official name is wanted"
+            )));
+        }
+    }
+}

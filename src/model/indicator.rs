@@ -1,0 +1,37 @@
+//! Indicators: what a target measures. The catalogue (`lints/indicators.yaml`, loaded by
+//! `catalogue`) names them; these are the types it is made of.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A catalogue id, e.g. `nc-machining-rate`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IndicatorId(pub String);
+
+impl fmt::Display for IndicatorId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Which way is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    Higher,
+    Lower,
+}
+
+/// Whether a value means the same at every level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IndicatorKind {
+    /// A rate, a share, growth against a baseline or a ratio: a county's 75% and its
+    /// province's 75% mean the same, so they compare directly.
+    Relative,
+    /// A count or an amount that scales with the jurisdiction: a district's 3万辆 is part of its
+    /// city's 5万辆, so child and parent values do not compare.
+    Absolute,
+}

@@ -1,0 +1,30 @@
+//! Domain types, parsed once at the edge (`ingest`) and compared as types by the lints.
+
+pub mod agency;
+pub mod campaign;
+pub mod comparator;
+pub mod date;
+pub mod deadline;
+pub mod doc_number;
+pub mod indicator;
+pub mod jurisdiction;
+pub mod level;
+pub mod plan;
+pub mod quantity;
+pub mod span;
+pub mod target;
+pub mod text;
+
+pub use agency::{AgencyKind, AgencyName, Collective};
+pub use campaign::Campaign;
+pub use comparator::Comparator;
+pub use date::Date;
+pub use deadline::Deadline;
+pub use doc_number::DocNumber;
+pub use indicator::{Direction, IndicatorId, IndicatorKind};
+pub use jurisdiction::{Jurisdiction, JurisdictionId};
+pub use level::Level;
+pub use plan::{Citation, Plan, PlanId, PlanStatus, QualitativeTarget, Task};
+pub use quantity::{Quantity, Unit};
+pub use span::{Located, SourceFile, SourceId, Sources, Span};
+pub use target::{Target, TargetId};

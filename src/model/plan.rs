@@ -1,0 +1,116 @@
+//! A plan (方案) as the corpus knows it: its header, citations, targets and tasks.
+
+use super::agency::AgencyName;
+use super::campaign::Campaign;
+use super::date::Date;
+use super::deadline::Deadline;
+use super::doc_number::DocNumber;
+use super::jurisdiction::JurisdictionId;
+use super::level::Level;
+use super::span::{Located, SourceId, Span};
+use super::target::Target;
+
+/// Index of a plan in the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PlanId(pub usize);
+
+/// How much of a plan the corpus holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlanStatus {
+    /// The whole text is transcribed: every target, task and citation.
+    #[default]
+    Full,
+    /// Only part is known (targets from a press report, no tasks).
+    Partial,
+    /// Known only by number and title, from citations.
+    Stub,
+}
+
+/// A document number as written, and what it parses to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WrittenDocNumber {
+    pub written: String,
+    pub parsed: Option<DocNumber>,
+}
+
+impl WrittenDocNumber {
+    #[must_use]
+    pub fn new(written: &str) -> Self {
+        Self {
+            written: written.to_string(),
+            parsed: written.parse().ok(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Citation {
+    pub doc_number: Option<Located<WrittenDocNumber>>,
+    /// The title as written inside the outer 《》.
+    pub title: Option<Located<String>>,
+    pub source: SourceId,
+    /// The number when there is one, else the title.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct QualitativeTarget {
+    pub indicator: Located<String>,
+    pub deadline: Deadline,
+    pub text: Located<String>,
+    pub task: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub label: Located<String>,
+    pub title: Option<Located<String>>,
+    pub lead: Vec<Located<AgencyName>>,
+    pub responsible: Vec<Located<AgencyName>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub source: SourceId,
+    pub doc_number: Option<Located<WrittenDocNumber>>,
+    pub title: Located<String>,
+    pub issuer: Option<Located<String>>,
+    pub issued: Option<Located<Date>>,
+    pub level: Level,
+    pub jurisdiction: JurisdictionId,
+    pub status: PlanStatus,
+    pub campaign: Campaign,
+    pub citations: Vec<Citation>,
+    pub targets: Vec<Target>,
+    pub qualitative: Vec<QualitativeTarget>,
+    pub tasks: Vec<Task>,
+}
+
+impl Plan {
+    /// The parsed document number, if it has one that parses.
+    #[must_use]
+    pub fn number(&self) -> Option<&DocNumber> {
+        self.doc_number.as_ref().and_then(|n| n.value.parsed.as_ref())
+    }
+
+    /// How a reviewer names the plan: its number, else its title.
+    #[must_use]
+    pub fn display_name(&self) -> String {
+        match (&self.doc_number, self.number()) {
+            (_, Some(number)) => number.to_string(),
+            (Some(written), None) => written.value.written.clone(),
+            (None, None) => format!("《{}》", self.title.value),
+        }
+    }
+
+    /// Every agency mention: (task index, is lead, name).
+    pub fn agency_mentions(&self) -> impl Iterator<Item = (usize, bool, &Located<AgencyName>)> {
+        self.tasks.iter().enumerate().flat_map(|(i, task)| {
+            task.lead
+                .iter()
+                .map(move |n| (i, true, n))
+                .chain(task.responsible.iter().map(move |n| (i, false, n)))
+        })
+    }
+}

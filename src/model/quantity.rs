@@ -1,0 +1,219 @@
+//! Target values with their units, normalised to base units so that `1.8万辆` and `18000辆`,
+//! `约一倍` and `100%`, `0.8:1` and `0.8∶1` compare equal.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::text::fold;
+
+/// What a value counts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    /// A percentage (a rate, or growth against a baseline).
+    Percent,
+    /// `a:b`, stored as a / b.
+    Ratio,
+    /// A counting unit (辆, 家, 元, 台（套）…), base unit without 万/亿.
+    Count(String),
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unit::Percent => f.write_str("%"),
+            Unit::Ratio => f.write_str("ratio"),
+            Unit::Count(unit) => f.write_str(unit),
+        }
+    }
+}
+
+/// A value in base units.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    pub value: f64,
+    pub unit: Unit,
+}
+
+/// Why a value or unit could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QuantityError {
+    #[error("not a number: {0}")]
+    NotANumber(String),
+    #[error("missing unit")]
+    MissingUnit,
+}
+
+static RATIO: LazyLock<Regex> = LazyLock::new(|| {
+    #[expect(clippy::unwrap_used, reason = "a literal pattern, checked by the unit tests")]
+    Regex::new(r"^([0-9]+(?:\.[0-9]+)?):([0-9]+(?:\.[0-9]+)?)$").unwrap()
+});
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    #[expect(clippy::unwrap_used, reason = "a literal pattern, checked by the unit tests")]
+    Regex::new(r"^([0-9]+(?:\.[0-9]+)?)(.*)$").unwrap()
+});
+
+impl Quantity {
+    /// Reads a value as a plan writes it, with an optional separate unit: `35` + `%`, `28%`,
+    /// `1.8万` + `辆`, `1.8` + `万辆`, `160亿元`, `0.8:1`, `一倍` / `1倍` (= +100%).
+    pub fn parse(value: &str, unit: Option<&str>) -> Result<Self, QuantityError> {
+        // NFKC folds full-width digits, `％` and the ratio colon U+2236 (∶ → :).
+        let value = fold(value).replace('∶', ":");
+        let unit = unit.map(fold).unwrap_or_default();
+        if let Some(caps) = RATIO.captures(&value) {
+            let (a, b) = (parse_f64(&caps[1])?, parse_f64(&caps[2])?);
+            if b == 0.0 {
+                return Err(QuantityError::NotANumber(value));
+            }
+            return Ok(Self {
+                value: a / b,
+                unit: Unit::Ratio,
+            });
+        }
+        let (number, rest) = match NUMBER.captures(&value) {
+            Some(caps) => (parse_f64(&caps[1])?, caps[2].to_string()),
+            None => split_chinese_numeral(&value)?,
+        };
+        let written_unit = format!("{rest}{unit}");
+        Self::with_unit(number, &written_unit)
+    }
+
+    fn with_unit(number: f64, unit: &str) -> Result<Self, QuantityError> {
+        let (scale, base) = if let Some(base) = unit.strip_prefix('万') {
+            (1e4, base)
+        } else if let Some(base) = unit.strip_prefix('亿') {
+            (1e8, base)
+        } else {
+            (1.0, unit)
+        };
+        let quantity = match base {
+            "%" => Self {
+                value: number * scale,
+                unit: Unit::Percent,
+            },
+            "倍" => Self {
+                value: number * scale * 100.0,
+                unit: Unit::Percent,
+            },
+            "ratio" | "比" => Self {
+                value: number * scale,
+                unit: Unit::Ratio,
+            },
+            "" if scale == 1.0 => return Err(QuantityError::MissingUnit),
+            "" => Self {
+                value: number * scale,
+                unit: Unit::Count(String::new()),
+            },
+            other => Self {
+                value: number * scale,
+                unit: Unit::Count(other.to_string()),
+            },
+        };
+        Ok(quantity)
+    }
+
+    /// Whether two quantities measure the same thing and can be compared.
+    #[must_use]
+    pub fn is_comparable(&self, other: &Self) -> bool {
+        self.unit == other.unit
+    }
+}
+
+fn parse_f64(text: &str) -> Result<f64, QuantityError> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| QuantityError::NotANumber(text.to_string()))
+}
+
+/// `一倍`, `两倍`, `十` …: the small Chinese numerals that appear in targets.
+fn split_chinese_numeral(text: &str) -> Result<(f64, String), QuantityError> {
+    let mut chars = text.chars();
+    let value = match chars.next() {
+        Some('一') => 1.0,
+        Some('二' | '两') => 2.0,
+        Some('三') => 3.0,
+        Some('四') => 4.0,
+        Some('五') => 5.0,
+        Some('六') => 6.0,
+        Some('七') => 7.0,
+        Some('八') => 8.0,
+        Some('九') => 9.0,
+        Some('十') => 10.0,
+        _ => return Err(QuantityError::NotANumber(text.to_string())),
+    };
+    Ok((value, chars.collect()))
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.unit {
+            Unit::Percent => write!(f, "{}%", format_number(self.value)),
+            Unit::Ratio => write!(f, "{}:1", format_number(self.value)),
+            Unit::Count(unit) => {
+                if self.value >= 1e8 && (self.value / 1e8).fract() < 1e-9 {
+                    write!(f, "{}亿{unit}", format_number(self.value / 1e8))
+                } else if self.value >= 1e4 {
+                    write!(f, "{}万{unit}", format_number(self.value / 1e4))
+                } else {
+                    write!(f, "{}{unit}", format_number(self.value))
+                }
+            }
+        }
+    }
+}
+
+/// A number without trailing zeros (`75`, `0.8`, `59.5`).
+#[must_use]
+pub fn format_number(value: f64) -> String {
+    let rounded = (value * 1e6).round() / 1e6;
+    let text = format!("{rounded}");
+    text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(value: &str, unit: Option<&str>) -> Quantity {
+        Quantity::parse(value, unit).unwrap()
+    }
+
+    #[test]
+    fn percentages_and_multiples() {
+        assert_eq!(q("35", Some("%")), Quantity { value: 35.0, unit: Unit::Percent });
+        assert_eq!(q("28%", None), q("28", Some("%")));
+        assert_eq!(q("３５％", None).value, 35.0);
+        assert_eq!(q("一倍", None), Quantity { value: 100.0, unit: Unit::Percent });
+        assert_eq!(q("1", Some("倍")), q("100", Some("%")));
+        assert_eq!(q("两倍", None).value, 200.0);
+    }
+
+    #[test]
+    fn magnitudes_scale_to_base_units() {
+        assert_eq!(q("1.8", Some("万辆")), Quantity { value: 18000.0, unit: Unit::Count("辆".into()) });
+        assert_eq!(q("1.8万", Some("辆")), q("18000", Some("辆")));
+        assert_eq!(q("160亿元", None).value, 1.6e10);
+        assert_eq!(q("160", Some("亿元")).to_string(), "160亿元");
+        assert_eq!(q("18000", Some("辆")).to_string(), "1.8万辆");
+    }
+
+    #[test]
+    fn ratios_in_every_colon() {
+        for written in ["0.8:1", "0.8∶1", "0.8：1", "0.8: 1"] {
+            assert_eq!(q(written, None), Quantity { value: 0.8, unit: Unit::Ratio }, "{written}");
+        }
+        assert_eq!(q("0.8", Some("ratio")).to_string(), "0.8:1");
+    }
+
+    #[test]
+    fn bad_values_are_errors() {
+        assert!(Quantity::parse("许多", Some("%")).is_err());
+        assert_eq!(Quantity::parse("12", None), Err(QuantityError::MissingUnit));
+        assert!(Quantity::parse("1:0", None).is_err());
+    }
+}

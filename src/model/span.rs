@@ -1,0 +1,137 @@
+//! Source files and byte spans: every model value remembers where it was written, so a
+//! diagnostic can underline the exact YAML node or sentence.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A byte range in one source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub len: usize,
+}
+
+impl Span {
+    #[must_use]
+    pub const fn new(start: usize, len: usize) -> Self {
+        Self { start, len }
+    }
+
+    #[must_use]
+    pub const fn end(self) -> usize {
+        self.start + self.len
+    }
+}
+
+/// Index of a file in [`Sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceId(pub usize);
+
+/// A file read from disk: its display path (relative to where planlint was started when
+/// possible) and its text.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: Arc<str>,
+}
+
+impl SourceFile {
+    /// The 1-based line and column (in characters, as a person counts them) of a byte offset.
+    #[must_use]
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        (line, column)
+    }
+
+    /// The path with forward slashes, as printed in every output format.
+    #[must_use]
+    pub fn display_path(&self) -> String {
+        display_path(&self.path)
+    }
+}
+
+/// A path with `/` separators whatever the platform, so output is the same everywhere.
+#[must_use]
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Every file of one run.
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn add(&mut self, path: PathBuf, text: impl Into<Arc<str>>) -> SourceId {
+        self.files.push(SourceFile {
+            path,
+            text: text.into(),
+        });
+        SourceId(self.files.len() - 1)
+    }
+
+    #[must_use]
+    pub fn get(&self, id: SourceId) -> &SourceFile {
+        &self.files[id.0]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (SourceId, &SourceFile)> {
+        self.files.iter().enumerate().map(|(i, f)| (SourceId(i), f))
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+/// A value and where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub source: SourceId,
+    pub span: Span,
+}
+
+impl<T> Located<T> {
+    pub fn new(value: T, source: SourceId, span: Span) -> Self {
+        Self {
+            value,
+            source,
+            span,
+        }
+    }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Located<U> {
+        Located {
+            value: f(self.value),
+            source: self.source,
+            span: self.span,
+        }
+    }
+
+    pub fn as_ref(&self) -> Located<&T> {
+        Located {
+            value: &self.value,
+            source: self.source,
+            span: self.span,
+        }
+    }
+}
