@@ -63,23 +63,34 @@ impl HumanRenderer {
     fn view(&self, d: &Diagnostic) -> View {
         let source = d.source.map(|s| Arc::clone(&self.named[s.0]));
         let mut labels = Vec::new();
+        let mut related = Vec::new();
         if let Some(label) = &d.label {
             labels.push(labeled(label, self.lang, true));
         }
-        labels.extend(d.secondary.iter().map(|l| labeled(l, self.lang, false)));
-        let related = d
-            .related
-            .iter()
-            .map(|r| View {
-                code: None,
-                severity: miette::Severity::Advice,
-                message: r.message.get(self.lang).to_string(),
-                help: None,
-                labels: vec![labeled(&r.label, self.lang, true)],
-                source: Some(Arc::clone(&self.named[r.source.0])),
-                related: Vec::new(),
-            })
-            .collect();
+        // Labels far from the primary one would make miette print every line between them:
+        // those get a snippet of their own, after the finding.
+        let primary_line = d.label.as_ref().map(|l| self.line_of(d, l));
+        for label in &d.secondary {
+            let near = primary_line.is_some_and(|p| self.line_of(d, label).abs_diff(p) <= NEAR_LINES);
+            if near {
+                labels.push(labeled(label, self.lang, false));
+            } else if let Some(source) = &source {
+                related.push(self.snippet(Arc::clone(source), label));
+            }
+        }
+        related.extend(
+            d.related
+                .iter()
+                .map(|r| View {
+                    code: None,
+                    severity: miette::Severity::Advice,
+                    message: r.message.get(self.lang).to_string(),
+                    help: None,
+                    labels: vec![labeled(&r.label, self.lang, true)],
+                    source: Some(Arc::clone(&self.named[r.source.0])),
+                    related: Vec::new(),
+                }),
+        );
         View {
             code: Some(d.code.to_string()),
             severity: match d.severity {
@@ -92,6 +103,31 @@ impl HumanRenderer {
             labels,
             source,
             related,
+        }
+    }
+}
+
+/// Secondary labels within this many lines of the primary share its snippet.
+const NEAR_LINES: usize = 4;
+
+impl HumanRenderer {
+    fn line_of(&self, d: &Diagnostic, label: &Label) -> usize {
+        d.source.map_or(0, |s| {
+            let text = self.named[s.0].inner();
+            let end = label.span.start.min(text.len());
+            text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count()
+        })
+    }
+
+    fn snippet(&self, source: Arc<NamedSource<Arc<str>>>, label: &Label) -> View {
+        View {
+            code: None,
+            severity: miette::Severity::Advice,
+            message: label.text.get(self.lang).to_string(),
+            help: None,
+            labels: vec![LabeledSpan::new_primary_with_span(None, (label.span.start, label.span.len))],
+            source: Some(source),
+            related: Vec::new(),
         }
     }
 }

@@ -39,7 +39,8 @@ pub enum AgencyKind {
     Enterprise,
 }
 
-/// A collective term that names no single body but is a valid assignee (各镇街, 有关部门…).
+/// A collective term that names no single body but is a valid assignee (各镇街, 有关部门…), or an
+/// ad-hoc coordination body (工作专班, 指挥部, 领导小组) that plans set up and task legitimately.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Collective;
 
@@ -57,6 +58,9 @@ impl Collective {
             || folded.contains("涉及部门")
             || folded.ends_with("专班")
             || folded.ends_with("等部门")
+            || folded.ends_with("指挥部")
+            || folded.ends_with("领导小组")
+            || folded.ends_with("联席会议")
     }
 }
 

@@ -9,8 +9,8 @@ use crate::msg;
 declare_lint! {
     /// ## What it does
     /// Notes a body named by a standard abbreviation (市发改局, 市工信局) where the registry has
-    /// its official name (发展和改革局, 工业和信息化局). Once per name and plan; the other places
-    /// the same abbreviation is written are labelled too.
+    /// its official name (发展和改革局, 工业和信息化局). Once per name and plan; the count says how
+    /// often the plan writes it.
     ///
     /// ## 检查内容
     /// 提示以规范简称（市发改局、市工信局）指称名录中有正式名称（发展和改革局、工业和信息化局）的机构。每个方案每个简称提示一次。
@@ -53,15 +53,12 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             let name = &group.first.value.written;
             let official = ctx.registered_name(jurisdiction, entry);
             let count = group.others.len() + 1;
-            let mut diagnostic = AGENCY_ALIAS
+            let diagnostic = AGENCY_ALIAS
                 .diagnostic(msg!(
                     "“{name}”是{official}的简称（共 {count} 处）",
                     "`{name}` abbreviates {official} ({count} mentions)"
                 ))
                 .at_value(group.first, msg!("简称", "abbreviation"));
-            for other in &group.others {
-                diagnostic = diagnostic.with_secondary(other.span, msg!("", ""));
-            }
             out.push(diagnostic.with_help(msg!(
                 "如需使用正式名称，改为“{official}”",
                 "write `{official}` where the official name is wanted"

@@ -1,0 +1,119 @@
+//! The command line end to end: arguments, exit codes, output formats and bad input.
+
+use std::process::Command;
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+
+fn planlint() -> Command {
+    let mut cmd = Command::new(get_cargo_bin("planlint"));
+    cmd.current_dir(crate::support::root())
+        .env_clear()
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+#[test]
+fn check_bad_input_reports_each_file_and_checks_the_rest() {
+    assert_cmd_snapshot!(planlint().args(["check", "tests/fixtures/cli/bad-input", "--lang", "en"]));
+}
+
+#[test]
+fn check_bad_input_in_chinese() {
+    assert_cmd_snapshot!(planlint().args(["check", "tests/fixtures/cli/bad-input", "--lang", "zh", "--select", "weaker-target"]));
+}
+
+#[test]
+fn check_json_is_stable() {
+    assert_cmd_snapshot!(planlint().args([
+        "check",
+        "tests/fixtures/lints/weaker-target/fail-growth-below-parent",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]));
+}
+
+#[test]
+fn clean_corpus_exits_zero() {
+    assert_cmd_snapshot!(planlint().args([
+        "check",
+        "tests/fixtures/lints/weaker-target/pass-equal-or-stronger",
+        "--lang",
+        "en",
+        "--ignore",
+        "uncatalogued-indicator",
+    ]));
+}
+
+#[test]
+fn language_follows_the_locale() {
+    let mut cmd = planlint();
+    cmd.env("LANG", "zh_CN.UTF-8").args([
+        "check",
+        "tests/fixtures/lints/citation-title-mismatch/fail-wrong-title",
+        "--select",
+        "citation-title-mismatch",
+    ]);
+    assert_cmd_snapshot!(cmd);
+}
+
+#[test]
+fn missing_path_exits_two() {
+    assert_cmd_snapshot!(planlint().args(["check", "no/such/folder"]));
+}
+
+#[test]
+fn unknown_lint_exits_two_with_a_suggestion() {
+    assert_cmd_snapshot!(planlint().args(["check", "plans", "--select", "weaker-targets"]));
+}
+
+#[test]
+fn usage_error_exits_two() {
+    assert_cmd_snapshot!(planlint().args(["check", "--format", "xml"]));
+}
+
+#[test]
+fn empty_folder_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = planlint().args(["check", "--lang", "en"]).arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("no plan files found"), "{stdout}");
+}
+
+#[test]
+fn explain_prints_the_docs() {
+    assert_cmd_snapshot!(planlint().args(["explain", "weaker-target"]));
+}
+
+#[test]
+fn explain_in_one_language() {
+    assert_cmd_snapshot!(planlint().args(["explain", "citation-title-mismatch", "--lang", "zh"]));
+}
+
+#[test]
+fn explain_all_lists_every_lint() {
+    assert_cmd_snapshot!(planlint().args(["explain", "--all"]));
+}
+
+#[test]
+fn explain_json() {
+    assert_cmd_snapshot!(planlint().args(["explain", "dangling-agency", "--format", "json"]));
+}
+
+#[test]
+fn explain_unknown_code() {
+    assert_cmd_snapshot!(planlint().args(["explain", "dangling-agencies"]));
+}
+
+#[test]
+fn every_lint_explains() {
+    for lint in planlint::lints::ALL {
+        let output = planlint().args(["explain", lint.code]).output().unwrap();
+        assert!(output.status.success(), "{}", lint.code);
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(text.starts_with(&format!("# {} (", lint.code)), "{text}");
+    }
+}

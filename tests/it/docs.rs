@@ -1,0 +1,92 @@
+//! The documentation lives next to each lint; these tests keep it complete and the README's
+//! lint table in step with the registry.
+
+use std::collections::HashSet;
+
+const REQUIRED: &[&str] = &[
+    "## What it does",
+    "## 检查内容",
+    "## Why is this bad?",
+    "## 为什么有问题",
+    "## Example / 示例",
+    "## How to fix",
+    "## 修改方法",
+];
+
+#[test]
+fn every_lint_is_documented() {
+    for lint in planlint::lints::ALL {
+        for heading in REQUIRED {
+            assert!(lint.docs.contains(heading), "{} lacks `{heading}`", lint.code);
+        }
+        assert!(!lint.summary.0.is_empty() && !lint.summary.1.is_empty(), "{}", lint.code);
+    }
+}
+
+#[test]
+fn codes_are_unique_kebab_and_match_file() {
+    let mut seen = HashSet::new();
+    for lint in planlint::lints::ALL {
+        assert!(seen.insert(lint.code), "duplicate code {}", lint.code);
+        assert!(
+            lint.code.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            "{} is not kebab-case",
+            lint.code
+        );
+        let file = format!("src/lints/rules/{}.rs", lint.code.replace('-', "_"));
+        assert!(
+            lint.declared_at.replace('\\', "/").ends_with(&file),
+            "{} is declared in {}, expected {file}",
+            lint.code,
+            lint.declared_at
+        );
+    }
+    let mut codes: Vec<&str> = planlint::lints::ALL.iter().map(|l| l.code).collect();
+    let sorted = {
+        let mut s = codes.clone();
+        s.sort_unstable();
+        s
+    };
+    assert_eq!(codes, sorted, "the registry is kept in alphabetical order");
+    codes.clear();
+}
+
+/// The README's lint table, generated from the registry.
+fn lint_table() -> String {
+    let mut table = String::from("| code | category | default | what it finds |\n|---|---|---|---|\n");
+    for lint in planlint::lints::ALL {
+        let level = match lint.default_severity {
+            planlint::diagnostics::Severity::Error => "error",
+            planlint::diagnostics::Severity::Warning => "warning",
+            planlint::diagnostics::Severity::Note => "note",
+        };
+        table.push_str(&format!(
+            "| `{}` | {} | {level} | {} / {} |\n",
+            lint.code,
+            lint.category.name(),
+            lint.summary.1,
+            lint.summary.0
+        ));
+    }
+    table
+}
+
+#[test]
+fn readme_lint_table_is_current() {
+    let readme = std::fs::read_to_string(crate::support::root().join("README.md")).unwrap();
+    let start = "<!-- lint-table:start -->\n";
+    let end = "<!-- lint-table:end -->";
+    let (Some(a), Some(b)) = (readme.find(start), readme.find(end)) else {
+        panic!("README.md lacks the lint-table markers");
+    };
+    let current = &readme[a + start.len()..b];
+    let expected = lint_table();
+    if current != expected {
+        if std::env::var_os("PLANLINT_BLESS").is_some() {
+            let updated = format!("{}{expected}{}", &readme[..a + start.len()], &readme[b..]);
+            std::fs::write(crate::support::root().join("README.md"), updated).unwrap();
+        } else {
+            panic!("the README lint table is stale; run `PLANLINT_BLESS=1 cargo test readme` and commit README.md\n{expected}");
+        }
+    }
+}

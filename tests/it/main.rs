@@ -1,0 +1,8 @@
+//! planlint's integration tests: one binary, one module per area.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly on purpose")]
+
+mod cli;
+mod docs;
+mod lints;
+mod seeds;
+mod support;
