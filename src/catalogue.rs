@@ -32,7 +32,9 @@ impl Measure {
     fn fits(self, unit: &Unit) -> bool {
         matches!(
             (self, unit),
-            (Measure::Percent, Unit::Percent) | (Measure::Ratio, Unit::Ratio) | (Measure::Count, Unit::Count(_))
+            (Measure::Percent, Unit::Percent)
+                | (Measure::Ratio, Unit::Ratio)
+                | (Measure::Count, Unit::Count(_))
         )
     }
 }
@@ -78,7 +80,11 @@ pub struct Catalogue {
 impl Catalogue {
     /// Loads the bundled catalogue, or the one in `dir`. Problems become diagnostics and the
     /// part that failed is left empty.
-    pub fn load(dir: Option<&Path>, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) -> Self {
+    pub fn load(
+        dir: Option<&Path>,
+        sources: &mut Sources,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Self {
         let indicators_text = read(dir, INDICATORS_FILE, BUNDLED_INDICATORS, diagnostics);
         let abbreviations_text = read(dir, ABBREVIATIONS_FILE, BUNDLED_ABBREVIATIONS, diagnostics);
         let base = dir.map_or_else(|| PathBuf::from("lints"), Path::to_path_buf);
@@ -117,7 +123,6 @@ impl Catalogue {
                     .chain(&ind.wordings)
                     .map(move |w| (fold(w), i))
             })
-            .map(|(w, i)| (w, i))
             .collect();
     }
 
@@ -158,7 +163,12 @@ impl Catalogue {
     }
 }
 
-fn read(dir: Option<&Path>, name: &str, bundled: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+fn read(
+    dir: Option<&Path>,
+    name: &str,
+    bundled: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
     let Some(dir) = dir else {
         return Some(bundled.to_string());
     };

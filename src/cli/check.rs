@@ -11,19 +11,29 @@ use crate::lints::{self, LintMeta};
 /// A user's lint selection that names no lint.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error("{0}")]
-#[diagnostic(code(planlint::cli::unknown_lint), help("`planlint explain --all` lists every lint / 列出全部规则"))]
+#[diagnostic(
+    code(planlint::cli::unknown_lint),
+    help("`planlint explain --all` lists every lint / 列出全部规则")
+)]
 struct SelectionError(lints::UnknownLint);
 
 fn selection(args: &CheckArgs) -> Result<Option<Vec<&'static LintMeta>>, SelectionError> {
     let parse = |codes: &[String]| -> Result<Vec<&'static LintMeta>, SelectionError> {
-        codes.iter().map(|c| lints::lookup(c.trim()).map_err(SelectionError)).collect()
+        codes
+            .iter()
+            .map(|c| lints::lookup(c.trim()).map_err(SelectionError))
+            .collect()
     };
     let selected = parse(&args.select)?;
     let ignored = parse(&args.ignore)?;
     if selected.is_empty() && ignored.is_empty() {
         return Ok(None);
     }
-    let base: Vec<&'static LintMeta> = if selected.is_empty() { lints::ALL.to_vec() } else { selected };
+    let base: Vec<&'static LintMeta> = if selected.is_empty() {
+        lints::ALL.to_vec()
+    } else {
+        selected
+    };
     Ok(Some(
         base.into_iter()
             .filter(|l| !ignored.iter().any(|i| std::ptr::eq(*i, *l)))
@@ -54,7 +64,8 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
     let summary = Summary::of(&findings, corpus.files);
     let text = match args.format {
         Format::Human => human(&findings, summary, &corpus.sources, lang, args.color),
-        Format::Json => match diagnostics::json::to_json(&findings, summary, &corpus.sources, lang) {
+        Format::Json => match diagnostics::json::to_json(&findings, summary, &corpus.sources, lang)
+        {
             Ok(text) => text,
             Err(err) => {
                 eprintln!("planlint: {err}");

@@ -9,7 +9,10 @@ use crate::lints::{self, Category, LintMeta};
 
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 #[error("{0}")]
-#[diagnostic(code(planlint::cli::unknown_lint), help("`planlint explain --all` lists every lint / 列出全部规则"))]
+#[diagnostic(
+    code(planlint::cli::unknown_lint),
+    help("`planlint explain --all` lists every lint / 列出全部规则")
+)]
 struct ExplainError(lints::UnknownLint);
 
 #[derive(Serialize)]
@@ -146,7 +149,9 @@ fn sections(docs: &str, lang: Option<Lang>) -> String {
     let mut keep = true;
     for line in docs.lines() {
         if let Some(heading) = line.strip_prefix("## ") {
-            let has_cjk = heading.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            let has_cjk = heading
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
             let has_latin = heading.chars().any(|c| c.is_ascii_alphabetic());
             keep = match lang {
                 Lang::Zh => has_cjk,

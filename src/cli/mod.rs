@@ -114,7 +114,11 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
-            let code = if err.use_stderr() { ExitStatus::Failure } else { ExitStatus::Clean };
+            let code = if err.use_stderr() {
+                ExitStatus::Failure
+            } else {
+                ExitStatus::Clean
+            };
             let _ = err.print();
             return code.into();
         }
@@ -144,7 +148,8 @@ fn write_stdout(text: &str) -> std::io::Result<()> {
 /// Reports a failure that is not a finding (usage, I/O) on stderr, in both languages when no
 /// language was chosen.
 fn report_failure(error: &dyn miette::Diagnostic) {
-    let handler = miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
     let mut text = String::new();
     if handler.render_report(&mut text, error).is_err() {
         text = error.to_string();

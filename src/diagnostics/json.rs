@@ -85,7 +85,11 @@ pub fn to_json(
             },
             help: d.help.as_ref().map(|h| h.get(lang)),
             labels: match d.source {
-                Some(s) => d.secondary.iter().map(|l| location(sources, s, l, lang)).collect(),
+                Some(s) => d
+                    .secondary
+                    .iter()
+                    .map(|l| location(sources, s, l, lang))
+                    .collect(),
                 None => Vec::new(),
             },
             related: d

@@ -11,7 +11,9 @@ use crate::i18n::Msg;
 use crate::model::{Located, SourceId, Span};
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     Error,
@@ -184,7 +186,9 @@ impl Summary {
         } = *self;
         match lang {
             crate::i18n::Lang::Zh => {
-                format!("共 {errors} 个错误、{warnings} 个警告、{notes} 个提示（检查了 {files} 个文件）")
+                format!(
+                    "共 {errors} 个错误、{warnings} 个警告、{notes} 个提示（检查了 {files} 个文件）"
+                )
             }
             crate::i18n::Lang::En => format!(
                 "{errors} {}, {warnings} {}, {notes} {} ({files} {} checked)",

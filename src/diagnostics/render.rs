@@ -56,8 +56,15 @@ impl HumanRenderer {
 
     /// One finding as text.
     pub fn render(&self, diagnostic: &Diagnostic, out: &mut String) -> fmt::Result {
-        let view = self.view(diagnostic);
-        self.handler.render_report(out, &view)
+        let mut view = self.view(diagnostic);
+        // Related places are rendered as reports of their own (a ☞ header and a snippet):
+        // miette's own related rendering prefixes each with "Advice:" or wraps paths.
+        let related = std::mem::take(&mut view.related);
+        self.handler.render_report(out, &view)?;
+        for place in &related {
+            self.handler.render_report(out, place)?;
+        }
+        Ok(())
     }
 
     fn view(&self, d: &Diagnostic) -> View {
@@ -71,26 +78,23 @@ impl HumanRenderer {
         // those get a snippet of their own, after the finding.
         let primary_line = d.label.as_ref().map(|l| self.line_of(d, l));
         for label in &d.secondary {
-            let near = primary_line.is_some_and(|p| self.line_of(d, label).abs_diff(p) <= NEAR_LINES);
+            let near =
+                primary_line.is_some_and(|p| self.line_of(d, label).abs_diff(p) <= NEAR_LINES);
             if near {
                 labels.push(labeled(label, self.lang, false));
             } else if let Some(source) = &source {
                 related.push(self.snippet(Arc::clone(source), label));
             }
         }
-        related.extend(
-            d.related
-                .iter()
-                .map(|r| View {
-                    code: None,
-                    severity: miette::Severity::Advice,
-                    message: r.message.get(self.lang).to_string(),
-                    help: None,
-                    labels: vec![labeled(&r.label, self.lang, true)],
-                    source: Some(Arc::clone(&self.named[r.source.0])),
-                    related: Vec::new(),
-                }),
-        );
+        related.extend(d.related.iter().map(|r| View {
+            code: None,
+            severity: miette::Severity::Advice,
+            message: r.message.get(self.lang).to_string(),
+            help: None,
+            labels: vec![labeled(&r.label, self.lang, true)],
+            source: Some(Arc::clone(&self.named[r.source.0])),
+            related: Vec::new(),
+        }));
         View {
             code: Some(d.code.to_string()),
             severity: match d.severity {
@@ -115,7 +119,10 @@ impl HumanRenderer {
         d.source.map_or(0, |s| {
             let text = self.named[s.0].inner();
             let end = label.span.start.min(text.len());
-            text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count()
+            text.as_bytes()[..end]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
         })
     }
 
@@ -125,7 +132,10 @@ impl HumanRenderer {
             severity: miette::Severity::Advice,
             message: label.text.get(self.lang).to_string(),
             help: None,
-            labels: vec![LabeledSpan::new_primary_with_span(None, (label.span.start, label.span.len))],
+            labels: vec![LabeledSpan::new_primary_with_span(
+                None,
+                (label.span.start, label.span.len),
+            )],
             source: Some(source),
             related: Vec::new(),
         }

@@ -81,13 +81,16 @@ impl AgencyResolver<'_> {
             let mut prefixes = prefixes(ancestor, false);
             // A prefix word is only evidence of another level when this jurisdiction does not
             // use the same word for itself (安丘 and 潍坊 both write 市).
-            if let Some(p) = &ancestor.self_prefix {
-                if home.self_prefix.as_deref() != Some(p.as_str()) {
-                    prefixes.push(fold(p));
-                }
+            if let Some(p) = &ancestor.self_prefix
+                && home.self_prefix.as_deref() != Some(p.as_str())
+            {
+                prefixes.push(fold(p));
             }
             let bare = ancestor.self_prefix.is_none();
-            for core in cores(folded, &prefixes).into_iter().filter(|c| bare || c != folded) {
+            for core in cores(folded, &prefixes)
+                .into_iter()
+                .filter(|c| bare || c != folded)
+            {
                 if let Some(found) = ancestor.registry.lookup(&core) {
                     return Some(AgencyResolution::OtherLevel {
                         jurisdiction: id,
@@ -122,21 +125,33 @@ fn prefixes(jurisdiction: &Jurisdiction, with_self: bool) -> Vec<String> {
 fn cores(folded: &str, prefixes: &[String]) -> Vec<String> {
     let mut cores = vec![folded.to_string()];
     for prefix in prefixes {
-        if let Some(rest) = folded.strip_prefix(prefix.as_str()) {
-            if !rest.is_empty() {
-                cores.push(rest.to_string());
-            }
+        if let Some(rest) = folded.strip_prefix(prefix.as_str())
+            && !rest.is_empty()
+        {
+            cores.push(rest.to_string());
         }
     }
     cores
 }
 
-fn suggest(folded: &str, jurisdiction: &Jurisdiction, own_prefixes: &[String]) -> Option<Suggestion> {
+fn suggest(
+    folded: &str,
+    jurisdiction: &Jurisdiction,
+    own_prefixes: &[String],
+) -> Option<Suggestion> {
     let (written_prefix, core) = own_prefixes
         .iter()
-        .find_map(|p| folded.strip_prefix(p.as_str()).map(|rest| (p.clone(), rest.to_string())))
+        .find_map(|p| {
+            folded
+                .strip_prefix(p.as_str())
+                .map(|rest| (p.clone(), rest.to_string()))
+        })
         .unwrap_or_default();
-    let core = if core.is_empty() { folded.to_string() } else { core };
+    let core = if core.is_empty() {
+        folded.to_string()
+    } else {
+        core
+    };
     let last = core.chars().last();
     let mut best: Option<(usize, bool, usize, String)> = None;
     for (i, entry) in jurisdiction.registry.entries.iter().enumerate() {
@@ -148,7 +163,10 @@ fn suggest(folded: &str, jurisdiction: &Jurisdiction, own_prefixes: &[String]) -
             continue;
         }
         let rank = (usize::from(!abbreviation), distance);
-        if best.as_ref().is_none_or(|(d, a, _, _)| rank < (usize::from(!*a), *d)) {
+        if best
+            .as_ref()
+            .is_none_or(|(d, a, _, _)| rank < (usize::from(!*a), *d))
+        {
             best = Some((distance, abbreviation, i, official));
         }
     }

@@ -24,7 +24,9 @@ pub fn build(corpus: &mut Corpus) -> KnowledgeGraph {
         let node = builder.node(Node::Jurisdiction(JurisdictionId(i)));
         if let Some(parent) = j.parent {
             let parent = builder.node(Node::Jurisdiction(parent));
-            builder.graph.add_edge(node, parent, Edge::ParentJurisdiction);
+            builder
+                .graph
+                .add_edge(node, parent, Edge::ParentJurisdiction);
         }
     }
     for indicator in &corpus.catalogue.indicators {
@@ -110,7 +112,10 @@ fn link_indicators(corpus: &mut Corpus) {
     }
 }
 
-fn resolve_citations(corpus: &Corpus, builder: &mut Builder) -> (Vec<Vec<CitationLink>>, Vec<Stub>) {
+fn resolve_citations(
+    corpus: &Corpus,
+    builder: &mut Builder,
+) -> (Vec<Vec<CitationLink>>, Vec<Stub>) {
     let index = PlanIndex::new(corpus);
     let mut stubs: Vec<Stub> = Vec::new();
     let mut stub_keys: HashMap<String, StubId> = HashMap::new();
@@ -122,7 +127,10 @@ fn resolve_citations(corpus: &Corpus, builder: &mut Builder) -> (Vec<Vec<Citatio
             let link = match index.resolve(plan, citation) {
                 Some((plan, by)) => CitationLink::Plan { plan, by },
                 None => {
-                    let number = citation.doc_number.as_ref().and_then(|n| n.value.parsed.clone());
+                    let number = citation
+                        .doc_number
+                        .as_ref()
+                        .and_then(|n| n.value.parsed.clone());
                     let title = citation.title.as_ref().map(|t| t.value.clone());
                     let key = match (&number, &title) {
                         (Some(n), _) => n.to_string(),
@@ -152,13 +160,19 @@ fn resolve_citations(corpus: &Corpus, builder: &mut Builder) -> (Vec<Vec<Citatio
 
 /// For each target with a catalogued indicator and a year, the first ancestor plan (nearest
 /// first) with a target for the same indicator and year, measured the same way.
-fn resolve_parent_targets(corpus: &Corpus, ancestors: &[Vec<PlanId>]) -> HashMap<TargetId, TargetId> {
+fn resolve_parent_targets(
+    corpus: &Corpus,
+    ancestors: &[Vec<PlanId>],
+) -> HashMap<TargetId, TargetId> {
     // (plan, indicator, year) → target index: one lookup per ancestor instead of a scan.
     let mut by_key: HashMap<(PlanId, &str, u16), Vec<usize>> = HashMap::new();
     for (p, plan) in corpus.plans.iter().enumerate() {
         for (t, target) in plan.targets.iter().enumerate() {
             if let (Some(ind), Deadline::Year(year)) = (&target.indicator_id, target.deadline) {
-                by_key.entry((PlanId(p), ind.0.as_str(), year)).or_default().push(t);
+                by_key
+                    .entry((PlanId(p), ind.0.as_str(), year))
+                    .or_default()
+                    .push(t);
             }
         }
     }
@@ -175,12 +189,22 @@ fn resolve_parent_targets(corpus: &Corpus, ancestors: &[Vec<PlanId>]) -> HashMap
                     .copied()
                     .find(|&i| {
                         let other = &corpus.plans[ancestor.0].targets[i];
-                        other.quantity.is_comparable(&target.quantity) && other.baseline == target.baseline
+                        other.quantity.is_comparable(&target.quantity)
+                            && other.baseline == target.baseline
                     })
-                    .map(|index| TargetId { plan: ancestor, index })
+                    .map(|index| TargetId {
+                        plan: ancestor,
+                        index,
+                    })
             });
             if let Some(parent) = found {
-                parents.insert(TargetId { plan: PlanId(p), index: t }, parent);
+                parents.insert(
+                    TargetId {
+                        plan: PlanId(p),
+                        index: t,
+                    },
+                    parent,
+                );
             }
         }
     }
@@ -197,12 +221,27 @@ fn resolve_agencies(corpus: &Corpus, builder: &mut Builder) -> Vec<Vec<AgencyRes
         let mut resolutions = Vec::new();
         for (_, lead, name) in plan.agency_mentions() {
             let resolution = resolver.resolve(&name.value, plan.jurisdiction);
-            if let AgencyResolution::Registered { jurisdiction, entry, .. }
-            | AgencyResolution::OtherLevel { jurisdiction, entry } = &resolution
+            if let AgencyResolution::Registered {
+                jurisdiction,
+                entry,
+                ..
+            }
+            | AgencyResolution::OtherLevel {
+                jurisdiction,
+                entry,
+            } = &resolution
             {
                 let agency = builder.node(Node::Agency(*jurisdiction, *entry));
-                let edge = if lead { Edge::Leads } else { Edge::ResponsibleFor };
-                if builder.graph.find_edge(agency, plan_node).is_none_or(|e| builder.graph[e] != edge) {
+                let edge = if lead {
+                    Edge::Leads
+                } else {
+                    Edge::ResponsibleFor
+                };
+                if builder
+                    .graph
+                    .find_edge(agency, plan_node)
+                    .is_none_or(|e| builder.graph[e] != edge)
+                {
                     builder.graph.add_edge(agency, plan_node, edge);
                 }
             }

@@ -68,8 +68,16 @@ impl<'a> PlanIndex<'a> {
     }
 
     /// Resolves one citation of `citing`.
-    pub(crate) fn resolve(&self, citing: &Plan, citation: &Citation) -> Option<(PlanId, MatchedBy)> {
-        if let Some(number) = citation.doc_number.as_ref().and_then(|n| n.value.parsed.as_ref()) {
+    pub(crate) fn resolve(
+        &self,
+        citing: &Plan,
+        citation: &Citation,
+    ) -> Option<(PlanId, MatchedBy)> {
+        if let Some(number) = citation
+            .doc_number
+            .as_ref()
+            .and_then(|n| n.value.parsed.as_ref())
+        {
             let candidates = self.by_number.get(&number.key())?;
             return self
                 .pick(citing, citation, candidates)

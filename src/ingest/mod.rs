@@ -62,7 +62,11 @@ pub fn load(paths: &[PathBuf], lints_dir: Option<&Path>) -> Result<Corpus, LoadE
         load_plan(&mut corpus, path, &folders);
     }
     if files.plans.is_empty() {
-        let shown = paths.iter().map(|p| display_path(p)).collect::<Vec<_>>().join(", ");
+        let shown = paths
+            .iter()
+            .map(|p| display_path(p))
+            .collect::<Vec<_>>()
+            .join(", ");
         corpus.diagnostics.push(
             Diagnostic::new(
                 "empty-corpus",
@@ -128,7 +132,12 @@ fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
     }
     let mut jurisdictions: Vec<PathBuf> = jurisdictions.into_iter().collect();
     // Parents before children, then by name: a folder's parent jurisdiction is always known.
-    jurisdictions.sort_by(|a, b| a.components().count().cmp(&b.components().count()).then(a.cmp(b)));
+    jurisdictions.sort_by(|a, b| {
+        a.components()
+            .count()
+            .cmp(&b.components().count())
+            .then(a.cmp(b))
+    });
     let mut plans: Vec<PathBuf> = plans.into_iter().collect();
     plans.sort();
     Ok(Discovered {
@@ -138,7 +147,10 @@ fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
 }
 
 fn is_yaml(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
 }
 
 fn is_jurisdiction_file(path: &Path) -> bool {
@@ -161,15 +173,23 @@ fn load_jurisdictions(corpus: &mut Corpus, paths: &[PathBuf]) -> BTreeMap<PathBu
         };
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let parent = nearest_folder(&folders, dir.parent());
-        let jurisdiction =
-            jurisdiction_file::convert(source, dir.clone(), file, parent, &corpus.catalogue.abbreviations);
+        let jurisdiction = jurisdiction_file::convert(
+            source,
+            dir.clone(),
+            file,
+            parent,
+            &corpus.catalogue.abbreviations,
+        );
         corpus.jurisdictions.push(jurisdiction);
         folders.insert(dir, JurisdictionId(corpus.jurisdictions.len() - 1));
     }
     folders
 }
 
-fn nearest_folder(folders: &BTreeMap<PathBuf, JurisdictionId>, mut dir: Option<&Path>) -> Option<JurisdictionId> {
+fn nearest_folder(
+    folders: &BTreeMap<PathBuf, JurisdictionId>,
+    mut dir: Option<&Path>,
+) -> Option<JurisdictionId> {
     while let Some(d) = dir {
         if let Some(id) = folders.get(d) {
             return Some(*id);
@@ -203,23 +223,23 @@ fn load_plan(corpus: &mut Corpus, path: &Path, folders: &BTreeMap<PathBuf, Juris
 fn read_source(corpus: &mut Corpus, path: &Path) -> Option<(SourceId, std::sync::Arc<str>)> {
     let shown = display_path(path);
     let metadata = std::fs::metadata(path);
-    if let Ok(meta) = &metadata {
-        if meta.len() > MAX_FILE_BYTES {
-            let (size, limit) = (meta.len() / 1024 / 1024, MAX_FILE_BYTES / 1024 / 1024);
-            let source = corpus.sources.add(path.to_path_buf(), "");
-            corpus.diagnostics.push(
-                Diagnostic::new(
-                    "file-too-large",
-                    Severity::Error,
-                    msg!(
-                        "文件过大（{size} MiB，上限 {limit} MiB），未读取",
-                        "file too large ({size} MiB, the limit is {limit} MiB); not read"
-                    ),
-                )
-                .in_file(source),
-            );
-            return None;
-        }
+    if let Ok(meta) = &metadata
+        && meta.len() > MAX_FILE_BYTES
+    {
+        let (size, limit) = (meta.len() / 1024 / 1024, MAX_FILE_BYTES / 1024 / 1024);
+        let source = corpus.sources.add(path.to_path_buf(), "");
+        corpus.diagnostics.push(
+            Diagnostic::new(
+                "file-too-large",
+                Severity::Error,
+                msg!(
+                    "文件过大（{size} MiB，上限 {limit} MiB），未读取",
+                    "file too large ({size} MiB, the limit is {limit} MiB); not read"
+                ),
+            )
+            .in_file(source),
+        );
+        return None;
     }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -239,18 +259,19 @@ fn read_source(corpus: &mut Corpus, path: &Path) -> Option<(SourceId, std::sync:
     match decode_utf8(&bytes) {
         Ok(text) => {
             let text: std::sync::Arc<str> = text.into();
-            let source = corpus.sources.add(path.to_path_buf(), std::sync::Arc::clone(&text));
+            let source = corpus
+                .sources
+                .add(path.to_path_buf(), std::sync::Arc::clone(&text));
             Some((source, text))
         }
         Err(problem) => {
-            let source = corpus.sources.add(path.to_path_buf(), problem.readable_prefix);
+            let source = corpus
+                .sources
+                .add(path.to_path_buf(), problem.readable_prefix);
             corpus.diagnostics.push(
                 Diagnostic::new("invalid-encoding", Severity::Error, problem.message)
                     .at(source, Span::new(problem.offset, 0), msg!("此处", "here"))
-                    .with_help(msg!(
-                        "请将文件另存为 UTF-8 编码",
-                        "save the file as UTF-8"
-                    )),
+                    .with_help(msg!("请将文件另存为 UTF-8 编码", "save the file as UTF-8")),
             );
             None
         }
@@ -269,7 +290,10 @@ fn decode_utf8(bytes: &[u8]) -> Result<String, EncodingProblem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(EncodingProblem {
-            message: msg!("文件为 UTF-16 编码，不是 UTF-8", "the file is UTF-16, not UTF-8"),
+            message: msg!(
+                "文件为 UTF-16 编码，不是 UTF-8",
+                "the file is UTF-16, not UTF-8"
+            ),
             offset: 0,
             readable_prefix: String::new(),
         });
@@ -298,7 +322,8 @@ pub fn jurisdictions_by_name(corpus: &Corpus) -> HashMap<String, JurisdictionId>
     let mut map = HashMap::new();
     for (i, j) in corpus.jurisdictions.iter().enumerate() {
         for name in j.names() {
-            map.entry(crate::model::text::fold(name)).or_insert(JurisdictionId(i));
+            map.entry(crate::model::text::fold(name))
+                .or_insert(JurisdictionId(i));
         }
     }
     map

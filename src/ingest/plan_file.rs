@@ -3,7 +3,9 @@
 
 use serde_saphyr::Spanned;
 
-use super::schema::{CitationEntry, PlanFile, QualitativeEntry, Scalar, TargetEntry, TaskEntry, Year};
+use super::schema::{
+    CitationEntry, PlanFile, QualitativeEntry, Scalar, TargetEntry, TaskEntry, Year,
+};
 use super::yaml::{located, span_of};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::plan::WrittenDocNumber;
@@ -50,18 +52,22 @@ pub(crate) fn convert(
 ) -> Option<Plan> {
     let jurisdiction = place(source, &file, lookup, diagnostics)?;
     let home = &lookup.jurisdictions[jurisdiction.0];
-    if let Some(level) = &file.level {
-        if level.value != home.level {
-            let (said, name, actual) = (level.value, &home.name.value, home.level);
-            diagnostics.push(invalid(
-                source,
-                span_of(level),
-                crate::i18n::Msg::new(
-                    format!("方案层级为{}，但其所属辖区“{name}”为{}", said.zh(), actual.zh()),
-                    format!("the plan says it is {said} but its jurisdiction {name} is {actual}"),
+    if let Some(level) = &file.level
+        && level.value != home.level
+    {
+        let (said, name, actual) = (level.value, &home.name.value, home.level);
+        diagnostics.push(invalid(
+            source,
+            span_of(level),
+            crate::i18n::Msg::new(
+                format!(
+                    "方案层级为{}，但其所属辖区“{name}”为{}",
+                    said.zh(),
+                    actual.zh()
                 ),
-            ));
-        }
+                format!("the plan says it is {said} but its jurisdiction {name} is {actual}"),
+            ),
+        ));
     }
     let names: Vec<&str> = lookup
         .ancestors_and_self(jurisdiction)
@@ -69,7 +75,9 @@ pub(crate) fn convert(
         .flat_map(Jurisdiction::names)
         .collect();
     let campaign = Campaign::from_title(&file.title.value, names);
-    let issued = file.issued.and_then(|node| parse_date(source, node, diagnostics));
+    let issued = file
+        .issued
+        .and_then(|node| parse_date(source, node, diagnostics));
     let mut plan = Plan {
         source,
         doc_number: file
@@ -91,7 +99,14 @@ pub(crate) fn convert(
         qualitative: Vec::new(),
         tasks: Vec::new(),
     };
-    add_targets(&mut plan, source, file.targets, file.qualitative, None, diagnostics);
+    add_targets(
+        &mut plan,
+        source,
+        file.targets,
+        file.qualitative,
+        None,
+        diagnostics,
+    );
     for (index, entry) in file.tasks.into_iter().enumerate() {
         let TaskEntry {
             label,
@@ -107,7 +122,14 @@ pub(crate) fn convert(
             lead: agencies(source, lead),
             responsible: agencies(source, responsible),
         });
-        add_targets(&mut plan, source, targets, qualitative, Some(index), diagnostics);
+        add_targets(
+            &mut plan,
+            source,
+            targets,
+            qualitative,
+            Some(index),
+            diagnostics,
+        );
     }
     Some(plan)
 }
@@ -136,15 +158,18 @@ fn place(
             ),
         };
         diagnostics.push(
-            Diagnostic::new(
-                "unknown-jurisdiction",
-                Severity::Error,
-                {
-                    let name = &named.value;
-                    msg!("辖区“{name}”没有辖区文件", "no jurisdiction file declares `{name}`")
-                },
+            Diagnostic::new("unknown-jurisdiction", Severity::Error, {
+                let name = &named.value;
+                msg!(
+                    "辖区“{name}”没有辖区文件",
+                    "no jurisdiction file declares `{name}`"
+                )
+            })
+            .at(
+                source,
+                span_of(named),
+                msg!("未知辖区", "unknown jurisdiction"),
             )
-            .at(source, span_of(named), msg!("未知辖区", "unknown jurisdiction"))
             .with_help(crate::i18n::Msg::new(help_zh, help_en)),
         );
         return lookup.folder;
@@ -159,7 +184,11 @@ fn place(
                     "this plan is in no jurisdiction's folder"
                 ),
             )
-            .at(source, span_of(&file.title), msg!("无法确定所属辖区", "jurisdiction unknown"))
+            .at(
+                source,
+                span_of(&file.title),
+                msg!("无法确定所属辖区", "jurisdiction unknown"),
+            )
             .with_help(msg!(
                 "将其移入含 jurisdiction.yaml 的文件夹，或用 `jurisdiction:` 指明辖区",
                 "move it into a folder with a jurisdiction.yaml, or name one with `jurisdiction:`"
@@ -170,10 +199,18 @@ fn place(
 }
 
 fn invalid(source: SourceId, span: crate::model::Span, message: crate::i18n::Msg) -> Diagnostic {
-    Diagnostic::new("invalid-value", Severity::Error, message).at(source, span, msg!("此处", "here"))
+    Diagnostic::new("invalid-value", Severity::Error, message).at(
+        source,
+        span,
+        msg!("此处", "here"),
+    )
 }
 
-fn parse_date(source: SourceId, node: Spanned<Scalar>, diagnostics: &mut Vec<Diagnostic>) -> Option<Located<Date>> {
+fn parse_date(
+    source: SourceId,
+    node: Spanned<Scalar>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Located<Date>> {
     let span = span_of(&node);
     match node.value.0.parse::<Date>() {
         Ok(date) => Some(Located::new(date, source, span)),
@@ -192,7 +229,11 @@ fn parse_date(source: SourceId, node: Spanned<Scalar>, diagnostics: &mut Vec<Dia
     }
 }
 
-fn convert_citation(source: SourceId, entry: CitationEntry, diagnostics: &mut Vec<Diagnostic>) -> Option<Citation> {
+fn convert_citation(
+    source: SourceId,
+    entry: CitationEntry,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Citation> {
     let doc_number = entry
         .doc_number
         .map(|n| located(source, n, |t| WrittenDocNumber::new(&t)));
@@ -205,7 +246,10 @@ fn convert_citation(source: SourceId, entry: CitationEntry, diagnostics: &mut Ve
                 Diagnostic::new(
                     "invalid-value",
                     Severity::Error,
-                    msg!("引用既无文号也无标题", "a citation with neither a number nor a title"),
+                    msg!(
+                        "引用既无文号也无标题",
+                        "a citation with neither a number nor a title"
+                    ),
                 )
                 .in_file(source),
             );

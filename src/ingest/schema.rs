@@ -25,11 +25,17 @@ pub(crate) struct PlanFile {
     pub status: Option<Spanned<PlanStatus>>,
     /// Where the text was transcribed from, for people.
     #[serde(default)]
-    #[expect(dead_code, reason = "documentation for readers of the file; accepted so it is not an unknown key")]
+    #[expect(
+        dead_code,
+        reason = "documentation for readers of the file; accepted so it is not an unknown key"
+    )]
     pub source: Option<String>,
     /// Remarks for people.
     #[serde(default)]
-    #[expect(dead_code, reason = "documentation for readers of the file; accepted so it is not an unknown key")]
+    #[expect(
+        dead_code,
+        reason = "documentation for readers of the file; accepted so it is not an unknown key"
+    )]
     pub notes: Option<String>,
     #[serde(default)]
     pub citations: Vec<CitationEntry>,

@@ -22,15 +22,37 @@ fn to_usize(n: u64) -> usize {
 }
 
 /// A parsed node as a model value with its place.
-pub(crate) fn located<T, U>(source: SourceId, node: Spanned<T>, f: impl FnOnce(T) -> U) -> Located<U> {
+pub(crate) fn located<T, U>(
+    source: SourceId,
+    node: Spanned<T>,
+    f: impl FnOnce(T) -> U,
+) -> Located<U> {
     let span = span_of(&node);
     Located::new(f(node.value), source, span)
 }
 
 /// Parses `text` as a `T`, or explains why not at the place it failed.
-pub(crate) fn parse<T: DeserializeOwned>(source: SourceId, text: &str) -> Result<T, Box<Diagnostic>> {
+pub(crate) fn parse<T: DeserializeOwned>(
+    source: SourceId,
+    text: &str,
+) -> Result<T, Box<Diagnostic>> {
+    if text.trim().is_empty() {
+        return Err(Box::new(
+            Diagnostic::new(
+                "invalid-yaml",
+                Severity::Error,
+                msg!("文件为空", "the file is empty"),
+            )
+            .at(source, Span::default(), msg!("此处", "here"))
+            .with_help(msg!(
+                "写入方案内容，或删除该文件",
+                "write the plan into it, or delete the file"
+            )),
+        ));
+    }
     let options = serde_saphyr::options! {};
-    serde_saphyr::from_str_with_options(text, options).map_err(|err| Box::new(to_diagnostic(source, text, &err)))
+    serde_saphyr::from_str_with_options(text, options)
+        .map_err(|err| Box::new(to_diagnostic(source, text, &err)))
 }
 
 fn to_diagnostic(source: SourceId, text: &str, err: &serde_saphyr::Error) -> Diagnostic {
@@ -48,7 +70,10 @@ fn to_diagnostic(source: SourceId, text: &str, err: &serde_saphyr::Error) -> Dia
     Diagnostic::new(
         "invalid-yaml",
         Severity::Error,
-        msg!("无法读取该文件：{detail}", "cannot read this file: {detail}"),
+        msg!(
+            "无法读取该文件：{detail}",
+            "cannot read this file: {detail}"
+        ),
     )
     .at(source, span, msg!("此处", "here"))
     .with_help(msg!(

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use crate::catalogue::Indicator;
 use crate::graph::{AgencyResolution, KnowledgeGraph};
 use crate::ingest::Corpus;
-use crate::model::{AgencyName, Jurisdiction, JurisdictionId, Located, Plan, PlanId, Target, TargetId};
+use crate::model::{
+    AgencyName, Jurisdiction, JurisdictionId, Located, Plan, PlanId, Target, TargetId,
+};
 
 pub struct LintContext<'a> {
     pub corpus: &'a Corpus,
@@ -20,7 +22,11 @@ impl<'a> LintContext<'a> {
 
     /// Every plan with its id.
     pub fn plans(&self) -> impl Iterator<Item = (PlanId, &'a Plan)> {
-        self.corpus.plans.iter().enumerate().map(|(i, p)| (PlanId(i), p))
+        self.corpus
+            .plans
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (PlanId(i), p))
     }
 
     #[must_use]
@@ -41,7 +47,10 @@ impl<'a> LintContext<'a> {
     /// The catalogue entry a target links to.
     #[must_use]
     pub fn indicator(&self, target: &Target) -> Option<&'a Indicator> {
-        target.indicator_id.as_ref().and_then(|id| self.corpus.catalogue.get(id))
+        target
+            .indicator_id
+            .as_ref()
+            .and_then(|id| self.corpus.catalogue.get(id))
     }
 
     /// How findings name a plan: `鲁政发〔2024〕3号（山东省）`.
@@ -114,7 +123,10 @@ impl LintContext<'_> {
 
     /// The catalogue entry a qualitative target's wording names, if any.
     #[must_use]
-    pub fn qualitative_indicator(&self, target: &crate::model::QualitativeTarget) -> Option<&crate::catalogue::Indicator> {
+    pub fn qualitative_indicator(
+        &self,
+        target: &crate::model::QualitativeTarget,
+    ) -> Option<&crate::catalogue::Indicator> {
         self.corpus.catalogue.link_wording(&target.indicator.value)
     }
 }

@@ -101,20 +101,29 @@ pub struct UnknownLint {
 
 /// Parses a lint code given by a user, once, at the edge.
 pub fn lookup(code: &str) -> Result<&'static LintMeta, UnknownLint> {
-    ALL.iter().copied().find(|l| l.code == code).ok_or_else(|| UnknownLint {
-        code: code.to_string(),
-        did_you_mean: ALL
-            .iter()
-            .map(|l| (strsim::levenshtein(code, l.code), l.code))
-            .filter(|(distance, known)| *distance <= 3 || (code.len() > 3 && known.contains(code)))
-            .min()
-            .map(|(_, c)| c),
-    })
+    ALL.iter()
+        .copied()
+        .find(|l| l.code == code)
+        .ok_or_else(|| UnknownLint {
+            code: code.to_string(),
+            did_you_mean: ALL
+                .iter()
+                .map(|l| (strsim::levenshtein(code, l.code), l.code))
+                .filter(|(distance, known)| {
+                    *distance <= 3 || (code.len() > 3 && known.contains(code))
+                })
+                .min()
+                .map(|(_, c)| c),
+        })
 }
 
 /// Runs the lints in `selected` (all when `None`) over the corpus.
 #[must_use]
-pub fn run(corpus: &Corpus, graph: &KnowledgeGraph, selected: Option<&[&'static LintMeta]>) -> Vec<Diagnostic> {
+pub fn run(
+    corpus: &Corpus,
+    graph: &KnowledgeGraph,
+    selected: Option<&[&'static LintMeta]>,
+) -> Vec<Diagnostic> {
     let context = LintContext::new(corpus, graph);
     let mut diagnostics = Vec::new();
     for lint in ALL {

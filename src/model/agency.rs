@@ -70,7 +70,12 @@ mod tests {
 
     #[test]
     fn collectives_are_recognised() {
-        for name in ["各镇街", "区有关部门、单位", "市卫生健康委等有关部门(单位)", "各产业专班"] {
+        for name in [
+            "各镇街",
+            "区有关部门、单位",
+            "市卫生健康委等有关部门(单位)",
+            "各产业专班",
+        ] {
             assert!(Collective::is_collective(&fold(name)), "{name}");
         }
         assert!(!Collective::is_collective("市财政局"));

@@ -13,7 +13,10 @@ use super::text::fold_title;
 pub struct Campaign(String);
 
 static GENRE: LazyLock<Regex> = LazyLock::new(|| {
-    #[expect(clippy::unwrap_used, reason = "a literal pattern, checked by the unit tests")]
+    #[expect(
+        clippy::unwrap_used,
+        reason = "a literal pattern, checked by the unit tests"
+    )]
     Regex::new(r"(?:工作落实|行动|实施|工作|推进|落实)?(?:方案|计划|意见|规划)$").unwrap()
 });
 
@@ -26,11 +29,10 @@ impl Campaign {
         let mut names: Vec<String> = names.into_iter().map(fold_title).collect();
         names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
         // Strip as many jurisdiction names as lead the title (威海市环翠区…).
-        loop {
-            let Some(name) = names.iter().find(|n| !n.is_empty() && core.starts_with(n.as_str()))
-            else {
-                break;
-            };
+        while let Some(name) = names
+            .iter()
+            .find(|n| !n.is_empty() && core.starts_with(n.as_str()))
+        {
             core = core[name.len()..].to_string();
         }
         let core = GENRE.replace(&core, "").into_owned();

@@ -30,15 +30,17 @@ impl FromStr for Comparator {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let word = super::text::fold(text);
         let comparator = match word.as_str() {
-            ">=" | "≥" | "达到" | "以上" | "不低于" | "不少于" | "累计" | "力争" | "达" | "提高到"
-            | "提升到" | "稳定在" => Comparator::AtLeast,
+            ">=" | "≥" | "达到" | "以上" | "不低于" | "不少于" | "累计" | "力争" | "达"
+            | "提高到" | "提升到" | "稳定在" => Comparator::AtLeast,
             ">" | "超过" | "超" | "高于" | "多于" => Comparator::MoreThan,
             "<=" | "≤" | "以内" | "不超过" | "控制在" | "降至" | "以下" | "不高于" => {
                 Comparator::AtMost
             }
             "<" | "低于" | "少于" => Comparator::LessThan,
             "~" | "约" | "左右" | "约为" => Comparator::About,
-            "=" | "增长" | "增加" | "实现" | "完成" | "建成" | "为" => Comparator::Exactly,
+            "=" | "增长" | "增加" | "实现" | "完成" | "建成" | "为" => {
+                Comparator::Exactly
+            }
             _ => return Err(UnknownComparator),
         };
         Ok(comparator)

@@ -37,7 +37,9 @@ impl FromStr for Date {
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -56,7 +58,10 @@ mod tests {
 
     #[test]
     fn dates_parse_and_validate() {
-        assert_eq!("2024-07-23".parse::<Date>().unwrap().to_string(), "2024-07-23");
+        assert_eq!(
+            "2024-07-23".parse::<Date>().unwrap().to_string(),
+            "2024-07-23"
+        );
         assert!("2024-02-29".parse::<Date>().is_ok());
         for bad in ["2023-02-29", "2024-13-01", "2024-7-23", "24-07-23", ""] {
             assert!(bad.parse::<Date>().is_err(), "{bad}");

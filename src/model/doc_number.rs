@@ -166,7 +166,14 @@ mod tests {
 
     #[test]
     fn non_numbers_are_rejected() {
-        for text in ["", "国发", "国发〔24〕7号", "〔2024〕7号", "国发〔2024〕0号", "国发2024年7号"] {
+        for text in [
+            "",
+            "国发",
+            "国发〔24〕7号",
+            "〔2024〕7号",
+            "国发〔2024〕0号",
+            "国发2024年7号",
+        ] {
             assert!(text.parse::<DocNumber>().is_err(), "{text}");
         }
     }

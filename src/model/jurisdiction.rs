@@ -89,7 +89,10 @@ impl AgencyRegistry {
             index.insert(fold(&entry.name), RegistryMatch::Official(i));
         }
         for (i, entry) in entries.iter().enumerate() {
-            let standard = standard_aliases.get(&fold(&entry.name)).into_iter().flatten();
+            let standard = standard_aliases
+                .get(&fold(&entry.name))
+                .into_iter()
+                .flatten();
             for alias in entry.aliases.iter().chain(standard) {
                 index.entry(fold(alias)).or_insert(RegistryMatch::Alias(i));
             }

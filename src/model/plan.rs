@@ -15,7 +15,9 @@ use super::target::Target;
 pub struct PlanId(pub usize);
 
 /// How much of a plan the corpus holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, Default,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum PlanStatus {
     /// The whole text is transcribed: every target, task and citation.
@@ -91,7 +93,9 @@ impl Plan {
     /// The parsed document number, if it has one that parses.
     #[must_use]
     pub fn number(&self) -> Option<&DocNumber> {
-        self.doc_number.as_ref().and_then(|n| n.value.parsed.as_ref())
+        self.doc_number
+            .as_ref()
+            .and_then(|n| n.value.parsed.as_ref())
     }
 
     /// How a reviewer names the plan: its number, else its title.

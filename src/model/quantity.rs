@@ -48,12 +48,18 @@ pub enum QuantityError {
 }
 
 static RATIO: LazyLock<Regex> = LazyLock::new(|| {
-    #[expect(clippy::unwrap_used, reason = "a literal pattern, checked by the unit tests")]
+    #[expect(
+        clippy::unwrap_used,
+        reason = "a literal pattern, checked by the unit tests"
+    )]
     Regex::new(r"^([0-9]+(?:\.[0-9]+)?):([0-9]+(?:\.[0-9]+)?)$").unwrap()
 });
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    #[expect(clippy::unwrap_used, reason = "a literal pattern, checked by the unit tests")]
+    #[expect(
+        clippy::unwrap_used,
+        reason = "a literal pattern, checked by the unit tests"
+    )]
     Regex::new(r"^([0-9]+(?:\.[0-9]+)?)(.*)$").unwrap()
 });
 
@@ -185,17 +191,35 @@ mod tests {
 
     #[test]
     fn percentages_and_multiples() {
-        assert_eq!(q("35", Some("%")), Quantity { value: 35.0, unit: Unit::Percent });
+        assert_eq!(
+            q("35", Some("%")),
+            Quantity {
+                value: 35.0,
+                unit: Unit::Percent
+            }
+        );
         assert_eq!(q("28%", None), q("28", Some("%")));
         assert_eq!(q("３５％", None).value, 35.0);
-        assert_eq!(q("一倍", None), Quantity { value: 100.0, unit: Unit::Percent });
+        assert_eq!(
+            q("一倍", None),
+            Quantity {
+                value: 100.0,
+                unit: Unit::Percent
+            }
+        );
         assert_eq!(q("1", Some("倍")), q("100", Some("%")));
         assert_eq!(q("两倍", None).value, 200.0);
     }
 
     #[test]
     fn magnitudes_scale_to_base_units() {
-        assert_eq!(q("1.8", Some("万辆")), Quantity { value: 18000.0, unit: Unit::Count("辆".into()) });
+        assert_eq!(
+            q("1.8", Some("万辆")),
+            Quantity {
+                value: 18000.0,
+                unit: Unit::Count("辆".into())
+            }
+        );
         assert_eq!(q("1.8万", Some("辆")), q("18000", Some("辆")));
         assert_eq!(q("160亿元", None).value, 1.6e10);
         assert_eq!(q("160", Some("亿元")).to_string(), "160亿元");
@@ -205,7 +229,14 @@ mod tests {
     #[test]
     fn ratios_in_every_colon() {
         for written in ["0.8:1", "0.8∶1", "0.8：1", "0.8: 1"] {
-            assert_eq!(q(written, None), Quantity { value: 0.8, unit: Unit::Ratio }, "{written}");
+            assert_eq!(
+                q(written, None),
+                Quantity {
+                    value: 0.8,
+                    unit: Unit::Ratio
+                },
+                "{written}"
+            );
         }
         assert_eq!(q("0.8", Some("ratio")).to_string(), "0.8:1");
     }

@@ -60,7 +60,7 @@ impl Target {
         let value = self.quantity.to_string();
         let base = self
             .baseline
-            .map(|y| format!("较{y}年"))
+            .map(|y| format!("较{y}年增长"))
             .unwrap_or_default();
         match self.comparator {
             Comparator::About => format!("{base}约{value}"),

@@ -16,7 +16,12 @@ pub fn fold(text: &str) -> String {
 pub fn fold_title(text: &str) -> String {
     fold(text)
         .chars()
-        .filter(|c| !matches!(c, '《' | '》' | '<' | '>' | '〈' | '〉' | '“' | '”' | '"' | '「' | '」'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '《' | '》' | '<' | '>' | '〈' | '〉' | '“' | '”' | '"' | '「' | '」'
+            )
+        })
         .collect()
 }
 

@@ -15,12 +15,24 @@ fn planlint() -> Command {
 
 #[test]
 fn check_bad_input_reports_each_file_and_checks_the_rest() {
-    assert_cmd_snapshot!(planlint().args(["check", "tests/fixtures/cli/bad-input", "--lang", "en"]));
+    assert_cmd_snapshot!(planlint().args([
+        "check",
+        "tests/fixtures/cli/bad-input",
+        "--lang",
+        "en"
+    ]));
 }
 
 #[test]
 fn check_bad_input_in_chinese() {
-    assert_cmd_snapshot!(planlint().args(["check", "tests/fixtures/cli/bad-input", "--lang", "zh", "--select", "weaker-target"]));
+    assert_cmd_snapshot!(planlint().args([
+        "check",
+        "tests/fixtures/cli/bad-input",
+        "--lang",
+        "zh",
+        "--select",
+        "weaker-target"
+    ]));
 }
 
 #[test]
@@ -77,7 +89,11 @@ fn usage_error_exits_two() {
 #[test]
 fn empty_folder_is_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let output = planlint().args(["check", "--lang", "en"]).arg(dir.path()).output().unwrap();
+    let output = planlint()
+        .args(["check", "--lang", "en"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(stdout.contains("no plan files found"), "{stdout}");

@@ -17,9 +17,17 @@ const REQUIRED: &[&str] = &[
 fn every_lint_is_documented() {
     for lint in planlint::lints::ALL {
         for heading in REQUIRED {
-            assert!(lint.docs.contains(heading), "{} lacks `{heading}`", lint.code);
+            assert!(
+                lint.docs.contains(heading),
+                "{} lacks `{heading}`",
+                lint.code
+            );
         }
-        assert!(!lint.summary.0.is_empty() && !lint.summary.1.is_empty(), "{}", lint.code);
+        assert!(
+            !lint.summary.0.is_empty() && !lint.summary.1.is_empty(),
+            "{}",
+            lint.code
+        );
     }
 }
 
@@ -29,7 +37,9 @@ fn codes_are_unique_kebab_and_match_file() {
     for lint in planlint::lints::ALL {
         assert!(seen.insert(lint.code), "duplicate code {}", lint.code);
         assert!(
-            lint.code.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            lint.code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-'),
             "{} is not kebab-case",
             lint.code
         );
@@ -53,7 +63,8 @@ fn codes_are_unique_kebab_and_match_file() {
 
 /// The README's lint table, generated from the registry.
 fn lint_table() -> String {
-    let mut table = String::from("| code | category | default | what it finds |\n|---|---|---|---|\n");
+    let mut table =
+        String::from("| code | category | default | what it finds |\n|---|---|---|---|\n");
     for lint in planlint::lints::ALL {
         let level = match lint.default_severity {
             planlint::diagnostics::Severity::Error => "error",
@@ -86,7 +97,9 @@ fn readme_lint_table_is_current() {
             let updated = format!("{}{expected}{}", &readme[..a + start.len()], &readme[b..]);
             std::fs::write(crate::support::root().join("README.md"), updated).unwrap();
         } else {
-            panic!("the README lint table is stale; run `PLANLINT_BLESS=1 cargo test readme` and commit README.md\n{expected}");
+            panic!(
+                "the README lint table is stale; run `PLANLINT_BLESS=1 cargo test readme` and commit README.md\n{expected}"
+            );
         }
     }
 }

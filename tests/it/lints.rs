@@ -24,10 +24,22 @@ fn every_lint_has_pass_and_fail_fixtures() {
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
-        assert!(names.iter().any(|n| n.starts_with("pass-")), "{}: no pass-* case", lint.code);
-        assert!(names.iter().any(|n| n.starts_with("fail-")), "{}: no fail-* case", lint.code);
+        assert!(
+            names.iter().any(|n| n.starts_with("pass-")),
+            "{}: no pass-* case",
+            lint.code
+        );
+        assert!(
+            names.iter().any(|n| n.starts_with("fail-")),
+            "{}: no fail-* case",
+            lint.code
+        );
         for name in &names {
-            assert!(name.starts_with("pass-") || name.starts_with("fail-"), "{}: case {name}", lint.code);
+            assert!(
+                name.starts_with("pass-") || name.starts_with("fail-"),
+                "{}: case {name}",
+                lint.code
+            );
         }
     }
 }
@@ -41,14 +53,23 @@ fn fixtures() {
             let (corpus, findings) = support::check(&[support::relative(&case)], Some(&[*lint]));
             let ingest_problems: Vec<_> = findings.iter().filter(|d| d.code != lint.code).collect();
             if !ingest_problems.is_empty() {
-                failures.push(format!("{}/{name}: fixture does not load: {ingest_problems:?}", lint.code));
+                failures.push(format!(
+                    "{}/{name}: fixture does not load: {ingest_problems:?}",
+                    lint.code
+                ));
             }
             let hits = findings.iter().filter(|d| d.code == lint.code).count();
             if name.starts_with("pass-") && hits > 0 {
-                failures.push(format!("{}/{name}: expected no finding, got {hits}", lint.code));
+                failures.push(format!(
+                    "{}/{name}: expected no finding, got {hits}",
+                    lint.code
+                ));
             }
             if name.starts_with("fail-") && hits == 0 {
-                failures.push(format!("{}/{name}: expected a finding, got none", lint.code));
+                failures.push(format!(
+                    "{}/{name}: expected a finding, got none",
+                    lint.code
+                ));
             }
             let rendered = support::render_both(&corpus, &findings);
             insta::with_settings!({ snapshot_suffix => name.clone(), omit_expression => true }, {
@@ -67,7 +88,10 @@ fn messages_follow_style() {
             for d in findings {
                 let en = &d.message.en;
                 assert!(!en.ends_with('.') && !en.ends_with('。'), "{en}");
-                assert!(en.chars().next().is_some_and(|c| !c.is_ascii_uppercase()), "{en}");
+                assert!(
+                    en.chars().next().is_some_and(|c| !c.is_ascii_uppercase()),
+                    "{en}"
+                );
                 assert!(!d.message.zh.ends_with('。'), "{}", d.message.zh);
             }
         }

@@ -1,5 +1,9 @@
 //! planlint's integration tests: one binary, one module per area.
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests fail loudly on purpose")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "tests fail loudly on purpose"
+)]
 
 mod cli;
 mod docs;

@@ -7,19 +7,37 @@ fn bundled_corpus_findings() {
     let (corpus, findings) = support::check(&[std::path::PathBuf::from("plans")], None);
     let codes: Vec<(&str, String)> = findings
         .iter()
-        .map(|d| (d.code, d.source.map(|s| corpus.sources.get(s).display_path()).unwrap_or_default()))
+        .map(|d| {
+            (
+                d.code,
+                d.source
+                    .map(|s| corpus.sources.get(s).display_path())
+                    .unwrap_or_default(),
+            )
+        })
         .collect();
     let has = |code: &str, file: &str| codes.iter().any(|(c, f)| *c == code && f.contains(file));
     // The three problems the project started from.
     assert!(has("weaker-target", "anqiu"), "安丘's 约30% under 约一倍");
-    assert!(has("citation-title-mismatch", "linqing"), "临清's title of 鲁政发〔2024〕3号");
-    assert!(has("agency-inconsistent-naming", "huancui"), "环翠's 机关事务(服务)中心");
+    assert!(
+        has("citation-title-mismatch", "linqing"),
+        "临清's title of 鲁政发〔2024〕3号"
+    );
+    assert!(
+        has("agency-inconsistent-naming", "huancui"),
+        "环翠's 机关事务(服务)中心"
+    );
     // Nothing fails to load.
     assert!(
-        findings.iter().all(|d| !d.code.starts_with("invalid") && d.code != "unknown-jurisdiction"),
+        findings
+            .iter()
+            .all(|d| !d.code.starts_with("invalid") && d.code != "unknown-jurisdiction"),
         "{findings:?}"
     );
-    insta::assert_snapshot!("bundled_corpus", support::render(&corpus, &findings, planlint::i18n::Lang::En));
+    insta::assert_snapshot!(
+        "bundled_corpus",
+        support::render(&corpus, &findings, planlint::i18n::Lang::En)
+    );
 }
 
 #[test]
@@ -28,11 +46,17 @@ fn equal_targets_produce_nothing() {
     let (_, all) = support::check(&[std::path::PathBuf::from("plans")], None);
     let anqiu_weaker: Vec<_> = all
         .iter()
-        .filter(|d| d.code == "weaker-target" && d.message.en.contains("报废汽车回收量") && d.message.en.contains("30%"))
+        .filter(|d| {
+            d.code == "weaker-target"
+                && d.message.en.contains("报废汽车回收量")
+                && d.message.en.contains("30%")
+        })
         .collect();
     assert_eq!(anqiu_weaker.len(), 1);
     assert!(!all.iter().any(|d| d.code == "weaker-target"
-        && (d.message.en.contains("设备投资规模") || d.message.en.contains("数控化率") || d.message.en.contains("普及率"))));
+        && (d.message.en.contains("设备投资规模")
+            || d.message.en.contains("数控化率")
+            || d.message.en.contains("普及率"))));
 }
 
 #[test]

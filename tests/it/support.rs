@@ -9,17 +9,20 @@ use planlint::ingest::{self, Corpus};
 use planlint::lints::{self, LintMeta};
 
 /// The repository root (tests run from it, and fixture paths in output are relative to it).
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A path relative to the root, as output prints it.
-pub fn relative(path: &Path) -> PathBuf {
+pub(crate) fn relative(path: &Path) -> PathBuf {
     path.strip_prefix(root()).unwrap_or(path).to_path_buf()
 }
 
 /// Reads `paths`, runs `only` (all lints when `None`), and returns the sorted findings.
-pub fn check(paths: &[PathBuf], only: Option<&[&'static LintMeta]>) -> (Corpus, Vec<Diagnostic>) {
+pub(crate) fn check(
+    paths: &[PathBuf],
+    only: Option<&[&'static LintMeta]>,
+) -> (Corpus, Vec<Diagnostic>) {
     let mut corpus = ingest::load(paths, None).expect("fixture paths exist");
     let graph = planlint::graph::build(&mut corpus);
     let mut findings = std::mem::take(&mut corpus.diagnostics);
@@ -29,7 +32,7 @@ pub fn check(paths: &[PathBuf], only: Option<&[&'static LintMeta]>) -> (Corpus, 
 }
 
 /// Findings rendered without colour at a fixed width, then the summary line.
-pub fn render(corpus: &Corpus, findings: &[Diagnostic], lang: Lang) -> String {
+pub(crate) fn render(corpus: &Corpus, findings: &[Diagnostic], lang: Lang) -> String {
     let renderer = HumanRenderer::new(
         &corpus.sources,
         RenderOptions {
@@ -49,7 +52,7 @@ pub fn render(corpus: &Corpus, findings: &[Diagnostic], lang: Lang) -> String {
 }
 
 /// Both languages, one after the other.
-pub fn render_both(corpus: &Corpus, findings: &[Diagnostic]) -> String {
+pub(crate) fn render_both(corpus: &Corpus, findings: &[Diagnostic]) -> String {
     format!(
         "--- zh ---\n{}\n--- en ---\n{}",
         render(corpus, findings, Lang::Zh),

@@ -47,7 +47,12 @@ declare_lint! {
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for (id, _) in ctx.plans() {
         for group in ctx.agency_names(id) {
-            let AgencyResolution::Registered { jurisdiction, entry, alias: true } = *group.resolution else {
+            let AgencyResolution::Registered {
+                jurisdiction,
+                entry,
+                alias: true,
+            } = *group.resolution
+            else {
                 continue;
             };
             let name = &group.first.value.written;

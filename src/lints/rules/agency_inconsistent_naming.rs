@@ -52,18 +52,35 @@ enum Identity {
     Spelling(String),
 }
 
-fn identity(group: &NameMentions<'_>, home: JurisdictionId, self_prefix: Option<&str>) -> Option<Identity> {
+fn identity(
+    group: &NameMentions<'_>,
+    home: JurisdictionId,
+    self_prefix: Option<&str>,
+) -> Option<Identity> {
     match group.resolution {
-        AgencyResolution::Registered { jurisdiction, entry, .. }
-        | AgencyResolution::OtherLevel { jurisdiction, entry } => Some(Identity::Entry(*jurisdiction, *entry)),
-        AgencyResolution::Unknown { suggestion: Some(s) } if s.abbreviation => Some(Identity::Entry(home, s.entry)),
+        AgencyResolution::Registered {
+            jurisdiction,
+            entry,
+            ..
+        }
+        | AgencyResolution::OtherLevel {
+            jurisdiction,
+            entry,
+        } => Some(Identity::Entry(*jurisdiction, *entry)),
+        AgencyResolution::Unknown {
+            suggestion: Some(s),
+        } if s.abbreviation => Some(Identity::Entry(home, s.entry)),
         AgencyResolution::Collective => None,
         AgencyResolution::Unknown { .. } | AgencyResolution::Unchecked => {
             let folded = &group.first.value.folded;
             let bare = self_prefix
                 .and_then(|p| folded.strip_prefix(p))
                 .unwrap_or(folded);
-            let key: String = bare.replace("服务", "").chars().filter(|c| !matches!(c, '和' | '与' | '及')).collect();
+            let key: String = bare
+                .replace("服务", "")
+                .chars()
+                .filter(|c| !matches!(c, '和' | '与' | '及'))
+                .collect();
             Some(Identity::Spelling(key))
         }
     }
@@ -75,11 +92,15 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let groups = ctx.agency_names(id);
         let mut by_identity: BTreeMap<Identity, Vec<&NameMentions<'_>>> = BTreeMap::new();
         for group in &groups {
-            if let Some(identity) = identity(group, plan.jurisdiction, home.self_prefix.as_deref()) {
+            if let Some(identity) = identity(group, plan.jurisdiction, home.self_prefix.as_deref())
+            {
                 by_identity.entry(identity).or_default().push(group);
             }
         }
-        let mut spellings: Vec<_> = by_identity.into_iter().filter(|(_, g)| g.len() > 1).collect();
+        let mut spellings: Vec<_> = by_identity
+            .into_iter()
+            .filter(|(_, g)| g.len() > 1)
+            .collect();
         spellings.sort_by_key(|(_, g)| g[1].first.span.start);
         for (identity, names) in spellings {
             out.push(report(ctx, &identity, &names));
@@ -106,12 +127,16 @@ fn report(ctx: &LintContext<'_>, identity: &Identity, names: &[&NameMentions<'_>
         ))
         .at_value(second, msg!("另一种写法", "another spelling"));
     for other in names.iter().filter(|n| !std::ptr::eq(n.first, second)) {
-        diagnostic = diagnostic.with_secondary(other.first.span, msg!("此处写作", "written here as"));
+        diagnostic =
+            diagnostic.with_secondary(other.first.span, msg!("此处写作", "written here as"));
     }
     let help = match identity {
         Identity::Entry(j, e) => {
             let official = ctx.registered_name(*j, *e);
-            msg!("全文统一写法，宜用正式名称（{official}）", "use one name throughout, preferably the official one ({official})")
+            msg!(
+                "全文统一写法，宜用正式名称（{official}）",
+                "use one name throughout, preferably the official one ({official})"
+            )
         }
         Identity::Spelling(_) => msg!("全文统一为一种写法", "use one name throughout"),
     };

@@ -53,7 +53,11 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for (id, plan) in ctx.plans() {
         let home = ctx.jurisdiction(plan.jurisdiction);
         for group in ctx.agency_names(id) {
-            let AgencyResolution::OtherLevel { jurisdiction, entry } = *group.resolution else {
+            let AgencyResolution::OtherLevel {
+                jurisdiction,
+                entry,
+            } = *group.resolution
+            else {
                 continue;
             };
             if resolver.is_vertical(jurisdiction, entry) {

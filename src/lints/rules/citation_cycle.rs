@@ -85,7 +85,11 @@ fn report(ctx: &LintContext<'_>, plans: &[PlanId], out: &mut Vec<Diagnostic>) {
                 continue;
             }
             if first {
-                diagnostic = diagnostic.at(citation.source, citation.span, msg!("此引用构成环", "this citation closes the loop"));
+                diagnostic = diagnostic.at(
+                    citation.source,
+                    citation.span,
+                    msg!("此引用构成环", "this citation closes the loop"),
+                );
                 first = false;
             } else {
                 diagnostic = diagnostic.with_related(

@@ -44,7 +44,11 @@ declare_lint! {
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for (id, plan) in ctx.plans() {
         for (citation, link) in plan.citations.iter().zip(&ctx.graph.citations[id.0]) {
-            let CitationLink::Plan { plan: cited_id, by: MatchedBy::Title } = *link else {
+            let CitationLink::Plan {
+                plan: cited_id,
+                by: MatchedBy::Title,
+            } = *link
+            else {
                 continue;
             };
             let (Some(title), Some(number)) = (&citation.title, ctx.plan(cited_id).number()) else {
@@ -58,7 +62,10 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                         "《{cited}》 is cited without its number {number}"
                     ))
                     .at_value(title, msg!("缺少文号", "no number"))
-                    .with_help(msg!("在标题后注明（{number}）", "add ({number}) after the title")),
+                    .with_help(msg!(
+                        "在标题后注明（{number}）",
+                        "add ({number}) after the title"
+                    )),
             );
         }
     }

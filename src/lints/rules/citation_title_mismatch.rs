@@ -60,7 +60,11 @@ fn expected_title(plan: &Plan, cited: &str) -> Option<String> {
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for (id, plan) in ctx.plans() {
         for (citation, link) in plan.citations.iter().zip(&ctx.graph.citations[id.0]) {
-            let CitationLink::Plan { plan: cited_id, by: MatchedBy::Number } = *link else {
+            let CitationLink::Plan {
+                plan: cited_id,
+                by: MatchedBy::Number,
+            } = *link
+            else {
                 continue;
             };
             let Some(title) = &citation.title else {

@@ -45,12 +45,19 @@ declare_lint! {
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for (_, plan) in ctx.plans() {
         let mut seen: BTreeMap<(IndicatorKey, Deadline), Vec<&Target>> = BTreeMap::new();
-        for target in plan.targets.iter().filter(|t| t.deadline != Deadline::Unstated) {
-            let earlier = seen.entry((ctx.indicator_key(target), target.deadline)).or_default();
+        for target in plan
+            .targets
+            .iter()
+            .filter(|t| t.deadline != Deadline::Unstated)
+        {
+            let earlier = seen
+                .entry((ctx.indicator_key(target), target.deadline))
+                .or_default();
             let conflict = earlier.iter().find(|e| {
                 e.quantity.is_comparable(&target.quantity)
                     && e.baseline == target.baseline
-                    && (e.quantity.value - target.quantity.value).abs() > 1e-9 * e.quantity.value.abs().max(1.0)
+                    && (e.quantity.value - target.quantity.value).abs()
+                        > 1e-9 * e.quantity.value.abs().max(1.0)
             });
             if let Some(first) = conflict {
                 out.push(report(target, first));
@@ -69,7 +76,11 @@ fn report(second: &Target, first: &Target) -> Diagnostic {
             "“{name}”{year}年目标前后不一：{a_zh} 与 {b_zh}",
             "the {year} target for {name} is given twice with different values: {a_en} and {b_en}"
         ))
-        .at(second.source, second.span, msg!("此处：{b_zh}", "here: {b_en}"))
+        .at(
+            second.source,
+            second.span,
+            msg!("此处：{b_zh}", "here: {b_en}"),
+        )
         .with_secondary(first.span, msg!("前文：{a_zh}", "earlier: {a_en}"))
         .with_help(msg!("统一为同一数值", "keep one figure"))
 }

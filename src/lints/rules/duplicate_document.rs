@@ -45,10 +45,10 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let (Some(number), Some(written)) = (plan.number(), &plan.doc_number) else {
             continue;
         };
-        let issuer = plan
-            .issuer
-            .as_ref()
-            .map_or_else(|| fold(&ctx.jurisdiction(plan.jurisdiction).name.value), |i| fold(&i.value));
+        let issuer = plan.issuer.as_ref().map_or_else(
+            || fold(&ctx.jurisdiction(plan.jurisdiction).name.value),
+            |i| fold(&i.value),
+        );
         let key = (issuer, number.key());
         let Some(&first) = seen.get(&key) else {
             seen.insert(key, id);

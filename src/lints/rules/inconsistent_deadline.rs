@@ -60,11 +60,16 @@ fn years_by_indicator(ctx: &LintContext<'_>, plan: &Plan) -> BTreeMap<IndicatorI
     let mut map: BTreeMap<IndicatorId, Years> = BTreeMap::new();
     for target in &plan.targets {
         if let (Some(id), Some(year)) = (&target.indicator_id, target.deadline.year()) {
-            map.entry(id.clone()).or_default().entry(year).or_insert((target.source, target.span));
+            map.entry(id.clone())
+                .or_default()
+                .entry(year)
+                .or_insert((target.source, target.span));
         }
     }
     for target in &plan.qualitative {
-        if let (Some(indicator), Some(year)) = (ctx.qualitative_indicator(target), target.deadline.year()) {
+        if let (Some(indicator), Some(year)) =
+            (ctx.qualitative_indicator(target), target.deadline.year())
+        {
             map.entry(indicator.id.clone())
                 .or_default()
                 .entry(year)
@@ -75,7 +80,10 @@ fn years_by_indicator(ctx: &LintContext<'_>, plan: &Plan) -> BTreeMap<IndicatorI
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    let all: Vec<BTreeMap<IndicatorId, Years>> = ctx.plans().map(|(_, p)| years_by_indicator(ctx, p)).collect();
+    let all: Vec<BTreeMap<IndicatorId, Years>> = ctx
+        .plans()
+        .map(|(_, p)| years_by_indicator(ctx, p))
+        .collect();
     for (id, plan) in ctx.plans() {
         check_issue_date(plan, out);
         for (indicator, years) in &all[id.0] {
@@ -90,7 +98,10 @@ fn check_issue_date(plan: &Plan, out: &mut Vec<Diagnostic>) {
     };
     let issued_on = issued.value;
     let quantitative = plan.targets.iter().map(|t| (t.deadline, t.source, t.span));
-    let qualitative = plan.qualitative.iter().map(|t| (t.deadline, t.text.source, t.text.span));
+    let qualitative = plan
+        .qualitative
+        .iter()
+        .map(|t| (t.deadline, t.text.source, t.text.span));
     for (deadline, source, span) in quantitative.chain(qualitative) {
         let Some(year) = deadline.year() else {
             continue;

@@ -59,14 +59,18 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for (_, plan) in ctx.plans() {
         let mut series: BTreeMap<IndicatorKey, Vec<&Target>> = BTreeMap::new();
         for target in plan.targets.iter().filter(|t| t.deadline.year().is_some()) {
-            series.entry(ctx.indicator_key(target)).or_default().push(target);
+            series
+                .entry(ctx.indicator_key(target))
+                .or_default()
+                .push(target);
         }
         for targets in series.values_mut() {
             targets.sort_by_key(|t| (t.deadline, t.span.start));
             for (i, later) in targets.iter().enumerate() {
                 let earlier = targets[..i].iter().find(|e| {
                     e.deadline < later.deadline
-                        && direction(ctx, e, later).is_some_and(|d| later.is_weaker_than(e, d) == Some(true))
+                        && direction(ctx, e, later)
+                            .is_some_and(|d| later.is_weaker_than(e, d) == Some(true))
                 });
                 if let Some(earlier) = earlier {
                     out.push(report(later, earlier));
