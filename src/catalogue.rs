@@ -73,7 +73,7 @@ pub struct Catalogue {
     pub indicators: Vec<Indicator>,
     /// Folded official name → its abbreviations.
     pub abbreviations: HashMap<String, Vec<String>>,
-    /// Folded wording → (entry, wording length), for linking.
+    /// (folded wording, entry index), for linking.
     wordings: Vec<(String, usize)>,
 }
 
@@ -129,21 +129,26 @@ impl Catalogue {
     /// The catalogue entry a target's wording and unit link to.
     #[must_use]
     pub fn link(&self, wording: &str, unit: &Unit) -> Option<&Indicator> {
-        let folded = fold(wording);
-        self.wordings
-            .iter()
-            .filter(|(w, i)| folded.contains(w.as_str()) && self.indicators[*i].measure.fits(unit))
-            .max_by_key(|(w, i)| (w.chars().count(), std::cmp::Reverse(*i)))
-            .map(|(_, i)| &self.indicators[*i])
+        self.longest_wording(wording, |indicator| indicator.measure.fits(unit))
     }
 
     /// The entry for a wording whatever its unit: for qualitative targets, which have none.
     #[must_use]
     pub fn link_wording(&self, wording: &str) -> Option<&Indicator> {
+        self.longest_wording(wording, |_| true)
+    }
+
+    /// The entry, among those `accept`s, whose wording `wording` contains, the longest wording
+    /// winning (the earlier entry on a tie).
+    fn longest_wording(
+        &self,
+        wording: &str,
+        accept: impl Fn(&Indicator) -> bool,
+    ) -> Option<&Indicator> {
         let folded = fold(wording);
         self.wordings
             .iter()
-            .filter(|(w, _)| folded.contains(w.as_str()))
+            .filter(|(w, i)| folded.contains(w.as_str()) && accept(&self.indicators[*i]))
             .max_by_key(|(w, i)| (w.chars().count(), std::cmp::Reverse(*i)))
             .map(|(_, i)| &self.indicators[*i])
     }

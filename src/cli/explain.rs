@@ -88,14 +88,6 @@ pub(super) fn run(args: &ExplainArgs) -> ExitStatus {
     }
 }
 
-fn level_name(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
-    }
-}
-
 fn list_all(lints: &[&'static LintMeta], lang: Option<Lang>) -> String {
     let width = lints.iter().map(|l| l.code.len()).max().unwrap_or(0);
     let mut text = String::new();
@@ -109,7 +101,7 @@ fn list_all(lints: &[&'static LintMeta], lang: Option<Lang>) -> String {
             "{:width$}  {:11}  {:7}  {summary}\n",
             lint.code,
             lint.category.name(),
-            level_name(lint.default_severity),
+            lint.default_severity.en(),
         ));
     }
     text
@@ -122,7 +114,7 @@ fn document(lint: &'static LintMeta, lang: Option<Lang>) -> String {
         "# {} ({}, default: {})\n\n",
         lint.code,
         lint.category.name(),
-        level_name(lint.default_severity)
+        lint.default_severity.en()
     );
     match lang {
         Some(Lang::Zh) => text.push_str(lint.summary.0),

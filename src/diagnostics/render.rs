@@ -83,17 +83,18 @@ impl HumanRenderer {
             if near {
                 labels.push(labeled(label, self.lang, false));
             } else if let Some(source) = &source {
-                related.push(self.snippet(Arc::clone(source), label));
+                let span =
+                    LabeledSpan::new_primary_with_span(None, (label.span.start, label.span.len));
+                related.push(self.place(Arc::clone(source), label.text.get(self.lang), span));
             }
         }
-        related.extend(d.related.iter().map(|r| View {
-            code: None,
-            severity: miette::Severity::Advice,
-            message: r.message.get(self.lang).to_string(),
-            help: None,
-            labels: vec![labeled(&r.label, self.lang, true)],
-            source: Some(Arc::clone(&self.named[r.source.0])),
-            related: Vec::new(),
+        related.extend(d.related.iter().map(|r| {
+            let source = Arc::clone(&self.named[r.source.0]);
+            self.place(
+                source,
+                r.message.get(self.lang),
+                labeled(&r.label, self.lang, true),
+            )
         }));
         View {
             code: Some(d.code.to_string()),
@@ -126,16 +127,14 @@ impl HumanRenderer {
         })
     }
 
-    fn snippet(&self, source: Arc<NamedSource<Arc<str>>>, label: &Label) -> View {
+    /// A ☞ report of one place: a caption and a snippet.
+    fn place(&self, source: Arc<NamedSource<Arc<str>>>, message: &str, span: LabeledSpan) -> View {
         View {
             code: None,
             severity: miette::Severity::Advice,
-            message: label.text.get(self.lang).to_string(),
+            message: message.to_string(),
             help: None,
-            labels: vec![LabeledSpan::new_primary_with_span(
-                None,
-                (label.span.start, label.span.len),
-            )],
+            labels: vec![span],
             source: Some(source),
             related: Vec::new(),
         }

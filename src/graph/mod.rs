@@ -12,7 +12,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 pub use agency::{AgencyResolution, AgencyResolver, Suggestion};
 pub use build::build;
-pub use resolve::{CitationLink, MatchedBy, Stub, StubId};
+pub use resolve::{CitationLink, MatchedBy, Stub, StubId, jurisdiction_chain};
 
 use crate::model::{IndicatorId, JurisdictionId, PlanId, TargetId};
 

@@ -118,7 +118,7 @@ impl<'a> PlanIndex<'a> {
 }
 
 /// A jurisdiction and its ancestors, nearest first.
-pub(crate) fn jurisdiction_chain(
+pub fn jurisdiction_chain(
     jurisdictions: &[crate::model::Jurisdiction],
     start: JurisdictionId,
 ) -> Vec<JurisdictionId> {

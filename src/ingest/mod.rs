@@ -58,8 +58,9 @@ pub fn load(paths: &[PathBuf], lints_dir: Option<&Path>) -> Result<Corpus, LoadE
         files: files.jurisdictions.len() + files.plans.len(),
     };
     let folders = load_jurisdictions(&mut corpus, &files.jurisdictions);
+    let by_name = jurisdictions_by_name(&corpus.jurisdictions);
     for path in &files.plans {
-        load_plan(&mut corpus, path, &folders);
+        load_plan(&mut corpus, path, &folders, &by_name);
     }
     if files.plans.is_empty() {
         let shown = paths
@@ -199,7 +200,12 @@ fn nearest_folder(
     None
 }
 
-fn load_plan(corpus: &mut Corpus, path: &Path, folders: &BTreeMap<PathBuf, JurisdictionId>) {
+fn load_plan(
+    corpus: &mut Corpus,
+    path: &Path,
+    folders: &BTreeMap<PathBuf, JurisdictionId>,
+    by_name: &HashMap<String, JurisdictionId>,
+) {
     let Some((source, text)) = read_source(corpus, path) else {
         return;
     };
@@ -212,6 +218,7 @@ fn load_plan(corpus: &mut Corpus, path: &Path, folders: &BTreeMap<PathBuf, Juris
     };
     let lookup = plan_file::JurisdictionLookup {
         jurisdictions: &corpus.jurisdictions,
+        by_name,
         folder: nearest_folder(folders, path.parent()),
     };
     if let Some(plan) = plan_file::convert(source, file, &lookup, &mut corpus.diagnostics) {
@@ -316,11 +323,10 @@ fn decode_utf8(bytes: &[u8]) -> Result<String, EncodingProblem> {
     }
 }
 
-/// Jurisdiction ids by name, for lookups from citations and the CLI.
-#[must_use]
-pub fn jurisdictions_by_name(corpus: &Corpus) -> HashMap<String, JurisdictionId> {
+/// Jurisdiction ids by folded name and alias; the first jurisdiction to claim a name keeps it.
+fn jurisdictions_by_name(jurisdictions: &[Jurisdiction]) -> HashMap<String, JurisdictionId> {
     let mut map = HashMap::new();
-    for (i, j) in corpus.jurisdictions.iter().enumerate() {
+    for (i, j) in jurisdictions.iter().enumerate() {
         for name in j.names() {
             map.entry(crate::model::text::fold(name))
                 .or_insert(JurisdictionId(i));

@@ -1,6 +1,8 @@
 //! A plan file's YAML turned into a [`Plan`]: values parsed into types, each value that does not
 //! parse reported where it was written and left out, never guessed.
 
+use std::collections::HashMap;
+
 use serde_saphyr::Spanned;
 
 use super::schema::{
@@ -18,28 +20,15 @@ use crate::msg;
 /// Finds the jurisdiction a plan belongs to.
 pub(crate) struct JurisdictionLookup<'a> {
     pub jurisdictions: &'a [Jurisdiction],
+    /// Folded name or alias → jurisdiction, built once per run.
+    pub by_name: &'a HashMap<String, JurisdictionId>,
     /// The jurisdiction of the folder the file is in.
     pub folder: Option<JurisdictionId>,
 }
 
 impl JurisdictionLookup<'_> {
     fn by_name(&self, name: &str) -> Option<JurisdictionId> {
-        let folded = crate::model::text::fold(name);
-        self.jurisdictions
-            .iter()
-            .position(|j| j.names().any(|n| crate::model::text::fold(n) == folded))
-            .map(JurisdictionId)
-    }
-
-    fn ancestors_and_self(&self, id: JurisdictionId) -> Vec<&Jurisdiction> {
-        let mut chain = Vec::new();
-        let mut next = Some(id);
-        while let Some(current) = next {
-            let j = &self.jurisdictions[current.0];
-            chain.push(j);
-            next = j.parent;
-        }
-        chain
+        self.by_name.get(&crate::model::text::fold(name)).copied()
     }
 }
 
@@ -69,10 +58,9 @@ pub(crate) fn convert(
             ),
         ));
     }
-    let names: Vec<&str> = lookup
-        .ancestors_and_self(jurisdiction)
+    let names: Vec<&str> = crate::graph::jurisdiction_chain(lookup.jurisdictions, jurisdiction)
         .into_iter()
-        .flat_map(Jurisdiction::names)
+        .flat_map(|id| lookup.jurisdictions[id.0].names())
         .collect();
     let campaign = Campaign::from_title(&file.title.value, names);
     let issued = file
