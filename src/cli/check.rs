@@ -63,7 +63,7 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
     diagnostics::sort(&mut findings, &corpus.sources);
     let summary = Summary::of(&findings, corpus.files);
     let text = match args.format {
-        Format::Human => human(&findings, summary, &corpus.sources, lang, args.color),
+        Format::Human => human(&findings, summary, &corpus.sources, lang, args.color, true),
         Format::Json => match diagnostics::json::to_json(&findings, summary, &corpus.sources, lang)
         {
             Ok(text) => text,
@@ -84,12 +84,13 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
     }
 }
 
-fn human(
+pub(super) fn human(
     findings: &[crate::diagnostics::Diagnostic],
     summary: Summary,
     sources: &crate::model::Sources,
     lang: Lang,
     color: Color,
+    with_summary: bool,
 ) -> String {
     let color = match color {
         Color::Always => true,
@@ -108,7 +109,9 @@ fn human(
         }
         text.push('\n');
     }
-    text.push_str(&summary.line(lang));
-    text.push('\n');
+    if with_summary {
+        text.push_str(&summary.line(lang));
+        text.push('\n');
+    }
     text
 }

@@ -3,6 +3,7 @@
 
 mod check;
 mod explain;
+mod extract;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +26,32 @@ pub enum Command {
     Check(CheckArgs),
     /// Print a lint's documentation.
     Explain(ExplainArgs),
+    /// Read a plan's text (.txt, .md, .docx) and print it in the plan-file format.
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// The plan to read: a .txt, .md or .docx file (UTF-8, UTF-16 or GB18030 text).
+    pub file: PathBuf,
+    /// Output format: the YAML of `plans/`, or JSON (see README, "Extraction output").
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Yaml)]
+    pub format: ExtractFormat,
+    /// Write to this file instead of standard output; the file is written whole or not at all.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace OUT if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// Language of messages (default: from LC_ALL / LC_MESSAGES / LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Yaml,
+    Json,
 }
 
 #[derive(Debug, clap::Args)]
@@ -132,6 +159,7 @@ pub fn run(cli: Cli) -> ExitStatus {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Extract(args) => extract::run(&args),
     }
 }
 

@@ -4,6 +4,7 @@
 mod jurisdiction_file;
 mod plan_file;
 pub(crate) mod schema;
+pub(crate) mod text;
 pub(crate) mod yaml;
 
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -1,0 +1,234 @@
+//! The head of an issued plan (GB/T 9704): 版头 `XX人民政府文件`, 发文字号, the notice title
+//! `XX关于印发《…》的通知`, the signature and 成文日期. A text that starts at the plan's own
+//! title (a web copy) has none of these, and then only the title is read.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::folded::Folded;
+use crate::model::{Date, Span};
+
+/// How far into the text the head can reach, in non-blank lines.
+const HEAD_LINES: usize = 40;
+
+#[derive(Debug, Default)]
+pub(crate) struct Header {
+    pub doc_number: Option<(String, Span)>,
+    pub title: Option<(String, Span)>,
+    pub issuer: Option<(String, Span)>,
+    pub issued: Option<(Date, Span)>,
+}
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static DOC_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Han}{1,14}[〔\[(【][0-9]{4}[〕\])】]第?[0-9]{1,4}号$").unwrap()
+});
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static DATE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$").unwrap());
+
+/// Words that end a plan's title.
+const GENRES: [&str; 10] = [
+    "方案", "规划", "计划", "意见", "办法", "措施", "细则", "纲要", "要点", "通知",
+];
+
+struct Line {
+    folded: Folded,
+    range: Range<usize>,
+}
+
+pub(crate) fn read(original: &str) -> Header {
+    let lines = head_lines(original);
+    let mut header = Header::default();
+    let notice = lines
+        .iter()
+        .position(|l| l.folded.text.contains("关于印发"));
+    let head_end = notice.unwrap_or(lines.len().min(6));
+    header.doc_number = lines[..head_end.min(lines.len())]
+        .iter()
+        .find(|l| DOC_NUMBER_LINE.is_match(&l.folded.text))
+        .map(|l| written_line(original, l));
+    header.issued = lines.iter().find_map(|l| {
+        let caps = DATE_LINE.captures(&l.folded.text)?;
+        let date = format!("{}-{:0>2}-{:0>2}", &caps[1], &caps[2], &caps[3])
+            .parse::<Date>()
+            .ok()?;
+        Some((date, l.folded.span(0..l.folded.len())))
+    });
+    header.issuer = signature(original, &lines).or_else(|| masthead(original, &lines));
+    match notice {
+        Some(at) => read_notice(original, &lines, at, &mut header),
+        None => header.title = leading_title(original, &lines),
+    }
+    header
+}
+
+fn head_lines(original: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for raw in original.split_inclusive('\n') {
+        let range = offset..offset + raw.len();
+        offset += raw.len();
+        let mut folded = Folded::default();
+        folded.push(original, range.clone());
+        let trimmed = folded.text.trim_start_matches('#').to_string();
+        if trimmed.is_empty() {
+            continue;
+        }
+        lines.push(Line { folded, range });
+        if lines.len() >= HEAD_LINES {
+            break;
+        }
+    }
+    lines
+}
+
+fn written_line(original: &str, line: &Line) -> (String, Span) {
+    let text = line.folded.written(original, 0..line.folded.len());
+    let text = text.trim_start_matches('#').trim().to_string();
+    (text, line.folded.span(0..line.folded.len()))
+}
+
+/// The line above the signing date: `安丘市人民政府` ⏎ `2024年7月23日`.
+fn signature(original: &str, lines: &[Line]) -> Option<(String, Span)> {
+    let at = lines
+        .iter()
+        .position(|l| DATE_LINE.is_match(&l.folded.text))?;
+    let above = lines.get(at.checked_sub(1)?)?;
+    let text = &above.folded.text;
+    let plausible = text.chars().count() <= 30
+        && !text.contains(['。', ',', ':', ';', '《'])
+        && ["政府", "委员会", "管委会", "办公室", "办公厅", "局", "委"]
+            .iter()
+            .any(|end| text.ends_with(end));
+    plausible.then(|| written_line(original, above))
+}
+
+/// 版头: `XX人民政府文件`.
+fn masthead(original: &str, lines: &[Line]) -> Option<(String, Span)> {
+    let line = lines.iter().take(3).find(|l| {
+        let t = l.folded.text.trim_start_matches('#');
+        t.ends_with("文件") && t.chars().count() <= 30
+    })?;
+    let (text, span) = written_line(original, line);
+    let issuer = text.trim_end().strip_suffix("文件")?.trim().to_string();
+    Some((issuer, span))
+}
+
+/// `XX关于印发《…》的通知`, possibly over several lines.
+fn read_notice(original: &str, lines: &[Line], at: usize, header: &mut Header) {
+    let mut notice = Folded::default();
+    let first = if at > 0 && is_bare_name(&lines[at - 1].folded.text) {
+        at - 1
+    } else {
+        at
+    };
+    for line in lines.iter().skip(first).take(5) {
+        notice.push(original, line.range.clone());
+        if notice.text.contains("的通知") || notice.text.contains("的决定") {
+            break;
+        }
+    }
+    let text = notice.text.trim_start_matches('#').to_string();
+    let skip = notice.text.len() - text.len();
+    let Some(about) = text.find("关于印发") else {
+        return;
+    };
+    if header.issuer.is_none() && about > 0 {
+        header.issuer = Some((
+            notice.written(original, skip..skip + about),
+            notice.span(skip..skip + about),
+        ));
+    }
+    let after = skip + about + "关于印发".len();
+    let rest = &notice.text[after..];
+    let range = if let Some(inner) = rest.strip_prefix('《') {
+        let close = matching_close(inner).unwrap_or(inner.len());
+        after + '《'.len_utf8()..after + '《'.len_utf8() + close
+    } else {
+        let end = rest.find("的通知").unwrap_or(rest.len());
+        after..after + end
+    };
+    if !range.is_empty() {
+        header.title = Some((notice.written(original, range.clone()), notice.span(range)));
+    }
+}
+
+fn is_bare_name(text: &str) -> bool {
+    let t = text.trim_start_matches('#');
+    t.chars().count() <= 30
+        && !t.contains(['。', ',', ':', ';', '〔', '['])
+        && (t.ends_with("政府") || t.ends_with("委员会") || t.ends_with("办公室"))
+}
+
+/// The byte offset of the `》` closing a title whose `《` was just consumed, nested titles
+/// included.
+pub(crate) fn matching_close(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '《' => depth += 1,
+            '》' if depth == 0 => return Some(i),
+            '》' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A text without a notice starts at the plan's own title, broken over a few lines.
+fn leading_title(original: &str, lines: &[Line]) -> Option<(String, Span)> {
+    let mut title = Folded::default();
+    for line in lines.iter().take(3) {
+        if line.folded.text.contains(['。', ',', ';', ':']) {
+            break;
+        }
+        title.push(original, line.range.clone());
+        let text = title.text.trim_start_matches('#');
+        if GENRES.iter().any(|g| text.ends_with(g)) {
+            let skip = title.text.len() - text.len();
+            let range = skip..title.len();
+            return Some((title.written(original, range.clone()), title.span(range)));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_an_issued_plan() {
+        let text = "安丘市人民政府文件\n安政发〔2024〕13 号\n\n安丘市人民政府\n关于印发《安丘市推动大规模设备更新和\n\n消费品以旧换新行动方案》的通知\n各镇：\n现印发给你们。\n安丘市人民政府\n\n2024 年 7 月 23 日\n";
+        let h = read(text);
+        assert_eq!(h.doc_number.unwrap().0, "安政发〔2024〕13号");
+        assert_eq!(
+            h.title.unwrap().0,
+            "安丘市推动大规模设备更新和消费品以旧换新行动方案"
+        );
+        assert_eq!(h.issuer.unwrap().0, "安丘市人民政府");
+        assert_eq!(h.issued.unwrap().0.to_string(), "2024-07-23");
+    }
+
+    #[test]
+    fn reads_a_text_that_starts_at_the_title() {
+        let text =
+            " 临清市推动大规模设备更新和\n消费品以旧换新实施方案\n为深入贯彻党中央决策部署\n";
+        let h = read(text);
+        assert!(h.doc_number.is_none() && h.issuer.is_none() && h.issued.is_none());
+        assert_eq!(
+            h.title.unwrap().0,
+            "临清市推动大规模设备更新和消费品以旧换新实施方案"
+        );
+    }
+}

@@ -1,0 +1,191 @@
+//! Plans read straight from their text (.txt, .md, .docx): the same model out as from YAML, every
+//! item located in the original file.
+//!
+//! The pipeline: [`layout`] rebuilds paragraphs and table rows from broken lines, [`header`]
+//! reads the document's number, title, issuer and date, then each block is searched for
+//! [`citations`], [`targets`] and [`tasks`].
+
+pub(crate) mod citations;
+pub(crate) mod decode;
+pub(crate) mod docx;
+pub(crate) mod folded;
+pub(crate) mod header;
+pub(crate) mod layout;
+pub(crate) mod record;
+pub(crate) mod targets;
+pub(crate) mod tasks;
+
+use std::collections::HashSet;
+
+use crate::model::text::{fold, fold_title};
+use std::path::Path;
+
+use crate::i18n::Msg;
+use crate::model::Deadline;
+use crate::msg;
+
+use self::layout::Block;
+
+/// Everything read from one text.
+#[derive(Debug, Default)]
+pub(crate) struct Extracted {
+    pub header: header::Header,
+    pub citations: Vec<citations::Found>,
+    /// Targets, each with the index of the task it belongs to.
+    pub targets: Vec<(targets::Found, Option<usize>)>,
+    pub tasks: Vec<tasks::FoundTask>,
+    pub skipped: Vec<targets::Skipped>,
+}
+
+/// Reads a plan's text.
+pub(crate) fn extract(original: &str) -> Extracted {
+    let header = header::read(original);
+    let own_title = header
+        .title
+        .as_ref()
+        .map(|(t, _)| citations::own_title_key(t));
+    let own_number = header
+        .doc_number
+        .as_ref()
+        .map(|(n, _)| citations::number_key(n));
+    let mut out = Extracted::default();
+    let mut reader = tasks::TaskReader::default();
+    let mut pending: Vec<usize> = Vec::new();
+    let mut row_context = Deadline::Unstated;
+    for block in layout::blocks(original) {
+        match block {
+            Block::Paragraph(paragraph) => {
+                row_context = Deadline::Unstated;
+                if layout::opens_unit(&paragraph.text) {
+                    pending.clear();
+                }
+                out.citations.extend(citations::find(
+                    original,
+                    &paragraph,
+                    own_title.as_deref(),
+                    own_number.as_deref(),
+                ));
+                let (found, skipped) = targets::find(original, &paragraph, Deadline::Unstated);
+                for target in found {
+                    pending.push(out.targets.len());
+                    out.targets.push((target, None));
+                }
+                out.skipped.extend(skipped);
+                let closed = reader.paragraph(original, &paragraph);
+                if let Some(&task) = closed.first() {
+                    for i in pending.drain(..) {
+                        out.targets[i].1 = Some(task);
+                    }
+                }
+            }
+            Block::Row(cells) => {
+                let task = reader.row(original, &cells);
+                row_context = row_deadline(&cells, row_context);
+                let skip = reader.agency_columns();
+                for (i, cell) in cells.iter().enumerate() {
+                    if skip.contains(&i) {
+                        continue;
+                    }
+                    out.citations.extend(citations::find(
+                        original,
+                        cell,
+                        own_title.as_deref(),
+                        own_number.as_deref(),
+                    ));
+                    let (found, skipped) = targets::find(original, cell, row_context);
+                    out.targets.extend(found.into_iter().map(|t| (t, task)));
+                    out.skipped.extend(skipped);
+                }
+            }
+        }
+    }
+    out.tasks = reader.tasks;
+    out.header = header;
+    dedupe_citations(&mut out.citations);
+    dedupe_targets(&mut out.targets);
+    out
+}
+
+/// `2025 年工作目标` in a row's first cell sets the deadline for it and the rows under it that
+/// leave the cell empty; any other first cell ends it.
+fn row_deadline(cells: &[folded::Folded], previous: Deadline) -> Deadline {
+    let Some(first) = cells.first() else {
+        return previous;
+    };
+    if first.is_empty() {
+        return previous;
+    }
+    let text = &first.text;
+    text.find('年')
+        .and_then(|i| text[..i].parse::<u16>().ok())
+        .filter(|y| (1949..=2100).contains(y))
+        .map_or(Deadline::Unstated, Deadline::Year)
+}
+
+/// A document cited twice is one citation, at its first mention.
+fn dedupe_citations(citations: &mut Vec<citations::Found>) {
+    let mut seen = HashSet::new();
+    citations.retain(|c| {
+        let key = match (&c.doc_number, &c.title) {
+            (Some((n, _)), _) => format!("n:{}", citations::number_key(n)),
+            (None, Some((t, _))) => format!("t:{}", fold_title(t)),
+            (None, None) => return false,
+        };
+        seen.insert(key)
+    });
+}
+
+/// A plan that states a target twice (a summary table restating the prose) holds it once.
+fn dedupe_targets(targets: &mut Vec<(targets::Found, Option<usize>)>) {
+    let mut seen = HashSet::new();
+    targets.retain(|(t, _)| {
+        seen.insert((
+            fold(&t.indicator),
+            format!("{:?}", t.deadline),
+            t.comparator.symbol(),
+            format!("{}{}", t.quantity.value, t.quantity.unit),
+            t.baseline,
+        ))
+    });
+}
+
+/// Whether a file is a plan given as text rather than YAML.
+pub(crate) fn is_text_plan(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("txt" | "md" | "docx")
+    )
+}
+
+/// Why a text plan could not be read: the message and the byte offset it refers to.
+#[derive(Debug, Clone)]
+pub(crate) struct Unreadable {
+    pub message: Msg,
+    pub offset: usize,
+}
+
+/// The text of a plan file: a .docx's paragraphs and tables, or a text file decoded from
+/// whatever encoding it is in.
+pub(crate) fn read_bytes(path: &Path, bytes: &[u8]) -> Result<String, Unreadable> {
+    let is_docx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if is_docx {
+        return docx::text(bytes).map_err(|message| Unreadable { message, offset: 0 });
+    }
+    if bytes.is_empty() {
+        return Err(Unreadable {
+            message: msg!("文件为空", "the file is empty"),
+            offset: 0,
+        });
+    }
+    decode::decode(bytes)
+        .map(|(text, _)| text)
+        .map_err(|e| Unreadable {
+            message: e.message,
+            offset: e.offset,
+        })
+}

@@ -1,0 +1,704 @@
+//! Quantitative targets in running text (DOMAIN §3): an indicator, a deadline, a comparator and a
+//! value, with a baseline year for growth targets.
+//!
+//! Precision comes first: a clause becomes a target only when its parts are all found. Policy
+//! instruments (subsidy standards and caps, interest rates, fund sizes) are recognised by their
+//! wording and never read as targets; a number with no deadline counts only when the clause
+//! commits to it with an explicit comparator (控制在6.5%以内).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::folded::Folded;
+use super::header::matching_close;
+use crate::i18n::Msg;
+use crate::model::{Comparator, Deadline, Quantity, Span};
+use crate::msg;
+
+/// A target found in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub indicator: String,
+    pub indicator_span: Span,
+    pub deadline: Deadline,
+    pub comparator: Comparator,
+    pub quantity: Quantity,
+    /// The value and unit as a plan file writes them (`1.8` + `万辆`, `0.8` + `ratio`).
+    pub value: f64,
+    pub unit: String,
+    pub baseline: Option<u16>,
+    pub quote: String,
+    pub quote_span: Span,
+}
+
+/// A clause that looked like a target but could not be read with confidence.
+#[derive(Debug, Clone)]
+pub(crate) struct Skipped {
+    pub span: Span,
+    pub reason: Msg,
+}
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<approx>约)?
+        (?:
+          (?P<num>[0-9]+(?:\.[0-9]+)?)
+          (?:
+            (?P<ratio>:[0-9]+(?:\.[0-9]+)?)
+          | (?P<mag>万|亿)?
+            (?P<unit>%|‰|倍|台\(套\)|台套|公里|千米|千瓦|平方米|立方米|人次|[辆家个座所处场台套户人艘架吨元间件亩次])
+          )
+        | (?P<cn>一|两|二|三)倍
+        )",
+    )
+    .unwrap()
+});
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<to>到|至|截至|截止到|截止)?(?P<years>[0-9]{4}年(?:[、和及至到][0-9]{4}年)*)(?P<end>年底|底|末)?")
+        .unwrap()
+});
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static MASKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Han}{0,14}[〔\[(【][0-9]{4}[〕\])】]第?[0-9]{1,4}号|[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?|[0-9]{1,2}月[0-9]{1,2}日").unwrap()
+});
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static BASELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:较|比|相比|与)([0-9]{4})年(?:相比|比)?").unwrap());
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static PER_CLAUSE_INSTRUMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:补贴|补助|奖励|奖补)约?[0-9]").unwrap());
+
+/// Words that mark a sentence as a policy instrument (subsidy, cap, loan terms), whose numbers
+/// are not targets.
+const INSTRUMENT_WORDS: [&str; 12] = [
+    "给予",
+    "最高",
+    "奖补",
+    "贴息",
+    "让利",
+    "减按",
+    "利率",
+    "首付",
+    "再贷款",
+    "补贴标准",
+    "标准为",
+    "予以奖励",
+];
+
+/// Comparator words that may stand right before a value, longest first.
+const PREFIX_WORDS: [(&str, Comparator); 27] = [
+    ("不低于", Comparator::AtLeast),
+    ("不少于", Comparator::AtLeast),
+    ("不超过", Comparator::AtMost),
+    ("不高于", Comparator::AtMost),
+    ("控制在", Comparator::AtMost),
+    ("降低到", Comparator::AtMost),
+    ("降低至", Comparator::AtMost),
+    ("下降到", Comparator::AtMost),
+    ("提高到", Comparator::AtLeast),
+    ("提高至", Comparator::AtLeast),
+    ("提升到", Comparator::AtLeast),
+    ("提升至", Comparator::AtLeast),
+    ("增长到", Comparator::AtLeast),
+    ("保持在", Comparator::AtLeast),
+    ("稳定在", Comparator::AtLeast),
+    ("降至", Comparator::AtMost),
+    ("达到", Comparator::AtLeast),
+    ("超过", Comparator::MoreThan),
+    ("高于", Comparator::MoreThan),
+    ("低于", Comparator::LessThan),
+    ("少于", Comparator::LessThan),
+    ("增长", Comparator::Exactly),
+    ("增加", Comparator::Exactly),
+    ("实现", Comparator::Exactly),
+    ("超", Comparator::MoreThan),
+    ("达", Comparator::AtLeast),
+    ("为", Comparator::Exactly),
+];
+
+/// Words after a value that bound it.
+const SUFFIX_WORDS: [(&str, Comparator); 6] = [
+    ("及以上", Comparator::AtLeast),
+    ("以上", Comparator::AtLeast),
+    ("以内", Comparator::AtMost),
+    ("之内", Comparator::AtMost),
+    ("以下", Comparator::AtMost),
+    ("左右", Comparator::About),
+];
+
+/// Scope and verb words stripped from the front of an indicator (`力争累计培育晨星工厂` →
+/// `晨星工厂`).
+const LEADING_WORDS: [&str; 33] = [
+    "到", "力争", "争取", "累计", "全区", "全市", "全县", "全省", "全镇", "我市", "我区", "我县",
+    "计划", "并且", "并", "同时", "其中", "每年", "年均", "实现", "培育", "建成", "建设", "新建",
+    "发展", "举办", "实施", "推广", "积极", "支持", "完成", "开展", "在",
+];
+
+/// The deadline in force at a point of a sentence.
+#[derive(Debug, Clone)]
+enum Scope {
+    Years(Vec<u16>),
+    Annual,
+}
+
+/// Finds the targets in one block of text; `context` is the deadline in force where the block
+/// starts (a table row under `2025 年工作目标`), `Unstated` otherwise.
+pub(crate) fn find(
+    original: &str,
+    block: &Folded,
+    context: Deadline,
+) -> (Vec<Found>, Vec<Skipped>) {
+    let text = block.text.as_str();
+    let masked = masked_ranges(text);
+    let mut found = Vec::new();
+    let mut skipped = Vec::new();
+    for sentence in sentences(text) {
+        let words = &text[sentence.clone()];
+        if INSTRUMENT_WORDS.iter().any(|w| words.contains(w)) {
+            continue;
+        }
+        let scopes = scopes(text, sentence.clone(), &masked);
+        let mut reader = SentenceReader {
+            original,
+            block,
+            masked: &masked,
+            scopes: &scopes,
+            context,
+            topic: None,
+            found: &mut found,
+            skipped: &mut skipped,
+        };
+        for clause in clauses(text, sentence.clone()) {
+            reader.clause(clause);
+        }
+    }
+    (found, skipped)
+}
+
+struct SentenceReader<'a> {
+    original: &'a str,
+    block: &'a Folded,
+    masked: &'a [Range<usize>],
+    scopes: &'a [(usize, Scope)],
+    context: Deadline,
+    /// The first clause of the sentence that holds no value: the subject later clauses may
+    /// continue (`中小学教室多媒体设备，…，计划更新率达到90%以上`).
+    topic: Option<String>,
+    found: &'a mut Vec<Found>,
+    skipped: &'a mut Vec<Skipped>,
+}
+
+/// One value in a clause, with the text before it that names what it measures.
+struct Item<'t> {
+    caps: Captures<'t>,
+    range: Range<usize>,
+    /// From the end of the previous item (or the clause start) to the value.
+    prefix: Range<usize>,
+    /// The bounding word after the value, if any (`以上`).
+    suffix_word: Option<(&'static str, Comparator)>,
+    /// From after the suffix word to the clause end.
+    rest: Range<usize>,
+}
+
+impl<'a> SentenceReader<'a> {
+    fn text(&self) -> &'a str {
+        &self.block.text
+    }
+
+    fn clause(&mut self, clause: Range<usize>) {
+        let text = self.block.text.as_str();
+        let body = strip_scope_prefix(text, clause.clone());
+        if text[body.clone()].starts_with('对')
+            || PER_CLAUSE_INSTRUMENT.is_match(&text[clause.clone()])
+        {
+            return;
+        }
+        let items = self.items(clause.clone());
+        if items.is_empty() {
+            if self.topic.is_none() && !body.is_empty() {
+                self.topic = Some(text[body].to_string());
+            }
+            return;
+        }
+        let respectively = text[clause.clone()].contains("分别");
+        if respectively && items.len() > 1 {
+            self.respectively(clause, &items);
+            return;
+        }
+        for item in &items {
+            let indicator = self.indicator(item);
+            self.push(clause.clone(), item, indicator, None);
+        }
+    }
+
+    fn items(&self, clause: Range<usize>) -> Vec<Item<'a>> {
+        let text = self.text();
+        let mut items = Vec::new();
+        let mut start = clause.start;
+        for caps in VALUE.captures_iter(&text[clause.clone()]) {
+            let Some(whole) = caps.get(0) else { continue };
+            let range = clause.start + whole.start()..clause.start + whole.end();
+            if self.masked.iter().any(|m| m.contains(&range.start))
+                || text[..range.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '第')
+                || text[range.end..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '/')
+            {
+                continue;
+            }
+            let after = &text[range.end..clause.end];
+            let suffix_word = SUFFIX_WORDS
+                .iter()
+                .find(|(w, _)| after.starts_with(w))
+                .copied();
+            let rest_start = range.end + suffix_word.map_or(0, |(w, _)| w.len());
+            items.push(Item {
+                caps,
+                range: range.clone(),
+                prefix: start..range.start,
+                suffix_word,
+                rest: rest_start..clause.end,
+            });
+            start = skip_separators(text, rest_start, clause.end);
+        }
+        // An item's rest ends where the next item's prefix begins.
+        for i in 1..items.len() {
+            let next_start = items[i].prefix.start;
+            let prev = &mut items[i - 1];
+            prev.rest.end = next_start.max(prev.rest.start);
+        }
+        items
+    }
+
+    /// `A、B分别超过92%、75%`: the indicators before 分别 zip with the values; a single
+    /// indicator with one year per value (`到2025年、2027年分别达到…`) zips with the years.
+    fn respectively(&mut self, clause: Range<usize>, items: &[Item<'_>]) {
+        let text = self.block.text.as_str();
+        let first = &items[0];
+        let Some(at) = text[first.prefix.clone()].find("分别") else {
+            for item in items {
+                let indicator = self.indicator(item);
+                self.push(clause.clone(), item, indicator, None);
+            }
+            return;
+        };
+        let head = strip_leading(text, first.prefix.start..first.prefix.start + at);
+        let names = split_top_level(text, head, &['、']);
+        let years = match self.scope_at(first.range.start) {
+            Some(Scope::Years(years)) => years,
+            _ => Vec::new(),
+        };
+        if names.len() == items.len() {
+            for (item, name) in items.iter().zip(names) {
+                let indicator = self.named(name);
+                self.push(clause.clone(), item, indicator, None);
+            }
+        } else if names.len() == 1 && years.len() == items.len() {
+            for (item, year) in items.iter().zip(years) {
+                let indicator = self.named(names[0].clone());
+                self.push(clause.clone(), item, indicator, Some(Deadline::Year(year)));
+            }
+        } else {
+            self.skipped.push(Skipped {
+                span: self.block.span(clause),
+                reason: {
+                    let (n, v) = (names.len(), items.len());
+                    msg!(
+                        "“分别”前有 {n} 个指标，其后有 {v} 个数值，无法一一对应",
+                        "分别 pairs {n} indicators with {v} values, which do not match up"
+                    )
+                },
+            });
+        }
+    }
+
+    /// The indicator an item measures: the words before its value, or, when those are only a
+    /// verb (`举办4场以上汽车促消费活动`, `改造提升696家村卫生室`), with the noun after it.
+    fn indicator(&self, item: &Item<'_>) -> Option<(String, Span)> {
+        let text = self.text();
+        let before = self.clean_range(item.prefix.clone());
+        let after = noun_after(text, item.rest.clone());
+        let written = |r: Range<usize>| self.block.written(self.original, r);
+        match (before, after) {
+            (Some(b), Some(a)) if text[b.clone()].chars().count() <= 6 => Some((
+                format!("{}{}", written(b), written(a.clone())),
+                self.block.span(a),
+            )),
+            (Some(b), _) => Some((written(b.clone()), self.block.span(b))),
+            (None, Some(a)) => Some((written(a.clone()), self.block.span(a))),
+            (None, None) => None,
+        }
+    }
+
+    fn named(&self, range: Range<usize>) -> Option<(String, Span)> {
+        let range = self.clean_range(range)?;
+        Some((
+            self.block.written(self.original, range.clone()),
+            self.block.span(range),
+        ))
+    }
+
+    /// The prefix without comparator words, baseline, `约`, scope words and verbs.
+    fn clean_range(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let text = self.text();
+        let mut range = strip_leading(text, range);
+        loop {
+            let s = &text[range.clone()];
+            let trimmed = s
+                .strip_suffix('约')
+                .or_else(|| PREFIX_WORDS.iter().find_map(|(w, _)| s.strip_suffix(w)))
+                .or_else(|| s.strip_suffix('的'))
+                .or_else(|| s.strip_suffix("均"))
+                .or_else(|| s.strip_suffix("要"));
+            if let Some(t) = trimmed {
+                range.end = range.start + t.len();
+                continue;
+            }
+            if let Some(m) = BASELINE.find_iter(s).last()
+                && m.end() == s.len()
+            {
+                range.end = range.start + m.start();
+                continue;
+            }
+            break;
+        }
+        let range = strip_leading(text, range);
+        let s = &text[range.clone()];
+        (!s.is_empty() && s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+            .then_some(range)
+    }
+
+    fn scope_at(&self, at: usize) -> Option<Scope> {
+        self.scopes
+            .iter()
+            .rev()
+            .find(|(p, _)| *p < at)
+            .map(|(_, s)| s.clone())
+    }
+
+    fn push(
+        &mut self,
+        clause: Range<usize>,
+        item: &Item<'_>,
+        indicator: Option<(String, Span)>,
+        deadline: Option<Deadline>,
+    ) {
+        let text = self.block.text.as_str();
+        let Some(indicator) = indicator else {
+            if self.scope_at(item.range.start).is_some() {
+                self.skipped.push(Skipped {
+                    span: self.block.span(clause),
+                    reason: msg!(
+                        "找到数值，但找不到它衡量的指标",
+                        "a value with no indicator that it measures"
+                    ),
+                });
+            }
+            return;
+        };
+        if item.suffix_word.is_some_and(|(w, _)| w == "以下")
+            && noun_after(text, item.rest.clone()).is_some()
+        {
+            // `30万千瓦以下抽凝机组`: the number describes what is meant, it is not a goal.
+            return;
+        }
+        let deadline = deadline.unwrap_or_else(|| match self.scope_at(item.range.start) {
+            Some(Scope::Years(years)) => years
+                .last()
+                .map_or(Deadline::Unstated, |y| Deadline::Year(*y)),
+            Some(Scope::Annual) => Deadline::Annual,
+            None => self.context,
+        });
+        let prefix_text = &text[item.prefix.clone()];
+        let prefix_word = prefix_word(prefix_text);
+        if deadline == Deadline::Unstated
+            && prefix_word.is_none_or(|c| c == Comparator::Exactly)
+            && item.suffix_word.is_none()
+        {
+            return;
+        }
+        let Some((quantity, value, unit)) = quantity(&item.caps) else {
+            return;
+        };
+        let approx = item.caps.name("approx").is_some()
+            || prefix_text.ends_with('约')
+            || item
+                .suffix_word
+                .is_some_and(|(_, c)| c == Comparator::About);
+        let cumulative = text[clause.start..item.range.start].contains("累计");
+        let comparator = if approx {
+            Comparator::About
+        } else if let Some((_, c)) = item.suffix_word {
+            c
+        } else {
+            match prefix_word {
+                Some(Comparator::AtLeast) if is_whole(&quantity) => Comparator::Exactly,
+                Some(c) if c != Comparator::Exactly => c,
+                _ if cumulative => Comparator::AtLeast,
+                _ => Comparator::Exactly,
+            }
+        };
+        let baseline = BASELINE
+            .captures_iter(prefix_text)
+            .last()
+            .and_then(|c| c[1].parse().ok());
+        let (mut indicator_text, indicator_span) = indicator;
+        if indicator_text.chars().count() <= 5
+            && !text[clause.clone()].starts_with("其中")
+            && let Some(topic) = self.topic.as_ref().filter(|t| is_noun_topic(t))
+        {
+            indicator_text = format!("{topic}{indicator_text}");
+        }
+        self.found.push(Found {
+            indicator: indicator_text,
+            indicator_span,
+            deadline,
+            comparator,
+            quantity,
+            value,
+            unit,
+            baseline,
+            quote: self.block.written(self.original, clause.clone()),
+            quote_span: self.block.span(clause),
+        });
+    }
+}
+
+/// `100%` read with 达到 is a whole, not a floor: 占比达到100% commits to exactly all.
+fn is_whole(quantity: &Quantity) -> bool {
+    quantity.unit == crate::model::Unit::Percent && (quantity.value - 100.0).abs() < 1e-9
+}
+
+/// A sentence's first clause can name the subject of a short indicator after it only when it is
+/// a noun phrase, not an action (`积极发展会展经济`).
+fn is_noun_topic(topic: &str) -> bool {
+    const ACTIONS: [&str; 16] = [
+        "由", "向", "为", "实现", "跃升", "提升", "推进", "加快", "确保", "积极", "发展", "推动",
+        "鼓励", "支持", "实施", "开展",
+    ];
+    topic.chars().count() <= 16 && !ACTIONS.iter().any(|w| topic.contains(w))
+}
+
+fn prefix_word(prefix: &str) -> Option<Comparator> {
+    let prefix = prefix.strip_suffix('约').unwrap_or(prefix);
+    PREFIX_WORDS
+        .iter()
+        .find(|(w, _)| prefix.ends_with(w))
+        .map(|(_, c)| *c)
+}
+
+/// The quantity, and the value and unit as a plan file writes them.
+fn quantity(caps: &Captures<'_>) -> Option<(Quantity, f64, String)> {
+    if caps.name("cn").is_some() {
+        let times = match caps.name("cn").map(|m| m.as_str()) {
+            Some("一") => 1.0,
+            Some("两" | "二") => 2.0,
+            Some("三") => 3.0,
+            _ => return None,
+        };
+        let q = Quantity::parse(&format!("{times}倍"), None).ok()?;
+        return Some((q.clone(), q.value, "%".to_string()));
+    }
+    let number = caps.name("num")?.as_str();
+    if let Some(ratio) = caps.name("ratio") {
+        let q = Quantity::parse(&format!("{number}{}", ratio.as_str()), None).ok()?;
+        return Some((q.clone(), q.value, "ratio".to_string()));
+    }
+    let unit = format!(
+        "{}{}",
+        caps.name("mag").map_or("", |m| m.as_str()),
+        caps.name("unit").map_or("", |m| m.as_str())
+    );
+    let q = Quantity::parse(number, Some(&unit)).ok()?;
+    if unit == "倍" {
+        return Some((q.clone(), q.value, "%".to_string()));
+    }
+    let value: f64 = number.parse().ok()?;
+    Some((q, value, unit))
+}
+
+/// Ranges where numbers are not values: document numbers, dates, and cited titles.
+fn masked_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut masked: Vec<Range<usize>> = MASKED.find_iter(text).map(|m| m.range()).collect();
+    let mut search = 0;
+    while let Some(open) = text[search..].find('《').map(|i| search + i) {
+        let inner = open + '《'.len_utf8();
+        let Some(close) = matching_close(&text[inner..]) else {
+            break;
+        };
+        masked.push(open..inner + close);
+        search = inner + close;
+    }
+    masked
+}
+
+fn sentences(text: &str) -> Vec<Range<usize>> {
+    split_top_level(text, 0..text.len(), &['。', '!', '?'])
+}
+
+fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    split_top_level(text, sentence, &[',', ';'])
+}
+
+/// Splits `range` at `separators` outside brackets and titles.
+fn split_top_level(text: &str, range: Range<usize>, separators: &[char]) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut start = range.start;
+    for (i, c) in text[range.clone()].char_indices() {
+        let at = range.start + i;
+        match c {
+            '(' | '《' | '〔' | '[' | '“' | '【' => depth += 1,
+            ')' | '》' | '〕' | ']' | '”' | '】' => depth = (depth - 1).max(0),
+            c if depth == 0 && separators.contains(&c) => {
+                if at > start {
+                    parts.push(start..at);
+                }
+                start = at + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    if range.end > start {
+        parts.push(start..range.end);
+    }
+    parts
+}
+
+/// The deadline phrases of a sentence, in order: `到2025年`, a clause-initial `2024年`, `每年`.
+fn scopes(text: &str, sentence: Range<usize>, masked: &[Range<usize>]) -> Vec<(usize, Scope)> {
+    let mut scopes = Vec::new();
+    let words = &text[sentence.clone()];
+    for caps in YEAR.captures_iter(words) {
+        let Some(whole) = caps.get(0) else { continue };
+        let at = sentence.start + whole.start();
+        if masked.iter().any(|m| m.contains(&at)) {
+            continue;
+        }
+        let before = &words[..whole.start()];
+        if ["较", "比", "于", "与", "同"]
+            .iter()
+            .any(|w| before.ends_with(w))
+            || words[whole.end()..].starts_with(['版', '度'])
+        {
+            continue;
+        }
+        let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+        let lead = &before[clause_start..];
+        let leads_clause =
+            lead.is_empty() || ["力争", "在", "于", "计划", "预计", "争取"].contains(&lead);
+        if caps.name("to").is_none() && !leads_clause {
+            continue;
+        }
+        let years: Vec<u16> = caps["years"]
+            .split('年')
+            .filter_map(|y| {
+                y.trim_start_matches(['、', '和', '及', '至', '到'])
+                    .parse()
+                    .ok()
+            })
+            .collect();
+        scopes.push((at, Scope::Years(years)));
+    }
+    let mut search = 0;
+    while let Some(i) = words[search..].find("每年") {
+        scopes.push((sentence.start + search + i, Scope::Annual));
+        search += i + "每年".len();
+    }
+    scopes.sort_by_key(|(at, _)| *at);
+    scopes
+}
+
+/// A clause without its leading deadline and scope words.
+fn strip_scope_prefix(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut start = range.start;
+    loop {
+        let rest = &text[start..range.end];
+        if let Some(m) = YEAR.find(rest).filter(|m| m.start() == 0) {
+            start += m.end();
+            continue;
+        }
+        match ["力争", "争取", "每年", "其中", "同时", "并且", "并", "计划"]
+            .iter()
+            .find(|w| rest.starts_with(*w))
+        {
+            Some(w) => start += w.len(),
+            None => return start..range.end,
+        }
+    }
+}
+
+fn strip_leading(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut range = strip_scope_prefix(text, range);
+    loop {
+        let rest = &text[range.clone()];
+        let next = LEADING_WORDS
+            .iter()
+            .filter(|w| rest.starts_with(*w) && rest.len() > w.len())
+            .max_by_key(|w| w.len());
+        match next {
+            Some(w) => range.start += w.len(),
+            None => return strip_scope_prefix(text, range),
+        }
+    }
+}
+
+/// After a value, the separators before the next item: `、`, `和`, `及`.
+fn skip_separators(text: &str, mut at: usize, end: usize) -> usize {
+    while at < end {
+        let rest = &text[at..end];
+        match ["、", "和", "及", "与"]
+            .iter()
+            .find(|w| rest.starts_with(*w))
+        {
+            Some(w) => at += w.len(),
+            None => break,
+        }
+    }
+    at
+}
+
+/// The noun a value-first clause names after the value: `的城市生活污水处理厂…`.
+fn noun_after(text: &str, rest: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[rest.clone()];
+    let skip = if s.starts_with('的') {
+        '的'.len_utf8()
+    } else {
+        0
+    };
+    let start = rest.start + skip;
+    let s = &text[start..rest.end];
+    let first = s.chars().next()?;
+    if !('\u{4e00}'..='\u{9fff}').contains(&first) || s.starts_with('、') {
+        return None;
+    }
+    Some(start..rest.end)
+}

@@ -1,0 +1,377 @@
+//! Tasks and the bodies that lead them (DOMAIN §5): `（牵头单位：…；责任单位：…）` after a
+//! numbered task, in `()`, `（）` or `〔〕`, or the 牵头单位 / 责任单位 columns of a task table.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::folded::Folded;
+use crate::model::Span;
+
+#[derive(Debug, Clone)]
+pub(crate) struct FoundTask {
+    pub label: (String, Span),
+    pub title: Option<(String, Span)>,
+    pub lead: Vec<(String, Span)>,
+    pub responsible: Vec<(String, Span)>,
+}
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?P<a>[一二三四五六七八九十]{1,3})[、.]|\((?P<b>[一二三四五六七八九十]{1,3})\)|〔(?P<b2>[一二三四五六七八九十]{1,3})〕|(?P<c>[0-9]{1,2})[.、]|\((?P<d>[0-9]{1,2})\)|(?P<e>[一二三四五六七八九十])是)",
+    )
+    .unwrap()
+});
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<lead>牵头单位|牵头部门)\s*:|(?P<resp>责任单位|责任部门|配合单位|参与单位)\s*:")
+        .unwrap()
+});
+
+/// A numbered heading in force: its kind (一、 / （一） / 1. / （1） / 一是) and how it is written.
+#[derive(Debug, Clone)]
+struct Marker {
+    kind: char,
+    written: String,
+    title: Option<(String, Span)>,
+    span: Span,
+    used: usize,
+}
+
+/// Reads tasks block by block, keeping the numbered headings in force.
+#[derive(Debug, Default)]
+pub(crate) struct TaskReader {
+    markers: Vec<Marker>,
+    pub tasks: Vec<FoundTask>,
+    table: Option<Table>,
+    tables: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Table {
+    number: usize,
+    serial: Option<usize>,
+    title: Option<usize>,
+    lead: Option<usize>,
+    responsible: Option<usize>,
+}
+
+impl TaskReader {
+    /// Reads a paragraph; returns the indexes of the tasks it closes.
+    pub(crate) fn paragraph(&mut self, original: &str, block: &Folded) -> Vec<usize> {
+        self.table = None;
+        if let Some(caps) = MARKER.captures(&block.text) {
+            let kind = if caps.name("a").is_some() {
+                'a'
+            } else if caps.name("b").is_some() || caps.name("b2").is_some() {
+                'b'
+            } else if caps.name("c").is_some() {
+                'c'
+            } else if caps.name("d").is_some() {
+                'd'
+            } else {
+                'e'
+            };
+            let whole = caps.get(0).map_or(0..0, |m| m.range());
+            let title = title_after(original, block, whole.end);
+            if let Some(at) = self.markers.iter().position(|m| m.kind == kind) {
+                self.markers.truncate(at);
+            }
+            self.markers.push(Marker {
+                kind,
+                written: block.text[whole.clone()]
+                    .trim_end_matches(['、', '.'])
+                    .to_string(),
+                title,
+                span: block.span(whole),
+                used: 0,
+            });
+        }
+        let mut closed = Vec::new();
+        for (content, at) in enclosures(&block.text) {
+            let (lead, responsible) = roles(original, block, content);
+            if lead.is_empty() && responsible.is_empty() {
+                continue;
+            }
+            let (label, title) = self.label(block, at);
+            self.tasks.push(FoundTask {
+                label,
+                title,
+                lead,
+                responsible,
+            });
+            closed.push(self.tasks.len() - 1);
+        }
+        closed
+    }
+
+    fn label(&mut self, block: &Folded, at: usize) -> ((String, Span), Option<(String, Span)>) {
+        let path: String = self.markers.iter().map(|m| m.written.as_str()).collect();
+        match self.markers.last_mut() {
+            Some(last) => {
+                last.used += 1;
+                let label = if last.used > 1 {
+                    format!("{path}-{}", last.used)
+                } else {
+                    path
+                };
+                ((label, last.span), last.title.clone())
+            }
+            None => (
+                (format!("@{}", self.tasks.len() + 1), block.span(at..at)),
+                None,
+            ),
+        }
+    }
+
+    /// Reads a table row; returns the task it is, if any.
+    pub(crate) fn row(&mut self, original: &str, cells: &[Folded]) -> Option<usize> {
+        let texts: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
+        if texts.iter().any(|t| is_role_header(t)) {
+            self.tables += 1;
+            let find = |words: &[&str]| {
+                texts
+                    .iter()
+                    .position(|t| words.iter().any(|w| t.contains(w)))
+            };
+            self.table = Some(Table {
+                number: self.tables,
+                serial: find(&["序号", "编号"]),
+                title: find(&["重点任务", "任务名称", "主要任务", "工作任务"]),
+                lead: find(&["牵头单位", "牵头部门"]),
+                responsible: find(&["责任单位", "责任部门", "配合单位"]),
+            });
+            return None;
+        }
+        let table = self.table.clone()?;
+        let serial_cell = cells.get(table.serial.unwrap_or(0))?;
+        let serial: usize = serial_cell.text.parse().ok()?;
+        let list = |col: Option<usize>| {
+            col.and_then(|c| cells.get(c))
+                .map(|cell| names(original, cell, 0..cell.len()))
+                .unwrap_or_default()
+        };
+        let (lead, responsible) = (list(table.lead), list(table.responsible));
+        let title = table
+            .title
+            .and_then(|c| cells.get(c))
+            .filter(|c| !c.is_empty())
+            .map(|c| (c.written(original, 0..c.len()), c.span(0..c.len())));
+        self.tasks.push(FoundTask {
+            label: (
+                format!("表{}-{serial}", table.number),
+                serial_cell.span(0..serial_cell.len()),
+            ),
+            title,
+            lead,
+            responsible,
+        });
+        Some(self.tasks.len() - 1)
+    }
+
+    /// The columns of the current table that hold agencies, which carry no targets.
+    pub(crate) fn agency_columns(&self) -> Vec<usize> {
+        self.table
+            .iter()
+            .flat_map(|t| [t.lead, t.responsible])
+            .flatten()
+            .collect()
+    }
+}
+
+fn is_role_header(text: &str) -> bool {
+    ["牵头单位", "牵头部门", "责任单位", "责任部门"].contains(&text)
+}
+
+/// A task's title: the words after its number up to the first full stop.
+fn title_after(original: &str, block: &Folded, start: usize) -> Option<(String, Span)> {
+    let rest = &block.text[start..];
+    let end = rest.find(['。', ';', ':', '(', '〔']).unwrap_or(rest.len());
+    let range = start..start + end;
+    let title = &block.text[range.clone()];
+    (!title.is_empty() && title.chars().count() <= 40)
+        .then(|| (block.written(original, range.clone()), block.span(range)))
+}
+
+/// The bracketed agency notes of a block: the range inside the brackets, and where it starts.
+fn enclosures(text: &str) -> Vec<(Range<usize>, usize)> {
+    let mut found: Vec<(Range<usize>, usize)> = Vec::new();
+    for m in ROLE.find_iter(text) {
+        if found.iter().any(|(r, _)| r.contains(&m.start())) {
+            continue;
+        }
+        let before = text[..m.start()].chars().next_back();
+        let content = match before {
+            Some(open @ ('(' | '〔' | '[' | '【')) => {
+                let start = m.start();
+                let end = closing(text, start, open).unwrap_or(text.len());
+                start..end
+            }
+            _ => {
+                let end = text[m.start()..]
+                    .find('。')
+                    .map_or(text.len(), |i| m.start() + i);
+                m.start()..end
+            }
+        };
+        found.push((content, m.start()));
+    }
+    found
+}
+
+/// The offset of the bracket that closes one opened just before `start`.
+fn closing(text: &str, start: usize, open: char) -> Option<usize> {
+    let close = match open {
+        '(' => ')',
+        '〔' => '〕',
+        '[' => ']',
+        _ => '】',
+    };
+    let mut depth = 0usize;
+    for (i, c) in text[start..].char_indices() {
+        if c == open || (open == '(' && c == '〔') {
+            depth += 1;
+        } else if c == close || (open == '(' && c == '〕') {
+            if depth == 0 {
+                return Some(start + i);
+            }
+            depth -= 1;
+        }
+    }
+    None
+}
+
+type Names = Vec<(String, Span)>;
+
+/// `牵头单位：A、B；责任单位：C` → leads and responsibles.
+fn roles(original: &str, block: &Folded, content: Range<usize>) -> (Names, Names) {
+    let text = &block.text[content.clone()];
+    let mut lead = Vec::new();
+    let mut responsible = Vec::new();
+    let matches: Vec<_> = ROLE.captures_iter(text).collect();
+    for (i, caps) in matches.iter().enumerate() {
+        let Some(whole) = caps.get(0) else { continue };
+        let start = content.start + whole.end();
+        let end = matches
+            .get(i + 1)
+            .and_then(|next| next.get(0))
+            .map_or(content.end, |next| content.start + next.start());
+        let list = names(original, block, start..end);
+        if caps.name("lead").is_some() {
+            lead.extend(list);
+        } else {
+            responsible.extend(list);
+        }
+    }
+    (lead, responsible)
+}
+
+/// Splits a list of names on `、，,；;` outside brackets. Text after a full stop is a rule, not
+/// a name (`各镇街。以下均需各镇街负责，不再一一列出`); a lone `单位` continues the collective
+/// before it (`区有关部门、单位`).
+fn names(original: &str, block: &Folded, range: Range<usize>) -> Names {
+    let text = &block.text;
+    let mut depth = 0i32;
+    let mut parts: Vec<Range<usize>> = Vec::new();
+    let mut start = range.start;
+    let mut end = range.end;
+    for (i, c) in text[range.clone()].char_indices() {
+        let at = range.start + i;
+        match c {
+            '(' | '〔' | '[' | '《' | '“' => depth += 1,
+            ')' | '〕' | ']' | '》' | '”' => depth -= 1,
+            '。' if depth <= 0 => {
+                end = at;
+                break;
+            }
+            '、' | ',' | ';' if depth <= 0 => {
+                parts.push(start..at);
+                start = at + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(start..end);
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for part in parts {
+        let word = text[part.clone()].trim();
+        if word.is_empty() {
+            continue;
+        }
+        let continues = ["单位", "部门"].contains(&word)
+            && merged
+                .last()
+                .is_some_and(|prev| text[prev.clone()].ends_with("部门"));
+        match merged.last_mut() {
+            Some(prev) if continues => prev.end = part.end,
+            _ => merged.push(part),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|r| (block.written(original, r.clone()), block.span(r)))
+        .filter(|(name, _)| !name.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tasks_of(text: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
+        let mut reader = TaskReader::default();
+        for block in super::super::layout::blocks(text) {
+            if let super::super::layout::Block::Paragraph(p) = block {
+                reader.paragraph(text, &p);
+            }
+        }
+        reader
+            .tasks
+            .into_iter()
+            .map(|t| {
+                (
+                    t.label.0,
+                    t.lead.into_iter().map(|n| n.0).collect(),
+                    t.responsible.into_iter().map(|n| n.0).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bracketed_roles_nested_brackets_blanket_rules_and_collectives() {
+        let text = "二、任务\n(一)推进改造。内容(牵头单位:市工信局、市人社\n 局;责任单位:党工委（管委会）办公室、各镇（中心）)\n1.实施行动。（牵头单位：区工\n业局；责任单位：各镇街。以下均需各镇街负责，不\n再一一列出）\n2.健全机制。〔牵头单位：经济发展部；责任单位：区有关部门、单位〕\n";
+        assert_eq!(
+            tasks_of(text),
+            [
+                (
+                    "二(一)".to_string(),
+                    vec!["市工信局".to_string(), "市人社局".to_string()],
+                    vec![
+                        "党工委（管委会）办公室".to_string(),
+                        "各镇（中心）".to_string()
+                    ]
+                ),
+                (
+                    "二(一)1".to_string(),
+                    vec!["区工业局".to_string()],
+                    vec!["各镇街".to_string()]
+                ),
+                (
+                    "二(一)2".to_string(),
+                    vec!["经济发展部".to_string()],
+                    vec!["区有关部门、单位".to_string()]
+                ),
+            ]
+        );
+    }
+}
