@@ -12,6 +12,8 @@ use crate::model::{Date, Span};
 
 /// How far into the text the head can reach, in non-blank lines.
 const HEAD_LINES: usize = 40;
+/// The notice title is among the first lines: 版头, 发文字号, then the title.
+const NOTICE_LINES: usize = 8;
 
 #[derive(Debug, Default)]
 pub(crate) struct Header {
@@ -49,9 +51,7 @@ struct Line {
 pub(crate) fn read(original: &str) -> Header {
     let lines = head_lines(original);
     let mut header = Header::default();
-    let notice = lines
-        .iter()
-        .position(|l| l.folded.text.contains("关于印发"));
+    let notice = lines.iter().take(NOTICE_LINES).position(is_notice_title);
     let head_end = notice.unwrap_or(lines.len().min(6));
     header.doc_number = lines[..head_end.min(lines.len())]
         .iter()
@@ -161,6 +161,14 @@ fn read_notice(original: &str, lines: &[Line], at: usize, header: &mut Header) {
     if !range.is_empty() {
         header.title = Some((notice.written(original, range.clone()), notice.span(range)));
     }
+}
+
+/// `XX关于印发…` where XX is an issuer's name, not running text that cites a notice
+/// (`根据《国务院关于印发…》`).
+fn is_notice_title(line: &Line) -> bool {
+    let text = line.folded.text.trim_start_matches('#');
+    text.find("关于印发")
+        .is_some_and(|at| !text[..at].contains(['《', ',', '。', ';', ':', '(']))
 }
 
 fn is_bare_name(text: &str) -> bool {

@@ -189,6 +189,7 @@ pub(crate) fn find(
             scopes: &scopes,
             context,
             topic: None,
+            shared_prefix: None,
             found: &mut found,
             skipped: &mut skipped,
         };
@@ -208,6 +209,9 @@ struct SentenceReader<'a> {
     /// The first clause of the sentence that holds no value: the subject later clauses may
     /// continue (`中小学教室多媒体设备，…，计划更新率达到90%以上`).
     topic: Option<String>,
+    /// In a `分别` list, the words before the first value, whose comparator the later values
+    /// share (`分别超过92%、75%`).
+    shared_prefix: Option<Range<usize>>,
     found: &'a mut Vec<Found>,
     skipped: &'a mut Vec<Skipped>,
 }
@@ -311,6 +315,7 @@ impl<'a> SentenceReader<'a> {
             return;
         };
         let head = strip_leading(text, first.prefix.start..first.prefix.start + at);
+        self.shared_prefix = Some(first.prefix.clone());
         let names = split_top_level(text, head, &['、']);
         let years = match self.scope_at(first.range.start) {
             Some(Scope::Years(years)) => years,
@@ -338,6 +343,7 @@ impl<'a> SentenceReader<'a> {
                 },
             });
         }
+        self.shared_prefix = None;
     }
 
     /// The indicator an item measures: the words before its value, or, when those are only a
@@ -437,7 +443,10 @@ impl<'a> SentenceReader<'a> {
             Some(Scope::Annual) => Deadline::Annual,
             None => self.context,
         });
-        let prefix_text = &text[item.prefix.clone()];
+        let prefix_text = match &self.shared_prefix {
+            Some(shared) if item.prefix.is_empty() => &text[shared.clone()],
+            _ => &text[item.prefix.clone()],
+        };
         let prefix_word = prefix_word(prefix_text);
         if deadline == Deadline::Unstated
             && prefix_word.is_none_or(|c| c == Comparator::Exactly)
