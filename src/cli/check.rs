@@ -50,7 +50,16 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Failure;
         }
     };
-    let mut corpus = match crate::ingest::load(&args.paths, args.lints.as_deref()) {
+    let loaded = if args.corpus.is_empty() {
+        crate::ingest::load(&args.paths, args.lints.as_deref())
+    } else {
+        let drafts = crate::ingest::Drafts {
+            paths: args.paths.clone(),
+            jurisdiction: args.jurisdiction.clone(),
+        };
+        crate::ingest::load_with_drafts(&args.corpus, args.lints.as_deref(), &drafts)
+    };
+    let mut corpus = match loaded {
         Ok(corpus) => corpus,
         Err(err) => {
             report_failure(&err);
@@ -60,6 +69,10 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
     let graph = crate::graph::build(&mut corpus);
     let mut findings = std::mem::take(&mut corpus.diagnostics);
     findings.extend(lints::run(&corpus, &graph, selected.as_deref()));
+    if !args.corpus.is_empty() {
+        // A draft is reviewed, not the corpus: only findings located in the drafts are shown.
+        findings.retain(|d| d.source.is_none_or(|s| corpus.drafts.contains(&s)));
+    }
     diagnostics::sort(&mut findings, &corpus.sources);
     let summary = Summary::of(&findings, corpus.files);
     let text = match args.format {

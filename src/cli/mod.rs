@@ -78,6 +78,14 @@ pub struct CheckArgs {
     /// When to colour human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Check PATHS as drafts against this corpus (repeatable): the drafts' parents are found in
+    /// it, and only the drafts' findings are reported.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Vec<PathBuf>,
+    /// The jurisdiction of the drafts (e.g. 安丘市), when neither their folder nor their issuer
+    /// says it.
+    #[arg(long, value_name = "NAME", requires = "corpus")]
+    pub jurisdiction: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -5,6 +5,7 @@ mod jurisdiction_file;
 mod plan_file;
 pub(crate) mod schema;
 pub(crate) mod text;
+pub(crate) mod text_plan;
 pub(crate) mod yaml;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -14,7 +15,9 @@ use crate::catalogue::Catalogue;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::span::display_path;
 use crate::model::{Jurisdiction, JurisdictionId, Plan, SourceId, Sources, Span};
+
 use crate::msg;
+pub use text_plan::SIDECAR_SUFFIX;
 
 /// The file in each folder of `plans/` that declares its jurisdiction.
 pub const JURISDICTION_FILE: &str = "jurisdiction.yaml";
@@ -34,6 +37,8 @@ pub struct Corpus {
     pub diagnostics: Vec<Diagnostic>,
     /// How many plan and jurisdiction files were read.
     pub files: usize,
+    /// The files of the drafts under review; empty when the whole corpus is checked.
+    pub drafts: Vec<SourceId>,
 }
 
 /// A path given on the command line that cannot be read at all.
@@ -44,25 +49,71 @@ pub enum LoadError {
     NotFound { path: String },
 }
 
+/// Plans under review checked against a corpus (`planlint check DRAFT --corpus plans`).
+#[derive(Debug, Default, Clone)]
+pub struct Drafts {
+    pub paths: Vec<PathBuf>,
+    /// The jurisdiction the drafts belong to, when neither a folder nor the issuer tells.
+    pub jurisdiction: Option<String>,
+}
+
 /// Reads every plan and jurisdiction file under `paths`.
 pub fn load(paths: &[PathBuf], lints_dir: Option<&Path>) -> Result<Corpus, LoadError> {
+    load_with_drafts(paths, lints_dir, &Drafts::default())
+}
+
+/// Reads a corpus and the drafts to check against it. A draft supersedes the corpus's copy of
+/// the same document (same issuer and number, or same jurisdiction and title).
+pub fn load_with_drafts(
+    paths: &[PathBuf],
+    lints_dir: Option<&Path>,
+    drafts: &Drafts,
+) -> Result<Corpus, LoadError> {
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
     let catalogue = Catalogue::load(lints_dir, &mut sources, &mut diagnostics);
-    let files = discover(paths)?;
+    let mut files = discover(paths)?;
+    let draft_files = discover(&drafts.paths)?;
+    files.jurisdictions.extend(draft_files.jurisdictions);
+    files.jurisdictions.sort_by(|a, b| {
+        a.components()
+            .count()
+            .cmp(&b.components().count())
+            .then(a.cmp(b))
+    });
+    files.jurisdictions.dedup();
     let mut corpus = Corpus {
         sources,
         jurisdictions: Vec::new(),
         plans: Vec::new(),
         catalogue,
         diagnostics,
-        files: files.jurisdictions.len() + files.plans.len(),
+        files: files.jurisdictions.len() + files.plans.len() + draft_files.plans.len(),
+        drafts: Vec::new(),
     };
     let folders = load_jurisdictions(&mut corpus, &files.jurisdictions);
     let by_name = jurisdictions_by_name(&corpus.jurisdictions);
     for path in &files.plans {
-        load_plan(&mut corpus, path, &folders, &by_name);
+        load_plan(&mut corpus, path, &folders, &by_name, None);
     }
+    for path in &files.orphan_sidecars {
+        orphan_sidecar(&mut corpus, path);
+    }
+    let first_draft = corpus.plans.len();
+    for path in &draft_files.plans {
+        let before = corpus.sources.len();
+        load_plan(
+            &mut corpus,
+            path,
+            &folders,
+            &by_name,
+            Some(drafts.jurisdiction.as_deref()),
+        );
+        corpus
+            .drafts
+            .extend((before..corpus.sources.len()).map(SourceId));
+    }
+    supersede(&mut corpus, first_draft);
     if files.plans.is_empty() {
         let shown = paths
             .iter()
@@ -87,11 +138,14 @@ pub fn load(paths: &[PathBuf], lints_dir: Option<&Path>) -> Result<Corpus, LoadE
 struct Discovered {
     jurisdictions: Vec<PathBuf>,
     plans: Vec<PathBuf>,
+    /// Sidecars with no text plan beside them.
+    orphan_sidecars: Vec<PathBuf>,
 }
 
 fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
     let mut jurisdictions = HashSet::new();
     let mut plans = HashSet::new();
+    let mut sidecars = HashSet::new();
     for root in paths {
         if !root.exists() {
             return Err(LoadError::NotFound {
@@ -122,10 +176,12 @@ fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker.filter_map(Result::ok) {
             let path = entry.path();
-            if !entry.file_type().is_file() || !is_yaml(path) {
+            if !entry.file_type().is_file() || !(is_yaml(path) || is_text_plan(path)) {
                 continue;
             }
-            if is_jurisdiction_file(path) {
+            if is_sidecar(path) {
+                sidecars.insert(path.to_path_buf());
+            } else if is_jurisdiction_file(path) {
                 jurisdictions.insert(path.to_path_buf());
             } else {
                 plans.insert(path.to_path_buf());
@@ -142,10 +198,86 @@ fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
     });
     let mut plans: Vec<PathBuf> = plans.into_iter().collect();
     plans.sort();
+    let mut orphan_sidecars: Vec<PathBuf> = sidecars
+        .into_iter()
+        .filter(|s| text_of_sidecar(s).is_none())
+        .collect();
+    orphan_sidecars.sort();
     Ok(Discovered {
         jurisdictions,
         plans,
+        orphan_sidecars,
     })
+}
+
+/// A plan given as text; README files beside the plans are documentation, not plans.
+fn is_text_plan(path: &Path) -> bool {
+    let readme = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"));
+    text::is_text_plan(path) && !readme
+}
+
+fn is_sidecar(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(text_plan::SIDECAR_SUFFIX))
+}
+
+/// The sidecar of a text plan, if there is one.
+fn sidecar_of(text: &Path) -> Option<PathBuf> {
+    let stem = text.file_stem()?.to_str()?;
+    let path = text.with_file_name(format!("{stem}{}", text_plan::SIDECAR_SUFFIX));
+    path.is_file().then_some(path)
+}
+
+/// The text plan a sidecar belongs to, if it exists.
+fn text_of_sidecar(sidecar: &Path) -> Option<PathBuf> {
+    let name = sidecar.file_name()?.to_str()?;
+    let stem = name.strip_suffix(text_plan::SIDECAR_SUFFIX)?;
+    ["txt", "md", "docx"]
+        .iter()
+        .map(|ext| sidecar.with_file_name(format!("{stem}.{ext}")))
+        .find(|p| p.is_file())
+}
+
+fn orphan_sidecar(corpus: &mut Corpus, path: &Path) {
+    let source = corpus.sources.add(path.to_path_buf(), "");
+    corpus.diagnostics.push(
+        Diagnostic::new(
+            "orphan-sidecar",
+            Severity::Warning,
+            msg!(
+                "旁注文件没有对应的方案文本（同名的 .txt、.md 或 .docx）",
+                "a sidecar with no plan text beside it (a .txt, .md or .docx of the same name)"
+            ),
+        )
+        .in_file(source),
+    );
+}
+
+/// Drops the corpus's copies of documents that a draft is a new version of.
+fn supersede(corpus: &mut Corpus, first_draft: usize) {
+    let key = |p: &Plan| {
+        (
+            p.jurisdiction,
+            p.number().map(|n| n.key()),
+            crate::model::text::plan_title_core(&p.title.value),
+        )
+    };
+    let drafts: Vec<_> = corpus.plans[first_draft..].iter().map(key).collect();
+    let mut index = 0;
+    corpus.plans.retain(|plan| {
+        index += 1;
+        if index > first_draft {
+            return true;
+        }
+        let (jurisdiction, number, title) = key(plan);
+        !drafts.iter().any(|(j, n, t)| {
+            *j == jurisdiction && ((number.is_some() && *n == number) || *t == title)
+        })
+    });
 }
 
 fn is_yaml(path: &Path) -> bool {
@@ -206,7 +338,12 @@ fn load_plan(
     path: &Path,
     folders: &BTreeMap<PathBuf, JurisdictionId>,
     by_name: &HashMap<String, JurisdictionId>,
+    draft: Option<Option<&str>>,
 ) {
+    if is_text_plan(path) {
+        load_text_plan(corpus, path, folders, by_name, draft.flatten());
+        return;
+    }
     let Some((source, text)) = read_source(corpus, path) else {
         return;
     };
@@ -224,6 +361,114 @@ fn load_plan(
     };
     if let Some(plan) = plan_file::convert(source, file, &lookup, &mut corpus.diagnostics) {
         corpus.plans.push(plan);
+    }
+}
+
+fn load_text_plan(
+    corpus: &mut Corpus,
+    path: &Path,
+    folders: &BTreeMap<PathBuf, JurisdictionId>,
+    by_name: &HashMap<String, JurisdictionId>,
+    hint: Option<&str>,
+) {
+    let Some(bytes) = read_bytes(corpus, path) else {
+        return;
+    };
+    let text = match text::read_bytes(path, &bytes) {
+        Ok(text) => text,
+        Err(problem) => {
+            let readable = String::from_utf8_lossy(&bytes[..problem.offset.min(bytes.len())]);
+            let readable = if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+            {
+                String::new()
+            } else {
+                readable.into_owned()
+            };
+            let offset = readable.len();
+            let source = corpus.sources.add(path.to_path_buf(), readable);
+            corpus.diagnostics.push(
+                Diagnostic::new("unreadable-plan", Severity::Error, problem.message)
+                    .at(source, Span::new(offset, 0), msg!("此处", "here"))
+                    .with_help(msg!(
+                        "方案文本应为 UTF-8、UTF-16 或 GB18030 编码的 .txt/.md，或 .docx",
+                        "a plan's text is a .txt/.md in UTF-8, UTF-16 or GB18030, or a .docx"
+                    )),
+            );
+            return;
+        }
+    };
+    let text: std::sync::Arc<str> = text.into();
+    let source = corpus
+        .sources
+        .add(path.to_path_buf(), std::sync::Arc::clone(&text));
+    let sidecar = sidecar_of(path).and_then(|sidecar_path| {
+        let (sidecar_source, sidecar_text) = read_source(corpus, &sidecar_path)?;
+        match yaml::parse::<schema::SidecarFile>(sidecar_source, &sidecar_text) {
+            Ok(file) => Some((sidecar_source, file)),
+            Err(d) => {
+                corpus.diagnostics.push(*d);
+                None
+            }
+        }
+    });
+    let lookup = plan_file::JurisdictionLookup {
+        jurisdictions: &corpus.jurisdictions,
+        by_name,
+        folder: nearest_folder(folders, path.parent()),
+    };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let input = text_plan::TextPlan {
+        source,
+        original: &text,
+        stem,
+        sidecar,
+        hint,
+    };
+    if let Some(plan) = text_plan::convert(input, &lookup, &mut corpus.diagnostics) {
+        corpus.plans.push(plan);
+    }
+}
+
+/// Reads a file's bytes within the size limit; problems become diagnostics.
+fn read_bytes(corpus: &mut Corpus, path: &Path) -> Option<Vec<u8>> {
+    let shown = display_path(path);
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > MAX_FILE_BYTES
+    {
+        let (size, limit) = (meta.len() / 1024 / 1024, MAX_FILE_BYTES / 1024 / 1024);
+        let source = corpus.sources.add(path.to_path_buf(), "");
+        corpus.diagnostics.push(
+            Diagnostic::new(
+                "file-too-large",
+                Severity::Error,
+                msg!(
+                    "文件过大（{size} MiB，上限 {limit} MiB），未读取",
+                    "file too large ({size} MiB, the limit is {limit} MiB); not read"
+                ),
+            )
+            .in_file(source),
+        );
+        return None;
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(err) => {
+            let source = corpus.sources.add(path.to_path_buf(), "");
+            corpus.diagnostics.push(
+                Diagnostic::new(
+                    "io-error",
+                    Severity::Error,
+                    msg!("无法读取 {shown}：{err}", "cannot read {shown}: {err}"),
+                )
+                .in_file(source),
+            );
+            None
+        }
     }
 }
 

@@ -27,7 +27,7 @@ pub(crate) struct JurisdictionLookup<'a> {
 }
 
 impl JurisdictionLookup<'_> {
-    fn by_name(&self, name: &str) -> Option<JurisdictionId> {
+    pub(crate) fn by_name(&self, name: &str) -> Option<JurisdictionId> {
         self.by_name.get(&crate::model::text::fold(name)).copied()
     }
 }
@@ -194,7 +194,7 @@ fn invalid(source: SourceId, span: crate::model::Span, message: crate::i18n::Msg
     )
 }
 
-fn parse_date(
+pub(crate) fn parse_date(
     source: SourceId,
     node: Spanned<Scalar>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -217,7 +217,7 @@ fn parse_date(
     }
 }
 
-fn convert_citation(
+pub(crate) fn convert_citation(
     source: SourceId,
     entry: CitationEntry,
     diagnostics: &mut Vec<Diagnostic>,
@@ -252,7 +252,7 @@ fn convert_citation(
     })
 }
 
-fn agencies(source: SourceId, names: Vec<Spanned<String>>) -> Vec<Located<AgencyName>> {
+pub(crate) fn agencies(source: SourceId, names: Vec<Spanned<String>>) -> Vec<Located<AgencyName>> {
     names
         .into_iter()
         .map(|n| located(source, n, |t| AgencyName::new(&t)))
@@ -290,7 +290,7 @@ fn add_targets(
     }
 }
 
-fn convert_target(
+pub(crate) fn convert_target(
     source: SourceId,
     entry: TargetEntry,
     task: Option<usize>,

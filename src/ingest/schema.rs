@@ -95,6 +95,71 @@ pub(crate) struct TaskEntry {
     pub qualitative: Vec<QualitativeEntry>,
 }
 
+/// A sidecar (`NAME.sidecar.yaml` beside `NAME.txt`, `.md` or `.docx`): what the text cannot say
+/// (its jurisdiction) and corrections to what extraction read, each with its reason.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SidecarFile {
+    #[serde(default)]
+    pub level: Option<Spanned<Level>>,
+    #[serde(default)]
+    pub jurisdiction: Option<Spanned<String>>,
+    #[serde(default)]
+    pub status: Option<Spanned<PlanStatus>>,
+    #[serde(default)]
+    pub doc_number: Option<Spanned<String>>,
+    #[serde(default)]
+    pub title: Option<Spanned<String>>,
+    #[serde(default)]
+    pub issuer: Option<Spanned<String>>,
+    #[serde(default)]
+    pub issued: Option<Spanned<Scalar>>,
+    /// Remarks for people.
+    #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "documentation for readers of the file; accepted so it is not an unknown key"
+    )]
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+}
+
+/// One correction of what extraction read.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Correction {
+    pub action: Spanned<CorrectionAction>,
+    pub item: Spanned<CorrectedItem>,
+    /// Words of the item as read (its sentence, indicator, title, number or label) that pick it
+    /// out; required to drop or replace.
+    #[serde(default, rename = "match")]
+    pub matches: Option<Spanned<String>>,
+    #[serde(default)]
+    pub target: Option<TargetEntry>,
+    #[serde(default)]
+    pub citation: Option<CitationEntry>,
+    #[serde(default)]
+    pub task: Option<TaskEntry>,
+    pub reason: Spanned<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum CorrectionAction {
+    Add,
+    Replace,
+    Drop,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum CorrectedItem {
+    Target,
+    Citation,
+    Task,
+}
+
 /// `jurisdiction.yaml`: one per folder of `plans/`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

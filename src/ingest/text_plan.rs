@@ -1,0 +1,506 @@
+//! A plan given as its text (.txt, .md, .docx) becomes a [`Plan`] like a YAML plan file does:
+//! extraction reads it, its sidecar (`NAME.sidecar.yaml`) supplies what the text cannot say and
+//! corrects what extraction read, and every item keeps its place in the original file.
+
+use serde_saphyr::Spanned;
+
+use super::plan_file::{self, JurisdictionLookup};
+use super::schema::{CorrectedItem, Correction, CorrectionAction, SidecarFile};
+use super::text::{self, Extracted};
+use super::yaml::{located, span_of};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::i18n::Msg;
+use crate::model::plan::WrittenDocNumber;
+use crate::model::text::fold;
+use crate::model::{
+    AgencyName, Campaign, Citation, Date, JurisdictionId, Located, Plan, SourceId, Span, Target,
+    Task,
+};
+use crate::msg;
+
+/// The suffix that names a text plan's sidecar: `an-zhengfa-2024-13.sidecar.yaml`.
+pub const SIDECAR_SUFFIX: &str = ".sidecar.yaml";
+
+/// A text plan to convert.
+pub(crate) struct TextPlan<'a> {
+    pub source: SourceId,
+    pub original: &'a str,
+    /// The file name without its extension, the title of last resort.
+    pub stem: String,
+    pub sidecar: Option<(SourceId, SidecarFile)>,
+    /// A jurisdiction named on the command line (`--jurisdiction`).
+    pub hint: Option<&'a str>,
+}
+
+/// Converts a text plan; `None` when it cannot be placed in any jurisdiction.
+pub(crate) fn convert(
+    input: TextPlan<'_>,
+    lookup: &JurisdictionLookup<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Plan> {
+    let TextPlan {
+        source,
+        original,
+        stem,
+        sidecar,
+        hint,
+    } = input;
+    let extracted = text::extract(original);
+    for skipped in &extracted.skipped {
+        diagnostics.push(
+            Diagnostic::new("uncertain-target", Severity::Note, skipped.reason.clone()).at(
+                source,
+                skipped.span,
+                msg!("未作为目标读取", "not read as a target"),
+            ),
+        );
+    }
+    let (sidecar_source, sidecar) = match sidecar {
+        Some((s, file)) => (Some(s), Some(file)),
+        None => (None, None),
+    };
+    let header = Header::new(
+        source,
+        sidecar_source,
+        &extracted,
+        sidecar.as_ref(),
+        &stem,
+        diagnostics,
+    );
+    let jurisdiction = place(
+        source,
+        sidecar_source,
+        sidecar.as_ref(),
+        hint,
+        &header,
+        lookup,
+        diagnostics,
+    )?;
+    let home = &lookup.jurisdictions[jurisdiction.0];
+    if let (Some(file), Some(s)) = (&sidecar, sidecar_source)
+        && let Some(level) = &file.level
+        && level.value != home.level
+    {
+        let (said, name, actual) = (level.value, &home.name.value, home.level);
+        diagnostics.push(invalid(
+            s,
+            span_of(level),
+            Msg::new(
+                format!(
+                    "方案层级为{}，但其所属辖区“{name}”为{}",
+                    said.zh(),
+                    actual.zh()
+                ),
+                format!("the plan says it is {said} but its jurisdiction {name} is {actual}"),
+            ),
+        ));
+    }
+    let names: Vec<&str> = crate::graph::jurisdiction_chain(lookup.jurisdictions, jurisdiction)
+        .into_iter()
+        .flat_map(|id| lookup.jurisdictions[id.0].names())
+        .collect();
+    let campaign = Campaign::from_title(&header.title.value, names);
+    let status = sidecar
+        .as_ref()
+        .and_then(|s| s.status.as_ref())
+        .map(|s| s.value)
+        .unwrap_or_default();
+    let mut plan = Plan {
+        source,
+        doc_number: header.doc_number,
+        title: header.title,
+        issuer: header.issuer,
+        issued: header.issued,
+        level: home.level,
+        jurisdiction,
+        status,
+        campaign,
+        citations: citations(source, &extracted),
+        targets: targets(source, &extracted),
+        qualitative: Vec::new(),
+        tasks: tasks(source, &extracted),
+    };
+    if let (Some(file), Some(s)) = (sidecar, sidecar_source) {
+        for correction in file.corrections {
+            apply(&mut plan, s, correction, diagnostics);
+        }
+    }
+    Some(plan)
+}
+
+struct Header {
+    doc_number: Option<Located<WrittenDocNumber>>,
+    title: Located<String>,
+    issuer: Option<Located<String>>,
+    issued: Option<Located<Date>>,
+}
+
+impl Header {
+    /// The sidecar's values win over what was read from the text.
+    fn new(
+        source: SourceId,
+        sidecar_source: Option<SourceId>,
+        extracted: &Extracted,
+        sidecar: Option<&SidecarFile>,
+        stem: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Self {
+        let read = &extracted.header;
+        let from_sidecar = |node: Option<&Spanned<String>>| {
+            node.zip(sidecar_source)
+                .map(|(n, s)| Located::new(n.value.clone(), s, span_of(n)))
+        };
+        let doc_number = from_sidecar(sidecar.and_then(|f| f.doc_number.as_ref()))
+            .or_else(|| {
+                read.doc_number
+                    .as_ref()
+                    .map(|(t, span)| Located::new(t.clone(), source, *span))
+            })
+            .map(|n| n.map(|t| WrittenDocNumber::new(&t)));
+        let title = from_sidecar(sidecar.and_then(|f| f.title.as_ref()))
+            .or_else(|| {
+                read.title
+                    .as_ref()
+                    .map(|(t, span)| Located::new(t.clone(), source, *span))
+            })
+            .unwrap_or_else(|| Located::new(stem.to_string(), source, Span::default()));
+        let issuer = from_sidecar(sidecar.and_then(|f| f.issuer.as_ref())).or_else(|| {
+            read.issuer
+                .as_ref()
+                .map(|(t, span)| Located::new(t.clone(), source, *span))
+        });
+        let issued = match (sidecar.and_then(|f| f.issued.as_ref()), sidecar_source) {
+            (Some(node), Some(s)) => plan_file::parse_date(s, node.clone(), diagnostics),
+            _ => read
+                .issued
+                .as_ref()
+                .map(|(d, span)| Located::new(*d, source, *span)),
+        };
+        Self {
+            doc_number,
+            title,
+            issuer,
+            issued,
+        }
+    }
+}
+
+/// Where a text plan belongs: its sidecar's `jurisdiction:`, the `--jurisdiction` given, the
+/// folder it is in, then its issuer (安丘市人民政府 → 安丘市) or document-number prefix (安政发).
+fn place(
+    source: SourceId,
+    sidecar_source: Option<SourceId>,
+    sidecar: Option<&SidecarFile>,
+    hint: Option<&str>,
+    header: &Header,
+    lookup: &JurisdictionLookup<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<JurisdictionId> {
+    let named = sidecar
+        .and_then(|f| f.jurisdiction.as_ref())
+        .zip(sidecar_source)
+        .map(|(n, s)| (n.value.as_str(), s, span_of(n)))
+        .or_else(|| hint.map(|h| (h, source, header.title.span)));
+    if let Some((name, at, span)) = named {
+        if let Some(id) = lookup.by_name(name) {
+            return Some(id);
+        }
+        diagnostics.push(
+            Diagnostic::new(
+                "unknown-jurisdiction",
+                Severity::Error,
+                msg!(
+                    "辖区“{name}”没有辖区文件",
+                    "no jurisdiction file declares `{name}`"
+                ),
+            )
+            .at(at, span, msg!("未知辖区", "unknown jurisdiction")),
+        );
+    }
+    if let Some(folder) = lookup.folder {
+        return Some(folder);
+    }
+    if let Some(id) = header
+        .issuer
+        .as_ref()
+        .and_then(|issuer| by_issuer(lookup, &issuer.value))
+        .or_else(|| {
+            header
+                .doc_number
+                .as_ref()
+                .and_then(|n| by_prefix(lookup, &n.value))
+        })
+    {
+        return Some(id);
+    }
+    diagnostics.push(
+        Diagnostic::new(
+            "unknown-jurisdiction",
+            Severity::Error,
+            msg!(
+                "无法确定该方案所属的辖区",
+                "cannot tell which jurisdiction this plan belongs to"
+            ),
+        )
+        .at(
+            source,
+            header.title.span,
+            msg!("辖区未知", "jurisdiction unknown"),
+        )
+        .with_help(msg!(
+            "用 --jurisdiction 指明辖区，或在旁注文件（*.sidecar.yaml）中写 `jurisdiction:`",
+            "name it with --jurisdiction, or with `jurisdiction:` in a sidecar (*.sidecar.yaml)"
+        )),
+    );
+    None
+}
+
+/// The jurisdiction whose issuers include `issuer`, or whose name it starts with
+/// (`安丘市人民政府` → 安丘市).
+fn by_issuer(lookup: &JurisdictionLookup<'_>, issuer: &str) -> Option<JurisdictionId> {
+    let issuer = fold(issuer);
+    let listed = lookup
+        .jurisdictions
+        .iter()
+        .position(|j| j.issuers.iter().any(|i| fold(i) == issuer));
+    listed.map(JurisdictionId).or_else(|| {
+        [
+            "人民政府办公室",
+            "人民政府办公厅",
+            "人民政府",
+            "管理委员会",
+            "管委会",
+        ]
+        .iter()
+        .find_map(|suffix| issuer.strip_suffix(suffix))
+        .and_then(|name| lookup.by_name(name))
+    })
+}
+
+fn by_prefix(lookup: &JurisdictionLookup<'_>, number: &WrittenDocNumber) -> Option<JurisdictionId> {
+    let prefix = number.parsed.as_ref()?.prefix.clone();
+    let mut matches = lookup
+        .jurisdictions
+        .iter()
+        .enumerate()
+        .filter(|(_, j)| j.doc_prefixes.iter().any(|p| *p == prefix));
+    let first = matches.next()?;
+    // A prefix two jurisdictions share (济政发: 济南 and 济宁) decides nothing.
+    matches.next().is_none().then_some(JurisdictionId(first.0))
+}
+
+fn citations(source: SourceId, extracted: &Extracted) -> Vec<Citation> {
+    extracted
+        .citations
+        .iter()
+        .filter_map(|c| {
+            let doc_number = c
+                .doc_number
+                .as_ref()
+                .map(|(t, span)| Located::new(WrittenDocNumber::new(t), source, *span));
+            let title = c
+                .title
+                .as_ref()
+                .map(|(t, span)| Located::new(t.clone(), source, *span));
+            let span = doc_number
+                .as_ref()
+                .map(|n| n.span)
+                .or(title.as_ref().map(|t| t.span))?;
+            Some(Citation {
+                doc_number,
+                title,
+                source,
+                span,
+            })
+        })
+        .collect()
+}
+
+fn targets(source: SourceId, extracted: &Extracted) -> Vec<Target> {
+    extracted
+        .targets
+        .iter()
+        .map(|(t, task)| Target {
+            indicator: Located::new(t.indicator.clone(), source, t.indicator_span),
+            indicator_id: None,
+            deadline: t.deadline,
+            comparator: t.comparator,
+            quantity: t.quantity.clone(),
+            baseline: t.baseline,
+            quote: Some(Located::new(t.quote.clone(), source, t.quote_span)),
+            task: *task,
+            source,
+            span: t.quote_span,
+        })
+        .collect()
+}
+
+fn tasks(source: SourceId, extracted: &Extracted) -> Vec<Task> {
+    let names = |list: &[(String, Span)]| -> Vec<Located<AgencyName>> {
+        list.iter()
+            .map(|(n, span)| Located::new(AgencyName::new(n), source, *span))
+            .collect()
+    };
+    extracted
+        .tasks
+        .iter()
+        .map(|t| Task {
+            label: Located::new(t.label.0.clone(), source, t.label.1),
+            title: t
+                .title
+                .as_ref()
+                .map(|(s, span)| Located::new(s.clone(), source, *span)),
+            lead: names(&t.lead),
+            responsible: names(&t.responsible),
+        })
+        .collect()
+}
+
+fn invalid(source: SourceId, span: Span, message: Msg) -> Diagnostic {
+    Diagnostic::new("invalid-value", Severity::Error, message).at(
+        source,
+        span,
+        msg!("此处", "here"),
+    )
+}
+
+/// Applies one correction; reports it when it is incomplete, unjustified or no longer applies.
+fn apply(
+    plan: &mut Plan,
+    sidecar: SourceId,
+    correction: Correction,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if correction.reason.value.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::new(
+                "correction-without-reason",
+                Severity::Error,
+                msg!("更正必须写明理由", "a correction must give its reason"),
+            )
+            .at(
+                sidecar,
+                span_of(&correction.reason),
+                msg!("理由为空", "empty reason"),
+            )
+            .with_help(msg!(
+                "在 `reason:` 中写明原文为何被这样更正，供审核者核对",
+                "say in `reason:` why the text is corrected this way, for reviewers to check"
+            )),
+        );
+        return;
+    }
+    let action = correction.action.value;
+    let item = correction.item.value;
+    let removed = match (action, &correction.matches) {
+        (CorrectionAction::Add, _) => 0,
+        (_, Some(pattern)) => {
+            let key = fold(&pattern.value);
+            let removed = remove_matching(plan, item, &key);
+            if removed == 0 {
+                let written = &pattern.value;
+                diagnostics.push(
+                    Diagnostic::new(
+                        "stale-correction",
+                        Severity::Warning,
+                        msg!(
+                            "更正不再适用：抽取结果中没有与“{written}”匹配的条目",
+                            "the correction no longer applies: nothing extracted matches `{written}`"
+                        ),
+                    )
+                    .at(sidecar, span_of(pattern), msg!("无匹配", "matches nothing"))
+                    .with_help(msg!(
+                        "原文或抽取已改变；删除或改写这条更正",
+                        "the text or the extractor changed; remove or rewrite this correction"
+                    )),
+                );
+                return;
+            }
+            removed
+        }
+        (_, None) => {
+            diagnostics.push(invalid(
+                sidecar,
+                span_of(&correction.action),
+                msg!(
+                    "replace 和 drop 需要 `match:` 指明所更正的条目",
+                    "replace and drop need `match:` to pick the item they correct"
+                ),
+            ));
+            return;
+        }
+    };
+    if action == CorrectionAction::Drop {
+        return;
+    }
+    let added = match item {
+        CorrectedItem::Target => correction.target.and_then(|entry| {
+            plan_file::convert_target(sidecar, entry, None, diagnostics)
+                .map(|t| plan.targets.push(t))
+        }),
+        CorrectedItem::Citation => correction.citation.and_then(|entry| {
+            plan_file::convert_citation(sidecar, entry, diagnostics).map(|c| plan.citations.push(c))
+        }),
+        CorrectedItem::Task => correction.task.map(|entry| {
+            plan.tasks.push(Task {
+                label: located(sidecar, entry.label, |s| s.0),
+                title: entry.title.map(|t| located(sidecar, t, |t| t)),
+                lead: plan_file::agencies(sidecar, entry.lead),
+                responsible: plan_file::agencies(sidecar, entry.responsible),
+            });
+        }),
+    };
+    if added.is_none() {
+        let (key, _) = item_key(item);
+        let _ = removed;
+        diagnostics.push(invalid(
+            sidecar,
+            span_of(&correction.item),
+            msg!(
+                "add 和 replace 需要 `{key}:` 给出新条目",
+                "add and replace need `{key}:` with the new item"
+            ),
+        ));
+    }
+}
+
+fn item_key(item: CorrectedItem) -> (&'static str, ()) {
+    match item {
+        CorrectedItem::Target => ("target", ()),
+        CorrectedItem::Citation => ("citation", ()),
+        CorrectedItem::Task => ("task", ()),
+    }
+}
+
+/// Removes the items whose words contain `key`; returns how many.
+fn remove_matching(plan: &mut Plan, item: CorrectedItem, key: &str) -> usize {
+    let contains = |text: &str| fold(text).contains(key);
+    match item {
+        CorrectedItem::Target => {
+            let before = plan.targets.len();
+            plan.targets.retain(|t| {
+                !(contains(&t.indicator.value)
+                    || t.quote.as_ref().is_some_and(|q| contains(&q.value)))
+            });
+            before - plan.targets.len()
+        }
+        CorrectedItem::Citation => {
+            let before = plan.citations.len();
+            plan.citations.retain(|c| {
+                !(c.title.as_ref().is_some_and(|t| contains(&t.value))
+                    || c.doc_number
+                        .as_ref()
+                        .is_some_and(|n| contains(&n.value.written)))
+            });
+            before - plan.citations.len()
+        }
+        CorrectedItem::Task => {
+            let before = plan.tasks.len();
+            plan.tasks.retain(|t| {
+                !(fold(&t.label.value) == key
+                    || t.title.as_ref().is_some_and(|x| contains(&x.value)))
+            });
+            before - plan.tasks.len()
+        }
+    }
+}
