@@ -5,7 +5,10 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 
 use super::{Diagnostic, Label, Severity};
 use crate::i18n::Lang;
@@ -23,7 +26,7 @@ pub struct RenderOptions {
 pub struct HumanRenderer {
     handler: GraphicalReportHandler,
     lang: Lang,
-    named: Vec<Arc<NamedSource<Arc<str>>>>,
+    named: Vec<Arc<FileSource>>,
 }
 
 impl HumanRenderer {
@@ -41,10 +44,10 @@ impl HumanRenderer {
         let named = sources
             .iter()
             .map(|(_, file)| {
-                Arc::new(
-                    NamedSource::new(file.display_path(), Arc::clone(&file.text))
-                        .with_language("yaml"),
-                )
+                Arc::new(FileSource {
+                    name: file.display_path(),
+                    text: Arc::clone(&file.text),
+                })
             })
             .collect();
         Self {
@@ -71,8 +74,13 @@ impl HumanRenderer {
         let source = d.source.map(|s| Arc::clone(&self.named[s.0]));
         let mut labels = Vec::new();
         let mut related = Vec::new();
-        if let Some(label) = &d.label {
-            labels.push(labeled(label, self.lang, true));
+        match &d.label {
+            Some(label) => labels.push(labeled(label, self.lang, true)),
+            // A finding about a whole file still names the file.
+            None if source.is_some() => {
+                labels.push(LabeledSpan::new_primary_with_span(None, (0, 0)))
+            }
+            None => {}
         }
         // Labels far from the primary one would make miette print every line between them:
         // those get a snippet of their own, after the finding.
@@ -118,7 +126,7 @@ const NEAR_LINES: usize = 4;
 impl HumanRenderer {
     fn line_of(&self, d: &Diagnostic, label: &Label) -> usize {
         d.source.map_or(0, |s| {
-            let text = self.named[s.0].inner();
+            let text = &self.named[s.0].text;
             let end = label.span.start.min(text.len());
             text.as_bytes()[..end]
                 .iter()
@@ -128,7 +136,7 @@ impl HumanRenderer {
     }
 
     /// A ☞ report of one place: a caption and a snippet.
-    fn place(&self, source: Arc<NamedSource<Arc<str>>>, message: &str, span: LabeledSpan) -> View {
+    fn place(&self, source: Arc<FileSource>, message: &str, span: LabeledSpan) -> View {
         View {
             code: None,
             severity: miette::Severity::Advice,
@@ -159,7 +167,7 @@ struct View {
     message: String,
     help: Option<String>,
     labels: Vec<LabeledSpan>,
-    source: Option<Arc<NamedSource<Arc<str>>>>,
+    source: Option<Arc<FileSource>>,
     related: Vec<View>,
 }
 
@@ -206,5 +214,41 @@ impl miette::Diagnostic for View {
         Some(Box::new(
             self.related.iter().map(|r| r as &dyn miette::Diagnostic),
         ))
+    }
+}
+
+/// A file as miette reads it, but with columns counted in characters as a person counts them:
+/// miette counts bytes, which puts `到2025年` three columns per Chinese character off.
+#[derive(Debug)]
+struct FileSource {
+    name: String,
+    text: Arc<str>,
+}
+
+impl SourceCode for FileSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text: &'a str = &self.text;
+        let inner = text.read_span(span, context_lines_before, context_lines_after)?;
+        let offset = span.offset().min(text.len());
+        let line_start = text
+            .get(..offset)
+            .and_then(|before| before.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let column = text
+            .get(line_start..offset)
+            .map_or(inner.column(), |s| s.chars().count());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
     }
 }

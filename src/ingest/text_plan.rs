@@ -283,7 +283,7 @@ fn by_prefix(lookup: &JurisdictionLookup<'_>, number: &WrittenDocNumber) -> Opti
         .jurisdictions
         .iter()
         .enumerate()
-        .filter(|(_, j)| j.doc_prefixes.iter().any(|p| *p == prefix));
+        .filter(|(_, j)| j.doc_prefixes.contains(&prefix));
     let first = matches.next()?;
     // A prefix two jurisdictions share (济政发: 济南 and 济宁) decides nothing.
     matches.next().is_none().then_some(JurisdictionId(first.0))
@@ -392,8 +392,8 @@ fn apply(
     }
     let action = correction.action.value;
     let item = correction.item.value;
-    let removed = match (action, &correction.matches) {
-        (CorrectionAction::Add, _) => 0,
+    match (action, &correction.matches) {
+        (CorrectionAction::Add, _) => {}
         (_, Some(pattern)) => {
             let key = fold(&pattern.value);
             let removed = remove_matching(plan, item, &key);
@@ -416,7 +416,6 @@ fn apply(
                 );
                 return;
             }
-            removed
         }
         (_, None) => {
             diagnostics.push(invalid(
@@ -429,7 +428,7 @@ fn apply(
             ));
             return;
         }
-    };
+    }
     if action == CorrectionAction::Drop {
         return;
     }
@@ -451,8 +450,7 @@ fn apply(
         }),
     };
     if added.is_none() {
-        let (key, _) = item_key(item);
-        let _ = removed;
+        let key = item_key(item);
         diagnostics.push(invalid(
             sidecar,
             span_of(&correction.item),
@@ -464,11 +462,12 @@ fn apply(
     }
 }
 
-fn item_key(item: CorrectedItem) -> (&'static str, ()) {
+/// The key of a correction that carries the new item.
+fn item_key(item: CorrectedItem) -> &'static str {
     match item {
-        CorrectedItem::Target => ("target", ()),
-        CorrectedItem::Citation => ("citation", ()),
-        CorrectedItem::Task => ("task", ()),
+        CorrectedItem::Target => "target",
+        CorrectedItem::Citation => "citation",
+        CorrectedItem::Task => "task",
     }
 }
 

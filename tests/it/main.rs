@@ -7,6 +7,7 @@
 
 mod cli;
 mod docs;
+mod extract;
 mod lints;
 mod seeds;
 mod support;

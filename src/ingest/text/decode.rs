@@ -14,17 +14,6 @@ pub(crate) enum Encoding {
     Gb18030,
 }
 
-impl Encoding {
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Utf16Le => "UTF-16LE",
-            Encoding::Utf16Be => "UTF-16BE",
-            Encoding::Gb18030 => "GB18030",
-        }
-    }
-}
-
 /// Why bytes are not a text.
 #[derive(Debug, Clone)]
 pub(crate) struct NotText {
