@@ -495,10 +495,28 @@ fn remove_matching(plan: &mut Plan, item: CorrectedItem, key: &str) -> usize {
         }
         CorrectedItem::Task => {
             let before = plan.tasks.len();
-            plan.tasks.retain(|t| {
-                !(fold(&t.label.value) == key
-                    || t.title.as_ref().is_some_and(|x| contains(&x.value)))
-            });
+            let kept: Vec<bool> = plan
+                .tasks
+                .iter()
+                .map(|t| {
+                    !(fold(&t.label.value) == key
+                        || t.title.as_ref().is_some_and(|x| contains(&x.value)))
+                })
+                .collect();
+            // Targets keep pointing at their task, or at none once it is dropped.
+            let mut new_index = Vec::with_capacity(kept.len());
+            let mut next = 0;
+            for keep in &kept {
+                new_index.push(keep.then_some(next));
+                next += usize::from(*keep);
+            }
+            for target in &mut plan.targets {
+                target.task = target
+                    .task
+                    .and_then(|i| new_index.get(i).copied().flatten());
+            }
+            let mut flags = kept.into_iter();
+            plan.tasks.retain(|_| flags.next().unwrap_or(true));
             before - plan.tasks.len()
         }
     }

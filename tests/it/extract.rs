@@ -430,3 +430,41 @@ fn extracted_yaml_reads_back_as_a_plan_file() {
         .collect();
     assert!(!codes.iter().any(|c| c.starts_with("invalid")), "{codes:?}");
 }
+
+/// A sidecar drops, replaces and adds items, each with its reason; nothing it says is stale.
+#[test]
+fn sidecar_corrections_apply() {
+    let (corpus, findings) =
+        crate::support::check(&[root().join("tests/fixtures/extract/sidecar")], None);
+    let codes: Vec<&str> = findings.iter().map(|d| d.code).collect();
+    assert!(
+        !codes.iter().any(|c| [
+            "stale-correction",
+            "correction-without-reason",
+            "invalid-value",
+            "invalid-yaml"
+        ]
+        .contains(c)),
+        "{codes:?}"
+    );
+    let plan = &corpus.plans[0];
+    let targets: Vec<(String, f64)> = plan
+        .targets
+        .iter()
+        .map(|t| (t.indicator.value.clone(), t.quantity.value))
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            ("新能源汽车保有量".to_string(), 20000.0),
+            ("农作物耕种收综合机械化率".to_string(), 92.0)
+        ]
+    );
+    let numbers: Vec<String> = plan
+        .citations
+        .iter()
+        .filter_map(|c| c.doc_number.as_ref().map(|n| n.value.written.clone()))
+        .collect();
+    assert_eq!(numbers, ["鲁政发〔2024〕3号"]);
+    assert_eq!(plan.tasks.len(), 1);
+}
