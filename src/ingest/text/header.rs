@@ -35,8 +35,45 @@ static DOC_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     clippy::unwrap_used,
     reason = "literal patterns, covered by the unit tests"
 )]
-static DATE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$").unwrap());
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([0-9〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日$")
+        .unwrap()
+});
+
+/// `2024`, `二〇二四`, `7`, `七`, `二十三` → the number.
+fn numeral(text: &str) -> Option<u16> {
+    if let Ok(n) = text.parse() {
+        return Some(n);
+    }
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .or((c == '零').then_some(0))
+    };
+    if text.chars().count() == 4 {
+        return text.chars().try_fold(0u16, |acc, c| {
+            Some(acc * 10 + u16::try_from(digit(c)?).ok()?)
+        });
+    }
+    let (tens, ones) = match text.split_once('十') {
+        Some((t, o)) => (
+            if t.is_empty() {
+                1
+            } else {
+                digit(t.chars().next()?)?
+            },
+            o,
+        ),
+        None => (0, text),
+    };
+    let ones = if ones.is_empty() {
+        0
+    } else {
+        digit(ones.chars().next()?)?
+    };
+    u16::try_from(tens * 10 + ones).ok()
+}
 
 /// Words that end a plan's title.
 const GENRES: [&str; 10] = [
@@ -59,9 +96,8 @@ pub(crate) fn read(original: &str) -> Header {
         .map(|l| written_line(original, l));
     header.issued = lines.iter().find_map(|l| {
         let caps = DATE_LINE.captures(&l.folded.text)?;
-        let date = format!("{}-{:0>2}-{:0>2}", &caps[1], &caps[2], &caps[3])
-            .parse::<Date>()
-            .ok()?;
+        let (y, m, d) = (numeral(&caps[1])?, numeral(&caps[2])?, numeral(&caps[3])?);
+        let date = format!("{y:04}-{m:02}-{d:02}").parse::<Date>().ok()?;
         Some((date, l.folded.span(0..l.folded.len())))
     });
     header.issuer = signature(original, &lines).or_else(|| masthead(original, &lines));
@@ -226,6 +262,14 @@ mod tests {
         );
         assert_eq!(h.issuer.unwrap().0, "安丘市人民政府");
         assert_eq!(h.issued.unwrap().0.to_string(), "2024-07-23");
+    }
+
+    #[test]
+    fn reads_dates_in_chinese_numerals() {
+        let h = read("某县人民政府\n二〇二四年十二月三十一日\n");
+        assert_eq!(h.issued.unwrap().0.to_string(), "2024-12-31");
+        assert_eq!(numeral("七"), Some(7));
+        assert_eq!(numeral("二十"), Some(20));
     }
 
     #[test]

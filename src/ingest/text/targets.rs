@@ -53,7 +53,7 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
           (?:
             (?P<ratio>:[0-9]+(?:\.[0-9]+)?)
           | (?P<mag>万|亿)?
-            (?P<unit>%|‰|倍|台\(套\)|台套|公里|千米|千瓦|平方米|立方米|人次|[辆家个座所处场台套户人艘架吨元间件亩次])
+            (?P<unit>%|‰|倍|个百分点|百分点|台\(套\)|台套|公里|千米|千瓦|平方米|立方米|人次|[辆家个座所处场台套户人艘架吨元间件亩次])
           )
         | (?P<cn>一|两|二|三)倍
         )",
@@ -316,7 +316,14 @@ impl<'a> SentenceReader<'a> {
         };
         let head = strip_leading(text, first.prefix.start..first.prefix.start + at);
         self.shared_prefix = Some(first.prefix.clone());
-        let names = split_top_level(text, head, &['、']);
+        let mut names = split_top_level(text, head.clone(), &['、']);
+        if names.len() != items.len() {
+            // `A和B分别…`: 和 and 及 separate the indicators only when that makes the counts agree.
+            let wider = split_top_level(text, head, &['、', '和', '及']);
+            if wider.len() == items.len() {
+                names = wider;
+            }
+        }
         let years = match self.scope_at(first.range.start) {
             Some(Scope::Years(years)) => years,
             _ => Vec::new(),

@@ -97,8 +97,25 @@ impl TaskReader {
             });
         }
         let mut closed = Vec::new();
-        for (content, at) in enclosures(&block.text) {
-            let (lead, responsible) = roles(original, block, content);
+        let mut found: Vec<(Names, Names, usize)> = enclosures(&block.text)
+            .into_iter()
+            .map(|(content, at)| {
+                let (lead, responsible) = roles(original, block, content);
+                (lead, responsible, at)
+            })
+            .collect();
+        found.extend(
+            phrased(&block.text)
+                .into_iter()
+                .map(|(lead, responsible, at)| {
+                    let names_in = |r: Option<Range<usize>>| {
+                        r.map(|r| names(original, block, r)).unwrap_or_default()
+                    };
+                    (names_in(Some(lead)), names_in(responsible), at)
+                }),
+        );
+        found.sort_by_key(|(_, _, at)| *at);
+        for (lead, responsible, at) in found {
             if lead.is_empty() && responsible.is_empty() {
                 continue;
             }
@@ -228,6 +245,51 @@ fn enclosures(text: &str) -> Vec<(Range<usize>, usize)> {
     found
 }
 
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static PHRASED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<lead>[^()]+?)(?:牵头|负责)(?:[,;](?P<resp>[^()]+?)(?:配合|参与|协同|共同负责|按职责分工负责))?$").unwrap()
+});
+
+/// Roles written as a phrase at the end of a task: `（市发展改革委牵头，市工业和信息化局配合）`,
+/// `（市商务局负责）`. Returns the lead list, the responsible list and where the phrase starts.
+fn phrased(text: &str) -> Vec<(Range<usize>, Option<Range<usize>>, usize)> {
+    let mut found = Vec::new();
+    let mut search = 0;
+    while let Some(open) = text[search..].find('(').map(|i| search + i) {
+        let inner = open + 1;
+        let Some(close) = closing(text, inner, '(') else {
+            break;
+        };
+        search = close + 1;
+        let content = &text[inner..close];
+        if ROLE.is_match(content) {
+            continue;
+        }
+        let Some(caps) = PHRASED.captures(content) else {
+            continue;
+        };
+        let Some(lead) = caps.name("lead") else {
+            continue;
+        };
+        let looks_like_bodies = [
+            "局", "委", "办", "厅", "部", "中心", "政府", "公司", "社", "队", "院", "会", "街",
+        ]
+        .iter()
+        .any(|w| lead.as_str().contains(w));
+        if !looks_like_bodies || lead.as_str().chars().count() > 120 {
+            continue;
+        }
+        let resp = caps
+            .name("resp")
+            .map(|m| inner + m.start()..inner + m.end());
+        found.push((inner + lead.start()..inner + lead.end(), resp, inner));
+    }
+    found
+}
+
 /// The offset of the bracket that closes one opened just before `start`.
 fn closing(text: &str, start: usize, open: char) -> Option<usize> {
     let close = match open {
@@ -345,6 +407,22 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn roles_written_as_phrases() {
+        let text = "（一）推进改造。加快建设。（市发展改革委牵头，市工业和信息化局、市财政局配合）\n（二）开展活动。（市商务局负责）\n（三）其他。（详见附件）\n";
+        assert_eq!(
+            tasks_of(text),
+            [
+                (
+                    "(一)".to_string(),
+                    vec!["市发展改革委".to_string()],
+                    vec!["市工业和信息化局".to_string(), "市财政局".to_string()]
+                ),
+                ("(二)".to_string(), vec!["市商务局".to_string()], vec![]),
+            ]
+        );
     }
 
     #[test]
