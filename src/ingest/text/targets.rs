@@ -56,6 +56,7 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
             (?P<unit>%|‰|倍|个百分点|百分点|台\(套\)|台套|公里|千米|千瓦|平方米|立方米|人次|[辆家个座所处场台套户人艘架吨元间件亩次])
           )
         | (?P<cn>一|两|二|三)倍
+        | (?P<double>翻一番|翻两番|翻番)
         )",
     )
     .unwrap()
@@ -110,7 +111,7 @@ const INSTRUMENT_WORDS: [&str; 12] = [
 ];
 
 /// Comparator words that may stand right before a value, longest first.
-const PREFIX_WORDS: [(&str, Comparator); 27] = [
+const PREFIX_WORDS: [(&str, Comparator); 28] = [
     ("不低于", Comparator::AtLeast),
     ("不少于", Comparator::AtLeast),
     ("不超过", Comparator::AtMost),
@@ -129,6 +130,7 @@ const PREFIX_WORDS: [(&str, Comparator); 27] = [
     ("降至", Comparator::AtMost),
     ("达到", Comparator::AtLeast),
     ("超过", Comparator::MoreThan),
+    ("突破", Comparator::MoreThan),
     ("高于", Comparator::MoreThan),
     ("低于", Comparator::LessThan),
     ("少于", Comparator::LessThan),
@@ -389,6 +391,7 @@ impl<'a> SentenceReader<'a> {
                 .strip_suffix('约')
                 .or_else(|| PREFIX_WORDS.iter().find_map(|(w, _)| s.strip_suffix(w)))
                 .or_else(|| s.strip_suffix('的'))
+                .or_else(|| s.strip_suffix("年均"))
                 .or_else(|| s.strip_suffix("均"))
                 .or_else(|| s.strip_suffix("要"));
             if let Some(t) = trimmed {
@@ -486,7 +489,9 @@ impl<'a> SentenceReader<'a> {
             .captures_iter(prefix_text)
             .last()
             .and_then(|c| c[1].parse().ok());
-        let (mut indicator_text, indicator_span) = indicator;
+        let (indicator_text, indicator_span) = indicator;
+        // `能耗比2023年下降`: the baseline is kept as a field, not in the indicator's name.
+        let mut indicator_text = BASELINE.replace_all(&indicator_text, "").into_owned();
         if indicator_text.chars().count() <= 5
             && !text[clause.clone()].starts_with("其中")
             && let Some(topic) = self.topic.as_ref().filter(|t| is_noun_topic(t))
@@ -533,6 +538,16 @@ fn prefix_word(prefix: &str) -> Option<Comparator> {
 
 /// The quantity, and the value and unit as a plan file writes them.
 fn quantity(caps: &Captures<'_>) -> Option<(Quantity, f64, String)> {
+    if let Some(double) = caps.name("double") {
+        // 翻一番 doubles (+100%), 翻两番 quadruples (+300%).
+        let percent = if double.as_str() == "翻两番" {
+            300.0
+        } else {
+            100.0
+        };
+        let q = Quantity::parse(&format!("{percent}%"), None).ok()?;
+        return Some((q, percent, "%".to_string()));
+    }
     if caps.name("cn").is_some() {
         let times = match caps.name("cn").map(|m| m.as_str()) {
             Some("一") => 1.0,
