@@ -474,41 +474,7 @@ fn read_bytes(corpus: &mut Corpus, path: &Path) -> Option<Vec<u8>> {
 
 /// Reads a file as UTF-8 text and registers it; problems become diagnostics.
 fn read_source(corpus: &mut Corpus, path: &Path) -> Option<(SourceId, std::sync::Arc<str>)> {
-    let shown = display_path(path);
-    let metadata = std::fs::metadata(path);
-    if let Ok(meta) = &metadata
-        && meta.len() > MAX_FILE_BYTES
-    {
-        let (size, limit) = (meta.len() / 1024 / 1024, MAX_FILE_BYTES / 1024 / 1024);
-        let source = corpus.sources.add(path.to_path_buf(), "");
-        corpus.diagnostics.push(
-            Diagnostic::new(
-                "file-too-large",
-                Severity::Error,
-                msg!(
-                    "文件过大（{size} MiB，上限 {limit} MiB），未读取",
-                    "file too large ({size} MiB, the limit is {limit} MiB); not read"
-                ),
-            )
-            .in_file(source),
-        );
-        return None;
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            let source = corpus.sources.add(path.to_path_buf(), "");
-            corpus.diagnostics.push(
-                Diagnostic::new(
-                    "io-error",
-                    Severity::Error,
-                    msg!("无法读取 {shown}：{err}", "cannot read {shown}: {err}"),
-                )
-                .in_file(source),
-            );
-            return None;
-        }
-    };
+    let bytes = read_bytes(corpus, path)?;
     match decode_utf8(&bytes) {
         Ok(text) => {
             let text: std::sync::Arc<str> = text.into();
