@@ -161,10 +161,19 @@ impl Catalogue {
     /// Looks an indicator up by id or by a Chinese wording.
     #[must_use]
     pub fn find(&self, query: &str) -> Option<&Indicator> {
+        let folded = fold(query);
         self.indicators
             .iter()
             .find(|i| i.id.0 == query)
             .or_else(|| self.link_wording(query))
+            // A short query (数控化率) names the entry whose name or wording contains it.
+            .or_else(|| {
+                self.indicators.iter().find(|i| {
+                    !folded.is_empty()
+                        && (fold(&i.name).contains(&folded)
+                            || i.wordings.iter().any(|w| fold(w).contains(&folded)))
+                })
+            })
     }
 }
 

@@ -4,11 +4,13 @@
 //!
 //! The pipeline is `ingest` (files → [`model`] types, parsed once at the edge) → `graph`
 //! (petgraph, citations and parent targets resolved) → `lints` (one file per rule, returning
-//! [`diagnostics::Diagnostic`] data) → `diagnostics` renderers (miette, JSON) → `cli`.
+//! [`diagnostics::Diagnostic`] data) → `diagnostics` renderers (miette, JSON) and `export`
+//! (the graph as DOT, Mermaid, GraphML, JSON, SVG, HTML) → `cli`.
 
 pub mod catalogue;
 pub mod cli;
 pub mod diagnostics;
+pub mod export;
 pub mod graph;
 pub mod i18n;
 pub mod ingest;

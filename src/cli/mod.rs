@@ -4,6 +4,7 @@
 mod check;
 mod explain;
 mod extract;
+mod graph;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,6 +29,69 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Read a plan's text (.txt, .md, .docx) and print it in the plan-file format.
     Extract(ExtractArgs),
+    /// Export the cascade of plans as a graph (DOT, Mermaid, GraphML, JSON, SVG, HTML).
+    Graph(GraphArgs),
+    /// Follow one indicator down the cascade, marking where a child is weaker or later.
+    Trace(TraceArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GraphArgs {
+    /// Files or folders to read (default: plans).
+    #[arg(default_value = "plans")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    pub format: GraphFormat,
+    /// Add target and/or agency nodes (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub with: Vec<GraphWith>,
+    /// Write to this file instead of standard output; the file is written whole or not at all.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace OUT if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// Read the rule data from this folder instead of the bundled copy.
+    #[arg(long, value_name = "DIR")]
+    pub lints: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT (render with `dot -Tsvg` or `-Tpng`).
+    Dot,
+    /// A Mermaid flowchart (within Mermaid's default size limits).
+    Mermaid,
+    /// GraphML for Gephi, yEd, Cytoscape.
+    Graphml,
+    /// Node-link JSON.
+    Json,
+    /// A standalone SVG picture.
+    Svg,
+    /// One self-contained HTML page that works offline.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphWith {
+    Targets,
+    Agencies,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TraceArgs {
+    /// The indicator: its id in lints/indicators.yaml, or a Chinese wording (数控化率).
+    pub indicator: String,
+    /// Files or folders to read (default: plans).
+    #[arg(default_value = "plans")]
+    pub paths: Vec<PathBuf>,
+    /// Language of the marks (default: from LC_ALL / LC_MESSAGES / LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Read the rule data from this folder instead of the bundled copy.
+    #[arg(long, value_name = "DIR")]
+    pub lints: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -168,6 +232,8 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Check(args) => check::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Extract(args) => extract::run(&args),
+        Command::Graph(args) => graph::run(&args),
+        Command::Trace(args) => graph::trace(&args),
     }
 }
 

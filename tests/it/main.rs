@@ -8,6 +8,7 @@
 mod cli;
 mod docs;
 mod extract;
+mod graph;
 mod lints;
 mod seeds;
 mod support;

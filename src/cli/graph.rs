@@ -1,0 +1,96 @@
+//! `planlint graph`: the cascade as DOT, Mermaid, GraphML, JSON, SVG or a self-contained HTML
+//! page; and `planlint trace`: one indicator down the cascade.
+
+use super::{ExitStatus, GraphArgs, GraphFormat, TraceArgs, report_failure, write_stdout};
+use crate::diagnostics::Diagnostic;
+use crate::export::{self, Cascade, With};
+use crate::i18n::Lang;
+use crate::ingest::Corpus;
+use crate::lints;
+
+/// Reads the corpus, builds the graph and runs every lint, as `check` does.
+fn checked(
+    paths: &[std::path::PathBuf],
+    lints_dir: Option<&std::path::Path>,
+) -> Result<(Corpus, crate::graph::KnowledgeGraph, Vec<Diagnostic>), ExitStatus> {
+    let mut corpus = match crate::ingest::load(paths, lints_dir) {
+        Ok(corpus) => corpus,
+        Err(err) => {
+            report_failure(&err);
+            return Err(ExitStatus::Failure);
+        }
+    };
+    let graph = crate::graph::build(&mut corpus);
+    let mut findings = std::mem::take(&mut corpus.diagnostics);
+    findings.extend(lints::run(&corpus, &graph, None));
+    crate::diagnostics::sort(&mut findings, &corpus.sources);
+    Ok((corpus, graph, findings))
+}
+
+/// The cascade in a format.
+pub(crate) fn render(cascade: &Cascade, format: GraphFormat) -> Result<String, String> {
+    match format {
+        GraphFormat::Dot => Ok(export::dot::to_dot(cascade)),
+        GraphFormat::Mermaid => export::mermaid::to_mermaid(cascade).map_err(|e| e.to_string()),
+        GraphFormat::Graphml => Ok(export::graphml::to_graphml(cascade)),
+        GraphFormat::Json => export::json::to_json(cascade).map_err(|e| e.to_string()),
+        GraphFormat::Svg => Ok(export::svg::to_svg(cascade)),
+        GraphFormat::Html => export::html::to_html(cascade).map_err(|e| e.to_string()),
+    }
+}
+
+pub(super) fn run(args: &GraphArgs) -> ExitStatus {
+    let (corpus, graph, findings) = match checked(&args.paths, args.lints.as_deref()) {
+        Ok(checked) => checked,
+        Err(status) => return status,
+    };
+    let with = With {
+        targets: args.with.contains(&super::GraphWith::Targets),
+        agencies: args.with.contains(&super::GraphWith::Agencies),
+    };
+    let cascade = export::cascade(&corpus, &graph, &findings, with);
+    let text = match render(&cascade, args.format) {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!("planlint: {err}");
+            return ExitStatus::Failure;
+        }
+    };
+    let written = match &args.output {
+        Some(out) => super::extract::write_new_file(out, &text, args.force),
+        None => write_stdout(&text),
+    };
+    match written {
+        Ok(()) => ExitStatus::Clean,
+        Err(err) => {
+            let out = args
+                .output
+                .as_deref()
+                .map(crate::model::span::display_path)
+                .unwrap_or_default();
+            eprintln!("planlint: {out}: {err}");
+            ExitStatus::Failure
+        }
+    }
+}
+
+pub(super) fn trace(args: &TraceArgs) -> ExitStatus {
+    let lang = args.lang.unwrap_or_else(Lang::from_env);
+    let (corpus, graph, _) = match checked(&args.paths, args.lints.as_deref()) {
+        Ok(checked) => checked,
+        Err(status) => return status,
+    };
+    match export::trace::trace(&corpus, &graph, &args.indicator, lang) {
+        Ok(text) => match write_stdout(&text) {
+            Ok(()) => ExitStatus::Clean,
+            Err(err) => {
+                eprintln!("planlint: {err}");
+                ExitStatus::Failure
+            }
+        },
+        Err(err) => {
+            report_failure(&err);
+            ExitStatus::Failure
+        }
+    }
+}

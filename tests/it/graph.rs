@@ -1,0 +1,276 @@
+//! The graph exports: each format on a small cascade, the formats' own readers (Graphviz,
+//! networkx, headless Chromium), `graph/` kept current, and `trace` on the bundled corpus.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use insta_cmd::get_cargo_bin;
+
+use crate::support::root;
+
+fn planlint() -> Command {
+    let mut cmd = Command::new(get_cargo_bin("planlint"));
+    cmd.current_dir(root())
+        .env_clear()
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn export(paths: &[&str], format: &str, with: Option<&str>) -> String {
+    let mut cmd = planlint();
+    cmd.arg("graph").args(paths).args(["--format", format]);
+    if let Some(with) = with {
+        cmd.args(["--with", with]);
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const FIXTURE: &str = "tests/fixtures/graph";
+
+#[test]
+fn every_format_is_snapshotted() {
+    for format in ["dot", "mermaid", "graphml", "json", "svg", "html"] {
+        insta::assert_snapshot!(format!("graph_{format}"), export(&[FIXTURE], format, None));
+    }
+    for format in ["dot", "json"] {
+        insta::assert_snapshot!(
+            format!("graph_{format}_with_targets_and_agencies"),
+            export(&[FIXTURE], format, Some("targets,agencies"))
+        );
+    }
+}
+
+#[test]
+fn exports_are_byte_identical_across_runs() {
+    for format in ["dot", "graphml", "html"] {
+        let first = export(&["plans"], format, Some("targets,agencies"));
+        assert_eq!(
+            first,
+            export(&["plans"], format, Some("targets,agencies")),
+            "{format}"
+        );
+    }
+}
+
+/// A tool the test needs: found, or the test is skipped outside CI and fails in it.
+fn tool(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{name} is required in CI (.ci/run installs it)"
+        );
+        eprintln!("skipped: {name} is not installed (.ci/run installs it)");
+    }
+    found
+}
+
+#[test]
+fn dot_renders_without_warnings() {
+    let Some(dot) = tool("dot") else { return };
+    for with in [None, Some("targets,agencies")] {
+        let source = export(&["plans"], "dot", with);
+        let mut child = Command::new(&dot)
+            .arg("-Tsvg")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(source.as_bytes())
+                .unwrap();
+        }
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "Graphviz warned");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("安丘市人民政府"));
+    }
+}
+
+/// The GraphML reads back in networkx with every node, edge and typed attribute.
+#[test]
+fn graphml_reads_back_in_networkx() {
+    let Some(python) = tool("python3") else {
+        return;
+    };
+    let has_networkx = Command::new(&python)
+        .args(["-c", "import networkx"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_networkx {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "networkx is required in CI (.ci/run installs it)"
+        );
+        eprintln!("skipped: networkx is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cascade.graphml");
+    std::fs::write(
+        &file,
+        export(&["plans"], "graphml", Some("targets,agencies")),
+    )
+    .unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&export(&["plans"], "json", Some("targets,agencies"))).unwrap();
+    let script = "import sys, networkx as nx\ng = nx.read_graphml(sys.argv[1])\nassert all(isinstance(d['errors'], int) for _, d in g.nodes(data=True))\nprint(g.number_of_nodes(), g.number_of_edges())";
+    let out = Command::new(&python)
+        .args(["-c", script])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected = format!(
+        "{} {}\n",
+        json["nodes"].as_array().unwrap().len(),
+        json["links"].as_array().unwrap().len()
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+}
+
+/// The page needs nothing from the network, and in Chromium a click on 安丘's plan shows its
+/// targets beside its parent's, the weaker one marked, and its error.
+#[test]
+fn html_works_offline_in_headless_chromium() {
+    let html = export(&[FIXTURE], "html", None);
+    for external in ["<script src", "<link", "@import", "url(http", "src=\"http"] {
+        assert!(!html.contains(external), "external resource: {external}");
+    }
+    let Some(chromium) = tool("chromium") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("cascade.html");
+    std::fs::write(&page, &html).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&export(&[FIXTURE], "json", None)).unwrap();
+    let county = json["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["lines"][1] == "安政发〔2024〕13号")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let url = format!("file://{}?select={county}", page.display());
+    let dom = dump_dom(&chromium, dir.path(), &url);
+    let panel = dom
+        .split("<aside id=\"panel\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</aside>").next())
+        .unwrap_or_default();
+    assert!(
+        panel.contains(&format!("data-selected=\"{county}\"")),
+        "{panel}"
+    );
+    assert!(panel.contains("安政发〔2024〕13号"), "{panel}");
+    assert!(panel.contains("<tr class=\"weaker\"><td>报废汽车回收量</td><td>2027</td><td>较2023年增长约30%</td><td>较2023年增长约100%（鲁政发〔2024〕3号）</td>"), "{panel}");
+    assert!(panel.contains("weaker-target"), "{panel}");
+    assert!(
+        dom.contains("class=\"node plan error selected\""),
+        "the clicked plan is marked"
+    );
+}
+
+fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            profile.join("profile").display()
+        ))
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `graph/` holds the bundled corpus's exports; `PLANLINT_BLESS=1 cargo test graph_folder`
+/// regenerates them.
+#[test]
+fn graph_folder_is_current() {
+    let files = [
+        ("cascade.svg", "svg"),
+        ("cascade.dot", "dot"),
+        ("cascade.mmd", "mermaid"),
+        ("cascade.html", "html"),
+    ];
+    let bless = std::env::var_os("PLANLINT_BLESS").is_some();
+    let mut stale = Vec::new();
+    for (name, format) in files {
+        let fresh = export(&["plans"], format, None);
+        let path = root().join("graph").join(name);
+        if bless {
+            std::fs::write(&path, &fresh).unwrap();
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(fresh.as_str()) {
+            stale.push(name);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "graph/ is stale against plans/ ({stale:?}); regenerate with `PLANLINT_BLESS=1 cargo test graph_folder`"
+    );
+}
+
+#[test]
+fn trace_shows_indicators_down_the_cascade() {
+    for (indicator, lang) in [
+        ("数控化率", "zh"),
+        ("报废汽车回收量", "zh"),
+        ("scrapped-vehicle-recovery-growth", "en"),
+    ] {
+        let out = planlint()
+            .args(["trace", indicator, "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        insta::assert_snapshot!(
+            format!("trace_{lang}_{}", indicator.len()),
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
+
+#[test]
+fn trace_of_an_unknown_indicator_fails_clearly() {
+    let out = planlint().args(["trace", "不存在的指标"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no catalogued indicator matches"));
+}
