@@ -85,6 +85,14 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
                 return ExitStatus::Failure;
             }
         },
+        Format::Sarif => match diagnostics::sarif::to_sarif(&findings, &corpus.sources, lang) {
+            Ok(text) => text,
+            Err(err) => {
+                eprintln!("planlint: {err}");
+                return ExitStatus::Failure;
+            }
+        },
+        Format::Github => diagnostics::github::to_github(&findings, summary, &corpus.sources, lang),
     };
     if let Err(err) = write_stdout(&text) {
         eprintln!("planlint: {err}");

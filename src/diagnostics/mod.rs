@@ -2,8 +2,10 @@
 //! underlines. Renderers (`render` for people, `json` for machines) turn them into text; rules
 //! never render.
 
+pub mod github;
 pub mod json;
 pub mod render;
+pub mod sarif;
 
 use serde::Serialize;
 

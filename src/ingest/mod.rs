@@ -22,6 +22,83 @@ pub use text_plan::SIDECAR_SUFFIX;
 /// The file in each folder of `plans/` that declares its jurisdiction.
 pub const JURISDICTION_FILE: &str = "jurisdiction.yaml";
 
+/// The codes reading the corpus can report, besides the lints': (code, severity, summary in
+/// Chinese, summary in English). SARIF lists them as rules.
+pub const INGEST_CODES: [(&str, Severity, &str, &str); 12] = [
+    (
+        "invalid-yaml",
+        Severity::Error,
+        "YAML 语法错误、未知键或类型错误",
+        "YAML syntax error, unknown key or wrong type",
+    ),
+    (
+        "invalid-value",
+        Severity::Error,
+        "无法读取的日期、比较词或数值",
+        "a date, comparator or value that does not parse",
+    ),
+    (
+        "invalid-encoding",
+        Severity::Error,
+        "YAML 文件不是 UTF-8 编码",
+        "a YAML file that is not UTF-8",
+    ),
+    (
+        "file-too-large",
+        Severity::Error,
+        "文件超过 8 MiB，未读取",
+        "a file over 8 MiB, not read",
+    ),
+    (
+        "io-error",
+        Severity::Error,
+        "文件无法读取",
+        "a file that cannot be read",
+    ),
+    (
+        "unknown-jurisdiction",
+        Severity::Error,
+        "方案无法归入任何辖区",
+        "a plan that belongs to no known jurisdiction",
+    ),
+    (
+        "empty-corpus",
+        Severity::Error,
+        "没有方案文件",
+        "no plan files",
+    ),
+    (
+        "unreadable-plan",
+        Severity::Error,
+        "方案文本无法读取（编码、截断、空文件、损坏的 .docx）",
+        "a plan text that cannot be read (encoding, truncation, empty, broken .docx)",
+    ),
+    (
+        "correction-without-reason",
+        Severity::Error,
+        "旁注文件中的更正没有写理由",
+        "a sidecar correction without a reason",
+    ),
+    (
+        "stale-correction",
+        Severity::Warning,
+        "旁注文件中的更正不再匹配任何条目",
+        "a sidecar correction that matches nothing any more",
+    ),
+    (
+        "orphan-sidecar",
+        Severity::Warning,
+        "旁注文件没有对应的方案文本",
+        "a sidecar with no plan text beside it",
+    ),
+    (
+        "uncertain-target",
+        Severity::Note,
+        "像目标但无法可靠读取的句子，未作为目标",
+        "a sentence that looks like a target but could not be read with confidence",
+    ),
+];
+
 /// Plan files larger than this are refused: the largest real plan is well under 1 MiB, and a
 /// file of tens of megabytes is a mistake (a binary, a dump) that should not stall a run.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;

@@ -10,5 +10,6 @@ mod docs;
 mod extract;
 mod graph;
 mod lints;
+mod outputs;
 mod seeds;
 mod support;

@@ -1,0 +1,87 @@
+//! GitHub Actions workflow annotations (`--format github`): one `::error`/`::warning`/`::notice`
+//! command per finding, then the summary. GitHub shows only the first 10 annotations of each
+//! kind per step, so the summary says when more exist and where to see them all.
+
+use std::fmt::Write;
+
+use super::{Diagnostic, Severity, Summary};
+use crate::i18n::Lang;
+use crate::model::Sources;
+
+/// GitHub shows at most this many annotations of one kind per step.
+const SHOWN_PER_KIND: usize = 10;
+
+#[must_use]
+pub fn to_github(
+    diagnostics: &[Diagnostic],
+    summary: Summary,
+    sources: &Sources,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "notice",
+        };
+        let mut properties = Vec::new();
+        if let Some(source) = d.source {
+            let file = sources.get(source);
+            properties.push(format!("file={}", property(&file.display_path())));
+            if let Some(label) = &d.label {
+                let (line, col) = file.line_col(label.span.start);
+                let (end_line, end_col) = file.line_col(label.span.end());
+                properties.push(format!("line={line}"));
+                properties.push(format!("endLine={end_line}"));
+                if line == end_line {
+                    properties.push(format!("col={col}"));
+                    properties.push(format!("endColumn={end_col}"));
+                }
+            }
+        }
+        properties.push(format!(
+            "title={}",
+            property(&format!("planlint {}", d.code))
+        ));
+        let mut message = d.message.get(lang).to_string();
+        if let Some(help) = &d.help {
+            message = format!("{message}\n{}", help.get(lang));
+        }
+        let _ = writeln!(
+            out,
+            "::{command} {}::{}",
+            properties.join(","),
+            data(&message)
+        );
+    }
+    let line = summary.line(lang);
+    let _ = writeln!(out, "{line}");
+    if summary.errors > SHOWN_PER_KIND
+        || summary.warnings > SHOWN_PER_KIND
+        || summary.notes > SHOWN_PER_KIND
+    {
+        let more = match lang {
+            Lang::Zh => format!(
+                "GitHub 每个步骤每类只显示前 {SHOWN_PER_KIND} 条注释；完整列表请看本日志，或上传 --format sarif 的结果到代码扫描。"
+            ),
+            Lang::En => format!(
+                "GitHub shows only the first {SHOWN_PER_KIND} annotations of each kind per step; see this log for all of them, or upload --format sarif to code scanning."
+            ),
+        };
+        let _ = writeln!(out, "{more}");
+    }
+    out
+}
+
+/// A workflow command's message: `%`, CR and LF escaped.
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property value: also `:` and `,` escaped.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}

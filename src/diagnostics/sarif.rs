@@ -1,0 +1,316 @@
+//! SARIF 2.1.0 (`--format sarif`), as GitHub code scanning takes it: every rule with its help
+//! text, every result at its place in the original file (line and column as a person counts
+//! them), the parent's place as a related location, and a fingerprint that survives edits
+//! elsewhere in the file.
+
+use serde::Serialize;
+
+use super::{Diagnostic, Label, Severity};
+use crate::i18n::Lang;
+use crate::model::{SourceId, Sources};
+
+/// A rule: a lint or an ingest code.
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub summary: (&'static str, &'static str),
+    /// The full documentation, for `help.text`.
+    pub help: String,
+}
+
+/// Every rule planlint can report, lints first, in a fixed order.
+#[must_use]
+pub fn rules() -> Vec<Rule> {
+    let mut rules: Vec<Rule> = crate::lints::ALL
+        .iter()
+        .map(|l| Rule {
+            id: l.code,
+            severity: l.default_severity,
+            summary: l.summary,
+            help: l.docs.trim().to_string(),
+        })
+        .collect();
+    rules.extend(crate::ingest::INGEST_CODES.iter().map(|(code, severity, zh, en)| Rule {
+        id: code,
+        severity: *severity,
+        summary: (zh, en),
+        help: format!("{en}.\n{zh}。\nReported while reading the corpus; the rest of the corpus is still checked."),
+    }));
+    rules
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<Run<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool,
+    results: Vec<ResultItem<'a>>,
+    column_kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    rules: Vec<RuleDescriptor>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleDescriptor {
+    id: &'static str,
+    name: String,
+    short_description: Text,
+    full_description: Text,
+    help: Text,
+    default_configuration: Configuration,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResultItem<'a> {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    locations: Vec<LocationItem<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<LocationItem<'a>>,
+    partial_fingerprints: Fingerprints,
+}
+
+#[derive(Serialize)]
+struct Fingerprints {
+    #[serde(rename = "planlint/v1")]
+    v1: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LocationItem<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: Physical,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+    #[serde(skip)]
+    _marker: std::marker::PhantomData<&'a ()>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Physical {
+    artifact_location: Artifact,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Artifact {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+/// A path as a relative URI: forward slashes, spaces and other reserved characters escaped.
+fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let path = path.strip_prefix("./").unwrap_or(&path);
+    let mut out = String::new();
+    for c in path.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '%' => out.push_str("%25"),
+            '#' => out.push_str("%23"),
+            '?' => out.push_str("%3F"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn physical(sources: &Sources, source: SourceId, label: Option<&Label>) -> Physical {
+    let file = sources.get(source);
+    let region = label.map(|l| {
+        let (start_line, start_column) = file.line_col(l.span.start);
+        let (end_line, end_column) = file.line_col(l.span.end());
+        Region {
+            start_line,
+            start_column,
+            end_line,
+            end_column,
+        }
+    });
+    Physical {
+        artifact_location: Artifact {
+            uri: uri(&file.display_path()),
+        },
+        region,
+    }
+}
+
+/// FNV-1a over the finding's code, file and the text it points at: stable when lines are added
+/// above it, different when the text itself changes.
+fn fingerprint(sources: &Sources, d: &Diagnostic, occurrence: usize) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        hash ^= 0xff;
+    };
+    feed(d.code.as_bytes());
+    if let Some(source) = d.source {
+        let file = sources.get(source);
+        feed(file.display_path().as_bytes());
+        if let Some(label) = &d.label {
+            let text = file
+                .text
+                .get(label.span.start..label.span.end())
+                .unwrap_or_default();
+            feed(crate::model::text::fold(text).as_bytes());
+        }
+    }
+    feed(d.message.en.as_bytes());
+    format!("{hash:016x}:{occurrence}")
+}
+
+/// The SARIF log of a run.
+pub fn to_sarif(
+    diagnostics: &[Diagnostic],
+    sources: &Sources,
+    lang: Lang,
+) -> Result<String, serde_json::Error> {
+    let rules = rules();
+    let mut seen = std::collections::HashMap::new();
+    let results = diagnostics
+        .iter()
+        .map(|d| {
+            let rule_index = rules.iter().position(|r| r.id == d.code).unwrap_or(0);
+            let base = fingerprint(sources, d, 0);
+            let occurrence = seen.entry(base).and_modify(|n| *n += 1).or_insert(0usize);
+            let mut text = d.message.get(lang).to_string();
+            if let Some(help) = &d.help {
+                text = format!("{text}\n{}", help.get(lang));
+            }
+            ResultItem {
+                rule_id: d.code,
+                rule_index,
+                level: level(d.severity),
+                message: Text { text },
+                locations: d
+                    .source
+                    .map(|s| LocationItem {
+                        id: None,
+                        physical_location: physical(sources, s, d.label.as_ref()),
+                        message: None,
+                        _marker: std::marker::PhantomData,
+                    })
+                    .into_iter()
+                    .collect(),
+                related_locations: d
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| LocationItem {
+                        id: Some(i),
+                        physical_location: physical(sources, r.source, Some(&r.label)),
+                        message: Some(Text {
+                            text: r.message.get(lang).to_string(),
+                        }),
+                        _marker: std::marker::PhantomData,
+                    })
+                    .collect(),
+                partial_fingerprints: Fingerprints {
+                    v1: fingerprint(sources, d, *occurrence),
+                },
+            }
+        })
+        .collect();
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: vec![Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "planlint",
+                    version: env!("CARGO_PKG_VERSION"),
+                    rules: rules
+                        .iter()
+                        .map(|r| RuleDescriptor {
+                            id: r.id,
+                            name: r.id.split('-').map(capitalise).collect(),
+                            short_description: Text {
+                                text: format!("{} / {}", r.summary.1, r.summary.0),
+                            },
+                            full_description: Text {
+                                text: format!("{} / {}", r.summary.1, r.summary.0),
+                            },
+                            help: Text {
+                                text: r.help.clone(),
+                            },
+                            default_configuration: Configuration {
+                                level: level(r.severity),
+                            },
+                        })
+                        .collect(),
+                },
+            },
+            results,
+            column_kind: "unicodeCodePoints",
+        }],
+    };
+    let mut text = serde_json::to_string_pretty(&log)?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}

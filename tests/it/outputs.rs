@@ -1,0 +1,68 @@
+//! Output formats for CI: SARIF (validated against the vendored OASIS schema) and GitHub
+//! workflow annotations.
+
+use std::process::Command;
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+
+use crate::support::root;
+
+fn planlint() -> Command {
+    let mut cmd = Command::new(get_cargo_bin("planlint"));
+    cmd.current_dir(root())
+        .env_clear()
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+const FIXTURE: &str = "tests/fixtures/lints/weaker-target/fail-growth-below-parent";
+
+#[test]
+fn sarif_output_is_stable() {
+    assert_cmd_snapshot!(planlint().args(["check", FIXTURE, "--format", "sarif", "--lang", "en"]));
+}
+
+#[test]
+fn github_annotations_are_stable() {
+    assert_cmd_snapshot!(planlint().args(["check", FIXTURE, "--format", "github", "--lang", "en"]));
+}
+
+/// The bundled corpus's SARIF (every lint and ingest code as a rule, 115 results with related
+/// locations) validates against the SARIF 2.1.0 schema.
+#[test]
+fn sarif_of_the_bundled_corpus_validates_against_the_schema() {
+    let out = planlint()
+        .args(["check", "plans", "--format", "sarif", "--lang", "zh"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let has_validator = Command::new("python3")
+        .args(["-c", "import jsonschema"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_validator {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "python3 with jsonschema is required in CI (.ci/run installs it)"
+        );
+        eprintln!("skipped: python3 jsonschema is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("planlint.sarif");
+    std::fs::write(&log, &out.stdout).unwrap();
+    let script = "import json, sys, jsonschema\nschema = json.load(open(sys.argv[1]))\nlog = json.load(open(sys.argv[2]))\njsonschema.validate(log, schema, cls=jsonschema.Draft7Validator)\nprint(len(log['runs'][0]['results']))";
+    let check = Command::new("python3")
+        .args(["-c", script])
+        .arg(root().join("tests/fixtures/sarif/sarif-schema-2.1.0.json"))
+        .arg(&log)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&check.stdout).trim(), "115");
+}
