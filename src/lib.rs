@@ -9,6 +9,7 @@
 
 pub mod catalogue;
 pub mod cli;
+pub mod config;
 pub mod diagnostics;
 pub mod export;
 pub mod graph;

@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 use super::{CheckArgs, Color, ExitStatus, Format, report_failure, write_stdout};
 use crate::diagnostics::render::{HumanRenderer, RenderOptions};
 use crate::diagnostics::{self, Severity, Summary};
+use crate::config::{Config, Overrides};
 use crate::i18n::Lang;
 use crate::lints::{self, LintMeta};
 
@@ -41,8 +42,44 @@ fn selection(args: &CheckArgs) -> Result<Option<Vec<&'static LintMeta>>, Selecti
     ))
 }
 
+/// The configuration of a run: `--config FILE`, else planlint.yaml found upward, else the
+/// defaults; then the command line's overrides. A broken configuration is reported and ends
+/// the run.
+pub(super) fn configuration(args: &super::ConfigArgs, lang: Option<Lang>) -> Result<Config, ExitStatus> {
+    let path = args.config.clone().or_else(Config::discover);
+    let overrides = Overrides {
+        allow: args.allow.clone(),
+        warn: args.warn.clone(),
+        deny: args.deny.clone(),
+    };
+    Config::load(path.as_deref(), &overrides).map_err(|err| {
+        let lang = lang.unwrap_or_else(Lang::from_env);
+        let summary = Summary::of(&err.diagnostics, 1);
+        eprint!("{}", human(&err.diagnostics, summary, &err.sources, lang, Color::Never, false));
+        ExitStatus::Failure
+    })
+}
+
+/// `planlint config`.
+pub(super) fn print_config(args: &super::ConfigArgs) -> ExitStatus {
+    match configuration(args, None) {
+        Ok(config) => match write_stdout(&config.to_yaml()) {
+            Ok(()) => ExitStatus::Clean,
+            Err(err) => {
+                eprintln!("planlint: {err}");
+                ExitStatus::Failure
+            }
+        },
+        Err(status) => status,
+    }
+}
+
 pub(super) fn run(args: &CheckArgs) -> ExitStatus {
-    let lang = args.lang.unwrap_or_else(Lang::from_env);
+    let config = match configuration(&args.config, args.lang) {
+        Ok(config) => config,
+        Err(status) => return status,
+    };
+    let lang = args.lang.or(config.lang).unwrap_or_else(Lang::from_env);
     let selected = match selection(args) {
         Ok(s) => s,
         Err(err) => {
@@ -50,14 +87,29 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Failure;
         }
     };
+    // The configuration's levels decide which lints run; --select and --ignore narrow that.
+    let enabled = config.enabled();
+    let selected: Vec<&'static LintMeta> = match selected {
+        Some(chosen) => chosen
+            .into_iter()
+            .filter(|l| enabled.iter().any(|e| std::ptr::eq(*e, *l)))
+            .collect(),
+        None => enabled,
+    };
+    let paths = if args.paths.is_empty() {
+        config.include.clone()
+    } else {
+        args.paths.clone()
+    };
+    let exclude = |p: &std::path::Path| config.excludes(p);
     let loaded = if args.corpus.is_empty() {
-        crate::ingest::load(&args.paths, args.lints.as_deref())
+        crate::ingest::load_filtered(&paths, args.lints.as_deref(), &crate::ingest::Drafts::default(), &exclude)
     } else {
         let drafts = crate::ingest::Drafts {
             paths: args.paths.clone(),
             jurisdiction: args.jurisdiction.clone(),
         };
-        crate::ingest::load_with_drafts(&args.corpus, args.lints.as_deref(), &drafts)
+        crate::ingest::load_filtered(&args.corpus, args.lints.as_deref(), &drafts, &exclude)
     };
     let mut corpus = match loaded {
         Ok(corpus) => corpus,
@@ -68,7 +120,8 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
     };
     let graph = crate::graph::build(&mut corpus);
     let mut findings = std::mem::take(&mut corpus.diagnostics);
-    findings.extend(lints::run(&corpus, &graph, selected.as_deref()));
+    findings.extend(lints::run_with(&corpus, &graph, Some(&selected), config.thresholds));
+    config.apply(&mut findings);
     if !args.corpus.is_empty() {
         // A draft is reviewed, not the corpus: only findings located in the drafts are shown.
         findings.retain(|d| d.source.is_none_or(|s| corpus.drafts.contains(&s)));

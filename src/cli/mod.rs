@@ -33,6 +33,8 @@ pub enum Command {
     Graph(GraphArgs),
     /// Follow one indicator down the cascade, marking where a child is weaker or later.
     Trace(TraceArgs),
+    /// Print the effective configuration (planlint.yaml merged with the command line).
+    Config(ConfigCommandArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -120,8 +122,8 @@ pub enum ExtractFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Files or folders to check; folders are read recursively.
-    #[arg(default_value = "plans")]
+    /// Files or folders to check; folders are read recursively (default: `include:` of
+    /// planlint.yaml, else plans).
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -150,6 +152,32 @@ pub struct CheckArgs {
     /// says it.
     #[arg(long, value_name = "NAME", requires = "corpus")]
     pub jurisdiction: Option<String>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// Where the configuration comes from, and the command line's changes to it.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ConfigArgs {
+    /// Read this configuration file instead of the planlint.yaml found from the current folder
+    /// upward.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Do not report these lints or groups (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub allow: Vec<String>,
+    /// Report these lints or groups as warnings.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub warn: Vec<String>,
+    /// Report these lints or groups as errors; `--deny warnings` makes every warning an error.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub deny: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConfigCommandArgs {
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -238,6 +266,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Extract(args) => extract::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Trace(args) => graph::trace(&args),
+        Command::Config(args) => check::print_config(&args.config),
     }
 }
 

@@ -134,6 +134,9 @@ pub struct Drafts {
     pub jurisdiction: Option<String>,
 }
 
+/// Files a run does not read (`exclude:` in planlint.yaml).
+pub type Exclude<'a> = &'a dyn Fn(&Path) -> bool;
+
 /// Reads every plan and jurisdiction file under `paths`.
 pub fn load(paths: &[PathBuf], lints_dir: Option<&Path>) -> Result<Corpus, LoadError> {
     load_with_drafts(paths, lints_dir, &Drafts::default())
@@ -146,10 +149,23 @@ pub fn load_with_drafts(
     lints_dir: Option<&Path>,
     drafts: &Drafts,
 ) -> Result<Corpus, LoadError> {
+    load_filtered(paths, lints_dir, drafts, &|_| false)
+}
+
+/// [`load_with_drafts`], skipping the plan files `exclude` names (jurisdiction files are always
+/// read: they place the plans that remain).
+pub fn load_filtered(
+    paths: &[PathBuf],
+    lints_dir: Option<&Path>,
+    drafts: &Drafts,
+    exclude: Exclude<'_>,
+) -> Result<Corpus, LoadError> {
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
     let catalogue = Catalogue::load(lints_dir, &mut sources, &mut diagnostics);
     let mut files = discover(paths)?;
+    files.plans.retain(|p| !exclude(p));
+    files.orphan_sidecars.retain(|p| !exclude(p));
     let draft_files = discover(&drafts.paths)?;
     files.jurisdictions.extend(draft_files.jurisdictions);
     files.jurisdictions.sort_by(|a, b| {

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::catalogue::Indicator;
+use crate::config::Thresholds;
 use crate::graph::{AgencyResolution, KnowledgeGraph};
 use crate::ingest::Corpus;
 use crate::model::{
@@ -12,12 +13,18 @@ use crate::model::{
 pub struct LintContext<'a> {
     pub corpus: &'a Corpus,
     pub graph: &'a KnowledgeGraph,
+    /// The numbers `planlint.yaml` tunes.
+    pub thresholds: Thresholds,
 }
 
 impl<'a> LintContext<'a> {
     #[must_use]
-    pub fn new(corpus: &'a Corpus, graph: &'a KnowledgeGraph) -> Self {
-        Self { corpus, graph }
+    pub fn new(corpus: &'a Corpus, graph: &'a KnowledgeGraph, thresholds: Thresholds) -> Self {
+        Self {
+            corpus,
+            graph,
+            thresholds,
+        }
     }
 
     /// Every plan with its id.

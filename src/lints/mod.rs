@@ -117,14 +117,25 @@ pub fn lookup(code: &str) -> Result<&'static LintMeta, UnknownLint> {
         })
 }
 
-/// Runs the lints in `selected` (all when `None`) over the corpus.
+/// Runs the lints in `selected` (all when `None`) over the corpus, with default thresholds.
 #[must_use]
 pub fn run(
     corpus: &Corpus,
     graph: &KnowledgeGraph,
     selected: Option<&[&'static LintMeta]>,
 ) -> Vec<Diagnostic> {
-    let context = LintContext::new(corpus, graph);
+    run_with(corpus, graph, selected, crate::config::Thresholds::default())
+}
+
+/// Runs the lints in `selected` (all when `None`) with the thresholds of a configuration.
+#[must_use]
+pub fn run_with(
+    corpus: &Corpus,
+    graph: &KnowledgeGraph,
+    selected: Option<&[&'static LintMeta]>,
+    thresholds: crate::config::Thresholds,
+) -> Vec<Diagnostic> {
+    let context = LintContext::new(corpus, graph, thresholds);
     let mut diagnostics = Vec::new();
     for lint in ALL {
         if selected.is_some_and(|s| !s.iter().any(|l| std::ptr::eq(*l, *lint))) {

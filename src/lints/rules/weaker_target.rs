@@ -70,6 +70,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         };
         if indicator.kind != IndicatorKind::Relative
             || child.is_weaker_than(parent, indicator.direction) != Some(true)
+            || within_tolerance(child, parent, ctx.thresholds.approximate_tolerance)
         {
             continue;
         }
@@ -101,4 +102,13 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 )),
         );
     }
+}
+
+/// An approximate target (约, 左右) within the configured share of its parent's value is not
+/// reported (`thresholds: approximate-tolerance` in planlint.yaml; 0 by default).
+fn within_tolerance(child: &crate::model::Target, parent: &crate::model::Target, tolerance: f64) -> bool {
+    let approximate = child.comparator == crate::model::Comparator::About
+        || parent.comparator == crate::model::Comparator::About;
+    let gap = (child.quantity.value - parent.quantity.value).abs();
+    approximate && tolerance > 0.0 && gap <= tolerance * parent.quantity.value.abs()
 }

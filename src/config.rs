@@ -1,0 +1,425 @@
+//! `planlint.yaml`: per-lint and per-group levels, thresholds, paths to include and exclude, the
+//! default language. Found upward from the current folder (or given with `--config`), merged with
+//! the command line's `--allow`, `--warn` and `--deny`, and printed by `planlint config`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::i18n::Lang;
+use crate::ingest::yaml::span_of;
+use crate::lints::{ALL, Category, LintMeta};
+use crate::model::Sources;
+use crate::msg;
+
+/// The configuration file's name.
+pub const FILE_NAME: &str = "planlint.yaml";
+
+/// How a lint is treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LintLevel {
+    /// Not reported.
+    Allow,
+    /// Reported as a note (does not fail the run).
+    Note,
+    /// Reported as a warning.
+    Warn,
+    /// Reported as an error (fails the run).
+    Deny,
+}
+
+impl LintLevel {
+    fn severity(self) -> Option<Severity> {
+        match self {
+            LintLevel::Allow => None,
+            LintLevel::Note => Some(Severity::Note),
+            LintLevel::Warn => Some(Severity::Warning),
+            LintLevel::Deny => Some(Severity::Error),
+        }
+    }
+}
+
+/// The file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default)]
+    lang: Option<Lang>,
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    groups: BTreeMap<String, Spanned<LintLevel>>,
+    #[serde(default)]
+    lints: BTreeMap<String, Spanned<LintLevel>>,
+    #[serde(default)]
+    thresholds: ThresholdsFile,
+    #[serde(default)]
+    baseline: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ThresholdsFile {
+    #[serde(default)]
+    approximate_tolerance: Option<f64>,
+}
+
+/// Numbers the lints read.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Thresholds {
+    /// How far below its parent (as a share of the parent's value) a child's approximate
+    /// target (约, 左右) may be before it counts as weaker. `0` (the default): any shortfall.
+    pub approximate_tolerance: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Self {
+            approximate_tolerance: 0.0,
+        }
+    }
+}
+
+/// Where a lint's level comes from, for `planlint config`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    Default,
+    Group,
+    Lint,
+    CommandLine,
+}
+
+/// The effective configuration of a run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    /// The file read, if any.
+    pub file: Option<PathBuf>,
+    pub lang: Option<Lang>,
+    /// Paths checked when none are given on the command line.
+    pub include: Vec<PathBuf>,
+    /// Glob patterns of files not read, relative to the configuration file's folder.
+    pub exclude: Vec<String>,
+    pub thresholds: Thresholds,
+    /// The baseline file, if the repository keeps one.
+    pub baseline: Option<PathBuf>,
+    /// Every lint's level and where it was set.
+    pub lints: BTreeMap<&'static str, (LintLevel, Origin)>,
+    /// `--deny warnings`: every warning, lint or not, fails the run.
+    pub deny_warnings: bool,
+    #[serde(skip)]
+    base: PathBuf,
+    #[serde(skip)]
+    exclude_set: Option<globset::GlobSet>,
+}
+
+/// Command-line overrides, applied after the file: `--allow`, `--warn`, `--deny` take lint codes
+/// or group names; `--deny warnings` denies every warning.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub allow: Vec<String>,
+    pub warn: Vec<String>,
+    pub deny: Vec<String>,
+}
+
+/// A configuration that cannot be used: the diagnostics say where and why.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn default_level(lint: &LintMeta) -> LintLevel {
+    match lint.default_severity {
+        Severity::Error => LintLevel::Deny,
+        Severity::Warning => LintLevel::Warn,
+        Severity::Note => LintLevel::Note,
+    }
+}
+
+impl Config {
+    /// The configuration with no file: every lint at its default level.
+    #[must_use]
+    pub fn defaults() -> Self {
+        Self {
+            file: None,
+            lang: None,
+            include: vec![PathBuf::from("plans")],
+            exclude: Vec::new(),
+            thresholds: Thresholds::default(),
+            baseline: None,
+            lints: ALL
+                .iter()
+                .map(|l| (l.code, (default_level(l), Origin::Default)))
+                .collect(),
+            deny_warnings: false,
+            base: PathBuf::from("."),
+            exclude_set: None,
+        }
+    }
+
+    /// Finds `planlint.yaml` in the current folder or above.
+    #[must_use]
+    pub fn discover() -> Option<PathBuf> {
+        let mut dir = std::env::current_dir().ok()?;
+        loop {
+            let candidate = dir.join(FILE_NAME);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+            if !dir.pop() {
+                return None;
+            }
+        }
+    }
+
+    /// Reads `path` (or the defaults when `None`) and applies `overrides`.
+    pub fn load(path: Option<&Path>, overrides: &Overrides) -> Result<Self, ConfigError> {
+        let mut config = Self::defaults();
+        let mut sources = Sources::default();
+        let mut diagnostics = Vec::new();
+        if let Some(path) = path {
+            config.read_file(path, &mut sources, &mut diagnostics);
+        }
+        config.apply_overrides(overrides, &mut diagnostics);
+        if diagnostics.is_empty() {
+            Ok(config)
+        } else {
+            Err(ConfigError {
+                sources,
+                diagnostics,
+            })
+        }
+    }
+
+    fn read_file(&mut self, path: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) {
+        let shown = crate::model::span::display_path(path);
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(err) => {
+                let source = sources.add(path.to_path_buf(), "");
+                diagnostics.push(
+                    Diagnostic::new(
+                        "invalid-config",
+                        Severity::Error,
+                        msg!("无法读取配置文件 {shown}：{err}", "cannot read the configuration {shown}: {err}"),
+                    )
+                    .in_file(source),
+                );
+                return;
+            }
+        };
+        let source = sources.add(path.to_path_buf(), text.as_str());
+        let file = match crate::ingest::yaml::parse::<ConfigFile>(source, &text) {
+            Ok(file) => file,
+            Err(d) => {
+                let mut d = *d;
+                d.code = "invalid-config";
+                diagnostics.push(d);
+                return;
+            }
+        };
+        self.file = Some(path.to_path_buf());
+        self.base = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        self.lang = file.lang;
+        if !file.include.is_empty() {
+            self.include = file.include.iter().map(|p| self.base.join(p)).collect();
+        }
+        self.baseline = file.baseline.map(|b| self.base.join(b));
+        if let Some(t) = file.thresholds.approximate_tolerance {
+            self.thresholds.approximate_tolerance = t.clamp(0.0, 1.0);
+        }
+        let mut builder = globset::GlobSetBuilder::new();
+        for pattern in &file.exclude {
+            match globset::Glob::new(&pattern.value) {
+                Ok(glob) => {
+                    builder.add(glob);
+                    self.exclude.push(pattern.value.clone());
+                }
+                Err(err) => diagnostics.push(invalid(source, span_of(pattern), {
+                    let written = &pattern.value;
+                    msg!("无效的路径模式“{written}”：{err}", "invalid path pattern `{written}`: {err}")
+                })),
+            }
+        }
+        self.exclude_set = builder.build().ok();
+        for (name, level) in &file.groups {
+            match category(name) {
+                Some(c) => self.set_group(c, level.value, Origin::Group),
+                None => diagnostics.push(invalid(source, span_of(level), {
+                    let groups = all_groups();
+                    msg!("未知的规则组“{name}”（可用：{groups}）", "unknown lint group `{name}` (groups: {groups})")
+                })),
+            }
+        }
+        for (code, level) in &file.lints {
+            match crate::lints::lookup(code) {
+                Ok(lint) => {
+                    self.lints.insert(lint.code, (level.value, Origin::Lint));
+                }
+                Err(err) => diagnostics.push(invalid(source, span_of(level), {
+                    let err = err.to_string();
+                    msg!("{err}", "{err}")
+                })),
+            }
+        }
+    }
+
+    fn set_group(&mut self, category: Category, level: LintLevel, origin: Origin) {
+        for lint in ALL.iter().filter(|l| l.category == category) {
+            self.lints.insert(lint.code, (level, origin));
+        }
+    }
+
+    fn apply_overrides(&mut self, overrides: &Overrides, diagnostics: &mut Vec<Diagnostic>) {
+        for (names, level) in [
+            (&overrides.allow, LintLevel::Allow),
+            (&overrides.warn, LintLevel::Warn),
+            (&overrides.deny, LintLevel::Deny),
+        ] {
+            for name in names.iter().map(|n| n.trim()) {
+                if level == LintLevel::Deny && name == "warnings" {
+                    self.deny_warnings = true;
+                } else if let Some(c) = category(name) {
+                    self.set_group(c, level, Origin::CommandLine);
+                } else {
+                    match crate::lints::lookup(name) {
+                        Ok(lint) => {
+                            self.lints.insert(lint.code, (level, Origin::CommandLine));
+                        }
+                        Err(err) => diagnostics.push(Diagnostic::new(
+                            "invalid-config",
+                            Severity::Error,
+                            {
+                                let err = err.to_string();
+                                msg!("命令行：{err}", "command line: {err}")
+                            },
+                        )),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a discovered file is excluded.
+    #[must_use]
+    pub fn excludes(&self, path: &Path) -> bool {
+        let Some(set) = &self.exclude_set else {
+            return false;
+        };
+        let relative = path.strip_prefix(&self.base).unwrap_or(path);
+        let relative = relative.strip_prefix(".").unwrap_or(relative);
+        set.is_match(relative) || set.is_match(path)
+    }
+
+    /// Applies the levels to a run's findings: allowed lints are dropped, the rest take their
+    /// configured severity; with `--deny warnings` every warning becomes an error.
+    pub fn apply(&self, findings: &mut Vec<Diagnostic>) {
+        findings.retain_mut(|d| {
+            if let Some((level, origin)) = self.lints.get(d.code) {
+                match level.severity() {
+                    None => return false,
+                    Some(severity) if *origin != Origin::Default => d.severity = severity,
+                    Some(_) => {}
+                }
+            }
+            if self.deny_warnings && d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+            }
+            true
+        });
+    }
+
+    /// The lints that run at all.
+    #[must_use]
+    pub fn enabled(&self) -> Vec<&'static LintMeta> {
+        ALL.iter()
+            .copied()
+            .filter(|l| {
+                self.lints
+                    .get(l.code)
+                    .is_none_or(|(level, _)| *level != LintLevel::Allow)
+            })
+            .collect()
+    }
+
+    /// The effective configuration as YAML, for `planlint config`.
+    #[must_use]
+    pub fn to_yaml(&self) -> String {
+        let mut out = String::new();
+        let file = self
+            .file
+            .as_deref()
+            .map_or_else(|| "none (defaults)".to_string(), crate::model::span::display_path);
+        out.push_str(&format!("# configuration file: {file}\n"));
+        let lang = self.lang.map_or("null # from LC_ALL / LC_MESSAGES / LANG", |l| match l {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        });
+        out.push_str(&format!("lang: {lang}\n"));
+        let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        out.push_str("include:\n");
+        for p in &self.include {
+            out.push_str(&format!("  - {}\n", quote(&crate::model::span::display_path(p))));
+        }
+        out.push_str(if self.exclude.is_empty() { "exclude: []\n" } else { "exclude:\n" });
+        for p in &self.exclude {
+            out.push_str(&format!("  - {}\n", quote(p)));
+        }
+        match &self.baseline {
+            Some(b) => out.push_str(&format!("baseline: {}\n", quote(&crate::model::span::display_path(b)))),
+            None => out.push_str("baseline: null\n"),
+        }
+        out.push_str(&format!(
+            "thresholds:\n  approximate-tolerance: {}\n",
+            self.thresholds.approximate_tolerance
+        ));
+        out.push_str(&format!("deny-warnings: {}\n", self.deny_warnings));
+        out.push_str("lints:\n");
+        for (code, (level, origin)) in &self.lints {
+            let level = match level {
+                LintLevel::Allow => "allow",
+                LintLevel::Note => "note",
+                LintLevel::Warn => "warn",
+                LintLevel::Deny => "deny",
+            };
+            let origin = match origin {
+                Origin::Default => "default",
+                Origin::Group => "group in the file",
+                Origin::Lint => "the file",
+                Origin::CommandLine => "command line",
+            };
+            out.push_str(&format!("  {code}: {level} # {origin}\n"));
+        }
+        out
+    }
+}
+
+fn category(name: &str) -> Option<Category> {
+    [
+        Category::Correctness,
+        Category::Citations,
+        Category::Agencies,
+        Category::Catalogue,
+    ]
+    .into_iter()
+    .find(|c| c.name() == name)
+}
+
+fn all_groups() -> String {
+    "correctness, citations, agencies, catalogue".to_string()
+}
+
+fn invalid(source: crate::model::SourceId, span: crate::model::Span, message: crate::i18n::Msg) -> Diagnostic {
+    Diagnostic::new("invalid-config", Severity::Error, message).at(source, span, msg!("此处", "here"))
+}
