@@ -209,7 +209,10 @@ impl Config {
                     Diagnostic::new(
                         "invalid-config",
                         Severity::Error,
-                        msg!("无法读取配置文件 {shown}：{err}", "cannot read the configuration {shown}: {err}"),
+                        msg!(
+                            "无法读取配置文件 {shown}：{err}",
+                            "cannot read the configuration {shown}: {err}"
+                        ),
                     )
                     .in_file(source),
                 );
@@ -248,7 +251,10 @@ impl Config {
                 }
                 Err(err) => diagnostics.push(invalid(source, span_of(pattern), {
                     let written = &pattern.value;
-                    msg!("无效的路径模式“{written}”：{err}", "invalid path pattern `{written}`: {err}")
+                    msg!(
+                        "无效的路径模式“{written}”：{err}",
+                        "invalid path pattern `{written}`: {err}"
+                    )
                 })),
             }
         }
@@ -258,7 +264,10 @@ impl Config {
                 Some(c) => self.set_group(c, level.value, Origin::Group),
                 None => diagnostics.push(invalid(source, span_of(level), {
                     let groups = all_groups();
-                    msg!("未知的规则组“{name}”（可用：{groups}）", "unknown lint group `{name}` (groups: {groups})")
+                    msg!(
+                        "未知的规则组“{name}”（可用：{groups}）",
+                        "unknown lint group `{name}` (groups: {groups})"
+                    )
                 })),
             }
         }
@@ -297,14 +306,12 @@ impl Config {
                         Ok(lint) => {
                             self.lints.insert(lint.code, (level, Origin::CommandLine));
                         }
-                        Err(err) => diagnostics.push(Diagnostic::new(
-                            "invalid-config",
-                            Severity::Error,
-                            {
+                        Err(err) => {
+                            diagnostics.push(Diagnostic::new("invalid-config", Severity::Error, {
                                 let err = err.to_string();
                                 msg!("命令行：{err}", "command line: {err}")
-                            },
-                        )),
+                            }))
+                        }
                     }
                 }
             }
@@ -357,27 +364,39 @@ impl Config {
     #[must_use]
     pub fn to_yaml(&self) -> String {
         let mut out = String::new();
-        let file = self
-            .file
-            .as_deref()
-            .map_or_else(|| "none (defaults)".to_string(), crate::model::span::display_path);
+        let file = self.file.as_deref().map_or_else(
+            || "none (defaults)".to_string(),
+            crate::model::span::display_path,
+        );
         out.push_str(&format!("# configuration file: {file}\n"));
-        let lang = self.lang.map_or("null # from LC_ALL / LC_MESSAGES / LANG", |l| match l {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        });
+        let lang = self
+            .lang
+            .map_or("null # from LC_ALL / LC_MESSAGES / LANG", |l| match l {
+                Lang::Zh => "zh",
+                Lang::En => "en",
+            });
         out.push_str(&format!("lang: {lang}\n"));
         let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
         out.push_str("include:\n");
         for p in &self.include {
-            out.push_str(&format!("  - {}\n", quote(&crate::model::span::display_path(p))));
+            out.push_str(&format!(
+                "  - {}\n",
+                quote(&crate::model::span::display_path(p))
+            ));
         }
-        out.push_str(if self.exclude.is_empty() { "exclude: []\n" } else { "exclude:\n" });
+        out.push_str(if self.exclude.is_empty() {
+            "exclude: []\n"
+        } else {
+            "exclude:\n"
+        });
         for p in &self.exclude {
             out.push_str(&format!("  - {}\n", quote(p)));
         }
         match &self.baseline {
-            Some(b) => out.push_str(&format!("baseline: {}\n", quote(&crate::model::span::display_path(b)))),
+            Some(b) => out.push_str(&format!(
+                "baseline: {}\n",
+                quote(&crate::model::span::display_path(b))
+            )),
             None => out.push_str("baseline: null\n"),
         }
         out.push_str(&format!(
@@ -420,6 +439,14 @@ fn all_groups() -> String {
     "correctness, citations, agencies, catalogue".to_string()
 }
 
-fn invalid(source: crate::model::SourceId, span: crate::model::Span, message: crate::i18n::Msg) -> Diagnostic {
-    Diagnostic::new("invalid-config", Severity::Error, message).at(source, span, msg!("此处", "here"))
+fn invalid(
+    source: crate::model::SourceId,
+    span: crate::model::Span,
+    message: crate::i18n::Msg,
+) -> Diagnostic {
+    Diagnostic::new("invalid-config", Severity::Error, message).at(
+        source,
+        span,
+        msg!("此处", "here"),
+    )
 }

@@ -3,9 +3,9 @@
 use std::io::IsTerminal;
 
 use super::{CheckArgs, Color, ExitStatus, Format, report_failure, write_stdout};
+use crate::config::{Config, Overrides};
 use crate::diagnostics::render::{HumanRenderer, RenderOptions};
 use crate::diagnostics::{self, Severity, Summary};
-use crate::config::{Config, Overrides};
 use crate::i18n::Lang;
 use crate::lints::{self, LintMeta};
 
@@ -45,7 +45,10 @@ fn selection(args: &CheckArgs) -> Result<Option<Vec<&'static LintMeta>>, Selecti
 /// The configuration of a run: `--config FILE`, else planlint.yaml found upward, else the
 /// defaults; then the command line's overrides. A broken configuration is reported and ends
 /// the run.
-pub(super) fn configuration(args: &super::ConfigArgs, lang: Option<Lang>) -> Result<Config, ExitStatus> {
+pub(super) fn configuration(
+    args: &super::ConfigArgs,
+    lang: Option<Lang>,
+) -> Result<Config, ExitStatus> {
     let path = args.config.clone().or_else(Config::discover);
     let overrides = Overrides {
         allow: args.allow.clone(),
@@ -55,7 +58,17 @@ pub(super) fn configuration(args: &super::ConfigArgs, lang: Option<Lang>) -> Res
     Config::load(path.as_deref(), &overrides).map_err(|err| {
         let lang = lang.unwrap_or_else(Lang::from_env);
         let summary = Summary::of(&err.diagnostics, 1);
-        eprint!("{}", human(&err.diagnostics, summary, &err.sources, lang, Color::Never, false));
+        eprint!(
+            "{}",
+            human(
+                &err.diagnostics,
+                summary,
+                &err.sources,
+                lang,
+                Color::Never,
+                false
+            )
+        );
         ExitStatus::Failure
     })
 }
@@ -103,7 +116,12 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
     };
     let exclude = |p: &std::path::Path| config.excludes(p);
     let loaded = if args.corpus.is_empty() {
-        crate::ingest::load_filtered(&paths, args.lints.as_deref(), &crate::ingest::Drafts::default(), &exclude)
+        crate::ingest::load_filtered(
+            &paths,
+            args.lints.as_deref(),
+            &crate::ingest::Drafts::default(),
+            &exclude,
+        )
     } else {
         let drafts = crate::ingest::Drafts {
             paths: args.paths.clone(),
@@ -120,13 +138,26 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
     };
     let graph = crate::graph::build(&mut corpus);
     let mut findings = std::mem::take(&mut corpus.diagnostics);
-    findings.extend(lints::run_with(&corpus, &graph, Some(&selected), config.thresholds));
+    findings.extend(lints::run_with(
+        &corpus,
+        &graph,
+        Some(&selected),
+        config.thresholds,
+    ));
     config.apply(&mut findings);
+    let ran: Vec<&'static str> = selected.iter().map(|l| l.code).collect();
+    lints::suppressions::apply(&corpus, &ran, &mut findings);
+    diagnostics::sort(&mut findings, &corpus.sources);
+    if let Some(path) = &args.write_baseline {
+        return write_baseline(path.as_deref(), &config, &findings, &corpus.sources, lang);
+    }
+    if let Err(status) = filter_by_baseline(args, &config, &mut findings, &corpus.sources, lang) {
+        return status;
+    }
     if !args.corpus.is_empty() {
         // A draft is reviewed, not the corpus: only findings located in the drafts are shown.
         findings.retain(|d| d.source.is_none_or(|s| corpus.drafts.contains(&s)));
     }
-    diagnostics::sort(&mut findings, &corpus.sources);
     let summary = Summary::of(&findings, corpus.files);
     let text = match args.format {
         Format::Human => human(&findings, summary, &corpus.sources, lang, args.color, true),
@@ -188,4 +219,83 @@ pub(super) fn human(
         text.push('\n');
     }
     text
+}
+
+/// `--write-baseline [FILE]`.
+fn write_baseline(
+    path: Option<&std::path::Path>,
+    config: &Config,
+    findings: &[crate::diagnostics::Diagnostic],
+    sources: &crate::model::Sources,
+    lang: Lang,
+) -> ExitStatus {
+    let path = path.map(std::path::Path::to_path_buf).unwrap_or_else(|| {
+        config
+            .baseline
+            .clone()
+            .unwrap_or_else(|| std::path::PathBuf::from(diagnostics::baseline::DEFAULT_FILE))
+    });
+    let baseline = diagnostics::baseline::Baseline::of(findings, sources);
+    let text = match baseline.to_json() {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!("planlint: {err}");
+            return ExitStatus::Failure;
+        }
+    };
+    // Asked for by name: replacing the previous baseline is the point.
+    if let Err(err) = super::extract::write_new_file(&path, &text, true) {
+        eprintln!(
+            "planlint: {}: {err}",
+            crate::model::span::display_path(&path)
+        );
+        return ExitStatus::Failure;
+    }
+    let (n, shown) = (findings.len(), crate::model::span::display_path(&path));
+    let line = match lang {
+        Lang::Zh => format!("已将 {n} 个问题写入基线 {shown}\n"),
+        Lang::En => format!("wrote {n} findings to the baseline {shown}\n"),
+    };
+    eprint!("{line}");
+    ExitStatus::Clean
+}
+
+/// `--baseline FILE`, or the configuration's baseline when it exists: leaves out the findings it
+/// lists and says how many of its entries are fixed.
+fn filter_by_baseline(
+    args: &CheckArgs,
+    config: &Config,
+    findings: &mut Vec<crate::diagnostics::Diagnostic>,
+    sources: &crate::model::Sources,
+    lang: Lang,
+) -> Result<(), ExitStatus> {
+    let path = match (&args.baseline, &config.baseline) {
+        (Some(path), _) => path.clone(),
+        (None, Some(path)) if path.is_file() => path.clone(),
+        _ => return Ok(()),
+    };
+    let shown = crate::model::span::display_path(&path);
+    let baseline = std::fs::read_to_string(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|text| diagnostics::baseline::Baseline::parse(&text).map_err(|e| e.to_string()));
+    let baseline = match baseline {
+        Ok(b) => b,
+        Err(err) => {
+            eprintln!("planlint: {shown}: {err} / 基线文件无法读取");
+            return Err(ExitStatus::Failure);
+        }
+    };
+    let fixed = baseline.filter(findings, sources);
+    if fixed > 0 {
+        let line = match lang {
+            Lang::Zh => format!(
+                "基线 {shown} 中有 {fixed} 个问题已不再出现；用 --write-baseline 更新基线\n"
+            ),
+            Lang::En => format!(
+                "{fixed} findings of the baseline {shown} are gone; update it with --write-baseline\n"
+            ),
+        };
+        eprint!("{line}");
+    }
+    Ok(())
 }

@@ -154,6 +154,14 @@ pub struct CheckArgs {
     pub jurisdiction: Option<String>,
     #[command(flatten)]
     pub config: ConfigArgs,
+    /// Leave out the findings listed in this baseline file (default: `baseline:` of
+    /// planlint.yaml, when the file exists).
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Write the findings to a baseline file (default: `baseline:` of planlint.yaml, else
+    /// planlint-baseline.json) instead of reporting them, and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<Option<PathBuf>>,
 }
 
 /// Where the configuration comes from, and the command line's changes to it.

@@ -2,6 +2,7 @@
 //! underlines. Renderers (`render` for people, `json` for machines) turn them into text; rules
 //! never render.
 
+pub mod baseline;
 pub mod github;
 pub mod json;
 pub mod render;
@@ -205,4 +206,33 @@ impl Summary {
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
+}
+
+/// FNV-1a over a finding's code, file, the text it points at and its message: stable when lines
+/// are added elsewhere in the file, different when the text itself changes. SARIF's
+/// `partialFingerprints` and the baseline use it.
+#[must_use]
+pub fn fingerprint(sources: &crate::model::Sources, d: &Diagnostic) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        hash ^= 0xff;
+    };
+    feed(d.code.as_bytes());
+    if let Some(source) = d.source {
+        let file = sources.get(source);
+        feed(file.display_path().as_bytes());
+        if let Some(label) = &d.label {
+            let text = file
+                .text
+                .get(label.span.start..label.span.end())
+                .unwrap_or_default();
+            feed(crate::model::text::fold(text).as_bytes());
+        }
+    }
+    feed(d.message.en.as_bytes());
+    format!("{hash:016x}")
 }

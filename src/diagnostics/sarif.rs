@@ -34,7 +34,7 @@ pub fn rules() -> Vec<Rule> {
         id: code,
         severity: *severity,
         summary: (zh, en),
-        help: format!("{en}.\n{zh}。\nReported while reading the corpus; the rest of the corpus is still checked."),
+        help: format!("{en}.\n{zh}。\nReported by planlint itself (reading the corpus, its configuration or its suppressions), not by a lint; the rest of the corpus is still checked."),
     }));
     rules
 }
@@ -190,31 +190,8 @@ fn physical(sources: &Sources, source: SourceId, label: Option<&Label>) -> Physi
     }
 }
 
-/// FNV-1a over the finding's code, file and the text it points at: stable when lines are added
-/// above it, different when the text itself changes.
 fn fingerprint(sources: &Sources, d: &Diagnostic, occurrence: usize) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |bytes: &[u8]| {
-        for b in bytes {
-            hash ^= u64::from(*b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        hash ^= 0xff;
-    };
-    feed(d.code.as_bytes());
-    if let Some(source) = d.source {
-        let file = sources.get(source);
-        feed(file.display_path().as_bytes());
-        if let Some(label) = &d.label {
-            let text = file
-                .text
-                .get(label.span.start..label.span.end())
-                .unwrap_or_default();
-            feed(crate::model::text::fold(text).as_bytes());
-        }
-    }
-    feed(d.message.en.as_bytes());
-    format!("{hash:016x}:{occurrence}")
+    format!("{}:{occurrence}", super::fingerprint(sources, d))
 }
 
 /// The SARIF log of a run.

@@ -24,7 +24,7 @@ pub const JURISDICTION_FILE: &str = "jurisdiction.yaml";
 
 /// The codes reading the corpus can report, besides the lints': (code, severity, summary in
 /// Chinese, summary in English). SARIF lists them as rules.
-pub const INGEST_CODES: [(&str, Severity, &str, &str); 12] = [
+pub const INGEST_CODES: [(&str, Severity, &str, &str); 15] = [
     (
         "invalid-yaml",
         Severity::Error,
@@ -90,6 +90,24 @@ pub const INGEST_CODES: [(&str, Severity, &str, &str); 12] = [
         Severity::Warning,
         "旁注文件没有对应的方案文本",
         "a sidecar with no plan text beside it",
+    ),
+    (
+        "suppression-without-reason",
+        Severity::Error,
+        "allow 条目没有写理由",
+        "an allow entry without a reason",
+    ),
+    (
+        "unused-suppression",
+        Severity::Warning,
+        "allow 条目不再抑制任何问题",
+        "an allow entry that suppresses nothing any more",
+    ),
+    (
+        "invalid-config",
+        Severity::Error,
+        "planlint.yaml 或命令行配置有误",
+        "a mistake in planlint.yaml or the command line's levels",
     ),
     (
         "uncertain-target",

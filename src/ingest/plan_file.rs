@@ -86,6 +86,7 @@ pub(crate) fn convert(
         targets: Vec::new(),
         qualitative: Vec::new(),
         tasks: Vec::new(),
+        suppressions: suppressions(source, file.allow),
     };
     add_targets(
         &mut plan,
@@ -345,4 +346,19 @@ pub(crate) fn convert_target(
         source,
         span,
     })
+}
+
+/// `allow:` entries as the model holds them.
+pub(crate) fn suppressions(
+    source: SourceId,
+    entries: Vec<super::schema::AllowEntry>,
+) -> Vec<crate::model::plan::Suppression> {
+    entries
+        .into_iter()
+        .map(|e| crate::model::plan::Suppression {
+            lint: located(source, e.lint, |t| t),
+            item: e.item.map(|i| located(source, i, |t| t)),
+            reason: e.reason.map(|r| located(source, r, |t| t)),
+        })
+        .collect()
 }

@@ -45,6 +45,20 @@ pub(crate) struct PlanFile {
     pub qualitative: Vec<QualitativeEntry>,
     #[serde(default)]
     pub tasks: Vec<TaskEntry>,
+    #[serde(default)]
+    pub allow: Vec<AllowEntry>,
+}
+
+/// A suppression: findings of `lint` on the item whose words contain `item` are not reported,
+/// for the reason given.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AllowEntry {
+    pub lint: Spanned<String>,
+    #[serde(default)]
+    pub item: Option<Spanned<String>>,
+    #[serde(default)]
+    pub reason: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -123,6 +137,8 @@ pub(crate) struct SidecarFile {
     pub notes: Option<String>,
     #[serde(default)]
     pub corrections: Vec<Correction>,
+    #[serde(default)]
+    pub allow: Vec<AllowEntry>,
 }
 
 /// One correction of what extraction read.

@@ -119,8 +119,10 @@ pub(crate) fn convert(
         targets: targets(source, &extracted),
         qualitative: Vec::new(),
         tasks: tasks(source, &extracted),
+        suppressions: Vec::new(),
     };
     if let (Some(file), Some(s)) = (sidecar, sidecar_source) {
+        plan.suppressions = plan_file::suppressions(s, file.allow);
         for correction in file.corrections {
             apply(&mut plan, s, correction, diagnostics);
         }

@@ -5,6 +5,7 @@
 
 mod context;
 pub mod rules;
+pub mod suppressions;
 
 use serde::Serialize;
 
@@ -124,7 +125,12 @@ pub fn run(
     graph: &KnowledgeGraph,
     selected: Option<&[&'static LintMeta]>,
 ) -> Vec<Diagnostic> {
-    run_with(corpus, graph, selected, crate::config::Thresholds::default())
+    run_with(
+        corpus,
+        graph,
+        selected,
+        crate::config::Thresholds::default(),
+    )
 }
 
 /// Runs the lints in `selected` (all when `None`) with the thresholds of a configuration.

@@ -87,6 +87,19 @@ pub struct Plan {
     pub targets: Vec<Target>,
     pub qualitative: Vec<QualitativeTarget>,
     pub tasks: Vec<Task>,
+    /// `allow:` entries: findings the plan's authors accept, each with its reason.
+    pub suppressions: Vec<Suppression>,
+}
+
+/// One `allow:` entry of a plan (or of its sidecar).
+#[derive(Debug, Clone)]
+pub struct Suppression {
+    /// The lint code as written.
+    pub lint: Located<String>,
+    /// Words of the item it covers (a target's indicator or sentence, an agency's name, a
+    /// citation's title or number); `None` covers every finding of the lint in the plan.
+    pub item: Option<Located<String>>,
+    pub reason: Option<Located<String>>,
 }
 
 impl Plan {

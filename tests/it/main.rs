@@ -6,6 +6,7 @@
 )]
 
 mod cli;
+mod config;
 mod docs;
 mod extract;
 mod graph;

@@ -106,7 +106,11 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
 
 /// An approximate target (约, 左右) within the configured share of its parent's value is not
 /// reported (`thresholds: approximate-tolerance` in planlint.yaml; 0 by default).
-fn within_tolerance(child: &crate::model::Target, parent: &crate::model::Target, tolerance: f64) -> bool {
+fn within_tolerance(
+    child: &crate::model::Target,
+    parent: &crate::model::Target,
+    tolerance: f64,
+) -> bool {
     let approximate = child.comparator == crate::model::Comparator::About
         || parent.comparator == crate::model::Comparator::About;
     let gap = (child.quantity.value - parent.quantity.value).abs();

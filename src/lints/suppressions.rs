@@ -1,0 +1,110 @@
+//! `allow:` entries in a plan file or sidecar: findings the plan's authors accept, each with a
+//! mandatory reason. An entry without a reason is itself a finding, and so is one that no
+//! longer suppresses anything (like clippy's `#[expect]`), so exceptions do not outlive their
+//! cause.
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::ingest::Corpus;
+use crate::model::Sources;
+use crate::model::plan::Suppression;
+use crate::model::text::fold;
+use crate::msg;
+
+/// Removes the findings the corpus's `allow:` entries cover and reports entries that are
+/// unjustified, unknown or unused. `ran` holds the lints that ran: an entry for a lint that did
+/// not run is not called unused.
+pub fn apply(corpus: &Corpus, ran: &[&'static str], findings: &mut Vec<Diagnostic>) {
+    let mut reports = Vec::new();
+    for plan in &corpus.plans {
+        for suppression in &plan.suppressions {
+            let code = suppression.lint.value.trim();
+            let Ok(lint) = crate::lints::lookup(code) else {
+                reports.push(unknown(suppression, code));
+                continue;
+            };
+            if suppression
+                .reason
+                .as_ref()
+                .is_none_or(|r| r.value.trim().is_empty())
+            {
+                reports.push(without_reason(suppression));
+            }
+            let before = findings.len();
+            findings.retain(|d| {
+                !(d.code == lint.code
+                    && d.source == Some(plan.source)
+                    && covers(suppression, d, &corpus.sources))
+            });
+            if findings.len() == before && ran.contains(&lint.code) {
+                reports.push(unused(suppression));
+            }
+        }
+    }
+    findings.extend(reports);
+}
+
+/// Whether the entry's `item` words are in the finding's place or message.
+fn covers(suppression: &Suppression, d: &Diagnostic, sources: &Sources) -> bool {
+    let Some(item) = &suppression.item else {
+        return true;
+    };
+    let key = fold(&item.value);
+    let at = d.source.zip(d.label.as_ref()).map(|(s, l)| {
+        let text = &sources.get(s).text;
+        fold(text.get(l.span.start..l.span.end()).unwrap_or_default())
+    });
+    at.is_some_and(|t| t.contains(&key))
+        || fold(&d.message.zh).contains(&key)
+        || fold(&d.message.en).contains(&key)
+}
+
+fn unknown(s: &Suppression, code: &str) -> Diagnostic {
+    let hint = crate::lints::lookup(code)
+        .err()
+        .and_then(|e| e.did_you_mean)
+        .map(|c| format!("; did you mean `{c}`?"))
+        .unwrap_or_default();
+    Diagnostic::new(
+        "invalid-value",
+        Severity::Error,
+        msg!(
+            "allow 条目中的规则“{code}”不存在{hint}",
+            "`allow` names no lint `{code}`{hint}"
+        ),
+    )
+    .at_value(&s.lint, msg!("未知规则", "unknown lint"))
+}
+
+fn without_reason(s: &Suppression) -> Diagnostic {
+    Diagnostic::new(
+        "suppression-without-reason",
+        Severity::Error,
+        msg!(
+            "allow 条目必须写明理由",
+            "an `allow` entry must give its reason"
+        ),
+    )
+    .at_value(&s.lint, msg!("没有理由", "no reason"))
+    .with_help(msg!(
+        "加上 `reason:`，说明为何接受该问题，供审核者核对",
+        "add `reason:` saying why the finding is accepted, for reviewers to check"
+    ))
+}
+
+fn unused(s: &Suppression) -> Diagnostic {
+    let place = s.item.as_ref().unwrap_or(&s.lint);
+    let code = &s.lint.value;
+    Diagnostic::new(
+        "unused-suppression",
+        Severity::Warning,
+        msg!(
+            "allow 条目不再抑制任何 {code} 问题",
+            "this `allow` no longer suppresses any {code} finding"
+        ),
+    )
+    .at_value(place, msg!("无匹配的问题", "matches no finding"))
+    .with_help(msg!(
+        "问题已修复或文本已改变：删除这条 allow",
+        "the finding was fixed or the text changed: remove this entry"
+    ))
+}

@@ -1,0 +1,237 @@
+//! planlint.yaml, command-line levels, suppressions with reasons, and the baseline: each with a
+//! case where it applies and one where it must not.
+
+use std::process::{Command, Output};
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+
+use crate::support::root;
+
+fn planlint() -> Command {
+    let mut cmd = Command::new(get_cargo_bin("planlint"));
+    cmd.current_dir(root())
+        .env_clear()
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn check(args: &[&str]) -> Output {
+    planlint().arg("check").args(args).output().unwrap()
+}
+
+fn codes(out: &Output) -> Vec<String> {
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}",
+                d["code"].as_str().unwrap(),
+                d["severity"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+const WEAKER: &str = "tests/fixtures/lints/weaker-target/fail-growth-below-parent";
+const INCONSISTENT: &str = "tests/fixtures/lints/agency-inconsistent-naming/fail-two-spellings";
+
+#[test]
+fn a_lint_allowed_in_the_file_is_not_reported() {
+    let out = check(&[
+        "--config",
+        "tests/fixtures/config/allow.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(codes(&out).is_empty());
+    // Without the file, the same corpus fails.
+    let out = check(&[WEAKER, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(codes(&out), ["weaker-target:error"]);
+}
+
+#[test]
+fn the_command_line_overrides_the_file() {
+    let out = check(&[
+        "--config",
+        "tests/fixtures/config/allow.yaml",
+        "--deny",
+        "weaker-target",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(codes(&out), ["weaker-target:error"]);
+    let out = check(&[WEAKER, "--warn", "correctness", "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a warning does not fail the run"
+    );
+    assert_eq!(codes(&out), ["weaker-target:warning"]);
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings() {
+    let out = check(&[INCONSISTENT, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        codes(&out)
+            .iter()
+            .all(|c| c.ends_with(":warning") || c.ends_with(":note"))
+    );
+    let out = check(&[INCONSISTENT, "--deny", "warnings", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(codes(&out).contains(&"agency-inconsistent-naming:error".to_string()));
+}
+
+#[test]
+fn groups_set_every_lint_in_them() {
+    let out = check(&[
+        "--config",
+        "tests/fixtures/config/groups.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        codes(&out).iter().all(|c| c == "agency-alias:error"),
+        "{:?}",
+        codes(&out)
+    );
+}
+
+#[test]
+fn the_approximate_tolerance_is_a_threshold() {
+    let loose = check(&[
+        "--config",
+        "tests/fixtures/config/tolerance.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(loose.status.code(), Some(0));
+    let tight = check(&[
+        "--config",
+        "tests/fixtures/config/tight-tolerance.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(codes(&tight), ["weaker-target:error"]);
+}
+
+#[test]
+fn excluded_paths_are_not_read() {
+    let out = check(&[
+        "--config",
+        "tests/fixtures/config/exclude.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["files"], 3);
+}
+
+#[test]
+fn config_prints_the_effective_configuration() {
+    assert_cmd_snapshot!(planlint().args([
+        "config",
+        "--config",
+        "tests/fixtures/config/exclude.yaml",
+        "--allow",
+        "agency-alias",
+        "--deny",
+        "warnings"
+    ]));
+}
+
+#[test]
+fn a_broken_configuration_is_reported_where_it_is_wrong() {
+    assert_cmd_snapshot!(planlint().args([
+        "check",
+        "--config",
+        "tests/fixtures/config/broken.yaml",
+        "--lang",
+        "en"
+    ]));
+}
+
+#[test]
+fn a_suppression_with_a_reason_suppresses() {
+    let out = check(&[
+        "tests/fixtures/suppressions/with-reason",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(codes(&out).is_empty(), "{:?}", codes(&out));
+}
+
+#[test]
+fn a_suppression_without_a_reason_is_a_finding() {
+    assert_cmd_snapshot!(planlint().args([
+        "check",
+        "tests/fixtures/suppressions/without-reason",
+        "--lang",
+        "en"
+    ]));
+}
+
+#[test]
+fn an_unused_suppression_is_a_finding() {
+    assert_cmd_snapshot!(planlint().args([
+        "check",
+        "tests/fixtures/suppressions/unused",
+        "--lang",
+        "en"
+    ]));
+}
+
+/// A baseline written today hides today's findings; a finding that appears later is reported.
+#[test]
+fn the_baseline_hides_known_findings_and_not_new_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    for entry in walkdir::WalkDir::new(root().join(WEAKER)) {
+        let entry = entry.unwrap();
+        let target = corpus.join(entry.path().strip_prefix(root().join(WEAKER)).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    let baseline = dir.path().join("baseline.json");
+    let corpus_arg = corpus.to_str().unwrap();
+    let baseline_arg = baseline.to_str().unwrap();
+    let written = check(&[corpus_arg, "--write-baseline", baseline_arg]);
+    assert_eq!(written.status.code(), Some(0));
+    let known = check(&[corpus_arg, "--baseline", baseline_arg, "--format", "json"]);
+    assert_eq!(known.status.code(), Some(0));
+    assert!(codes(&known).is_empty());
+    // A new weaker target elsewhere in the plan is new.
+    let plan = corpus.join("anqiu/an-zhengfa-2024-13.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let added = text.replace(
+        "targets:\n",
+        "targets:\n  - indicator: 报废汽车回收量\n    year: 2027\n    comparator: \"约\"\n    value: \"50\"\n    unit: \"%\"\n    baseline: 2023\n    quote: \"报废汽车回收量较2023年增加约50%\"\n",
+    );
+    std::fs::write(&plan, added).unwrap();
+    let new = check(&[corpus_arg, "--baseline", baseline_arg, "--format", "json"]);
+    assert_eq!(new.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&new.stdout).unwrap();
+    let weaker: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "weaker-target")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(weaker.len(), 1, "only the new weaker target: {weaker:?}");
+    assert!(weaker[0].contains("50%"), "{weaker:?}");
+}
