@@ -61,6 +61,9 @@ struct ConfigFile {
     thresholds: ThresholdsFile,
     #[serde(default)]
     baseline: Option<String>,
+    /// Let `--fix` replace agency abbreviations by official names.
+    #[serde(default, rename = "fix-aliases")]
+    fix_aliases: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -114,6 +117,8 @@ pub struct Config {
     pub lints: BTreeMap<&'static str, (LintLevel, Origin)>,
     /// `--deny warnings`: every warning, lint or not, fails the run.
     pub deny_warnings: bool,
+    /// `--fix` also replaces agency abbreviations by official names.
+    pub fix_aliases: bool,
     #[serde(skip)]
     base: PathBuf,
     #[serde(skip)]
@@ -160,6 +165,7 @@ impl Config {
                 .map(|l| (l.code, (default_level(l), Origin::Default)))
                 .collect(),
             deny_warnings: false,
+            fix_aliases: false,
             base: PathBuf::from("."),
             exclude_set: None,
         }
@@ -239,6 +245,7 @@ impl Config {
             self.include = file.include.iter().map(|p| self.base.join(p)).collect();
         }
         self.baseline = file.baseline.map(|b| self.base.join(b));
+        self.fix_aliases = file.fix_aliases;
         if let Some(t) = file.thresholds.approximate_tolerance {
             self.thresholds.approximate_tolerance = t.clamp(0.0, 1.0);
         }
@@ -404,6 +411,7 @@ impl Config {
             self.thresholds.approximate_tolerance
         ));
         out.push_str(&format!("deny-warnings: {}\n", self.deny_warnings));
+        out.push_str(&format!("fix-aliases: {}\n", self.fix_aliases));
         out.push_str("lints:\n");
         for (code, (level, origin)) in &self.lints {
             let level = match level {

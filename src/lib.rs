@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod export;
+pub mod fix;
 pub mod graph;
 pub mod i18n;
 pub mod ingest;

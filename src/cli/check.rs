@@ -148,6 +148,9 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
     let ran: Vec<&'static str> = selected.iter().map(|l| l.code).collect();
     lints::suppressions::apply(&corpus, &ran, &mut findings);
     diagnostics::sort(&mut findings, &corpus.sources);
+    if args.fix || args.diff {
+        return fix(args, &config, &findings, &corpus, lang);
+    }
     if let Some(path) = &args.write_baseline {
         return write_baseline(path.as_deref(), &config, &findings, &corpus.sources, lang);
     }
@@ -298,4 +301,71 @@ fn filter_by_baseline(
         eprint!("{line}");
     }
     Ok(())
+}
+
+/// `--fix` and `--diff`.
+fn fix(
+    args: &CheckArgs,
+    config: &Config,
+    findings: &[crate::diagnostics::Diagnostic],
+    corpus: &crate::ingest::Corpus,
+    lang: Lang,
+) -> ExitStatus {
+    // Checking drafts against a corpus fixes the drafts only.
+    let in_scope = |d: &crate::diagnostics::Diagnostic| {
+        d.source
+            .is_some_and(|s| args.corpus.is_empty() || corpus.drafts.contains(&s))
+    };
+    let (fixes, skipped) = crate::fix::plan(findings, &corpus.sources, |d| {
+        (config.fix_aliases || d.code != "agency-alias") && in_scope(d)
+    });
+    for s in &skipped {
+        let shown = crate::model::span::display_path(&s.path);
+        eprintln!("planlint: {shown}: {}", s.reason.get(lang));
+    }
+    if args.diff {
+        let text: String = fixes.iter().map(crate::fix::diff).collect();
+        if let Err(err) = write_stdout(&text) {
+            eprintln!("planlint: {err}");
+            return ExitStatus::Failure;
+        }
+        return if fixes.is_empty() {
+            ExitStatus::Clean
+        } else {
+            ExitStatus::Findings
+        };
+    }
+    for f in &fixes {
+        if let Err(err) = super::extract::write_new_file(&f.path, &f.fixed, true) {
+            eprintln!(
+                "planlint: {}: {err}",
+                crate::model::span::display_path(&f.path)
+            );
+            return ExitStatus::Failure;
+        }
+    }
+    let (count, files) = (fixes.iter().map(|f| f.findings).sum::<usize>(), fixes.len());
+    let line = match lang {
+        Lang::Zh => format!("已修复 {count} 个问题（{files} 个文件）\n"),
+        Lang::En => format!("fixed {count} findings in {files} files\n"),
+    };
+    eprint!("{line}");
+    // What remains is reported as a plain check would, with the fixed files read again.
+    let rerun = CheckArgs {
+        paths: args.paths.clone(),
+        format: args.format,
+        lang: args.lang,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        lints: args.lints.clone(),
+        color: args.color,
+        corpus: args.corpus.clone(),
+        jurisdiction: args.jurisdiction.clone(),
+        config: args.config.clone(),
+        baseline: args.baseline.clone(),
+        write_baseline: None,
+        fix: false,
+        diff: false,
+    };
+    run(&rerun)
 }

@@ -162,6 +162,13 @@ pub struct CheckArgs {
     /// planlint-baseline.json) instead of reporting them, and exit 0.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<Option<PathBuf>>,
+    /// Apply mechanical fixes (document numbers, cited titles; agency abbreviations with
+    /// `fix-aliases: true`), then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the fixes as a unified diff instead of writing them; exits 1 when there are any.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
 }
 
 /// Where the configuration comes from, and the command line's changes to it.

@@ -74,6 +74,8 @@ pub struct Diagnostic {
     pub secondary: Vec<Label>,
     pub help: Option<Msg>,
     pub related: Vec<Related>,
+    /// A mechanical fix `check --fix` can apply.
+    pub fix: Option<crate::fix::Fix>,
 }
 
 impl Diagnostic {
@@ -88,6 +90,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             help: None,
             related: Vec::new(),
+            fix: None,
         }
     }
 
@@ -121,6 +124,13 @@ impl Diagnostic {
     #[must_use]
     pub fn with_help(mut self, help: Msg) -> Self {
         self.help = Some(help);
+        self
+    }
+
+    /// Attaches a mechanical fix: each place replaced by its new text.
+    #[must_use]
+    pub fn with_fix(mut self, edits: Vec<crate::fix::Edit>) -> Self {
+        self.fix = Some(crate::fix::Fix { edits });
         self
     }
 

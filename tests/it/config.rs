@@ -235,3 +235,91 @@ fn the_baseline_hides_known_findings_and_not_new_ones() {
     assert_eq!(weaker.len(), 1, "only the new weaker target: {weaker:?}");
     assert!(weaker[0].contains("50%"), "{weaker:?}");
 }
+
+fn copy_fixture(from: &str, to: &std::path::Path) {
+    let from = root().join(from);
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn tree(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().display().to_string(),
+                std::fs::read_to_string(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// `--diff` shows the fixes, `--fix` applies them, and a second `--fix` changes nothing.
+#[test]
+fn fixes_apply_once_and_are_idempotent() {
+    for fixture in [
+        "tests/fixtures/lints/malformed-doc-number/fail-brackets-and-zero",
+        "tests/fixtures/lints/citation-title-mismatch/fail-wrong-title",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        copy_fixture(fixture, dir.path());
+        let path = dir.path().to_str().unwrap();
+        let before = tree(dir.path());
+        let diff = check(&[path, "--diff"]);
+        assert_eq!(diff.status.code(), Some(1), "{fixture}: a diff to show");
+        let shown = String::from_utf8_lossy(&diff.stdout).replace(path, "[DIR]");
+        assert!(shown.starts_with("--- a/"), "{shown}");
+        assert_eq!(tree(dir.path()), before, "--diff writes nothing");
+        let found = codes(&check(&[path, "--format", "json"])).len();
+        let fixed = check(&[path, "--fix", "--format", "json"]);
+        assert!(
+            codes(&fixed).len() < found,
+            "{fixture}: {:?}",
+            codes(&fixed)
+        );
+        let after = tree(dir.path());
+        assert_ne!(after, before);
+        let again = check(&[path, "--fix"]);
+        assert_eq!(again.status.code(), fixed.status.code());
+        assert_eq!(
+            tree(dir.path()),
+            after,
+            "{fixture}: the second --fix changes nothing"
+        );
+        let no_diff = check(&[path, "--diff"]);
+        assert_eq!(no_diff.status.code(), Some(0));
+        assert!(no_diff.stdout.is_empty());
+    }
+}
+
+/// Abbreviations are replaced only where the team asks (`fix-aliases: true`).
+#[test]
+fn aliases_are_fixed_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(
+        "tests/fixtures/lints/agency-alias/fail-abbreviation",
+        dir.path(),
+    );
+    let path = dir.path().to_str().unwrap();
+    let before = tree(dir.path());
+    check(&[path, "--fix"]);
+    assert_eq!(tree(dir.path()), before, "no fix-aliases, no change");
+    let config = dir.path().join("planlint.yaml");
+    std::fs::write(&config, "fix-aliases: true\n").unwrap();
+    check(&[path, "--fix", "--config", config.to_str().unwrap()]);
+    let after = tree(dir.path());
+    assert_ne!(after, before);
+    let text: String = after.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(!text.contains("市工信局"), "{text}");
+}

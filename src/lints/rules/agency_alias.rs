@@ -64,10 +64,46 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     "`{name}` abbreviates {official} ({count} mentions)"
                 ))
                 .at_value(group.first, msg!("简称", "abbreviation"));
-            out.push(diagnostic.with_help(msg!(
-                "如需使用正式名称，改为“{official}”",
-                "write `{official}` where the official name is wanted"
-            )));
+            let replacement = official_as_written(ctx, jurisdiction, entry, name);
+            let edits = std::iter::once(group.first)
+                .chain(group.others.iter().copied())
+                .map(|mention| crate::fix::Edit {
+                    source: mention.source,
+                    span: mention.span,
+                    replacement: replacement.clone(),
+                })
+                .collect();
+            out.push(
+                diagnostic
+                    .with_help(msg!(
+                        "如需使用正式名称，改为“{official}”",
+                        "write `{official}` where the official name is wanted"
+                    ))
+                    .with_fix(edits),
+            );
         }
+    }
+}
+
+/// The official name in the form the plan writes names: `市工信局` → `市工业和信息化局`, keeping
+/// the jurisdiction prefix the plan uses.
+fn official_as_written(
+    ctx: &LintContext<'_>,
+    jurisdiction: crate::model::JurisdictionId,
+    entry: usize,
+    written: &str,
+) -> String {
+    let j = ctx.jurisdiction(jurisdiction);
+    let name = &j.registry.entries[entry].name;
+    if written.starts_with(&j.name.value) {
+        return format!("{}{name}", j.name.value);
+    }
+    match &j.self_prefix {
+        Some(prefix)
+            if written.starts_with(prefix.as_str()) && !name.starts_with(prefix.as_str()) =>
+        {
+            format!("{prefix}{name}")
+        }
+        _ => name.clone(),
     }
 }

@@ -91,7 +91,12 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                         msg!("{number} 的真实标题", "the real title of {number}"),
                         msg!("真实标题", "real title"),
                     )
-                    .with_help(msg!("应为《{expected}》", "it is 《{expected}》")),
+                    .with_help(msg!("应为《{expected}》", "it is 《{expected}》"))
+                    .with_fix(vec![crate::fix::Edit {
+                        source: title.source,
+                        span: title.span,
+                        replacement: expected.clone(),
+                    }]),
             );
         }
     }

@@ -86,6 +86,11 @@ fn diagnose(number: &Located<WrittenDocNumber>) -> Option<Diagnostic> {
                 "document number `{written}` is not in the standard form: {en}"
             ))
             .at_value(number, msg!("不规范", "non-standard"))
-            .with_help(msg!("应为 {canonical}", "write {canonical}")),
+            .with_help(msg!("应为 {canonical}", "write {canonical}"))
+            .with_fix(vec![crate::fix::Edit {
+                source: number.source,
+                span: number.span,
+                replacement: canonical.to_string(),
+            }]),
     )
 }

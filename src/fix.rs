@@ -1,0 +1,242 @@
+//! `planlint check --fix`: mechanical fixes applied to the files they point into. Edits are
+//! applied from the end of a file to its start; an edit overlapping one already taken is left
+//! for the next run. A YAML file is re-parsed after editing and left untouched if the result
+//! would not read back; files that are not UTF-8 on disk, and .docx files, are never rewritten.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
+use crate::model::{SourceId, Sources, Span};
+use crate::msg;
+
+/// One replacement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub source: SourceId,
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// The edits that fix one finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub edits: Vec<Edit>,
+}
+
+/// A file and its fixed text.
+#[derive(Debug, Clone)]
+pub struct FileFix {
+    pub path: PathBuf,
+    pub original: String,
+    pub fixed: String,
+    /// How many findings it fixes.
+    pub findings: usize,
+}
+
+/// A file the fixes were not applied to, and why.
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: Msg,
+}
+
+/// The fixed text of every file the accepted findings' fixes touch.
+pub fn plan(
+    findings: &[Diagnostic],
+    sources: &Sources,
+    accept: impl Fn(&Diagnostic) -> bool,
+) -> (Vec<FileFix>, Vec<Skipped>) {
+    let mut by_source: std::collections::BTreeMap<usize, Vec<(usize, &Edit)>> =
+        std::collections::BTreeMap::new();
+    for (i, d) in findings.iter().enumerate() {
+        let Some(fix) = d.fix.as_ref().filter(|_| accept(d)) else {
+            continue;
+        };
+        for edit in &fix.edits {
+            by_source.entry(edit.source.0).or_default().push((i, edit));
+        }
+    }
+    let mut fixes = Vec::new();
+    let mut skipped = Vec::new();
+    for (source, edits) in by_source {
+        let file = sources.get(SourceId(source));
+        match fix_file(&file.path, &file.text, &edits) {
+            Ok(Some(fix)) => fixes.push(fix),
+            Ok(None) => {}
+            Err(reason) => skipped.push(Skipped {
+                path: file.path.clone(),
+                reason,
+            }),
+        }
+    }
+    (fixes, skipped)
+}
+
+fn fix_file(path: &Path, text: &str, edits: &[(usize, &Edit)]) -> Result<Option<FileFix>, Msg> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    {
+        return Err(msg!(
+            ".docx 文件不能自动修改，请手工修正",
+            "a .docx is not rewritten; fix it by hand"
+        ));
+    }
+    let on_disk =
+        std::fs::read(path).map_err(|err| msg!("无法读取：{err}", "cannot read it: {err}"))?;
+    let bom = on_disk.starts_with(b"\xEF\xBB\xBF");
+    let body = if bom { &on_disk[3..] } else { &on_disk[..] };
+    if body != text.as_bytes() {
+        return Err(msg!(
+            "文件不是 UTF-8 编码（或在读取后已改变），不自动修改",
+            "the file is not UTF-8 on disk (or changed since it was read); not rewritten"
+        ));
+    }
+    let yaml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+    let mut sorted: Vec<&(usize, &Edit)> = edits.iter().collect();
+    sorted.sort_by_key(|(_, e)| {
+        (
+            std::cmp::Reverse(e.span.start),
+            std::cmp::Reverse(e.span.len),
+        )
+    });
+    let mut fixed = text.to_string();
+    let mut taken_from = usize::MAX;
+    let mut findings = std::collections::BTreeSet::new();
+    for (finding, edit) in sorted {
+        let (start, end) = (edit.span.start, edit.span.end());
+        if end > taken_from
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            continue;
+        }
+        let current = &text[start..end];
+        let replacement = if yaml {
+            yaml_scalar(current, &edit.replacement)
+        } else {
+            edit.replacement.clone()
+        };
+        if replacement == current {
+            continue;
+        }
+        fixed.replace_range(start..end, &replacement);
+        taken_from = start;
+        findings.insert(*finding);
+    }
+    if fixed == text {
+        return Ok(None);
+    }
+    if yaml && !reads_back(path, &fixed) {
+        return Err(msg!(
+            "修改后的 YAML 无法读取，文件保持不变",
+            "the fixed YAML would not read back; the file is left untouched"
+        ));
+    }
+    let fixed = if bom {
+        format!("\u{feff}{fixed}")
+    } else {
+        fixed
+    };
+    let original = if bom {
+        format!("\u{feff}{text}")
+    } else {
+        text.to_string()
+    };
+    Ok(Some(FileFix {
+        path: path.to_path_buf(),
+        original,
+        fixed,
+        findings: findings.len(),
+    }))
+}
+
+/// The replacement written the way the scalar it replaces is: inside double or single quotes
+/// with their escapes, or plain when that is safe, else double-quoted.
+fn yaml_scalar(current: &str, new: &str) -> String {
+    if current.starts_with('"') {
+        return serde_json::to_string(new).unwrap_or_else(|_| format!("\"{new}\""));
+    }
+    if current.starts_with('\'') {
+        return format!("'{}'", new.replace('\'', "''"));
+    }
+    let risky = new.is_empty()
+        || new.contains(": ")
+        || new.contains(" #")
+        || new.starts_with([
+            '[', ']', '{', '}', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', '#', '-', '?',
+            ':', ',',
+        ])
+        || new.trim() != new;
+    if risky {
+        serde_json::to_string(new).unwrap_or_else(|_| format!("\"{new}\""))
+    } else {
+        new.to_string()
+    }
+}
+
+/// Whether fixed YAML still reads as the file it was (a plan, a sidecar).
+fn reads_back(path: &Path, text: &str) -> bool {
+    let source = SourceId(0);
+    let sidecar = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(crate::ingest::SIDECAR_SUFFIX));
+    if sidecar {
+        crate::ingest::yaml::parse::<crate::ingest::schema::SidecarFile>(source, text).is_ok()
+    } else {
+        crate::ingest::yaml::parse::<crate::ingest::schema::PlanFile>(source, text).is_ok()
+    }
+}
+
+/// A unified diff of a fix, for `--diff`.
+#[must_use]
+pub fn diff(fix: &FileFix) -> String {
+    let shown = crate::model::span::display_path(&fix.path);
+    similar::TextDiff::from_lines(&fix.original, &fix.fixed)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{shown}"), &format!("b/{shown}"))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars_keep_their_quoting() {
+        assert_eq!(
+            yaml_scalar("\"国发[2024]7号\"", "国发〔2024〕7号"),
+            "\"国发〔2024〕7号\""
+        );
+        assert_eq!(yaml_scalar("'a'", "it's"), "'it''s'");
+        assert_eq!(
+            yaml_scalar("市工信局", "市工业和信息化局"),
+            "市工业和信息化局"
+        );
+        assert_eq!(yaml_scalar("x", "a: b"), "\"a: b\"");
+    }
+
+    #[test]
+    fn a_fix_that_breaks_the_yaml_leaves_the_file_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.yaml");
+        let text = "title: 方案\ntargets:\n  - indicator: 数控化率\n    year: 2027\n    comparator: \">=\"\n    value: 75\n    unit: \"%\"\n";
+        std::fs::write(&path, text).unwrap();
+        let start = text.find("2027").unwrap();
+        let edit = Edit {
+            source: SourceId(0),
+            span: Span::new(start, 4),
+            // Valid YAML, but no longer a year: the plan file would not read back.
+            replacement: "明年".to_string(),
+        };
+        let result = fix_file(&path, text, &[(0, &edit)]);
+        assert!(result.is_err(), "{result:?}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    }
+}
