@@ -1,17 +1,8 @@
 //! The command line end to end: arguments, exit codes, output formats and bad input.
 
-use std::process::Command;
+use insta_cmd::assert_cmd_snapshot;
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
-
-fn planlint() -> Command {
-    let mut cmd = Command::new(get_cargo_bin("planlint"));
-    cmd.current_dir(crate::support::root())
-        .env_clear()
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1");
-    cmd
-}
+use crate::support::planlint;
 
 #[test]
 fn check_bad_input_reports_each_file_and_checks_the_rest() {

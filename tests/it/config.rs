@@ -1,20 +1,11 @@
 //! planlint.yaml, command-line levels, suppressions with reasons, and the baseline: each with a
 //! case where it applies and one where it must not.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use insta_cmd::assert_cmd_snapshot;
 
-use crate::support::root;
-
-fn planlint() -> Command {
-    let mut cmd = Command::new(get_cargo_bin("planlint"));
-    cmd.current_dir(root())
-        .env_clear()
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1");
-    cmd
-}
+use crate::support::planlint;
 
 fn check(args: &[&str]) -> Output {
     planlint().arg("check").args(args).output().unwrap()
@@ -197,15 +188,7 @@ fn an_unused_suppression_is_a_finding() {
 fn the_baseline_hides_known_findings_and_not_new_ones() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
-    for entry in walkdir::WalkDir::new(root().join(WEAKER)) {
-        let entry = entry.unwrap();
-        let target = corpus.join(entry.path().strip_prefix(root().join(WEAKER)).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    crate::support::copy_tree(std::path::Path::new(WEAKER), &corpus);
     let baseline = dir.path().join("baseline.json");
     let corpus_arg = corpus.to_str().unwrap();
     let baseline_arg = baseline.to_str().unwrap();
@@ -236,19 +219,6 @@ fn the_baseline_hides_known_findings_and_not_new_ones() {
     assert!(weaker[0].contains("50%"), "{weaker:?}");
 }
 
-fn copy_fixture(from: &str, to: &std::path::Path) {
-    let from = root().join(from);
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 fn tree(dir: &std::path::Path) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = walkdir::WalkDir::new(dir)
         .into_iter()
@@ -273,7 +243,7 @@ fn fixes_apply_once_and_are_idempotent() {
         "tests/fixtures/lints/citation-title-mismatch/fail-wrong-title",
     ] {
         let dir = tempfile::tempdir().unwrap();
-        copy_fixture(fixture, dir.path());
+        crate::support::copy_tree(std::path::Path::new(fixture), dir.path());
         let path = dir.path().to_str().unwrap();
         let before = tree(dir.path());
         let diff = check(&[path, "--diff"]);
@@ -307,8 +277,8 @@ fn fixes_apply_once_and_are_idempotent() {
 #[test]
 fn aliases_are_fixed_only_when_asked() {
     let dir = tempfile::tempdir().unwrap();
-    copy_fixture(
-        "tests/fixtures/lints/agency-alias/fail-abbreviation",
+    crate::support::copy_tree(
+        std::path::Path::new("tests/fixtures/lints/agency-alias/fail-abbreviation"),
         dir.path(),
     );
     let path = dir.path().to_str().unwrap();

@@ -4,23 +4,12 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use insta_cmd::get_cargo_bin;
 use planlint::model::Quantity;
 use planlint::model::text::{fold, fold_title};
 use serde_json::Value;
 
-use crate::support::root;
-
-fn planlint() -> Command {
-    let mut cmd = Command::new(get_cargo_bin("planlint"));
-    cmd.current_dir(root())
-        .env_clear()
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1");
-    cmd
-}
+use crate::support::{planlint, root};
 
 /// `planlint extract --format json FILE`, parsed.
 fn extract(path: &Path) -> Value {
@@ -300,18 +289,7 @@ fn docx_built_from_a_seed_extracts_like_its_text() {
 #[test]
 fn bad_text_input_is_reported_per_file() {
     let dir = tempfile::tempdir().unwrap();
-    let fixture = root().join("tests/fixtures/cli/bad-text");
-    for entry in walkdir::WalkDir::new(&fixture) {
-        let entry = entry.unwrap();
-        let target = dir
-            .path()
-            .join(entry.path().strip_prefix(&fixture).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    crate::support::copy_tree(Path::new("tests/fixtures/cli/bad-text"), dir.path());
     let big = std::fs::File::create(dir.path().join("county/big.txt")).unwrap();
     big.set_len(50 * 1024 * 1024).unwrap();
     let output = planlint()

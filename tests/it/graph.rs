@@ -4,18 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use insta_cmd::get_cargo_bin;
-
-use crate::support::root;
-
-fn planlint() -> Command {
-    let mut cmd = Command::new(get_cargo_bin("planlint"));
-    cmd.current_dir(root())
-        .env_clear()
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1");
-    cmd
-}
+use crate::support::{planlint, root};
 
 fn export(paths: &[&str], format: &str, with: Option<&str>) -> String {
     let mut cmd = planlint();

@@ -3,18 +3,9 @@
 
 use std::process::Command;
 
-use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use insta_cmd::assert_cmd_snapshot;
 
-use crate::support::root;
-
-fn planlint() -> Command {
-    let mut cmd = Command::new(get_cargo_bin("planlint"));
-    cmd.current_dir(root())
-        .env_clear()
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1");
-    cmd
-}
+use crate::support::{planlint, root};
 
 const FIXTURE: &str = "tests/fixtures/lints/weaker-target/fail-growth-below-parent";
 

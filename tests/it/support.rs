@@ -59,3 +59,28 @@ pub(crate) fn render_both(corpus: &Corpus, findings: &[Diagnostic]) -> String {
         render(corpus, findings, Lang::En)
     )
 }
+
+/// The planlint binary, run from the repository root with a clean environment: no locale, a
+/// fixed width, no colour.
+pub(crate) fn planlint() -> std::process::Command {
+    let mut cmd = std::process::Command::new(insta_cmd::get_cargo_bin("planlint"));
+    cmd.current_dir(root())
+        .env_clear()
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// Copies a fixture folder (relative to the root, or absolute) into `to`.
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
+    let from = root().join(from);
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
