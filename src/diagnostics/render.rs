@@ -225,6 +225,11 @@ struct FileSource {
     text: Arc<str>,
 }
 
+/// A line longer than this (in characters) is shown as a window around what it points at.
+const WIDE_LINE: usize = 160;
+/// Characters kept on each side of the span in such a window.
+const WINDOW_MARGIN: usize = 36;
+
 impl SourceCode for FileSource {
     fn read_span<'a>(
         &'a self,
@@ -242,6 +247,29 @@ impl SourceCode for FileSource {
         let column = text
             .get(line_start..offset)
             .map_or(inner.column(), |s| s.chars().count());
+        let wide = std::str::from_utf8(inner.data())
+            .is_ok_and(|data| data.lines().any(|l| l.chars().count() > WIDE_LINE));
+        if wide {
+            // A paragraph on one line (Word, Markdown) would print hundreds of columns: show
+            // the part around the span, on its own lines, without context lines.
+            let end = (offset + span.len()).min(text.len());
+            let start = back(text, offset, WINDOW_MARGIN, line_start);
+            let line_end = text
+                .get(end..)
+                .and_then(|r| r.find('\n'))
+                .map_or(text.len(), |i| end + i);
+            let stop = forward(text, end, WINDOW_MARGIN, line_end);
+            let line = text.get(..start).map_or(0, |b| b.matches('\n').count());
+            let window = text.get(start..stop).unwrap_or_default();
+            return Ok(Box::new(MietteSpanContents::new_named(
+                self.name.clone(),
+                window.as_bytes(),
+                SourceSpan::from((start, stop - start)),
+                line,
+                column,
+                window.matches('\n').count() + 1,
+            )));
+        }
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
@@ -251,4 +279,23 @@ impl SourceCode for FileSource {
             inner.line_count(),
         )))
     }
+}
+
+/// The offset `chars` characters before `from`, not before `floor`.
+fn back(text: &str, from: usize, chars: usize, floor: usize) -> usize {
+    text.get(floor..from)
+        .and_then(|s| {
+            s.char_indices()
+                .rev()
+                .nth(chars.saturating_sub(1))
+                .map(|(i, _)| floor + i)
+        })
+        .unwrap_or(floor)
+}
+
+/// The offset `chars` characters after `from`, not after `ceiling`.
+fn forward(text: &str, from: usize, chars: usize, ceiling: usize) -> usize {
+    text.get(from..ceiling)
+        .and_then(|s| s.char_indices().nth(chars).map(|(i, _)| from + i))
+        .unwrap_or(ceiling)
 }
