@@ -263,7 +263,7 @@ fn phrased(text: &str) -> Vec<(Range<usize>, Option<Range<usize>>, usize)> {
         let Some(close) = closing(text, inner, '(') else {
             break;
         };
-        search = close + 1;
+        search = close + text[close..].chars().next().map_or(1, char::len_utf8);
         let content = &text[inner..close];
         if ROLE.is_match(content) {
             continue;
@@ -407,6 +407,13 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_multibyte_closing_bracket_after_a_role_phrase_is_stepped_over() {
+        // `(牵头单位:` … `〕`: the bracket that closes is three bytes long.
+        let text = "每辆委3:亿以6约〔二(牵头单位:〕(单一增]\n";
+        let _ = tasks_of(text);
     }
 
     #[test]
