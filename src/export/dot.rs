@@ -4,20 +4,12 @@
 
 use std::fmt::Write;
 
-use super::{Cascade, EdgeKind, ExportNode, NodeKind, layer_of};
+use super::{Cascade, EdgeKind, ExportNode, LEVEL_CAPTIONS, NodeKind, layer_of};
 use crate::diagnostics::Severity;
-use crate::model::Level;
 
 /// Fonts tried in order by Graphviz (fontconfig picks the first installed).
 pub const CJK_FONTS: &str =
     "Noto Sans CJK SC,Source Han Sans SC,WenQuanYi Micro Hei,Microsoft YaHei,sans-serif";
-
-const LEVELS: [(Level, &str); 4] = [
-    (Level::National, "国家级 national"),
-    (Level::Provincial, "省级 provincial"),
-    (Level::Municipal, "市级 municipal"),
-    (Level::County, "县级 county"),
-];
 
 #[must_use]
 pub fn to_dot(cascade: &Cascade) -> String {
@@ -36,7 +28,7 @@ pub fn to_dot(cascade: &Cascade) -> String {
         out,
         "  edge [color=\"#6b7b8c\", fontname=\"{font}\", fontsize=9];"
     );
-    for (level, caption) in LEVELS {
+    for (level, caption) in LEVEL_CAPTIONS {
         let layer = layer_of(level);
         let members: Vec<&ExportNode> = cascade
             .nodes

@@ -4,9 +4,8 @@
 
 use std::fmt::Write;
 
-use super::{Cascade, EdgeKind, NodeKind, layer_of};
+use super::{Cascade, EdgeKind, LEVEL_CAPTIONS, NodeKind, layer_of};
 use crate::diagnostics::Severity;
-use crate::model::Level;
 
 /// Mermaid's default `maxTextSize`.
 pub const MAX_TEXT: usize = 50_000;
@@ -31,12 +30,7 @@ pub fn to_mermaid(cascade: &Cascade) -> Result<String, TooBig> {
         return Err(TooBig::Edges(cascade.edges.len()));
     }
     let mut out = String::from("flowchart BT\n");
-    for (level, caption) in [
-        (Level::National, "国家级 national"),
-        (Level::Provincial, "省级 provincial"),
-        (Level::Municipal, "市级 municipal"),
-        (Level::County, "县级 county"),
-    ] {
+    for (level, caption) in LEVEL_CAPTIONS {
         let layer = layer_of(level);
         let members: Vec<_> = cascade
             .nodes
@@ -111,21 +105,18 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::{Counts, EdgeKind, ExportEdge, ExportNode};
+    use crate::export::{EdgeKind, ExportEdge, ExportNode};
+    use crate::model::Level;
 
     fn node(i: usize) -> ExportNode {
         ExportNode {
             id: format!("n{i}"),
-            kind: NodeKind::Plan,
-            layer: 3,
-            level: Some(Level::County),
-            lines: vec![format!("方案{i}")],
-            jurisdiction: None,
-            file: None,
-            findings: Counts::default(),
-            weaker: false,
-            targets: Vec::new(),
-            messages: Vec::new(),
+            ..ExportNode::new(
+                NodeKind::Plan,
+                3,
+                Some(Level::County),
+                vec![format!("方案{i}")],
+            )
         }
     }
 

@@ -141,6 +141,35 @@ pub struct Cascade {
     pub edges: Vec<ExportEdge>,
 }
 
+/// The levels in cascade order, with the captions the drawings give them.
+pub const LEVEL_CAPTIONS: [(Level, &str); 4] = [
+    (Level::National, "国家级 national"),
+    (Level::Provincial, "省级 provincial"),
+    (Level::Municipal, "市级 municipal"),
+    (Level::County, "县级 county"),
+];
+
+impl ExportNode {
+    /// A node with no file, findings, targets or messages yet; ids are given when the cascade is
+    /// sorted.
+    #[must_use]
+    pub fn new(kind: NodeKind, layer: usize, level: Option<Level>, lines: Vec<String>) -> Self {
+        Self {
+            id: String::new(),
+            kind,
+            layer,
+            level,
+            lines,
+            jurisdiction: None,
+            file: None,
+            findings: Counts::default(),
+            weaker: false,
+            targets: Vec::new(),
+            messages: Vec::new(),
+        }
+    }
+}
+
 /// The row of documents cited but not in the corpus, below the four levels.
 pub const OUTSIDE_LAYER: usize = 4;
 
@@ -244,17 +273,12 @@ impl<'a> Builder<'a> {
                 NodeKind::Plan
             };
             let node = ExportNode {
-                id: String::new(),
-                kind,
-                layer: layer_of(plan.level),
-                level: Some(plan.level),
-                lines,
                 jurisdiction: Some(jurisdiction.name.value.clone()),
                 file: Some(self.corpus.sources.get(plan.source).display_path()),
                 findings,
-                weaker: false,
                 targets: self.target_rows(id),
                 messages,
+                ..ExportNode::new(kind, layer_of(plan.level), Some(plan.level), lines)
             };
             let key = (
                 layer_of(plan.level),
@@ -302,19 +326,7 @@ impl<'a> Builder<'a> {
                         }
                         let layer = OUTSIDE_LAYER;
                         let name = lines.join(" ");
-                        let export = ExportNode {
-                            id: String::new(),
-                            kind: NodeKind::Stub,
-                            layer,
-                            level: None,
-                            lines,
-                            jurisdiction: None,
-                            file: None,
-                            findings: Counts::default(),
-                            weaker: false,
-                            targets: Vec::new(),
-                            messages: Vec::new(),
-                        };
+                        let export = ExportNode::new(NodeKind::Stub, layer, None, lines);
                         self.add(node, (layer, "\u{10ffff}".into(), name), export)
                     }
                 };
@@ -335,21 +347,13 @@ impl<'a> Builder<'a> {
                 };
                 let weaker = self.is_weaker(id);
                 let layer = self.pending[owner].node.layer;
+                let lines = vec![
+                    target.indicator.value.clone(),
+                    format!("{} {}", deadline(target.deadline), target.describe_zh()),
+                ];
                 let node = ExportNode {
-                    id: String::new(),
-                    kind: NodeKind::Target,
-                    layer,
-                    level: Some(plan.level),
-                    lines: vec![
-                        target.indicator.value.clone(),
-                        format!("{} {}", deadline(target.deadline), target.describe_zh()),
-                    ],
-                    jurisdiction: None,
-                    file: None,
-                    findings: Counts::default(),
                     weaker,
-                    targets: Vec::new(),
-                    messages: Vec::new(),
+                    ..ExportNode::new(NodeKind::Target, layer, Some(plan.level), lines)
                 };
                 let key = (
                     layer,
@@ -403,18 +407,10 @@ impl<'a> Builder<'a> {
                     let entry = &jurisdiction.registry.entries[e];
                     let layer = layer_of(jurisdiction.level);
                     let name = entry.name.clone();
+                    let lines = vec![jurisdiction.name.value.clone(), name.clone()];
                     let export = ExportNode {
-                        id: String::new(),
-                        kind: NodeKind::Agency,
-                        layer,
-                        level: Some(jurisdiction.level),
-                        lines: vec![jurisdiction.name.value.clone(), name.clone()],
                         jurisdiction: Some(jurisdiction.name.value.clone()),
-                        file: None,
-                        findings: Counts::default(),
-                        weaker: false,
-                        targets: Vec::new(),
-                        messages: Vec::new(),
+                        ..ExportNode::new(NodeKind::Agency, layer, Some(jurisdiction.level), lines)
                     };
                     let key = (
                         layer,

@@ -41,28 +41,10 @@ pub(crate) fn convert(
 ) -> Option<Plan> {
     let jurisdiction = place(source, &file, lookup, diagnostics)?;
     let home = &lookup.jurisdictions[jurisdiction.0];
-    if let Some(level) = &file.level
-        && level.value != home.level
-    {
-        let (said, name, actual) = (level.value, &home.name.value, home.level);
-        diagnostics.push(invalid(
-            source,
-            span_of(level),
-            crate::i18n::Msg::new(
-                format!(
-                    "方案层级为{}，但其所属辖区“{name}”为{}",
-                    said.zh(),
-                    actual.zh()
-                ),
-                format!("the plan says it is {said} but its jurisdiction {name} is {actual}"),
-            ),
-        ));
+    if let Some(level) = &file.level {
+        check_level(source, level, home, diagnostics);
     }
-    let names: Vec<&str> = crate::graph::jurisdiction_chain(lookup.jurisdictions, jurisdiction)
-        .into_iter()
-        .flat_map(|id| lookup.jurisdictions[id.0].names())
-        .collect();
-    let campaign = Campaign::from_title(&file.title.value, names);
+    let campaign = campaign(&file.title.value, lookup, jurisdiction);
     let issued = file
         .issued
         .and_then(|node| parse_date(source, node, diagnostics));
@@ -361,4 +343,44 @@ pub(crate) fn suppressions(
             reason: e.reason.map(|r| located(source, r, |t| t)),
         })
         .collect()
+}
+
+/// A plan's stated `level:` against its jurisdiction's: a mismatch is reported where it is
+/// written.
+pub(crate) fn check_level(
+    source: SourceId,
+    level: &Spanned<crate::model::Level>,
+    home: &Jurisdiction,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if level.value == home.level {
+        return;
+    }
+    let (said, name, actual) = (level.value, &home.name.value, home.level);
+    diagnostics.push(invalid(
+        source,
+        span_of(level),
+        crate::i18n::Msg::new(
+            format!(
+                "方案层级为{}，但其所属辖区“{name}”为{}",
+                said.zh(),
+                actual.zh()
+            ),
+            format!("the plan says it is {said} but its jurisdiction {name} is {actual}"),
+        ),
+    ));
+}
+
+/// The campaign a title belongs to, with the names of the jurisdiction and those above it
+/// taken out.
+pub(crate) fn campaign(
+    title: &str,
+    lookup: &JurisdictionLookup<'_>,
+    jurisdiction: JurisdictionId,
+) -> Campaign {
+    let names: Vec<&str> = crate::graph::jurisdiction_chain(lookup.jurisdictions, jurisdiction)
+        .into_iter()
+        .flat_map(|id| lookup.jurisdictions[id.0].names())
+        .collect();
+    Campaign::from_title(title, names)
 }

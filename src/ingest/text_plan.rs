@@ -13,8 +13,7 @@ use crate::i18n::Msg;
 use crate::model::plan::WrittenDocNumber;
 use crate::model::text::fold;
 use crate::model::{
-    AgencyName, Campaign, Citation, Date, JurisdictionId, Located, Plan, SourceId, Span, Target,
-    Task,
+    AgencyName, Citation, Date, JurisdictionId, Located, Plan, SourceId, Span, Target, Task,
 };
 use crate::msg;
 
@@ -79,27 +78,10 @@ pub(crate) fn convert(
     let home = &lookup.jurisdictions[jurisdiction.0];
     if let (Some(file), Some(s)) = (&sidecar, sidecar_source)
         && let Some(level) = &file.level
-        && level.value != home.level
     {
-        let (said, name, actual) = (level.value, &home.name.value, home.level);
-        diagnostics.push(invalid(
-            s,
-            span_of(level),
-            Msg::new(
-                format!(
-                    "方案层级为{}，但其所属辖区“{name}”为{}",
-                    said.zh(),
-                    actual.zh()
-                ),
-                format!("the plan says it is {said} but its jurisdiction {name} is {actual}"),
-            ),
-        ));
+        plan_file::check_level(s, level, home, diagnostics);
     }
-    let names: Vec<&str> = crate::graph::jurisdiction_chain(lookup.jurisdictions, jurisdiction)
-        .into_iter()
-        .flat_map(|id| lookup.jurisdictions[id.0].names())
-        .collect();
-    let campaign = Campaign::from_title(&header.title.value, names);
+    let campaign = plan_file::campaign(&header.title.value, lookup, jurisdiction);
     let status = sidecar
         .as_ref()
         .and_then(|s| s.status.as_ref())

@@ -13,15 +13,12 @@ use crate::support::{planlint, root};
 
 /// `planlint extract --format json FILE`, parsed.
 fn extract(path: &Path) -> Value {
-    let out = planlint()
-        .args(["extract", "--format", "json"])
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = crate::support::succeeded(
+        planlint()
+            .args(["extract", "--format", "json"])
+            .arg(path)
+            .output()
+            .unwrap(),
     );
     let mut json: Value = serde_json::from_slice(&out.stdout).unwrap();
     json.as_object_mut().unwrap().remove("source");

@@ -12,12 +12,7 @@ fn export(paths: &[&str], format: &str, with: Option<&str>) -> String {
     if let Some(with) = with {
         cmd.args(["--with", with]);
     }
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = crate::support::succeeded(cmd.output().unwrap());
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -121,15 +116,12 @@ fn graphml_reads_back_in_networkx() {
     let json: serde_json::Value =
         serde_json::from_str(&export(&["plans"], "json", Some("targets,agencies"))).unwrap();
     let script = "import sys, networkx as nx\ng = nx.read_graphml(sys.argv[1])\nassert all(isinstance(d['errors'], int) for _, d in g.nodes(data=True))\nprint(g.number_of_nodes(), g.number_of_edges())";
-    let out = Command::new(&python)
-        .args(["-c", script])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = crate::support::succeeded(
+        Command::new(&python)
+            .args(["-c", script])
+            .arg(&file)
+            .output()
+            .unwrap(),
     );
     let expected = format!(
         "{} {}\n",
@@ -184,29 +176,26 @@ fn html_works_offline_in_headless_chromium() {
 }
 
 fn dump_dom(chromium: &Path, profile: &Path, url: &str) -> String {
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            profile.join("profile").display()
-        ))
-        .arg("--dump-dom")
-        .arg(url)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = crate::support::succeeded(
+        Command::new(chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ])
+            .arg(format!(
+                "--user-data-dir={}",
+                profile.join("profile").display()
+            ))
+            .arg("--dump-dom")
+            .arg(url)
+            .output()
+            .unwrap(),
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }

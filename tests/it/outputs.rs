@@ -44,16 +44,13 @@ fn sarif_of_the_bundled_corpus_validates_against_the_schema() {
     let log = dir.path().join("planlint.sarif");
     std::fs::write(&log, &out.stdout).unwrap();
     let script = "import json, sys, jsonschema\nschema = json.load(open(sys.argv[1]))\nlog = json.load(open(sys.argv[2]))\njsonschema.validate(log, schema, cls=jsonschema.Draft7Validator)\nprint(len(log['runs'][0]['results']))";
-    let check = Command::new("python3")
-        .args(["-c", script])
-        .arg(root().join("tests/fixtures/sarif/sarif-schema-2.1.0.json"))
-        .arg(&log)
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
+    let check = crate::support::succeeded(
+        Command::new("python3")
+            .args(["-c", script])
+            .arg(root().join("tests/fixtures/sarif/sarif-schema-2.1.0.json"))
+            .arg(&log)
+            .output()
+            .unwrap(),
     );
     assert_eq!(String::from_utf8_lossy(&check.stdout).trim(), "115");
 }
