@@ -30,11 +30,7 @@ pub fn to_dot(cascade: &Cascade) -> String {
     );
     for (level, caption) in LEVEL_CAPTIONS {
         let layer = layer_of(level);
-        let members: Vec<&ExportNode> = cascade
-            .nodes
-            .iter()
-            .filter(|n| n.layer == layer && n.level.is_some())
-            .collect();
+        let members = cascade.level_members(level);
         if members.is_empty() {
             continue;
         }

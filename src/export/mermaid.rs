@@ -32,11 +32,7 @@ pub fn to_mermaid(cascade: &Cascade) -> Result<String, TooBig> {
     let mut out = String::from("flowchart BT\n");
     for (level, caption) in LEVEL_CAPTIONS {
         let layer = layer_of(level);
-        let members: Vec<_> = cascade
-            .nodes
-            .iter()
-            .filter(|n| n.layer == layer && n.level.is_some())
-            .collect();
+        let members = cascade.level_members(level);
         if members.is_empty() {
             continue;
         }

@@ -173,6 +173,19 @@ impl ExportNode {
 /// The row of documents cited but not in the corpus, below the four levels.
 pub const OUTSIDE_LAYER: usize = 4;
 
+impl Cascade {
+    /// The nodes of one level, in order: its plans (and with `--with`, their targets and the
+    /// level's agencies). Documents of unknown level belong to no level.
+    #[must_use]
+    pub fn level_members(&self, level: Level) -> Vec<&ExportNode> {
+        let layer = layer_of(level);
+        self.nodes
+            .iter()
+            .filter(|n| n.layer == layer && n.level.is_some())
+            .collect()
+    }
+}
+
 /// The row of a level in the layout.
 #[must_use]
 pub fn layer_of(level: Level) -> usize {
