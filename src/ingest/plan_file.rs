@@ -129,19 +129,8 @@ fn place(
             ),
         };
         diagnostics.push(
-            Diagnostic::new("unknown-jurisdiction", Severity::Error, {
-                let name = &named.value;
-                msg!(
-                    "辖区“{name}”没有辖区文件",
-                    "no jurisdiction file declares `{name}`"
-                )
-            })
-            .at(
-                source,
-                span_of(named),
-                msg!("未知辖区", "unknown jurisdiction"),
-            )
-            .with_help(crate::i18n::Msg::new(help_zh, help_en)),
+            unknown_jurisdiction(&named.value, source, span_of(named))
+                .with_help(crate::i18n::Msg::new(help_zh, help_en)),
         );
         return lookup.folder;
     }
@@ -383,4 +372,21 @@ pub(crate) fn campaign(
         .flat_map(|id| lookup.jurisdictions[id.0].names())
         .collect();
     Campaign::from_title(title, names)
+}
+
+/// A plan names a jurisdiction no jurisdiction file declares.
+pub(crate) fn unknown_jurisdiction(
+    name: &str,
+    source: SourceId,
+    span: crate::model::Span,
+) -> Diagnostic {
+    Diagnostic::new(
+        "unknown-jurisdiction",
+        Severity::Error,
+        msg!(
+            "辖区“{name}”没有辖区文件",
+            "no jurisdiction file declares `{name}`"
+        ),
+    )
+    .at(source, span, msg!("未知辖区", "unknown jurisdiction"))
 }

@@ -189,17 +189,7 @@ fn place(
         if let Some(id) = lookup.by_name(name) {
             return Some(id);
         }
-        diagnostics.push(
-            Diagnostic::new(
-                "unknown-jurisdiction",
-                Severity::Error,
-                msg!(
-                    "辖区“{name}”没有辖区文件",
-                    "no jurisdiction file declares `{name}`"
-                ),
-            )
-            .at(at, span, msg!("未知辖区", "unknown jurisdiction")),
-        );
+        diagnostics.push(plan_file::unknown_jurisdiction(name, at, span));
     }
     if let Some(folder) = lookup.folder {
         return Some(folder);
