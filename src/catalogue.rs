@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::Diagnostic;
 use crate::model::text::fold;
 use crate::model::{Direction, IndicatorId, IndicatorKind, Sources, Unit};
 use crate::msg;
@@ -192,8 +192,7 @@ fn read(
         Err(err) => {
             let shown = crate::model::span::display_path(&path);
             diagnostics.push(Diagnostic::new(
-                "io-error",
-                Severity::Error,
+                crate::code::ToolCode::IoError,
                 msg!("无法读取 {shown}：{err}", "cannot read {shown}: {err}"),
             ));
             None

@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
+use crate::code::{Category, Code, CodeDoc};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::ingest::yaml::span_of;
-use crate::lints::{ALL, Category, LintMeta};
+use crate::lints::{ALL, LintMeta};
 use crate::model::Sources;
 use crate::msg;
 
@@ -73,22 +74,7 @@ struct ThresholdsFile {
     approximate_tolerance: Option<f64>,
 }
 
-/// Numbers the lints read.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct Thresholds {
-    /// How far below its parent (as a share of the parent's value) a child's approximate
-    /// target (约, 左右) may be before it counts as weaker. `0` (the default): any shortfall.
-    pub approximate_tolerance: f64,
-}
-
-impl Default for Thresholds {
-    fn default() -> Self {
-        Self {
-            approximate_tolerance: 0.0,
-        }
-    }
-}
+pub use crate::lints::Thresholds;
 
 /// Where a lint's level comes from, for `planlint config`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -114,7 +100,7 @@ pub struct Config {
     /// The baseline file, if the repository keeps one.
     pub baseline: Option<PathBuf>,
     /// Every lint's level and where it was set.
-    pub lints: BTreeMap<&'static str, (LintLevel, Origin)>,
+    pub lints: BTreeMap<Code, (LintLevel, Origin)>,
     /// `--deny warnings`: every warning, lint or not, fails the run.
     pub deny_warnings: bool,
     /// `--fix` also replaces agency abbreviations by official names.
@@ -141,8 +127,12 @@ pub struct ConfigError {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-fn default_level(lint: &LintMeta) -> LintLevel {
-    match lint.default_severity {
+/// A code's level when nothing sets it: its default severity, or off for a nursery lint.
+fn default_level(doc: &CodeDoc) -> LintLevel {
+    if doc.nursery {
+        return LintLevel::Allow;
+    }
+    match doc.default_severity {
         Severity::Error => LintLevel::Deny,
         Severity::Warning => LintLevel::Warn,
         Severity::Note => LintLevel::Note,
@@ -160,9 +150,9 @@ impl Config {
             exclude: Vec::new(),
             thresholds: Thresholds::default(),
             baseline: None,
-            lints: ALL
-                .iter()
-                .map(|l| (l.code, (default_level(l), Origin::Default)))
+            lints: crate::lints::codes()
+                .into_iter()
+                .map(|c| (c, (default_level(c.doc()), Origin::Default)))
                 .collect(),
             deny_warnings: false,
             fix_aliases: false,
@@ -213,8 +203,7 @@ impl Config {
                 let source = sources.add(path.to_path_buf(), "");
                 diagnostics.push(
                     Diagnostic::new(
-                        "invalid-config",
-                        Severity::Error,
+                        crate::code::ToolCode::InvalidConfig,
                         msg!(
                             "无法读取配置文件 {shown}：{err}",
                             "cannot read the configuration {shown}: {err}"
@@ -230,7 +219,7 @@ impl Config {
             Ok(file) => file,
             Err(d) => {
                 let mut d = *d;
-                d.code = "invalid-config";
+                d.code = Code::Tool(crate::code::ToolCode::InvalidConfig);
                 diagnostics.push(d);
                 return;
             }
@@ -267,7 +256,7 @@ impl Config {
         }
         self.exclude_set = builder.build().ok();
         for (name, level) in &file.groups {
-            match category(name) {
+            match Category::parse(name) {
                 Some(c) => self.set_group(c, level.value, Origin::Group),
                 None => diagnostics.push(invalid(source, span_of(level), {
                     let groups = all_groups();
@@ -280,8 +269,8 @@ impl Config {
         }
         for (code, level) in &file.lints {
             match crate::lints::lookup(code) {
-                Ok(lint) => {
-                    self.lints.insert(lint.code, (level.value, Origin::Lint));
+                Ok(code) => {
+                    self.lints.insert(code, (level.value, Origin::Lint));
                 }
                 Err(err) => diagnostics.push(invalid(source, span_of(level), {
                     let err = err.to_string();
@@ -292,8 +281,11 @@ impl Config {
     }
 
     fn set_group(&mut self, category: Category, level: LintLevel, origin: Origin) {
-        for lint in ALL.iter().filter(|l| l.category == category) {
-            self.lints.insert(lint.code, (level, origin));
+        for code in crate::lints::codes()
+            .into_iter()
+            .filter(|c| c.category() == category)
+        {
+            self.lints.insert(code, (level, origin));
         }
     }
 
@@ -306,19 +298,20 @@ impl Config {
             for name in names.iter().map(|n| n.trim()) {
                 if level == LintLevel::Deny && name == "warnings" {
                     self.deny_warnings = true;
-                } else if let Some(c) = category(name) {
+                } else if let Some(c) = Category::parse(name) {
                     self.set_group(c, level, Origin::CommandLine);
                 } else {
                     match crate::lints::lookup(name) {
-                        Ok(lint) => {
-                            self.lints.insert(lint.code, (level, Origin::CommandLine));
+                        Ok(code) => {
+                            self.lints.insert(code, (level, Origin::CommandLine));
                         }
-                        Err(err) => {
-                            diagnostics.push(Diagnostic::new("invalid-config", Severity::Error, {
+                        Err(err) => diagnostics.push(Diagnostic::new(
+                            crate::code::ToolCode::InvalidConfig,
+                            {
                                 let err = err.to_string();
                                 msg!("命令行：{err}", "command line: {err}")
-                            }))
-                        }
+                            },
+                        )),
                     }
                 }
             }
@@ -340,7 +333,7 @@ impl Config {
     /// configured severity; with `--deny warnings` every warning becomes an error.
     pub fn apply(&self, findings: &mut Vec<Diagnostic>) {
         findings.retain_mut(|d| {
-            if let Some((level, origin)) = self.lints.get(d.code) {
+            if let Some((level, origin)) = self.lints.get(&d.code) {
                 match level.severity() {
                     None => return false,
                     Some(severity) if *origin != Origin::Default => d.severity = severity,
@@ -359,12 +352,16 @@ impl Config {
     pub fn enabled(&self) -> Vec<&'static LintMeta> {
         ALL.iter()
             .copied()
-            .filter(|l| {
-                self.lints
-                    .get(l.code)
-                    .is_none_or(|(level, _)| *level != LintLevel::Allow)
-            })
+            .filter(|l| self.is_enabled(l.code()))
             .collect()
+    }
+
+    /// Whether findings of `code` are reported at all.
+    #[must_use]
+    pub fn is_enabled(&self, code: Code) -> bool {
+        self.lints
+            .get(&code)
+            .is_none_or(|(level, _)| *level != LintLevel::Allow)
     }
 
     /// The effective configuration as YAML, for `planlint config`.
@@ -432,19 +429,8 @@ impl Config {
     }
 }
 
-fn category(name: &str) -> Option<Category> {
-    [
-        Category::Correctness,
-        Category::Citations,
-        Category::Agencies,
-        Category::Catalogue,
-    ]
-    .into_iter()
-    .find(|c| c.name() == name)
-}
-
 fn all_groups() -> String {
-    "correctness, citations, agencies, catalogue".to_string()
+    Category::ALL.map(Category::name).join(", ")
 }
 
 fn invalid(
@@ -452,7 +438,7 @@ fn invalid(
     span: crate::model::Span,
     message: crate::i18n::Msg,
 ) -> Diagnostic {
-    Diagnostic::new("invalid-config", Severity::Error, message).at(
+    Diagnostic::new(crate::code::ToolCode::InvalidConfig, message).at(
         source,
         span,
         msg!("此处", "here"),

@@ -9,8 +9,11 @@
 
 pub mod catalogue;
 pub mod cli;
+pub mod code;
 pub mod config;
 pub mod diagnostics;
+pub mod engine;
+pub mod error;
 pub mod export;
 pub mod fix;
 pub mod graph;

@@ -3,43 +3,41 @@
 use std::io::IsTerminal;
 
 use super::{CheckArgs, Color, ExitStatus, Format, report_failure, write_stdout};
+use crate::code::Code;
 use crate::config::{Config, Overrides};
 use crate::diagnostics::render::{HumanRenderer, RenderOptions};
 use crate::diagnostics::{self, Severity, Summary};
+use crate::engine::{self, BaselineUse, Inputs, Report};
+use crate::error::Error;
 use crate::i18n::Lang;
-use crate::lints::{self, LintMeta};
+use crate::lints;
 
-/// A user's lint selection that names no lint.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("{0}")]
-#[diagnostic(
-    code(planlint::cli::unknown_lint),
-    help("`planlint explain --all` lists every lint / 列出全部规则")
-)]
-struct SelectionError(lints::UnknownLint);
+/// Parses `--select` and `--ignore`.
+fn codes(given: &[String]) -> Result<Vec<Code>, Error> {
+    given
+        .iter()
+        .map(|c| lints::lookup(c.trim()).map_err(Error::from))
+        .collect()
+}
 
-fn selection(args: &CheckArgs) -> Result<Option<Vec<&'static LintMeta>>, SelectionError> {
-    let parse = |codes: &[String]| -> Result<Vec<&'static LintMeta>, SelectionError> {
-        codes
-            .iter()
-            .map(|c| lints::lookup(c.trim()).map_err(SelectionError))
-            .collect()
-    };
-    let selected = parse(&args.select)?;
-    let ignored = parse(&args.ignore)?;
-    if selected.is_empty() && ignored.is_empty() {
-        return Ok(None);
-    }
-    let base: Vec<&'static LintMeta> = if selected.is_empty() {
-        lints::ALL.to_vec()
+/// What the command line asks the engine to read and report.
+pub(super) fn inputs(args: &CheckArgs) -> Result<Inputs, Error> {
+    let baseline = if args.fix || args.diff || args.write_baseline.is_some() {
+        BaselineUse::Off
     } else {
-        selected
+        args.baseline
+            .clone()
+            .map_or(BaselineUse::FromConfig, BaselineUse::File)
     };
-    Ok(Some(
-        base.into_iter()
-            .filter(|l| !ignored.iter().any(|i| std::ptr::eq(*i, *l)))
-            .collect(),
-    ))
+    Ok(Inputs {
+        paths: args.paths.clone(),
+        corpus: args.corpus.clone(),
+        jurisdiction: args.jurisdiction.clone(),
+        lints_dir: args.lints.clone(),
+        select: codes(&args.select)?,
+        ignore: codes(&args.ignore)?,
+        baseline,
+    })
 }
 
 /// The configuration of a run: `--config FILE`, else planlint.yaml found upward, else the
@@ -93,96 +91,38 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
         Err(status) => return status,
     };
     let lang = args.lang.or(config.lang).unwrap_or_else(Lang::from_env);
-    let selected = match selection(args) {
-        Ok(s) => s,
+    let report = match inputs(args).and_then(|inputs| engine::check(&config, &inputs)) {
+        Ok(report) => report,
         Err(err) => {
             report_failure(&err);
             return ExitStatus::Failure;
         }
     };
-    // The configuration's levels decide which lints run; --select and --ignore narrow that.
-    let enabled = config.enabled();
-    let selected: Vec<&'static LintMeta> = match selected {
-        Some(chosen) => chosen
-            .into_iter()
-            .filter(|l| enabled.iter().any(|e| std::ptr::eq(*e, *l)))
-            .collect(),
-        None => enabled,
-    };
-    let paths = if args.paths.is_empty() {
-        config.include.clone()
-    } else {
-        args.paths.clone()
-    };
-    let exclude = |p: &std::path::Path| config.excludes(p);
-    let loaded = if args.corpus.is_empty() {
-        crate::ingest::load_filtered(
-            &paths,
-            args.lints.as_deref(),
-            &crate::ingest::Drafts::default(),
-            &exclude,
-        )
-    } else {
-        let drafts = crate::ingest::Drafts {
-            paths: args.paths.clone(),
-            jurisdiction: args.jurisdiction.clone(),
-        };
-        crate::ingest::load_filtered(&args.corpus, args.lints.as_deref(), &drafts, &exclude)
-    };
-    let mut corpus = match loaded {
-        Ok(corpus) => corpus,
-        Err(err) => {
-            report_failure(&err);
-            return ExitStatus::Failure;
-        }
-    };
-    let graph = crate::graph::build(&mut corpus);
-    let mut findings = std::mem::take(&mut corpus.diagnostics);
-    findings.extend(lints::run_with(
-        &corpus,
-        &graph,
-        Some(&selected),
-        config.thresholds,
-    ));
-    config.apply(&mut findings);
-    let ran: Vec<&'static str> = selected.iter().map(|l| l.code).collect();
-    lints::suppressions::apply(&corpus, &ran, &mut findings);
-    diagnostics::sort(&mut findings, &corpus.sources);
     if args.fix || args.diff {
-        return fix(args, &config, &findings, &corpus, lang);
+        return fix(args, &config, &report, lang);
     }
     if let Some(path) = &args.write_baseline {
-        return write_baseline(path.as_deref(), &config, &findings, &corpus.sources, lang);
+        return write_baseline(path.as_deref(), &config, &report, lang);
     }
-    if let Err(status) = filter_by_baseline(args, &config, &mut findings, &corpus.sources, lang) {
-        return status;
+    if let Some((fixed, path)) = &report.baseline_fixed {
+        report_baseline_fixed(*fixed, path, lang);
     }
-    if !args.corpus.is_empty() {
-        // A draft is reviewed, not the corpus: only findings located in the drafts are shown.
-        findings.retain(|d| d.source.is_none_or(|s| corpus.drafts.contains(&s)));
-    }
-    let summary = Summary::of(&findings, corpus.files);
+    let findings = &report.findings;
+    let sources = &report.corpus.sources;
+    let summary = report.summary();
     let text = match args.format {
-        Format::Human => human(&findings, summary, &corpus.sources, lang, args.color, true),
-        Format::Json => match diagnostics::json::to_json(&findings, summary, &corpus.sources, lang)
-        {
-            Ok(text) => text,
-            Err(err) => {
-                eprintln!("planlint: {err}");
-                return ExitStatus::Failure;
-            }
-        },
-        Format::Sarif => match diagnostics::sarif::to_sarif(&findings, &corpus.sources, lang) {
-            Ok(text) => text,
-            Err(err) => {
-                eprintln!("planlint: {err}");
-                return ExitStatus::Failure;
-            }
-        },
-        Format::Github => diagnostics::github::to_github(&findings, summary, &corpus.sources, lang),
+        Format::Human => Ok(human(findings, summary, sources, lang, args.color, true)),
+        Format::Json => diagnostics::json::to_json(findings, summary, sources, lang),
+        Format::Sarif => diagnostics::sarif::to_sarif(findings, sources, lang),
+        Format::Github => Ok(diagnostics::github::to_github(
+            findings, summary, sources, lang,
+        )),
     };
-    if let Err(err) = write_stdout(&text) {
-        eprintln!("planlint: {err}");
+    let written = text
+        .map_err(|e| Error::Output(e.to_string()))
+        .and_then(|text| write_stdout(&text).map_err(|e| Error::Output(e.to_string())));
+    if let Err(err) = written {
+        report_failure(&err);
         return ExitStatus::Failure;
     }
     if findings.iter().any(|d| d.severity == Severity::Error) {
@@ -228,8 +168,7 @@ pub(super) fn human(
 fn write_baseline(
     path: Option<&std::path::Path>,
     config: &Config,
-    findings: &[crate::diagnostics::Diagnostic],
-    sources: &crate::model::Sources,
+    report: &Report,
     lang: Lang,
 ) -> ExitStatus {
     let path = path.map(std::path::Path::to_path_buf).unwrap_or_else(|| {
@@ -238,23 +177,22 @@ fn write_baseline(
             .clone()
             .unwrap_or_else(|| std::path::PathBuf::from(diagnostics::baseline::DEFAULT_FILE))
     });
-    let baseline = diagnostics::baseline::Baseline::of(findings, sources);
-    let text = match baseline.to_json() {
-        Ok(text) => text,
-        Err(err) => {
-            eprintln!("planlint: {err}");
-            return ExitStatus::Failure;
-        }
-    };
+    let baseline = diagnostics::baseline::Baseline::of(&report.findings, &report.corpus.sources);
     // Asked for by name: replacing the previous baseline is the point.
-    if let Err(err) = super::extract::write_new_file(&path, &text, true) {
-        eprintln!(
-            "planlint: {}: {err}",
-            crate::model::span::display_path(&path)
-        );
+    let written = baseline
+        .to_json()
+        .map_err(|e| Error::Output(e.to_string()))
+        .and_then(|text| {
+            super::extract::write_new_file(&path, &text, true).map_err(|e| Error::write(&path, e))
+        });
+    if let Err(err) = written {
+        report_failure(&err);
         return ExitStatus::Failure;
     }
-    let (n, shown) = (findings.len(), crate::model::span::display_path(&path));
+    let (n, shown) = (
+        report.findings.len(),
+        crate::model::span::display_path(&path),
+    );
     let line = match lang {
         Lang::Zh => format!("已将 {n} 个问题写入基线 {shown}\n"),
         Lang::En => format!("wrote {n} findings to the baseline {shown}\n"),
@@ -263,61 +201,36 @@ fn write_baseline(
     ExitStatus::Clean
 }
 
-/// `--baseline FILE`, or the configuration's baseline when it exists: leaves out the findings it
-/// lists and says how many of its entries are fixed.
-fn filter_by_baseline(
-    args: &CheckArgs,
-    config: &Config,
-    findings: &mut Vec<crate::diagnostics::Diagnostic>,
-    sources: &crate::model::Sources,
-    lang: Lang,
-) -> Result<(), ExitStatus> {
-    let path = match (&args.baseline, &config.baseline) {
-        (Some(path), _) => path.clone(),
-        (None, Some(path)) if path.is_file() => path.clone(),
-        _ => return Ok(()),
-    };
-    let shown = crate::model::span::display_path(&path);
-    let baseline = std::fs::read_to_string(&path)
-        .map_err(|e| e.to_string())
-        .and_then(|text| diagnostics::baseline::Baseline::parse(&text).map_err(|e| e.to_string()));
-    let baseline = match baseline {
-        Ok(b) => b,
-        Err(err) => {
-            eprintln!("planlint: {shown}: {err} / 基线文件无法读取");
-            return Err(ExitStatus::Failure);
-        }
-    };
-    let fixed = baseline.filter(findings, sources);
-    if fixed > 0 {
-        let line = match lang {
-            Lang::Zh => format!(
-                "基线 {shown} 中有 {fixed} 个问题已不再出现；用 --write-baseline 更新基线\n"
-            ),
-            Lang::En => format!(
-                "{fixed} findings of the baseline {shown} are gone; update it with --write-baseline\n"
-            ),
-        };
-        eprint!("{line}");
+/// Says how many entries of the baseline no longer match a finding.
+fn report_baseline_fixed(fixed: usize, path: &std::path::Path, lang: Lang) {
+    if fixed == 0 {
+        return;
     }
-    Ok(())
+    let shown = crate::model::span::display_path(path);
+    let line = match lang {
+        Lang::Zh => {
+            format!("基线 {shown} 中有 {fixed} 个问题已不再出现；用 --write-baseline 更新基线\n")
+        }
+        Lang::En => format!(
+            "{fixed} findings of the baseline {shown} are gone; update it with --write-baseline\n"
+        ),
+    };
+    eprint!("{line}");
 }
 
 /// `--fix` and `--diff`.
-fn fix(
-    args: &CheckArgs,
-    config: &Config,
-    findings: &[crate::diagnostics::Diagnostic],
-    corpus: &crate::ingest::Corpus,
-    lang: Lang,
-) -> ExitStatus {
+fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitStatus {
+    let (findings, corpus) = (&report.findings, &report.corpus);
     // Checking drafts against a corpus fixes the drafts only.
     let in_scope = |d: &crate::diagnostics::Diagnostic| {
         d.source
             .is_some_and(|s| args.corpus.is_empty() || corpus.drafts.contains(&s))
     };
     let (fixes, skipped) = crate::fix::plan(findings, &corpus.sources, |d| {
-        (config.fix_aliases || d.code != "agency-alias") && in_scope(d)
+        let opted_in = |f: &crate::fix::Fix| {
+            f.applicability == crate::fix::Applicability::Safe || config.fix_aliases
+        };
+        d.fix.as_ref().is_some_and(opted_in) && in_scope(d)
     });
     for s in &skipped {
         let shown = crate::model::span::display_path(&s.path);

@@ -1,26 +1,22 @@
-//! `planlint explain CODE`: a lint's documentation, from its declaration.
+//! `planlint explain CODE`: the documentation of a lint or of one of planlint's own codes, from
+//! its declaration.
 
 use serde::Serialize;
 
 use super::{ExitStatus, ExplainArgs, ExplainFormat, report_failure, write_stdout};
-use crate::diagnostics::Severity;
+use crate::code::{Category, Code, Severity};
 use crate::i18n::Lang;
-use crate::lints::{self, Category, LintMeta};
-
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("{0}")]
-#[diagnostic(
-    code(planlint::cli::unknown_lint),
-    help("`planlint explain --all` lists every lint / 列出全部规则")
-)]
-struct ExplainError(lints::UnknownLint);
+use crate::lints;
 
 #[derive(Serialize)]
 struct Explanation {
     code: &'static str,
+    kind: &'static str,
     category: Category,
     default_level: Severity,
     fix: bool,
+    nursery: bool,
+    aliases: &'static [&'static str],
     summary: Summary,
     docs: &'static str,
     declared_at: &'static str,
@@ -32,37 +28,41 @@ struct Summary {
     en: &'static str,
 }
 
-fn explanation(lint: &'static LintMeta) -> Explanation {
+fn explanation(code: Code) -> Explanation {
+    let doc = code.doc();
     Explanation {
-        code: lint.code,
-        category: lint.category,
-        default_level: lint.default_severity,
-        fix: false,
+        code: doc.code,
+        kind: if code.is_lint() { "lint" } else { "tool" },
+        category: doc.category,
+        default_level: doc.default_severity,
+        fix: doc.fix,
+        nursery: doc.nursery,
+        aliases: doc.aliases,
         summary: Summary {
-            zh: lint.summary.0,
-            en: lint.summary.1,
+            zh: doc.summary.0,
+            en: doc.summary.1,
         },
-        docs: lint.docs,
-        declared_at: lint.declared_at,
+        docs: doc.docs,
+        declared_at: doc.declared_at,
     }
 }
 
 pub(super) fn run(args: &ExplainArgs) -> ExitStatus {
-    let lints: Vec<&'static LintMeta> = if args.all {
-        lints::ALL.to_vec()
+    let codes: Vec<Code> = if args.all {
+        lints::codes()
     } else {
         let code = args.code.as_deref().unwrap_or_default();
         match lints::lookup(code) {
-            Ok(lint) => vec![lint],
+            Ok(code) => vec![code],
             Err(err) => {
-                report_failure(&ExplainError(err));
+                report_failure(&crate::error::Error::from(err));
                 return ExitStatus::Failure;
             }
         }
     };
     let text = match args.format {
         ExplainFormat::Json => {
-            let list: Vec<Explanation> = lints.iter().map(|l| explanation(l)).collect();
+            let list: Vec<Explanation> = codes.iter().map(|c| explanation(*c)).collect();
             let result = if args.all {
                 serde_json::to_string_pretty(&list)
             } else {
@@ -76,8 +76,8 @@ pub(super) fn run(args: &ExplainArgs) -> ExitStatus {
                 }
             }
         }
-        ExplainFormat::Text if args.all => list_all(&lints, args.lang),
-        ExplainFormat::Text => document(lints[0], args.lang),
+        ExplainFormat::Text if args.all => list_all(&codes, args.lang),
+        ExplainFormat::Text => document(codes[0], args.lang),
     };
     match write_stdout(&text) {
         Ok(()) => ExitStatus::Clean,
@@ -88,20 +88,24 @@ pub(super) fn run(args: &ExplainArgs) -> ExitStatus {
     }
 }
 
-fn list_all(lints: &[&'static LintMeta], lang: Option<Lang>) -> String {
-    let width = lints.iter().map(|l| l.code.len()).max().unwrap_or(0);
+/// One line per code: lints first, then planlint's own codes.
+fn list_all(codes: &[Code], lang: Option<Lang>) -> String {
+    let width = codes.iter().map(|c| c.as_str().len()).max().unwrap_or(0);
     let mut text = String::new();
-    for lint in lints {
+    let (lints, tools): (Vec<Code>, Vec<Code>) = codes.iter().partition(|c| c.is_lint());
+    for code in lints.iter().chain(&tools) {
+        let doc = code.doc();
         let summary = match lang {
-            Some(Lang::Zh) => lint.summary.0.to_string(),
-            Some(Lang::En) => lint.summary.1.to_string(),
-            None => format!("{} / {}", lint.summary.1, lint.summary.0),
+            Some(Lang::Zh) => doc.summary.0.to_string(),
+            Some(Lang::En) => doc.summary.1.to_string(),
+            None => format!("{} / {}", doc.summary.1, doc.summary.0),
         };
+        let nursery = if doc.nursery { " (nursery)" } else { "" };
         text.push_str(&format!(
-            "{:width$}  {:11}  {:7}  {summary}\n",
-            lint.code,
-            lint.category.name(),
-            lint.default_severity.en(),
+            "{:width$}  {:12}  {:7}  {summary}{nursery}\n",
+            doc.code,
+            doc.category.name(),
+            doc.default_severity.en(),
         ));
     }
     text
@@ -109,33 +113,39 @@ fn list_all(lints: &[&'static LintMeta], lang: Option<Lang>) -> String {
 
 /// The full documentation: header, summary, then the doc sections. With a language, only the
 /// sections in that language (headings are English with a Chinese twin).
-fn document(lint: &'static LintMeta, lang: Option<Lang>) -> String {
+fn document(code: Code, lang: Option<Lang>) -> String {
+    let doc = code.doc();
+    let kind = if code.is_lint() {
+        ""
+    } else {
+        "planlint's own code, "
+    };
     let mut text = format!(
-        "# {} ({}, default: {})\n\n",
-        lint.code,
-        lint.category.name(),
-        lint.default_severity.en()
+        "# {} ({kind}{}, default: {})\n\n",
+        doc.code,
+        doc.category.name(),
+        doc.default_severity.en()
     );
     match lang {
-        Some(Lang::Zh) => text.push_str(lint.summary.0),
-        Some(Lang::En) => text.push_str(lint.summary.1),
-        None => text.push_str(&format!("{}\n{}", lint.summary.1, lint.summary.0)),
+        Some(Lang::Zh) => text.push_str(doc.summary.0),
+        Some(Lang::En) => text.push_str(doc.summary.1),
+        None => text.push_str(&format!("{}\n{}", doc.summary.1, doc.summary.0)),
     }
-    text.push_str("\n\nFix available / 可自动修复: no / 否\n\n");
-    text.push_str(&sections(lint.docs, lang));
+    let fix = if doc.fix { "yes / 是" } else { "no / 否" };
+    text.push_str(&format!("\n\nFix available / 可自动修复: {fix}\n"));
+    if doc.nursery {
+        text.push_str("Nursery / 试行: off unless enabled by name or group / 默认关闭，需按名称或规则组启用\n");
+    }
+    text.push('\n');
+    text.push_str(&sections(&doc.markdown(), lang));
     text
 }
 
 /// Keeps the sections in `lang`: a heading containing CJK is Chinese, one without is English,
 /// one with both (`## Example / 示例`) is shared.
 fn sections(docs: &str, lang: Option<Lang>) -> String {
-    let docs: String = docs
-        .lines()
-        .map(|l| l.strip_prefix(' ').unwrap_or(l))
-        .collect::<Vec<_>>()
-        .join("\n");
     let Some(lang) = lang else {
-        return docs + "\n";
+        return format!("{docs}\n");
     };
     let mut out = String::new();
     let mut keep = true;

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{ExitStatus, ExtractArgs, ExtractFormat, write_stdout};
-use crate::diagnostics::{Diagnostic, Severity, Summary};
+use crate::diagnostics::{Diagnostic, Summary};
 use crate::i18n::Lang;
 use crate::ingest::MAX_FILE_BYTES;
 use crate::ingest::text::{self, record::PlanRecord};
@@ -21,7 +21,7 @@ pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
         Ok(text) => text,
         Err((message, offset, prefix)) => {
             let source = sources.add(args.file.clone(), prefix);
-            let d = Diagnostic::new("unreadable-plan", Severity::Error, message).at(
+            let d = Diagnostic::new(crate::code::ToolCode::UnreadablePlan, message).at(
                 source,
                 Span::new(offset, 0),
                 msg!("此处", "here"),
@@ -46,7 +46,7 @@ pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
         .skipped
         .iter()
         .map(|s| {
-            Diagnostic::new("uncertain-target", Severity::Note, s.reason.clone()).at(
+            Diagnostic::new(crate::code::ToolCode::UncertainTarget, s.reason.clone()).at(
                 source,
                 s.span,
                 msg!("未作为目标读取", "not read as a target"),

@@ -2,29 +2,27 @@
 //! page; and `planlint trace`: one indicator down the cascade.
 
 use super::{ExitStatus, GraphArgs, GraphFormat, TraceArgs, report_failure, write_stdout};
-use crate::diagnostics::Diagnostic;
+use crate::engine::{self, Inputs, Report};
 use crate::export::{self, Cascade, With};
 use crate::i18n::Lang;
-use crate::ingest::Corpus;
-use crate::lints;
 
-/// Reads the corpus, builds the graph and runs every lint, as `check` does.
+/// Runs the engine as `check` would with the same configuration, so the picture shows what
+/// `check` reports: a lint allowed in planlint.yaml colours nothing.
 fn checked(
+    config_args: &super::ConfigArgs,
     paths: &[std::path::PathBuf],
     lints_dir: Option<&std::path::Path>,
-) -> Result<(Corpus, crate::graph::KnowledgeGraph, Vec<Diagnostic>), ExitStatus> {
-    let mut corpus = match crate::ingest::load(paths, lints_dir) {
-        Ok(corpus) => corpus,
-        Err(err) => {
-            report_failure(&err);
-            return Err(ExitStatus::Failure);
-        }
+) -> Result<Report, ExitStatus> {
+    let config = super::check::configuration(config_args, None)?;
+    let inputs = Inputs {
+        paths: paths.to_vec(),
+        lints_dir: lints_dir.map(std::path::Path::to_path_buf),
+        ..Inputs::default()
     };
-    let graph = crate::graph::build(&mut corpus);
-    let mut findings = std::mem::take(&mut corpus.diagnostics);
-    findings.extend(lints::run(&corpus, &graph, None));
-    crate::diagnostics::sort(&mut findings, &corpus.sources);
-    Ok((corpus, graph, findings))
+    engine::check(&config, &inputs).map_err(|err| {
+        report_failure(&err);
+        ExitStatus::Failure
+    })
 }
 
 /// The cascade in a format.
@@ -40,15 +38,15 @@ pub(crate) fn render(cascade: &Cascade, format: GraphFormat) -> Result<String, S
 }
 
 pub(super) fn run(args: &GraphArgs) -> ExitStatus {
-    let (corpus, graph, findings) = match checked(&args.paths, args.lints.as_deref()) {
-        Ok(checked) => checked,
+    let report = match checked(&args.config, &args.paths, args.lints.as_deref()) {
+        Ok(report) => report,
         Err(status) => return status,
     };
     let with = With {
         targets: args.with.contains(&super::GraphWith::Targets),
         agencies: args.with.contains(&super::GraphWith::Agencies),
     };
-    let cascade = export::cascade(&corpus, &graph, &findings, with);
+    let cascade = export::cascade(&report, with);
     let text = match render(&cascade, args.format) {
         Ok(text) => text,
         Err(err) => {
@@ -76,11 +74,11 @@ pub(super) fn run(args: &GraphArgs) -> ExitStatus {
 
 pub(super) fn trace(args: &TraceArgs) -> ExitStatus {
     let lang = args.lang.unwrap_or_else(Lang::from_env);
-    let (corpus, graph, _) = match checked(&args.paths, args.lints.as_deref()) {
-        Ok(checked) => checked,
+    let report = match checked(&args.config, &args.paths, args.lints.as_deref()) {
+        Ok(report) => report,
         Err(status) => return status,
     };
-    match export::trace::trace(&corpus, &graph, &args.indicator, lang) {
+    match export::trace::trace(&report, &args.indicator, lang) {
         Ok(text) => match write_stdout(&text) {
             Ok(()) => ExitStatus::Clean,
             Err(err) => {

@@ -25,7 +25,7 @@ pub struct Cli {
 pub enum Command {
     /// Check a corpus of plans (default: `plans`) and report findings.
     Check(CheckArgs),
-    /// Print a lint's documentation.
+    /// Print the documentation of a lint or code.
     Explain(ExplainArgs),
     /// Read a plan's text (.txt, .md, .docx) and print it in the plan-file format.
     Extract(ExtractArgs),
@@ -39,8 +39,7 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct GraphArgs {
-    /// Files or folders to read (default: plans).
-    #[arg(default_value = "plans")]
+    /// Files or folders to read (default: `include:` of planlint.yaml, else plans).
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
@@ -57,6 +56,8 @@ pub struct GraphArgs {
     /// Read the rule data from this folder instead of the bundled copy.
     #[arg(long, value_name = "DIR")]
     pub lints: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -85,8 +86,7 @@ pub enum GraphWith {
 pub struct TraceArgs {
     /// The indicator: its id in lints/indicators.yaml, or a Chinese wording (数控化率).
     pub indicator: String,
-    /// Files or folders to read (default: plans).
-    #[arg(default_value = "plans")]
+    /// Files or folders to read (default: `include:` of planlint.yaml, else plans).
     pub paths: Vec<PathBuf>,
     /// Language of the marks (default: from LC_ALL / LC_MESSAGES / LANG).
     #[arg(long, value_enum)]
@@ -94,6 +94,8 @@ pub struct TraceArgs {
     /// Read the rule data from this folder instead of the bundled copy.
     #[arg(long, value_name = "DIR")]
     pub lints: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -131,10 +133,10 @@ pub struct CheckArgs {
     /// Language of messages (default: from LC_ALL / LC_MESSAGES / LANG).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
-    /// Run only these lints (comma-separated codes).
+    /// Report only these codes (comma-separated; problems reading a file are always reported).
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
-    /// Do not run these lints (comma-separated codes).
+    /// Do not report these codes (comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
     /// Read the rule data (indicators.yaml, agency-abbreviations.yaml) from this folder
@@ -197,10 +199,10 @@ pub struct ConfigCommandArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
-    /// The lint code, e.g. `weaker-target`.
+    /// The code, e.g. `weaker-target` or `invalid-yaml`.
     #[arg(required_unless_present = "all")]
     pub code: Option<String>,
-    /// List every lint.
+    /// List every code.
     #[arg(long, conflicts_with = "code")]
     pub all: bool,
     /// Print one language only (default: both).

@@ -74,7 +74,7 @@ pub fn to_json(
     let diagnostics = diagnostics
         .iter()
         .map(|d| JsonDiagnostic {
-            code: d.code,
+            code: d.code.as_str(),
             severity: d.severity,
             message: d.message.get(lang),
             message_zh: &d.message.zh,

@@ -10,39 +10,15 @@ pub mod sarif;
 
 use serde::Serialize;
 
+mod subject;
+
+pub use subject::Subject;
+
+use crate::code::Code;
 use crate::i18n::Msg;
-use crate::model::{Located, SourceId, Span};
+use crate::model::{Located, Plan, SourceId, Span};
 
-/// How serious a finding is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Severity {
-    Error,
-    Warning,
-    Note,
-}
-
-impl Severity {
-    #[must_use]
-    pub fn zh(self) -> &'static str {
-        match self {
-            Severity::Error => "错误",
-            Severity::Warning => "警告",
-            Severity::Note => "提示",
-        }
-    }
-
-    #[must_use]
-    pub fn en(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        }
-    }
-}
+pub use crate::code::Severity;
 
 /// A place in a file with a caption.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,8 +38,8 @@ pub struct Related {
 /// One finding.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
-    /// The lint code (`weaker-target`) or ingest code (`invalid-yaml`).
-    pub code: &'static str,
+    /// The lint's code (`weaker-target`) or planlint's own (`invalid-yaml`).
+    pub code: Code,
     pub severity: Severity,
     pub message: Msg,
     /// The file it is in; `None` for a finding about the whole run (an empty corpus).
@@ -76,14 +52,19 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
     /// A mechanical fix `check --fix` can apply.
     pub fix: Option<crate::fix::Fix>,
+    /// What the finding is about: exports and later stages read it instead of re-deriving it.
+    pub subject: Subject,
+    /// Stable identity for baselines and SARIF, stamped by the engine (see [`fingerprint`]).
+    pub fingerprint: String,
 }
 
 impl Diagnostic {
     #[must_use]
-    pub fn new(code: &'static str, severity: Severity, message: Msg) -> Self {
+    pub fn new(code: impl Into<Code>, message: Msg) -> Self {
+        let code = code.into();
         Self {
             code,
-            severity,
+            severity: code.default_severity(),
             message,
             source: None,
             label: None,
@@ -91,7 +72,16 @@ impl Diagnostic {
             help: None,
             related: Vec::new(),
             fix: None,
+            subject: Subject::File,
+            fingerprint: String::new(),
         }
+    }
+
+    /// Says what the finding is about.
+    #[must_use]
+    pub fn about(mut self, subject: Subject) -> Self {
+        self.subject = subject;
+        self
     }
 
     /// Points the finding at `span` of `source`, captioned `text`.
@@ -129,8 +119,15 @@ impl Diagnostic {
 
     /// Attaches a mechanical fix: each place replaced by its new text.
     #[must_use]
-    pub fn with_fix(mut self, edits: Vec<crate::fix::Edit>) -> Self {
-        self.fix = Some(crate::fix::Fix { edits });
+    pub fn with_fix(
+        mut self,
+        edits: Vec<crate::fix::Edit>,
+        applicability: crate::fix::Applicability,
+    ) -> Self {
+        self.fix = Some(crate::fix::Fix {
+            edits,
+            applicability,
+        });
         self
     }
 
@@ -151,7 +148,7 @@ impl Diagnostic {
         (
             self.source,
             self.label.as_ref().map_or(0, |l| l.span.start),
-            self.code,
+            self.code.as_str(),
             &self.message.en,
         )
     }
@@ -218,11 +215,11 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 
-/// FNV-1a over a finding's code, file, the text it points at and its message: stable when lines
-/// are added elsewhere in the file, different when the text itself changes. SARIF's
-/// `partialFingerprints` and the baseline use it.
+/// FNV-1a over a finding's code, file, the text it points at and what it is about: stable when
+/// lines are added elsewhere in the file or a message is reworded, different when the text
+/// itself changes. SARIF's `partialFingerprints` and the baseline use it.
 #[must_use]
-pub fn fingerprint(sources: &crate::model::Sources, d: &Diagnostic) -> String {
+pub fn fingerprint(sources: &crate::model::Sources, plans: &[Plan], d: &Diagnostic) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |bytes: &[u8]| {
         for b in bytes {
@@ -231,7 +228,7 @@ pub fn fingerprint(sources: &crate::model::Sources, d: &Diagnostic) -> String {
         }
         hash ^= 0xff;
     };
-    feed(d.code.as_bytes());
+    feed(d.code.as_str().as_bytes());
     if let Some(source) = d.source {
         let file = sources.get(source);
         feed(file.display_path().as_bytes());
@@ -243,6 +240,17 @@ pub fn fingerprint(sources: &crate::model::Sources, d: &Diagnostic) -> String {
             feed(crate::model::text::fold(text).as_bytes());
         }
     }
-    feed(d.message.en.as_bytes());
+    feed(d.subject.key(plans).as_bytes());
     format!("{hash:016x}")
+}
+
+/// Gives every finding its fingerprint.
+pub fn stamp_fingerprints(
+    diagnostics: &mut [Diagnostic],
+    sources: &crate::model::Sources,
+    plans: &[Plan],
+) {
+    for d in diagnostics {
+        d.fingerprint = fingerprint(sources, plans, d);
+    }
 }

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::{Diagnostic, Label, Severity};
+use crate::code::Code;
 use crate::i18n::Lang;
 use crate::model::{SourceId, Sources};
 
@@ -18,25 +19,24 @@ pub struct Rule {
     pub help: String,
 }
 
-/// Every rule planlint can report, lints first, in a fixed order.
+/// Every rule planlint can report, lints first, then its own codes, each in code order.
 #[must_use]
 pub fn rules() -> Vec<Rule> {
-    let mut rules: Vec<Rule> = crate::lints::ALL
-        .iter()
-        .map(|l| Rule {
-            id: l.code,
-            severity: l.default_severity,
-            summary: l.summary,
-            help: l.docs.trim().to_string(),
+    let (lints, tools): (Vec<Code>, Vec<Code>) =
+        crate::lints::codes().into_iter().partition(|c| c.is_lint());
+    lints
+        .into_iter()
+        .chain(tools)
+        .map(|c| {
+            let doc = c.doc();
+            Rule {
+                id: doc.code,
+                severity: doc.default_severity,
+                summary: doc.summary,
+                help: doc.markdown(),
+            }
         })
-        .collect();
-    rules.extend(crate::ingest::INGEST_CODES.iter().map(|(code, severity, zh, en)| Rule {
-        id: code,
-        severity: *severity,
-        summary: (zh, en),
-        help: format!("{en}.\n{zh}。\nReported by planlint itself (reading the corpus, its configuration or its suppressions), not by a lint; the rest of the corpus is still checked."),
-    }));
-    rules
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -190,8 +190,8 @@ fn physical(sources: &Sources, source: SourceId, label: Option<&Label>) -> Physi
     }
 }
 
-fn fingerprint(sources: &Sources, d: &Diagnostic, occurrence: usize) -> String {
-    format!("{}:{occurrence}", super::fingerprint(sources, d))
+fn fingerprint(d: &Diagnostic, occurrence: usize) -> String {
+    format!("{}:{occurrence}", d.fingerprint)
 }
 
 /// The SARIF log of a run.
@@ -205,15 +205,18 @@ pub fn to_sarif(
     let results = diagnostics
         .iter()
         .map(|d| {
-            let rule_index = rules.iter().position(|r| r.id == d.code).unwrap_or(0);
-            let base = fingerprint(sources, d, 0);
+            let rule_index = rules
+                .iter()
+                .position(|r| r.id == d.code.as_str())
+                .unwrap_or(0);
+            let base = fingerprint(d, 0);
             let occurrence = seen.entry(base).and_modify(|n| *n += 1).or_insert(0usize);
             let mut text = d.message.get(lang).to_string();
             if let Some(help) = &d.help {
                 text = format!("{text}\n{}", help.get(lang));
             }
             ResultItem {
-                rule_id: d.code,
+                rule_id: d.code.as_str(),
                 rule_index,
                 level: level(d.severity),
                 message: Text { text },
@@ -241,7 +244,7 @@ pub fn to_sarif(
                     })
                     .collect(),
                 partial_fingerprints: Fingerprints {
-                    v1: fingerprint(sources, d, *occurrence),
+                    v1: fingerprint(d, *occurrence),
                 },
             }
         })

@@ -17,9 +17,13 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::engine::Report;
 use crate::graph::{CitationLink, KnowledgeGraph, Node};
 use crate::ingest::Corpus;
-use crate::model::{Deadline, Level, PlanId, PlanStatus, Target, TargetId};
+use crate::lints::rules::{
+    inconsistent_deadline::INCONSISTENT_DEADLINE, weaker_target::WEAKER_TARGET,
+};
+use crate::model::{Deadline, Level, PlanId, PlanStatus, TargetId};
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -197,16 +201,11 @@ pub fn layer_of(level: Level) -> usize {
     }
 }
 
-/// Builds the cascade of a checked corpus. `findings` are the run's diagnostics; each counts on
-/// the plan whose file it is in.
+/// Builds the cascade of a run. Each finding counts on the plan whose file it is in; a target is
+/// marked weaker exactly when the run reported it weaker or later than its parent.
 #[must_use]
-pub fn cascade(
-    corpus: &Corpus,
-    graph: &KnowledgeGraph,
-    findings: &[Diagnostic],
-    with: With,
-) -> Cascade {
-    let mut builder = Builder::new(corpus, graph, findings);
+pub fn cascade(report: &Report, with: With) -> Cascade {
+    let mut builder = Builder::new(report);
     builder.plans();
     builder.stubs();
     if with.targets {
@@ -225,6 +224,7 @@ struct Pending {
 }
 
 struct Builder<'a> {
+    report: &'a Report,
     corpus: &'a Corpus,
     graph: &'a KnowledgeGraph,
     findings: &'a [Diagnostic],
@@ -235,11 +235,12 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(corpus: &'a Corpus, graph: &'a KnowledgeGraph, findings: &'a [Diagnostic]) -> Self {
+    fn new(report: &'a Report) -> Self {
         Self {
-            corpus,
-            graph,
-            findings,
+            report,
+            corpus: &report.corpus,
+            graph: &report.graph,
+            findings: &report.findings,
             pending: Vec::new(),
             index: HashMap::new(),
             edges: Vec::new(),
@@ -454,7 +455,7 @@ impl<'a> Builder<'a> {
                     .map_or(0, |l| file.line_col(l.span.start).0);
                 rows.push(FindingRow {
                     severity: d.severity,
-                    code: d.code,
+                    code: d.code.as_str(),
                     message: d.message.zh.clone(),
                     line,
                 });
@@ -463,32 +464,9 @@ impl<'a> Builder<'a> {
         (counts, rows)
     }
 
+    /// Whether the run reported the target weaker than its parent's, or due later.
     fn is_weaker(&self, id: TargetId) -> bool {
-        let Some(parent_id) = self.graph.parent_target(id) else {
-            return false;
-        };
-        let target = self.target(id);
-        let parent = self.target(parent_id);
-        let later = match (target.deadline, parent.deadline) {
-            (Deadline::Year(a), Deadline::Year(b)) => a > b,
-            _ => false,
-        };
-        // Only relative indicators compare across levels: a county's 1万辆 is part of its
-        // province's 300万辆, not weaker than it.
-        let direction = target
-            .indicator_id
-            .as_ref()
-            .and_then(|i| self.corpus.catalogue.get(i))
-            .filter(|i| i.kind == crate::model::IndicatorKind::Relative)
-            .map(|i| i.direction);
-        let weaker = direction
-            .and_then(|d| target.is_weaker_than(parent, d))
-            .unwrap_or(false);
-        weaker || later
-    }
-
-    fn target(&self, id: TargetId) -> &'a Target {
-        &self.corpus.plans[id.plan.0].targets[id.index]
+        verdict(self.report, id).is_some()
     }
 
     fn target_rows(&self, plan: PlanId) -> Vec<TargetRow> {
@@ -498,12 +476,9 @@ impl<'a> Builder<'a> {
             .enumerate()
             .map(|(index, target)| {
                 let id = TargetId { plan, index };
-                let parent = self.graph.parent_target(id).map(|p| {
-                    let parent_plan = &self.corpus.plans[p.plan.0];
-                    ParentRow {
-                        plan: parent_plan.display_name(),
-                        value: self.target(p).describe_zh(),
-                    }
+                let parent = self.graph.parent_target(id).map(|p| ParentRow {
+                    plan: self.corpus.plan(p.plan).display_name(),
+                    value: self.corpus.target(p).describe_zh(),
                 });
                 TargetRow {
                     indicator: target.indicator.value.clone(),
@@ -548,6 +523,26 @@ impl<'a> Builder<'a> {
         edges.sort_by_key(|e| (e.from, e.to, e.kind as u8));
         edges.dedup_by_key(|e| (e.from, e.to, e.kind as u8));
         Cascade { nodes, edges }
+    }
+}
+
+/// What the run said of a target against its parent: weaker, due later, or nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Weaker,
+    Later,
+}
+
+/// The verdict on a target, read from the run's findings (after levels, suppressions and the
+/// baseline), never recomputed.
+#[must_use]
+pub fn verdict(report: &Report, target: TargetId) -> Option<Verdict> {
+    if report.has_finding(WEAKER_TARGET.code(), target) {
+        Some(Verdict::Weaker)
+    } else if report.has_finding(INCONSISTENT_DEADLINE.code(), target) {
+        Some(Verdict::Later)
+    } else {
+        None
     }
 }
 

@@ -1,13 +1,17 @@
 //! One indicator down the cascade, as a tree: each plan's target under its parent plan's, with a
-//! mark where a child is weaker than its parent or due later.
+//! mark where the run found a child weaker than its parent or due later (read from the findings,
+//! so `trace` agrees with `check`).
 
 use std::fmt::Write;
 
 use crate::catalogue::Indicator;
+use crate::engine::Report;
 use crate::graph::KnowledgeGraph;
 use crate::i18n::Lang;
 use crate::ingest::Corpus;
-use crate::model::{Deadline, PlanId, Target, TargetId};
+use crate::model::{Deadline, Target, TargetId};
+
+use super::Verdict;
 
 /// A query that names no catalogued indicator.
 #[derive(Debug, Clone, thiserror::Error, miette::Diagnostic)]
@@ -21,37 +25,23 @@ use crate::model::{Deadline, PlanId, Target, TargetId};
 pub struct UnknownIndicator(pub String);
 
 /// The tree of `query`'s targets.
-pub fn trace(
-    corpus: &Corpus,
-    graph: &KnowledgeGraph,
-    query: &str,
-    lang: Lang,
-) -> Result<String, UnknownIndicator> {
+pub fn trace(report: &Report, query: &str, lang: Lang) -> Result<String, UnknownIndicator> {
+    let (corpus, graph) = (&report.corpus, &report.graph);
     let indicator = corpus
         .catalogue
         .find(query)
         .ok_or_else(|| UnknownIndicator(query.to_string()))?;
     let targets: Vec<TargetId> = corpus
-        .plans
-        .iter()
-        .enumerate()
-        .flat_map(|(p, plan)| {
-            plan.targets
-                .iter()
-                .enumerate()
-                .filter_map(move |(index, t)| {
-                    (t.indicator_id.as_ref() == Some(&indicator.id)).then_some(TargetId {
-                        plan: PlanId(p),
-                        index,
-                    })
-                })
-        })
+        .target_ids()
+        .filter(|(_, t)| t.indicator_id.as_ref() == Some(&indicator.id))
+        .map(|(id, _)| id)
         .collect();
     let parent_of: Vec<Option<TargetId>> = targets
         .iter()
         .map(|t| parent(corpus, graph, &targets, *t))
         .collect();
     let tree = Tree {
+        report,
         corpus,
         indicator,
         targets: &targets,
@@ -89,10 +79,11 @@ fn parent(
 }
 
 fn target(corpus: &Corpus, id: TargetId) -> &Target {
-    &corpus.plans[id.plan.0].targets[id.index]
+    corpus.target(id)
 }
 
 struct Tree<'a> {
+    report: &'a Report,
     corpus: &'a Corpus,
     indicator: &'a Indicator,
     targets: &'a [TargetId],
@@ -175,38 +166,15 @@ impl Tree<'_> {
         }
     }
 
-    /// `  ▼ 弱于上级` when weaker than its parent, `  ⏰ 晚于上级` when due later.
-    fn marks(&self, id: TargetId) -> String {
-        let Some(parent_id) = self
-            .targets
-            .iter()
-            .position(|t| *t == id)
-            .and_then(|i| self.parent_of[i])
-        else {
-            return String::new();
-        };
-        let (t, parent) = (target(self.corpus, id), target(self.corpus, parent_id));
-        let mut marks = String::new();
-        let same_year = t.deadline == parent.deadline;
-        let comparable = self.indicator.kind == crate::model::IndicatorKind::Relative;
-        if comparable
-            && same_year
-            && t.is_weaker_than(parent, self.indicator.direction) == Some(true)
-        {
-            marks.push_str(match self.lang {
-                Lang::Zh => "  ▼ 弱于上级",
-                Lang::En => "  ▼ weaker than its parent",
-            });
+    /// `  ▼ 弱于上级` when the run found it weaker than its parent, `  ⏰ 晚于上级` when due later.
+    fn marks(&self, id: TargetId) -> &'static str {
+        match (super::verdict(self.report, id), self.lang) {
+            (None, _) => "",
+            (Some(Verdict::Weaker), Lang::Zh) => "  ▼ 弱于上级",
+            (Some(Verdict::Weaker), Lang::En) => "  ▼ weaker than its parent",
+            (Some(Verdict::Later), Lang::Zh) => "  ⏰ 晚于上级",
+            (Some(Verdict::Later), Lang::En) => "  ⏰ later than its parent",
         }
-        if let (Deadline::Year(a), Deadline::Year(b)) = (t.deadline, parent.deadline)
-            && a > b
-        {
-            marks.push_str(match self.lang {
-                Lang::Zh => "  ⏰ 晚于上级",
-                Lang::En => "  ⏰ later than its parent",
-            });
-        }
-        marks
     }
 }
 

@@ -12,10 +12,10 @@ use crate::ingest::Corpus;
 use crate::model::text::plan_title_core;
 use crate::model::{Deadline, JurisdictionId, PlanId, TargetId};
 
-/// Links targets to the catalogue (filling `Target::indicator_id`) and builds the graph.
-pub fn build(corpus: &mut Corpus) -> KnowledgeGraph {
-    link_indicators(corpus);
-    let corpus = &*corpus;
+/// Builds the graph of a corpus whose targets are linked to the catalogue; the corpus is not
+/// changed.
+#[must_use]
+pub fn build(corpus: &Corpus) -> KnowledgeGraph {
     let mut builder = Builder {
         graph: DiGraph::new(),
         nodes: HashMap::new(),
@@ -96,19 +96,6 @@ impl Builder {
         let index = self.graph.add_node(node.clone());
         self.nodes.insert(node, index);
         index
-    }
-}
-
-fn link_indicators(corpus: &mut Corpus) {
-    let Corpus {
-        plans, catalogue, ..
-    } = corpus;
-    for plan in plans {
-        for target in &mut plan.targets {
-            target.indicator_id = catalogue
-                .link(&target.indicator.value, &target.quantity.unit)
-                .map(|i| i.id.clone());
-        }
     }
 }
 

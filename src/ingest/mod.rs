@@ -12,110 +12,17 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::catalogue::Catalogue;
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::Diagnostic;
 use crate::model::span::display_path;
-use crate::model::{Jurisdiction, JurisdictionId, Plan, SourceId, Sources, Span};
+use crate::model::{
+    Jurisdiction, JurisdictionId, Plan, PlanId, SourceId, Sources, Span, Target, TargetId,
+};
 
 use crate::msg;
 pub use text_plan::SIDECAR_SUFFIX;
 
 /// The file in each folder of `plans/` that declares its jurisdiction.
 pub const JURISDICTION_FILE: &str = "jurisdiction.yaml";
-
-/// The codes reading the corpus can report, besides the lints': (code, severity, summary in
-/// Chinese, summary in English). SARIF lists them as rules.
-pub const INGEST_CODES: [(&str, Severity, &str, &str); 15] = [
-    (
-        "invalid-yaml",
-        Severity::Error,
-        "YAML 语法错误、未知键或类型错误",
-        "YAML syntax error, unknown key or wrong type",
-    ),
-    (
-        "invalid-value",
-        Severity::Error,
-        "无法读取的日期、比较词或数值",
-        "a date, comparator or value that does not parse",
-    ),
-    (
-        "invalid-encoding",
-        Severity::Error,
-        "YAML 文件不是 UTF-8 编码",
-        "a YAML file that is not UTF-8",
-    ),
-    (
-        "file-too-large",
-        Severity::Error,
-        "文件超过 8 MiB，未读取",
-        "a file over 8 MiB, not read",
-    ),
-    (
-        "io-error",
-        Severity::Error,
-        "文件无法读取",
-        "a file that cannot be read",
-    ),
-    (
-        "unknown-jurisdiction",
-        Severity::Error,
-        "方案无法归入任何辖区",
-        "a plan that belongs to no known jurisdiction",
-    ),
-    (
-        "empty-corpus",
-        Severity::Error,
-        "没有方案文件",
-        "no plan files",
-    ),
-    (
-        "unreadable-plan",
-        Severity::Error,
-        "方案文本无法读取（编码、截断、空文件、损坏的 .docx）",
-        "a plan text that cannot be read (encoding, truncation, empty, broken .docx)",
-    ),
-    (
-        "correction-without-reason",
-        Severity::Error,
-        "旁注文件中的更正没有写理由",
-        "a sidecar correction without a reason",
-    ),
-    (
-        "stale-correction",
-        Severity::Warning,
-        "旁注文件中的更正不再匹配任何条目",
-        "a sidecar correction that matches nothing any more",
-    ),
-    (
-        "orphan-sidecar",
-        Severity::Warning,
-        "旁注文件没有对应的方案文本",
-        "a sidecar with no plan text beside it",
-    ),
-    (
-        "suppression-without-reason",
-        Severity::Error,
-        "allow 条目没有写理由",
-        "an allow entry without a reason",
-    ),
-    (
-        "unused-suppression",
-        Severity::Warning,
-        "allow 条目不再抑制任何问题",
-        "an allow entry that suppresses nothing any more",
-    ),
-    (
-        "invalid-config",
-        Severity::Error,
-        "planlint.yaml 或命令行配置有误",
-        "a mistake in planlint.yaml or the command line's levels",
-    ),
-    (
-        "uncertain-target",
-        Severity::Note,
-        "像目标但无法可靠读取的句子，未作为目标",
-        "a sentence that looks like a target but could not be read with confidence",
-    ),
-];
 
 /// Plan files larger than this are refused: the largest real plan is well under 1 MiB, and a
 /// file of tens of megabytes is a mistake (a binary, a dump) that should not stall a run.
@@ -136,13 +43,40 @@ pub struct Corpus {
     pub drafts: Vec<SourceId>,
 }
 
-/// A path given on the command line that cannot be read at all.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-pub enum LoadError {
-    #[error("{path}: no such file or folder / 文件或文件夹不存在")]
-    #[diagnostic(code(planlint::ingest::not_found))]
-    NotFound { path: String },
+impl Corpus {
+    #[must_use]
+    pub fn plan(&self, id: PlanId) -> &Plan {
+        &self.plans[id.0]
+    }
+
+    #[must_use]
+    pub fn target(&self, id: TargetId) -> &Target {
+        &self.plans[id.plan.0].targets[id.index]
+    }
+
+    #[must_use]
+    pub fn jurisdiction(&self, id: JurisdictionId) -> &Jurisdiction {
+        &self.jurisdictions[id.0]
+    }
+
+    /// Every plan with its id.
+    pub fn plan_ids(&self) -> impl Iterator<Item = (PlanId, &Plan)> {
+        self.plans.iter().enumerate().map(|(i, p)| (PlanId(i), p))
+    }
+
+    /// Every target with its id.
+    pub fn target_ids(&self) -> impl Iterator<Item = (TargetId, &Target)> {
+        self.plan_ids().flat_map(|(plan, p)| {
+            p.targets
+                .iter()
+                .enumerate()
+                .map(move |(index, t)| (TargetId { plan, index }, t))
+        })
+    }
 }
+
+/// A path given on the command line that cannot be read at all.
+pub type LoadError = crate::error::Error;
 
 /// Plans under review checked against a corpus (`planlint check DRAFT --corpus plans`).
 #[derive(Debug, Default, Clone)]
@@ -225,6 +159,7 @@ pub fn load_filtered(
             .extend((before..corpus.sources.len()).map(SourceId));
     }
     supersede(&mut corpus, first_draft);
+    link_indicators(&mut corpus);
     if files.plans.is_empty() {
         let shown = paths
             .iter()
@@ -233,9 +168,8 @@ pub fn load_filtered(
             .join(", ");
         corpus.diagnostics.push(
             Diagnostic::new(
-                "empty-corpus",
-                Severity::Error,
-                msg!("{shown} 中没有方案文件", "no plan files found in {shown}"),
+ crate::code::ToolCode::EmptyCorpus,
+ msg!("{shown} 中没有方案文件", "no plan files found in {shown}"),
             )
             .with_help(msg!(
                 "方案文件是 jurisdiction.yaml 以外的 .yaml 文件，放在与辖区对应的文件夹中",
@@ -244,6 +178,21 @@ pub fn load_filtered(
         );
     }
     Ok(corpus)
+}
+
+/// Links each target to its catalogue entry (`Target::indicator_id`), once, so that the graph,
+/// the lints and the exports all read the same link.
+fn link_indicators(corpus: &mut Corpus) {
+    let Corpus {
+        plans, catalogue, ..
+    } = corpus;
+    for plan in plans {
+        for target in &mut plan.targets {
+            target.indicator_id = catalogue
+                .link(&target.indicator.value, &target.quantity.unit)
+                .map(|i| i.id.clone());
+        }
+    }
 }
 
 struct Discovered {
@@ -357,8 +306,7 @@ fn orphan_sidecar(corpus: &mut Corpus, path: &Path) {
     let source = corpus.sources.add(path.to_path_buf(), "");
     corpus.diagnostics.push(
         Diagnostic::new(
-            "orphan-sidecar",
-            Severity::Warning,
+            crate::code::ToolCode::OrphanSidecar,
             msg!(
                 "旁注文件没有对应的方案文本（同名的 .txt、.md 或 .docx）",
                 "a sidecar with no plan text beside it (a .txt, .md or .docx of the same name)"
@@ -500,7 +448,7 @@ fn load_text_plan(
             let offset = readable.len();
             let source = corpus.sources.add(path.to_path_buf(), readable);
             corpus.diagnostics.push(
-                Diagnostic::new("unreadable-plan", Severity::Error, problem.message)
+                Diagnostic::new(crate::code::ToolCode::UnreadablePlan, problem.message)
                     .at(source, Span::new(offset, 0), msg!("此处", "here"))
                     .with_help(msg!(
                         "方案文本应为 UTF-8、UTF-16 或 GB18030 编码的 .txt/.md，或 .docx",
@@ -555,8 +503,7 @@ fn read_bytes(corpus: &mut Corpus, path: &Path) -> Option<Vec<u8>> {
         let source = corpus.sources.add(path.to_path_buf(), "");
         corpus.diagnostics.push(
             Diagnostic::new(
-                "file-too-large",
-                Severity::Error,
+                crate::code::ToolCode::FileTooLarge,
                 msg!(
                     "文件过大（{size} MiB，上限 {limit} MiB），未读取",
                     "file too large ({size} MiB, the limit is {limit} MiB); not read"
@@ -572,8 +519,7 @@ fn read_bytes(corpus: &mut Corpus, path: &Path) -> Option<Vec<u8>> {
             let source = corpus.sources.add(path.to_path_buf(), "");
             corpus.diagnostics.push(
                 Diagnostic::new(
-                    "io-error",
-                    Severity::Error,
+                    crate::code::ToolCode::IoError,
                     msg!("无法读取 {shown}：{err}", "cannot read {shown}: {err}"),
                 )
                 .in_file(source),
@@ -599,7 +545,7 @@ fn read_source(corpus: &mut Corpus, path: &Path) -> Option<(SourceId, std::sync:
                 .sources
                 .add(path.to_path_buf(), problem.readable_prefix);
             corpus.diagnostics.push(
-                Diagnostic::new("invalid-encoding", Severity::Error, problem.message)
+                Diagnostic::new(crate::code::ToolCode::InvalidEncoding, problem.message)
                     .at(source, Span::new(problem.offset, 0), msg!("此处", "here"))
                     .with_help(msg!("请将文件另存为 UTF-8 编码", "save the file as UTF-8")),
             );

@@ -9,7 +9,7 @@ use super::schema::{
     CitationEntry, PlanFile, QualitativeEntry, Scalar, TargetEntry, TaskEntry, Year,
 };
 use super::yaml::{located, span_of};
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::Diagnostic;
 use crate::model::plan::WrittenDocNumber;
 use crate::model::{
     AgencyName, Campaign, Citation, Comparator, Date, Deadline, Jurisdiction, JurisdictionId,
@@ -137,8 +137,7 @@ fn place(
     if lookup.folder.is_none() {
         diagnostics.push(
             Diagnostic::new(
-                "unknown-jurisdiction",
-                Severity::Error,
+                crate::code::ToolCode::UnknownJurisdiction,
                 msg!(
                     "该方案不在任何辖区文件夹中",
                     "this plan is in no jurisdiction's folder"
@@ -159,7 +158,7 @@ fn place(
 }
 
 fn invalid(source: SourceId, span: crate::model::Span, message: crate::i18n::Msg) -> Diagnostic {
-    Diagnostic::new("invalid-value", Severity::Error, message).at(
+    Diagnostic::new(crate::code::ToolCode::InvalidValue, message).at(
         source,
         span,
         msg!("此处", "here"),
@@ -204,8 +203,7 @@ pub(crate) fn convert_citation(
         (None, None) => {
             diagnostics.push(
                 Diagnostic::new(
-                    "invalid-value",
-                    Severity::Error,
+                    crate::code::ToolCode::InvalidValue,
                     msg!(
                         "引用既无文号也无标题",
                         "a citation with neither a number nor a title"
@@ -381,8 +379,7 @@ pub(crate) fn unknown_jurisdiction(
     span: crate::model::Span,
 ) -> Diagnostic {
     Diagnostic::new(
-        "unknown-jurisdiction",
-        Severity::Error,
+        crate::code::ToolCode::UnknownJurisdiction,
         msg!(
             "辖区“{name}”没有辖区文件",
             "no jurisdiction file declares `{name}`"

@@ -8,7 +8,7 @@ use super::plan_file::{self, JurisdictionLookup};
 use super::schema::{CorrectedItem, Correction, CorrectionAction, SidecarFile};
 use super::text::{self, Extracted};
 use super::yaml::{located, span_of};
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::Diagnostic;
 use crate::i18n::Msg;
 use crate::model::plan::WrittenDocNumber;
 use crate::model::text::fold;
@@ -47,7 +47,11 @@ pub(crate) fn convert(
     let extracted = text::extract(original);
     for skipped in &extracted.skipped {
         diagnostics.push(
-            Diagnostic::new("uncertain-target", Severity::Note, skipped.reason.clone()).at(
+            Diagnostic::new(
+                crate::code::ToolCode::UncertainTarget,
+                skipped.reason.clone(),
+            )
+            .at(
                 source,
                 skipped.span,
                 msg!("未作为目标读取", "not read as a target"),
@@ -209,8 +213,7 @@ fn place(
     }
     diagnostics.push(
         Diagnostic::new(
-            "unknown-jurisdiction",
-            Severity::Error,
+            crate::code::ToolCode::UnknownJurisdiction,
             msg!(
                 "无法确定该方案所属的辖区",
                 "cannot tell which jurisdiction this plan belongs to"
@@ -331,7 +334,7 @@ fn tasks(source: SourceId, extracted: &Extracted) -> Vec<Task> {
 }
 
 fn invalid(source: SourceId, span: Span, message: Msg) -> Diagnostic {
-    Diagnostic::new("invalid-value", Severity::Error, message).at(
+    Diagnostic::new(crate::code::ToolCode::InvalidValue, message).at(
         source,
         span,
         msg!("此处", "here"),
@@ -348,8 +351,7 @@ fn apply(
     if correction.reason.value.trim().is_empty() {
         diagnostics.push(
             Diagnostic::new(
-                "correction-without-reason",
-                Severity::Error,
+                crate::code::ToolCode::CorrectionWithoutReason,
                 msg!("更正必须写明理由", "a correction must give its reason"),
             )
             .at(
@@ -375,9 +377,8 @@ fn apply(
                 let written = &pattern.value;
                 diagnostics.push(
                     Diagnostic::new(
-                        "stale-correction",
-                        Severity::Warning,
-                        msg!(
+ crate::code::ToolCode::StaleCorrection,
+ msg!(
                             "更正不再适用：抽取结果中没有与“{written}”匹配的条目",
                             "the correction no longer applies: nothing extracted matches `{written}`"
                         ),

@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde_saphyr::Spanned;
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::Diagnostic;
 use crate::model::{Located, SourceId, Span};
 use crate::msg;
 
@@ -39,8 +39,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
     if text.trim().is_empty() {
         return Err(Box::new(
             Diagnostic::new(
-                "invalid-yaml",
-                Severity::Error,
+                crate::code::ToolCode::InvalidYaml,
                 msg!("文件为空", "the file is empty"),
             )
             .at(source, Span::default(), msg!("此处", "here"))
@@ -68,8 +67,7 @@ fn to_diagnostic(source: SourceId, text: &str, err: &serde_saphyr::Error) -> Dia
         })
         .unwrap_or_default();
     Diagnostic::new(
-        "invalid-yaml",
-        Severity::Error,
+        crate::code::ToolCode::InvalidYaml,
         msg!(
             "无法读取该文件：{detail}",
             "cannot read this file: {detail}"

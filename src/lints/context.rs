@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
+use super::Thresholds;
 use crate::catalogue::Indicator;
-use crate::config::Thresholds;
 use crate::graph::{AgencyResolution, KnowledgeGraph};
 use crate::ingest::Corpus;
 use crate::model::{
@@ -77,6 +77,8 @@ pub struct NameMentions<'a> {
     pub first: &'a Located<AgencyName>,
     pub others: Vec<&'a Located<AgencyName>>,
     pub resolution: &'a AgencyResolution,
+    /// The first mention, as a finding's subject.
+    pub subject: crate::diagnostics::Subject,
 }
 
 impl<'a> LintContext<'a> {
@@ -87,7 +89,9 @@ impl<'a> LintContext<'a> {
         let resolutions = &self.graph.agencies[id.0];
         let mut groups: Vec<NameMentions<'a>> = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::new();
-        for ((_, _, name), resolution) in plan.agency_mentions().zip(resolutions) {
+        for (mention, ((_, _, name), resolution)) in
+            plan.agency_mentions().zip(resolutions).enumerate()
+        {
             match index.get(name.value.folded.as_str()) {
                 Some(&i) => groups[i].others.push(name),
                 None => {
@@ -96,6 +100,7 @@ impl<'a> LintContext<'a> {
                         first: name,
                         others: Vec::new(),
                         resolution,
+                        subject: crate::diagnostics::Subject::Agency { plan: id, mention },
                     });
                 }
             }

@@ -1,7 +1,7 @@
 //! The lints (code; the rule *data* lives in the top-level `lints/` folder). Each rule is one
 //! file under `rules/` declaring its code, category, default severity and documentation with
 //! [`declare_lint!`](crate::declare_lint), plus a `check` function that returns findings as data.
-//! `rules/mod.rs` is the registry.
+//! `rules/mod.rs` is the registry: one `register_lints!` line per lint.
 
 mod context;
 pub mod rules;
@@ -12,62 +12,34 @@ use serde::Serialize;
 pub use context::LintContext;
 pub use rules::ALL;
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::graph::KnowledgeGraph;
-use crate::ingest::Corpus;
+pub use crate::code::Category;
+use crate::code::{Code, CodeDoc, ToolCode, UnknownCode};
+use crate::diagnostics::Diagnostic;
 
-/// Groups of lints, for documentation and selection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Category {
-    /// A plan contradicts the plans above it or itself.
-    Correctness,
-    /// Citations and document numbers.
-    Citations,
-    /// Lead and responsible agencies.
-    Agencies,
-    /// The indicator catalogue.
-    Catalogue,
-}
-
-impl Category {
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Category::Correctness => "correctness",
-            Category::Citations => "citations",
-            Category::Agencies => "agencies",
-            Category::Catalogue => "catalogue",
-        }
-    }
-}
-
-/// Everything known about one lint, declared next to its code.
+/// A lint: its documentation and its check.
 #[derive(Debug)]
 pub struct LintMeta {
-    /// kebab-case, names the problem: `weaker-target`.
-    pub code: &'static str,
-    pub category: Category,
-    pub default_severity: Severity,
-    /// One line, (Chinese, English).
-    pub summary: (&'static str, &'static str),
-    /// The documentation: What it does / 检查内容, Why is this bad? / 为什么有问题, Example /
-    /// 示例, How to fix / 修改方法, in Markdown.
-    pub docs: &'static str,
-    /// The file that declares it.
-    pub declared_at: &'static str,
+    pub doc: CodeDoc,
     pub check: fn(&LintContext<'_>, &mut Vec<Diagnostic>),
 }
 
 impl LintMeta {
+    /// The lint's code.
+    #[must_use]
+    pub fn code(&'static self) -> Code {
+        Code::Lint(&self.doc)
+    }
+
     /// A finding of this lint at its default severity.
     #[must_use]
     pub fn diagnostic(&'static self, message: crate::i18n::Msg) -> Diagnostic {
-        Diagnostic::new(self.code, self.default_severity, message)
+        Diagnostic::new(self.code(), message)
     }
 }
 
 /// Declares a lint: its doc comment is its documentation (`planlint explain CODE` prints it).
+/// `fix: true` says `check --fix` can repair it; `aliases` keeps former codes working;
+/// `nursery: true` keeps a new lint off until it is enabled by name or group.
 #[macro_export]
 macro_rules! declare_lint {
     (
@@ -77,76 +49,96 @@ macro_rules! declare_lint {
             category: $category:ident,
             severity: $severity:ident,
             summary: ($zh:literal, $en:literal),
+            $(fix: $fix:literal,)?
+            $(aliases: [$($alias:literal),* $(,)?],)?
+            $(nursery: $nursery:literal,)?
             check: $check:path $(,)?
         }
     ) => {
         $vis static $name: $crate::lints::LintMeta = $crate::lints::LintMeta {
-            code: $code,
-            category: $crate::lints::Category::$category,
-            default_severity: $crate::diagnostics::Severity::$severity,
-            summary: ($zh, $en),
-            docs: concat!($($doc, "\n"),*),
-            declared_at: file!(),
+            doc: $crate::code::CodeDoc {
+                code: $code,
+                category: $crate::code::Category::$category,
+                default_severity: $crate::code::Severity::$severity,
+                summary: ($zh, $en),
+                docs: concat!($($doc, "\n"),*),
+                declared_at: file!(),
+                fix: false $(|| $fix)?,
+                aliases: &[$($($alias),*)?],
+                nursery: false $(|| $nursery)?,
+            },
             check: $check,
         };
     };
 }
 
-/// A code given by a user that names no lint.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown lint `{code}`{}", did_you_mean.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())]
-pub struct UnknownLint {
-    pub code: String,
-    pub did_you_mean: Option<&'static str>,
+/// Registers the lints: `register_lints! { module::STATIC, … }` declares each module and lists
+/// each lint in [`ALL`].
+#[macro_export]
+macro_rules! register_lints {
+    ($($module:ident :: $lint:ident),* $(,)?) => {
+        $(pub(crate) mod $module;)*
+
+        /// Every lint planlint has, in the order of their codes.
+        pub static ALL: &[&$crate::lints::LintMeta] = &[$(&$module::$lint),*];
+    };
 }
 
-/// Parses a lint code given by a user, once, at the edge.
-pub fn lookup(code: &str) -> Result<&'static LintMeta, UnknownLint> {
-    ALL.iter()
-        .copied()
-        .find(|l| l.code == code)
-        .ok_or_else(|| UnknownLint {
-            code: code.to_string(),
-            did_you_mean: ALL
-                .iter()
-                .map(|l| (strsim::levenshtein(code, l.code), l.code))
-                .filter(|(distance, known)| {
-                    *distance <= 3 || (code.len() > 3 && known.contains(code))
-                })
-                .min()
-                .map(|(_, c)| c),
-        })
+/// Every code planlint can report, lints and its own, in the order of their codes.
+#[must_use]
+pub fn codes() -> Vec<Code> {
+    let mut all: Vec<Code> = ALL
+        .iter()
+        .map(|l| l.code())
+        .chain(ToolCode::ALL.into_iter().map(Code::Tool))
+        .collect();
+    all.sort();
+    all
 }
 
-/// Runs the lints in `selected` (all when `None`) over the corpus, with default thresholds.
+/// Parses a code given by a user, once, at the edge: a lint's or a tool code, or a lint's
+/// former name.
+pub fn lookup(code: &str) -> Result<Code, UnknownCode> {
+    codes()
+        .into_iter()
+        .find(|c| c.as_str() == code || c.doc().aliases.contains(&code))
+        .ok_or_else(|| UnknownCode::new(code, codes().into_iter()))
+}
+
+/// The lint behind a code, if it is a lint's.
+#[must_use]
+pub fn lint(code: Code) -> Option<&'static LintMeta> {
+    ALL.iter().copied().find(|l| l.doc.code == code.as_str())
+}
+
+/// Numbers the lints read, tuned in planlint.yaml.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Thresholds {
+    /// How far below its parent (as a share of the parent's value) a child's approximate
+    /// target (约, 左右) may be before it counts as weaker. `0` (the default): any shortfall.
+    pub approximate_tolerance: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Self {
+            approximate_tolerance: 0.0,
+        }
+    }
+}
+
+/// Runs the lints in `selected` over the corpus.
 #[must_use]
 pub fn run(
-    corpus: &Corpus,
-    graph: &KnowledgeGraph,
-    selected: Option<&[&'static LintMeta]>,
-) -> Vec<Diagnostic> {
-    run_with(
-        corpus,
-        graph,
-        selected,
-        crate::config::Thresholds::default(),
-    )
-}
-
-/// Runs the lints in `selected` (all when `None`) with the thresholds of a configuration.
-#[must_use]
-pub fn run_with(
-    corpus: &Corpus,
-    graph: &KnowledgeGraph,
-    selected: Option<&[&'static LintMeta]>,
-    thresholds: crate::config::Thresholds,
+    corpus: &crate::ingest::Corpus,
+    graph: &crate::graph::KnowledgeGraph,
+    selected: &[&'static LintMeta],
+    thresholds: Thresholds,
 ) -> Vec<Diagnostic> {
     let context = LintContext::new(corpus, graph, thresholds);
     let mut diagnostics = Vec::new();
-    for lint in ALL {
-        if selected.is_some_and(|s| !s.iter().any(|l| std::ptr::eq(*l, *lint))) {
-            continue;
-        }
+    for lint in selected {
         (lint.check)(&context, &mut diagnostics);
     }
     diagnostics

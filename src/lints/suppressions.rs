@@ -3,23 +3,36 @@
 //! longer suppresses anything (like clippy's `#[expect]`), so exceptions do not outlive their
 //! cause.
 
-use crate::diagnostics::{Diagnostic, Severity};
+use std::collections::HashMap;
+
+use crate::code::Code;
+use crate::diagnostics::Diagnostic;
 use crate::ingest::Corpus;
-use crate::model::Sources;
 use crate::model::plan::Suppression;
 use crate::model::text::fold;
+use crate::model::{SourceId, Sources};
 use crate::msg;
 
 /// Removes the findings the corpus's `allow:` entries cover and reports entries that are
-/// unjustified, unknown or unused. `ran` holds the lints that ran: an entry for a lint that did
-/// not run is not called unused.
-pub fn apply(corpus: &Corpus, ran: &[&'static str], findings: &mut Vec<Diagnostic>) {
+/// unjustified, unknown or unused. `ran` holds the codes that were reported in this run: an
+/// entry for a code that was not is not called unused. Any code can be allowed, a lint's or
+/// planlint's own (`uncertain-target`).
+pub fn apply(corpus: &Corpus, ran: &[Code], findings: &mut Vec<Diagnostic>) {
+    // Findings by file: each entry looks only at its own plan's findings.
+    let mut by_source: HashMap<SourceId, Vec<usize>> = HashMap::new();
+    for (i, d) in findings.iter().enumerate() {
+        if let Some(source) = d.source {
+            by_source.entry(source).or_default().push(i);
+        }
+    }
+    let mut suppressed = vec![false; findings.len()];
     let mut reports = Vec::new();
     for plan in &corpus.plans {
+        let own = by_source.get(&plan.source).map_or(&[][..], Vec::as_slice);
         for suppression in &plan.suppressions {
-            let code = suppression.lint.value.trim();
-            let Ok(lint) = crate::lints::lookup(code) else {
-                reports.push(unknown(suppression, code));
+            let written = suppression.lint.value.trim();
+            let Ok(code) = crate::lints::lookup(written) else {
+                reports.push(unknown(suppression, written));
                 continue;
             };
             if suppression
@@ -29,17 +42,21 @@ pub fn apply(corpus: &Corpus, ran: &[&'static str], findings: &mut Vec<Diagnosti
             {
                 reports.push(without_reason(suppression));
             }
-            let before = findings.len();
-            findings.retain(|d| {
-                !(d.code == lint.code
-                    && d.source == Some(plan.source)
-                    && covers(suppression, d, &corpus.sources))
-            });
-            if findings.len() == before && ran.contains(&lint.code) {
+            let mut used = false;
+            for &i in own {
+                let d = &findings[i];
+                if !suppressed[i] && d.code == code && covers(suppression, d, &corpus.sources) {
+                    suppressed[i] = true;
+                    used = true;
+                }
+            }
+            if !used && ran.contains(&code) {
                 reports.push(unused(suppression));
             }
         }
     }
+    let mut flags = suppressed.into_iter();
+    findings.retain(|_| !flags.next().unwrap_or(false));
     findings.extend(reports);
 }
 
@@ -65,8 +82,7 @@ fn unknown(s: &Suppression, code: &str) -> Diagnostic {
         .map(|c| format!("; did you mean `{c}`?"))
         .unwrap_or_default();
     Diagnostic::new(
-        "invalid-value",
-        Severity::Error,
+        crate::code::ToolCode::InvalidValue,
         msg!(
             "allow 条目中的规则“{code}”不存在{hint}",
             "`allow` names no lint `{code}`{hint}"
@@ -77,8 +93,7 @@ fn unknown(s: &Suppression, code: &str) -> Diagnostic {
 
 fn without_reason(s: &Suppression) -> Diagnostic {
     Diagnostic::new(
-        "suppression-without-reason",
-        Severity::Error,
+        crate::code::ToolCode::SuppressionWithoutReason,
         msg!(
             "allow 条目必须写明理由",
             "an `allow` entry must give its reason"
@@ -95,8 +110,7 @@ fn unused(s: &Suppression) -> Diagnostic {
     let place = s.item.as_ref().unwrap_or(&s.lint);
     let code = &s.lint.value;
     Diagnostic::new(
-        "unused-suppression",
-        Severity::Warning,
+        crate::code::ToolCode::UnusedSuppression,
         msg!(
             "allow 条目不再抑制任何 {code} 问题",
             "this `allow` no longer suppresses any {code} finding"

@@ -18,7 +18,7 @@ pub struct TargetId {
 pub struct Target {
     /// The indicator as the plan words it.
     pub indicator: Located<String>,
-    /// The catalogue entry it links to, filled in by the graph builder.
+    /// The catalogue entry it links to, filled in once when the corpus is read.
     pub indicator_id: Option<IndicatorId>,
     pub deadline: Deadline,
     pub comparator: Comparator,

@@ -18,15 +18,15 @@ fn every_lint_is_documented() {
     for lint in planlint::lints::ALL {
         for heading in REQUIRED {
             assert!(
-                lint.docs.contains(heading),
+                lint.doc.docs.contains(heading),
                 "{} lacks `{heading}`",
-                lint.code
+                lint.code().as_str()
             );
         }
         assert!(
-            !lint.summary.0.is_empty() && !lint.summary.1.is_empty(),
+            !lint.doc.summary.0.is_empty() && !lint.doc.summary.1.is_empty(),
             "{}",
-            lint.code
+            lint.code().as_str()
         );
     }
 }
@@ -35,23 +35,34 @@ fn every_lint_is_documented() {
 fn codes_are_unique_kebab_and_match_file() {
     let mut seen = HashSet::new();
     for lint in planlint::lints::ALL {
-        assert!(seen.insert(lint.code), "duplicate code {}", lint.code);
         assert!(
-            lint.code
+            seen.insert(lint.code().as_str()),
+            "duplicate code {}",
+            lint.code().as_str()
+        );
+        assert!(
+            lint.code()
+                .as_str()
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c == '-'),
             "{} is not kebab-case",
-            lint.code
+            lint.code().as_str()
         );
-        let file = format!("src/lints/rules/{}.rs", lint.code.replace('-', "_"));
+        let file = format!(
+            "src/lints/rules/{}.rs",
+            lint.code().as_str().replace('-', "_")
+        );
         assert!(
-            lint.declared_at.replace('\\', "/").ends_with(&file),
+            lint.doc.declared_at.replace('\\', "/").ends_with(&file),
             "{} is declared in {}, expected {file}",
-            lint.code,
-            lint.declared_at
+            lint.code().as_str(),
+            lint.doc.declared_at
         );
     }
-    let codes: Vec<&str> = planlint::lints::ALL.iter().map(|l| l.code).collect();
+    let codes: Vec<&str> = planlint::lints::ALL
+        .iter()
+        .map(|l| l.code().as_str())
+        .collect();
     assert!(
         codes.is_sorted(),
         "the registry is kept in alphabetical order"
@@ -63,13 +74,13 @@ fn lint_table() -> String {
     let mut table =
         String::from("| code | category | default | what it finds |\n|---|---|---|---|\n");
     for lint in planlint::lints::ALL {
-        let level = lint.default_severity.en();
+        let level = lint.doc.default_severity.en();
         table.push_str(&format!(
             "| `{}` | {} | {level} | {} / {} |\n",
-            lint.code,
-            lint.category.name(),
-            lint.summary.1,
-            lint.summary.0
+            lint.code().as_str(),
+            lint.doc.category.name(),
+            lint.doc.summary.1,
+            lint.doc.summary.0
         ));
     }
     table

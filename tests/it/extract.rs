@@ -411,7 +411,7 @@ fn extracted_yaml_reads_back_as_a_plan_file() {
 fn sidecar_corrections_apply() {
     let (corpus, findings) =
         crate::support::check(&[root().join("tests/fixtures/extract/sidecar")], None);
-    let codes: Vec<&str> = findings.iter().map(|d| d.code).collect();
+    let codes: Vec<&str> = findings.iter().map(|d| d.code.as_str()).collect();
     assert!(
         !codes.iter().any(|c| [
             "stale-correction",

@@ -20,25 +20,25 @@ fn cases(code: &str) -> Vec<std::path::PathBuf> {
 #[test]
 fn every_lint_has_pass_and_fail_fixtures() {
     for lint in planlint::lints::ALL {
-        let names: Vec<String> = cases(lint.code)
+        let names: Vec<String> = cases(lint.code().as_str())
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
         assert!(
             names.iter().any(|n| n.starts_with("pass-")),
             "{}: no pass-* case",
-            lint.code
+            lint.code().as_str()
         );
         assert!(
             names.iter().any(|n| n.starts_with("fail-")),
             "{}: no fail-* case",
-            lint.code
+            lint.code().as_str()
         );
         for name in &names {
             assert!(
                 name.starts_with("pass-") || name.starts_with("fail-"),
                 "{}: case {name}",
-                lint.code
+                lint.code().as_str()
             );
         }
     }
@@ -48,32 +48,33 @@ fn every_lint_has_pass_and_fail_fixtures() {
 fn fixtures() {
     let mut failures = Vec::new();
     for lint in planlint::lints::ALL {
-        for case in cases(lint.code) {
+        for case in cases(lint.code().as_str()) {
             let name = case.file_name().unwrap().to_string_lossy().into_owned();
             let (corpus, findings) = support::check(&[support::relative(&case)], Some(&[*lint]));
-            let ingest_problems: Vec<_> = findings.iter().filter(|d| d.code != lint.code).collect();
+            let ingest_problems: Vec<_> =
+                findings.iter().filter(|d| d.code != lint.code()).collect();
             if !ingest_problems.is_empty() {
                 failures.push(format!(
                     "{}/{name}: fixture does not load: {ingest_problems:?}",
-                    lint.code
+                    lint.code().as_str()
                 ));
             }
-            let hits = findings.iter().filter(|d| d.code == lint.code).count();
+            let hits = findings.iter().filter(|d| d.code == lint.code()).count();
             if name.starts_with("pass-") && hits > 0 {
                 failures.push(format!(
                     "{}/{name}: expected no finding, got {hits}",
-                    lint.code
+                    lint.code().as_str()
                 ));
             }
             if name.starts_with("fail-") && hits == 0 {
                 failures.push(format!(
                     "{}/{name}: expected a finding, got none",
-                    lint.code
+                    lint.code().as_str()
                 ));
             }
             let rendered = support::render_both(&corpus, &findings);
             insta::with_settings!({ snapshot_suffix => name.clone(), omit_expression => true }, {
-                insta::assert_snapshot!(lint.code.replace('-', "_"), rendered);
+                insta::assert_snapshot!(lint.code().as_str().replace('-', "_"), rendered);
             });
         }
     }
@@ -83,7 +84,7 @@ fn fixtures() {
 #[test]
 fn messages_follow_style() {
     for lint in planlint::lints::ALL {
-        for case in cases(lint.code) {
+        for case in cases(lint.code().as_str()) {
             let (_, findings) = support::check(&[support::relative(&case)], Some(&[*lint]));
             for d in findings {
                 let en = &d.message.en;

@@ -9,7 +9,7 @@ fn bundled_corpus_findings() {
         .iter()
         .map(|d| {
             (
-                d.code,
+                d.code.as_str(),
                 d.source
                     .map(|s| corpus.sources.get(s).display_path())
                     .unwrap_or_default(),
@@ -31,7 +31,8 @@ fn bundled_corpus_findings() {
     assert!(
         findings
             .iter()
-            .all(|d| !d.code.starts_with("invalid") && d.code != "unknown-jurisdiction"),
+            .all(|d| !d.code.as_str().starts_with("invalid")
+                && d.code.as_str() != "unknown-jurisdiction"),
         "{findings:?}"
     );
     insta::assert_snapshot!(
@@ -47,13 +48,13 @@ fn equal_targets_produce_nothing() {
     let anqiu_weaker: Vec<_> = all
         .iter()
         .filter(|d| {
-            d.code == "weaker-target"
+            d.code.as_str() == "weaker-target"
                 && d.message.en.contains("报废汽车回收量")
                 && d.message.en.contains("30%")
         })
         .collect();
     assert_eq!(anqiu_weaker.len(), 1);
-    assert!(!all.iter().any(|d| d.code == "weaker-target"
+    assert!(!all.iter().any(|d| d.code.as_str() == "weaker-target"
         && (d.message.en.contains("设备投资规模")
             || d.message.en.contains("数控化率")
             || d.message.en.contains("普及率"))));

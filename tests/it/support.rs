@@ -2,11 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
+use planlint::config::Config;
 use planlint::diagnostics::render::{HumanRenderer, RenderOptions};
-use planlint::diagnostics::{self, Diagnostic, Summary};
+use planlint::diagnostics::{Diagnostic, Summary};
+use planlint::engine::{self, BaselineUse, Inputs};
 use planlint::i18n::Lang;
-use planlint::ingest::{self, Corpus};
-use planlint::lints::{self, LintMeta};
+use planlint::ingest::Corpus;
+use planlint::lints::LintMeta;
 
 /// The repository root (tests run from it, and fixture paths in output are relative to it).
 pub(crate) fn root() -> PathBuf {
@@ -18,17 +20,20 @@ pub(crate) fn relative(path: &Path) -> PathBuf {
     path.strip_prefix(root()).unwrap_or(path).to_path_buf()
 }
 
-/// Reads `paths`, runs `only` (all lints when `None`), and returns the sorted findings.
+/// Checks `paths` through the engine with the default configuration, as `planlint check
+/// --select` would, reporting `only` (every code when `None`); returns the corpus and findings.
 pub(crate) fn check(
     paths: &[PathBuf],
     only: Option<&[&'static LintMeta]>,
 ) -> (Corpus, Vec<Diagnostic>) {
-    let mut corpus = ingest::load(paths, None).expect("fixture paths exist");
-    let graph = planlint::graph::build(&mut corpus);
-    let mut findings = std::mem::take(&mut corpus.diagnostics);
-    findings.extend(lints::run(&corpus, &graph, only));
-    diagnostics::sort(&mut findings, &corpus.sources);
-    (corpus, findings)
+    let inputs = Inputs {
+        paths: paths.to_vec(),
+        select: only.unwrap_or_default().iter().map(|l| l.code()).collect(),
+        baseline: BaselineUse::Off,
+        ..Inputs::default()
+    };
+    let report = engine::check(&Config::defaults(), &inputs).expect("fixture paths exist");
+    (report.corpus, report.findings)
 }
 
 /// Findings rendered without colour at a fixed width, then the summary line.

@@ -40,6 +40,7 @@ declare_lint! {
         category: Agencies,
         severity: Note,
         summary: ("以简称指称机构", "a body is named by its abbreviation"),
+        fix: true,
         check: check,
     }
 }
@@ -63,7 +64,8 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     "“{name}”是{official}的简称（共 {count} 处）",
                     "`{name}` abbreviates {official} ({count} mentions)"
                 ))
-                .at_value(group.first, msg!("简称", "abbreviation"));
+                .at_value(group.first, msg!("简称", "abbreviation"))
+                .about(group.subject);
             let replacement = official_as_written(ctx, jurisdiction, entry, name);
             let edits = std::iter::once(group.first)
                 .chain(group.others.iter().copied())
@@ -79,7 +81,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                         "如需使用正式名称，改为“{official}”",
                         "write `{official}` where the official name is wanted"
                     ))
-                    .with_fix(edits),
+                    .with_fix(edits, crate::fix::Applicability::OptIn),
             );
         }
     }

@@ -125,7 +125,8 @@ fn report(ctx: &LintContext<'_>, identity: &Identity, names: &[&NameMentions<'_>
             "同一机构在本方案中有 {count} 种写法：{zh}",
             "one body is written {count} ways in this plan: {en}"
         ))
-        .at_value(second, msg!("另一种写法", "another spelling"));
+        .at_value(second, msg!("另一种写法", "another spelling"))
+        .about(names[1].subject);
     for other in names.iter().filter(|n| !std::ptr::eq(n.first, second)) {
         diagnostic =
             diagnostic.with_secondary(other.first.span, msg!("此处写作", "written here as"));

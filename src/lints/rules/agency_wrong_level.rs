@@ -73,7 +73,8 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     "“{name}”是{other_name}（{other_zh}）的机构，不应在{home_name}（{home_zh}）的方案中承担任务",
                     "`{name}` is a body of {other_name} ({other_en}), not of {home_name} ({home_en}) whose plan tasks it"
                 ))
-                .at_value(group.first, msg!("其他层级的机构", "another level's body"));
+                .at_value(group.first, msg!("其他层级的机构", "another level's body"))
+                .about(group.subject);
             for other in &group.others {
                 diagnostic = diagnostic.with_secondary(other.span, msg!("同一名称", "same name"));
             }

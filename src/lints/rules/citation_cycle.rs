@@ -101,6 +101,10 @@ fn report(ctx: &LintContext<'_>, plans: &[PlanId], out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    let first_plan = plans.first().copied();
+    if let Some(plan) = first_plan {
+        diagnostic = diagnostic.about(crate::diagnostics::Subject::Plan(plan));
+    }
     out.push(diagnostic.with_help(msg!(
         "下级方案引用上级方案，反之则不然：改正方向错误的引文",
         "a plan cites the plans above it, never below: correct the citation that points the wrong way"

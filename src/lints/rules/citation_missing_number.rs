@@ -43,7 +43,12 @@ declare_lint! {
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for (id, plan) in ctx.plans() {
-        for (citation, link) in plan.citations.iter().zip(&ctx.graph.citations[id.0]) {
+        for (index, (citation, link)) in plan
+            .citations
+            .iter()
+            .zip(&ctx.graph.citations[id.0])
+            .enumerate()
+        {
             let CitationLink::Plan {
                 plan: cited_id,
                 by: MatchedBy::Title,
@@ -62,6 +67,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                         "《{cited}》 is cited without its number {number}"
                     ))
                     .at_value(title, msg!("缺少文号", "no number"))
+                    .about(crate::diagnostics::Subject::Citation { plan: id, index })
                     .with_help(msg!(
                         "在标题后注明（{number}）",
                         "add ({number}) after the title"

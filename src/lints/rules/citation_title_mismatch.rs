@@ -42,6 +42,7 @@ declare_lint! {
         category: Citations,
         severity: Warning,
         summary: ("引文标题与被引文件的真实标题不符", "a citation's title differs from the cited document's real title"),
+        fix: true,
         check: check,
     }
 }
@@ -59,7 +60,12 @@ fn expected_title(plan: &Plan, cited: &str) -> Option<String> {
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for (id, plan) in ctx.plans() {
-        for (citation, link) in plan.citations.iter().zip(&ctx.graph.citations[id.0]) {
+        for (index, (citation, link)) in plan
+            .citations
+            .iter()
+            .zip(&ctx.graph.citations[id.0])
+            .enumerate()
+        {
             let CitationLink::Plan {
                 plan: cited_id,
                 by: MatchedBy::Number,
@@ -85,6 +91,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                         "the title given for {number} is not its real title"
                     ))
                     .at_value(title, msg!("所写标题", "title as cited"))
+                    .about(crate::diagnostics::Subject::Citation { plan: id, index })
                     .with_related(
                         cited.title.source,
                         cited.title.span,
@@ -96,7 +103,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                         source: title.source,
                         span: title.span,
                         replacement: expected.clone(),
-                    }]),
+                    }], crate::fix::Applicability::Safe),
             );
         }
     }

@@ -6,7 +6,7 @@ use crate::declare_lint;
 use crate::diagnostics::Diagnostic;
 use crate::lints::LintContext;
 use crate::lints::context::IndicatorKey;
-use crate::model::{Deadline, Target};
+use crate::model::{Deadline, Target, TargetId};
 use crate::msg;
 
 declare_lint! {
@@ -43,13 +43,12 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, plan) in ctx.plans() {
+    for (plan_id, plan) in ctx.plans() {
         let mut seen: BTreeMap<(IndicatorKey, Deadline), Vec<&Target>> = BTreeMap::new();
-        for target in plan
-            .targets
-            .iter()
-            .filter(|t| t.deadline != Deadline::Unstated)
-        {
+        for (index, target) in plan.targets.iter().enumerate() {
+            if target.deadline == Deadline::Unstated {
+                continue;
+            }
             let earlier = seen
                 .entry((ctx.indicator_key(target), target.deadline))
                 .or_default();
@@ -60,7 +59,14 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                         > 1e-9 * e.quantity.value.abs().max(1.0)
             });
             if let Some(first) = conflict {
-                out.push(report(target, first));
+                let target_id = TargetId {
+                    plan: plan_id,
+                    index,
+                };
+                out.push(report(target, first).about(crate::diagnostics::Subject::Target {
+                    target: target_id,
+                    parent: None,
+                }));
             }
             earlier.push(target);
         }

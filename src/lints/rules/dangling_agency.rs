@@ -65,7 +65,8 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     "“{name}”不在{jurisdiction}的机构名录中",
                     "`{name}` is not a body in {jurisdiction}'s registry"
                 ))
-                .at_value(group.first, msg!("未知机构", "unknown body"));
+                .at_value(group.first, msg!("未知机构", "unknown body"))
+                .about(group.subject);
             for other in &group.others {
                 diagnostic = diagnostic.with_secondary(other.span, msg!("同一名称", "same name"));
             }

@@ -66,6 +66,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     "{number} is already in {path}"
                 ))
                 .at_value(written, msg!("重复", "duplicate"))
+                .about(crate::diagnostics::Subject::Plan(id))
                 .with_related(
                     other_number.source,
                     other_number.span,

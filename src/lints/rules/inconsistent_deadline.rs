@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 
 use crate::declare_lint;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Subject};
 use crate::lints::LintContext;
-use crate::model::{IndicatorId, Plan, PlanId, SourceId, Span};
+use crate::model::{IndicatorId, Plan, PlanId, SourceId, Span, TargetId};
 use crate::msg;
 
 declare_lint! {
@@ -52,18 +52,34 @@ declare_lint! {
     }
 }
 
+/// Where a plan sets an indicator for a year: the place, and the target when it is quantitative.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    source: SourceId,
+    span: Span,
+    target: Option<TargetId>,
+}
+
 /// The years a plan sets one indicator for, each with the place of its first target.
-type Years = BTreeMap<u16, (SourceId, Span)>;
+type Years = BTreeMap<u16, Place>;
 
 /// Catalogued indicators of a plan → the years it sets them for.
-fn years_by_indicator(ctx: &LintContext<'_>, plan: &Plan) -> BTreeMap<IndicatorId, Years> {
+fn years_by_indicator(
+    ctx: &LintContext<'_>,
+    plan_id: PlanId,
+    plan: &Plan,
+) -> BTreeMap<IndicatorId, Years> {
     let mut map: BTreeMap<IndicatorId, Years> = BTreeMap::new();
-    for target in &plan.targets {
+    for (index, target) in plan.targets.iter().enumerate() {
         if let (Some(id), Some(year)) = (&target.indicator_id, target.deadline.year()) {
-            map.entry(id.clone())
-                .or_default()
-                .entry(year)
-                .or_insert((target.source, target.span));
+            map.entry(id.clone()).or_default().entry(year).or_insert(Place {
+                source: target.source,
+                span: target.span,
+                target: Some(TargetId {
+                    plan: plan_id,
+                    index,
+                }),
+            });
         }
     }
     for target in &plan.qualitative {
@@ -73,7 +89,11 @@ fn years_by_indicator(ctx: &LintContext<'_>, plan: &Plan) -> BTreeMap<IndicatorI
             map.entry(indicator.id.clone())
                 .or_default()
                 .entry(year)
-                .or_insert((target.text.source, target.text.span));
+                .or_insert(Place {
+                    source: target.text.source,
+                    span: target.text.span,
+                    target: None,
+                });
         }
     }
     map
@@ -82,27 +102,33 @@ fn years_by_indicator(ctx: &LintContext<'_>, plan: &Plan) -> BTreeMap<IndicatorI
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let all: Vec<BTreeMap<IndicatorId, Years>> = ctx
         .plans()
-        .map(|(_, p)| years_by_indicator(ctx, p))
+        .map(|(id, p)| years_by_indicator(ctx, id, p))
         .collect();
     for (id, plan) in ctx.plans() {
-        check_issue_date(plan, out);
+        check_issue_date(id, plan, out);
         for (indicator, years) in &all[id.0] {
             check_against_parent(ctx, id, indicator, years, &all, out);
         }
     }
 }
 
-fn check_issue_date(plan: &Plan, out: &mut Vec<Diagnostic>) {
+fn check_issue_date(id: PlanId, plan: &Plan, out: &mut Vec<Diagnostic>) {
     let Some(issued) = &plan.issued else {
         return;
     };
     let issued_on = issued.value;
-    let quantitative = plan.targets.iter().map(|t| (t.deadline, t.source, t.span));
+    let quantitative = plan.targets.iter().enumerate().map(|(index, t)| {
+        let subject = Subject::Target {
+            target: TargetId { plan: id, index },
+            parent: None,
+        };
+        (t.deadline, t.source, t.span, subject)
+    });
     let qualitative = plan
         .qualitative
         .iter()
-        .map(|t| (t.deadline, t.text.source, t.text.span));
-    for (deadline, source, span) in quantitative.chain(qualitative) {
+        .map(|t| (t.deadline, t.text.source, t.text.span, Subject::Plan(id)));
+    for (deadline, source, span, subject) in quantitative.chain(qualitative) {
         let Some(year) = deadline.year() else {
             continue;
         };
@@ -116,6 +142,7 @@ fn check_issue_date(plan: &Plan, out: &mut Vec<Diagnostic>) {
                     "the target is due in {year}, before the plan was issued on {issued_on}"
                 ))
                 .at(source, span, msg!("{year}年", "due {year}"))
+                .about(subject)
                 .with_help(msg!("核对年份", "check the year")),
         );
     }
@@ -138,7 +165,7 @@ fn check_against_parent(
     if years.keys().any(|y| parent_years.contains_key(y)) {
         return;
     }
-    let (Some((&child_year, &(source, span))), Some((&parent_year, &(parent_source, parent_span)))) =
+    let (Some((&child_year, &child)), Some((&parent_year, &parent_place))) =
         (years.iter().next(), parent_years.iter().next())
     else {
         return;
@@ -158,10 +185,17 @@ fn check_against_parent(
                 "“{name}”的时限为 {child_year} 年，晚于上级方案 {parent_name} 要求的 {parent_year} 年",
                 "{name} is due in {child_year}, later than {parent_year} required by {parent_name}"
             ))
-            .at(source, span, msg!("{child_year}年", "due {child_year}"))
+            .at(child.source, child.span, msg!("{child_year}年", "due {child_year}"))
+            .about(match child.target {
+                Some(target) => Subject::Target {
+                    target,
+                    parent: parent_place.target,
+                },
+                None => Subject::Plan(plan),
+            })
             .with_related(
-                parent_source,
-                parent_span,
+                parent_place.source,
+                parent_place.span,
                 msg!("上级方案 {parent_name} 的时限", "the deadline in {parent_name}"),
                 msg!("{parent_year}年", "due {parent_year}"),
             )

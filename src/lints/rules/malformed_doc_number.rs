@@ -38,19 +38,24 @@ declare_lint! {
         category: Citations,
         severity: Warning,
         summary: ("发文字号不符合 GB/T 9704 格式", "a document number is not in the GB/T 9704 form"),
+        fix: true,
         check: check,
     }
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, plan) in ctx.plans() {
-        let numbers = plan
+    for (id, plan) in ctx.plans() {
+        let own = plan
             .doc_number
             .iter()
-            .chain(plan.citations.iter().filter_map(|c| c.doc_number.as_ref()));
-        for number in numbers {
+            .map(|n| (n, crate::diagnostics::Subject::Plan(id)));
+        let cited = plan.citations.iter().enumerate().filter_map(|(index, c)| {
+            let subject = crate::diagnostics::Subject::Citation { plan: id, index };
+            c.doc_number.as_ref().map(|n| (n, subject))
+        });
+        for (number, subject) in own.chain(cited) {
             if let Some(diagnostic) = diagnose(number) {
-                out.push(diagnostic);
+                out.push(diagnostic.about(subject));
             }
         }
     }
@@ -91,6 +96,6 @@ fn diagnose(number: &Located<WrittenDocNumber>) -> Option<Diagnostic> {
                 source: number.source,
                 span: number.span,
                 replacement: canonical.to_string(),
-            }]),
+            }], crate::fix::Applicability::Safe),
     )
 }

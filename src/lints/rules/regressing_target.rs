@@ -6,7 +6,7 @@ use crate::declare_lint;
 use crate::diagnostics::Diagnostic;
 use crate::lints::LintContext;
 use crate::lints::context::IndicatorKey;
-use crate::model::{Comparator, Direction, Target};
+use crate::model::{Comparator, Direction, Target, TargetId};
 use crate::msg;
 
 declare_lint! {
@@ -56,24 +56,35 @@ fn direction(ctx: &LintContext<'_>, a: &Target, b: &Target) -> Option<Direction>
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, plan) in ctx.plans() {
-        let mut series: BTreeMap<IndicatorKey, Vec<&Target>> = BTreeMap::new();
-        for target in plan.targets.iter().filter(|t| t.deadline.year().is_some()) {
-            series
-                .entry(ctx.indicator_key(target))
-                .or_default()
-                .push(target);
+    for (plan_id, plan) in ctx.plans() {
+        let mut series: BTreeMap<IndicatorKey, Vec<(TargetId, &Target)>> = BTreeMap::new();
+        for (index, target) in plan.targets.iter().enumerate() {
+            if target.deadline.year().is_some() {
+                let id = TargetId {
+                    plan: plan_id,
+                    index,
+                };
+                series
+                    .entry(ctx.indicator_key(target))
+                    .or_default()
+                    .push((id, target));
+            }
         }
         for targets in series.values_mut() {
-            targets.sort_by_key(|t| (t.deadline, t.span.start));
-            for (i, later) in targets.iter().enumerate() {
-                let earlier = targets[..i].iter().find(|e| {
+            targets.sort_by_key(|(_, t)| (t.deadline, t.span.start));
+            for (i, (later_id, later)) in targets.iter().enumerate() {
+                let earlier = targets[..i].iter().find(|(_, e)| {
                     e.deadline < later.deadline
                         && direction(ctx, e, later)
                             .is_some_and(|d| later.is_weaker_than(e, d) == Some(true))
                 });
-                if let Some(earlier) = earlier {
-                    out.push(report(later, earlier));
+                if let Some((earlier_id, earlier)) = earlier {
+                    out.push(report(later, earlier).about(
+                        crate::diagnostics::Subject::Target {
+                            target: *later_id,
+                            parent: Some(*earlier_id),
+                        },
+                    ));
                 }
             }
         }

@@ -50,8 +50,18 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, plan) in ctx.plans() {
-        for target in plan.targets.iter().filter(|t| t.indicator_id.is_none()) {
+    for (plan_id, plan) in ctx.plans() {
+        for (index, target) in plan.targets.iter().enumerate() {
+            if target.indicator_id.is_some() {
+                continue;
+            }
+            let subject = crate::diagnostics::Subject::Target {
+                target: crate::model::TargetId {
+                    plan: plan_id,
+                    index,
+                },
+                parent: None,
+            };
             let name = &target.indicator.value;
             let unit = &target.quantity.unit;
             out.push(
@@ -61,6 +71,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                         "indicator `{name}` (unit {unit}) is not in the catalogue and is not compared with other levels"
                     ))
                     .at_value(&target.indicator, msg!("未收录的指标", "not catalogued"))
+                    .about(subject)
                     .with_help(msg!(
                         "如为跨层级共有指标，请将该措辞加入 lints/indicators.yaml",
                         "if other levels share this indicator, add the wording to lints/indicators.yaml"

@@ -43,7 +43,12 @@ declare_lint! {
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for (id, plan) in ctx.plans() {
-        for (citation, link) in plan.citations.iter().zip(&ctx.graph.citations[id.0]) {
+        for (index, (citation, link)) in plan
+            .citations
+            .iter()
+            .zip(&ctx.graph.citations[id.0])
+            .enumerate()
+        {
             if !matches!(link, CitationLink::Stub(_)) {
                 continue;
             }
@@ -60,6 +65,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                         "the cited document {cited} is not in the corpus"
                     ))
                     .at(citation.source, citation.span, msg!("未收录", "not in the corpus"))
+                    .about(crate::diagnostics::Subject::Citation { plan: id, index })
                     .with_help(msg!(
                         "如为上级方案，请在 plans/ 中收录（可仅含文号、标题，status: stub）",
                         "if it is a parent plan, add it under plans/ (number and title alone will do, with status: stub)"

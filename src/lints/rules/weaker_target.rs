@@ -96,6 +96,10 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     msg!("上级方案 {parent_plan} 的目标", "the target in {parent_plan}"),
                     msg!("上级：{parent_zh}", "parent: {parent_en}"),
                 )
+                .about(crate::diagnostics::Subject::Target {
+                    target: child_id,
+                    parent: Some(parent_id),
+                })
                 .with_help(msg!(
                     "将目标调整为{better_zh}上级的{parent_zh}，或在方案中说明理由",
                     "make the target {better_en} the parent's {parent_en}, or state the reason in the plan"

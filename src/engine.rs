@@ -1,0 +1,175 @@
+//! The one check pipeline every command and test runs: configuration → ingest → graph →
+//! enabled lints → levels → suppressions → sort → fingerprints → baseline → the drafts' scope.
+//! `check`, `graph`, `trace` and the test driver are thin callers, so what one shows the others
+//! agree with, under every configuration.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use crate::code::{Category, Code};
+use crate::config::Config;
+use crate::diagnostics::baseline::Baseline;
+use crate::diagnostics::{self, Diagnostic, Summary};
+use crate::error::Error;
+use crate::graph::KnowledgeGraph;
+use crate::ingest::{self, Corpus, Drafts};
+use crate::lints::{self, LintMeta};
+use crate::model::TargetId;
+
+/// What a run reads and which codes it reports.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// Files or folders to check; empty: the configuration's `include:`.
+    pub paths: Vec<PathBuf>,
+    /// When not empty, `paths` are drafts checked against these folders, and only the drafts'
+    /// findings are reported.
+    pub corpus: Vec<PathBuf>,
+    /// The drafts' jurisdiction, when neither their folder nor their issuer says it.
+    pub jurisdiction: Option<String>,
+    /// Rule data to read instead of the bundled `lints/`.
+    pub lints_dir: Option<PathBuf>,
+    /// `--select`: only these codes (problems reading a file are always reported).
+    pub select: Vec<Code>,
+    /// `--ignore`: not these codes.
+    pub ignore: Vec<Code>,
+    /// Which baseline leaves findings out.
+    pub baseline: BaselineUse,
+}
+
+/// Whether a run leaves out the findings of a baseline.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum BaselineUse {
+    /// Report every finding (writing a baseline, fixing).
+    Off,
+    /// The configuration's `baseline:`, when the file exists.
+    #[default]
+    FromConfig,
+    /// This file, which must exist.
+    File(PathBuf),
+}
+
+/// What a run found.
+#[derive(Debug)]
+pub struct Report {
+    pub corpus: Corpus,
+    pub graph: KnowledgeGraph,
+    /// In the stable output order, each with its fingerprint.
+    pub findings: Vec<Diagnostic>,
+    /// Baseline entries that matched no finding any more, and the baseline's path.
+    pub baseline_fixed: Option<(usize, PathBuf)>,
+    /// The codes reported about each target: an index, so exports ask per target in O(1).
+    about_targets: HashSet<(Code, TargetId)>,
+}
+
+impl Report {
+    #[must_use]
+    pub fn summary(&self) -> Summary {
+        Summary::of(&self.findings, self.corpus.files)
+    }
+
+    /// Whether a finding with `code` is about `target`: how exports and `trace` read verdicts.
+    #[must_use]
+    pub fn has_finding(&self, code: Code, target: TargetId) -> bool {
+        self.about_targets.contains(&(code, target))
+    }
+}
+
+/// Runs the pipeline.
+pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
+    let lints = enabled_lints(config, inputs);
+    let mut corpus = load(config, inputs)?;
+    let graph = crate::graph::build(&corpus);
+    let mut findings = std::mem::take(&mut corpus.diagnostics);
+    findings.extend(lints::run(&corpus, &graph, &lints, config.thresholds));
+    findings.retain(|d| reported(config, inputs, d.code));
+    config.apply(&mut findings);
+    // A lint runs exactly when its code is reported, so this is also the set of lints that ran.
+    let ran: Vec<Code> = lints::codes()
+        .into_iter()
+        .filter(|c| reported(config, inputs, *c))
+        .collect();
+    lints::suppressions::apply(&corpus, &ran, &mut findings);
+    diagnostics::sort(&mut findings, &corpus.sources);
+    diagnostics::stamp_fingerprints(&mut findings, &corpus.sources, &corpus.plans);
+    let baseline_fixed = apply_baseline(config, &inputs.baseline, &mut findings)?;
+    if !inputs.corpus.is_empty() {
+        // A draft is reviewed, not the corpus: only findings located in the drafts are shown.
+        findings.retain(|d| d.source.is_none_or(|s| corpus.drafts.contains(&s)));
+    }
+    let about_targets = findings
+        .iter()
+        .filter_map(|d| d.subject.target().map(|t| (d.code, t)))
+        .collect();
+    Ok(Report {
+        corpus,
+        graph,
+        findings,
+        baseline_fixed,
+        about_targets,
+    })
+}
+
+/// The lints that run: enabled by the configuration and the selection.
+fn enabled_lints(config: &Config, inputs: &Inputs) -> Vec<&'static LintMeta> {
+    config
+        .enabled()
+        .into_iter()
+        .filter(|l| selected(inputs, l.code()))
+        .collect()
+}
+
+/// Whether `--select` and `--ignore` keep a code. Problems reading a file (group `input`) are
+/// kept by any selection, as a compiler keeps syntax errors: a file that was not read must not
+/// pass for a file without problems. Naming one in `--ignore` still leaves it out.
+fn selected(inputs: &Inputs, code: Code) -> bool {
+    if inputs.ignore.contains(&code) {
+        return false;
+    }
+    inputs.select.is_empty() || inputs.select.contains(&code) || code.category() == Category::Input
+}
+
+/// Whether findings of `code` are reported at all.
+fn reported(config: &Config, inputs: &Inputs, code: Code) -> bool {
+    config.is_enabled(code) && selected(inputs, code)
+}
+
+fn load(config: &Config, inputs: &Inputs) -> Result<Corpus, Error> {
+    let exclude = |p: &std::path::Path| config.excludes(p);
+    let lints_dir = inputs.lints_dir.as_deref();
+    if inputs.corpus.is_empty() {
+        let paths = if inputs.paths.is_empty() {
+            &config.include
+        } else {
+            &inputs.paths
+        };
+        ingest::load_filtered(paths, lints_dir, &Drafts::default(), &exclude)
+    } else {
+        let drafts = Drafts {
+            paths: inputs.paths.clone(),
+            jurisdiction: inputs.jurisdiction.clone(),
+        };
+        ingest::load_filtered(&inputs.corpus, lints_dir, &drafts, &exclude)
+    }
+}
+
+/// Leaves out the findings the baseline lists; returns how many of its entries are gone.
+fn apply_baseline(
+    config: &Config,
+    baseline: &BaselineUse,
+    findings: &mut Vec<Diagnostic>,
+) -> Result<Option<(usize, PathBuf)>, Error> {
+    let path = match (baseline, &config.baseline) {
+        (BaselineUse::Off, _) => return Ok(None),
+        (BaselineUse::File(path), _) => path.clone(),
+        (BaselineUse::FromConfig, Some(path)) if path.is_file() => path.clone(),
+        (BaselineUse::FromConfig, _) => return Ok(None),
+    };
+    let failed = |reason: String| Error::Baseline {
+        path: crate::model::span::display_path(&path),
+        reason,
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| failed(e.to_string()))?;
+    let baseline = Baseline::parse(&text).map_err(failed)?;
+    let fixed = baseline.filter(findings);
+    Ok(Some((fixed, path)))
+}
