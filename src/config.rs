@@ -17,7 +17,7 @@ use crate::model::Sources;
 use crate::msg;
 
 /// The configuration file's name.
-pub const FILE_NAME: &str = "planlint.yaml";
+pub const FILE_NAME: &str = crate::ingest::CONFIG_FILE;
 
 /// How a lint is treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

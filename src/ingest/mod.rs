@@ -21,6 +21,9 @@ use crate::model::{
 use crate::msg;
 pub use text_plan::SIDECAR_SUFFIX;
 
+/// planlint's configuration file's name.
+pub const CONFIG_FILE: &str = "planlint.yaml";
+
 /// The file in each folder of `plans/` that declares its jurisdiction.
 pub const JURISDICTION_FILE: &str = "jurisdiction.yaml";
 
@@ -236,7 +239,10 @@ fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker.filter_map(Result::ok) {
             let path = entry.path();
-            if !entry.file_type().is_file() || !(is_yaml(path) || is_text_plan(path)) {
+            if !entry.file_type().is_file()
+                || !(is_yaml(path) || is_text_plan(path))
+                || is_config_file(path)
+            {
                 continue;
             }
             if is_sidecar(path) {
@@ -268,6 +274,12 @@ fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
         plans,
         orphan_sidecars,
     })
+}
+
+/// planlint's configuration, which may sit in a folder that is checked: not a plan.
+fn is_config_file(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n == std::ffi::OsStr::new(CONFIG_FILE))
 }
 
 /// A plan given as text; README files beside the plans are documentation, not plans.

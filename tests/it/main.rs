@@ -8,6 +8,7 @@
 mod cli;
 mod config;
 mod docs;
+mod engine;
 mod extract;
 mod graph;
 mod lints;

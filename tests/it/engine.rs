@@ -1,0 +1,180 @@
+//! The one pipeline: `graph` and `trace` agree with `check` under every configuration, every
+//! code (planlint's own included) works wherever a code is taken, and baselines survive a
+//! reworded message.
+
+use std::path::Path;
+
+use planlint::config::Config;
+use planlint::diagnostics::baseline::Baseline;
+use planlint::engine::{self, BaselineUse, Inputs};
+
+use crate::support::{copy_tree, planlint, succeeded};
+
+const WEAKER: &str = "tests/fixtures/lints/weaker-target/fail-growth-below-parent";
+const UNCERTAIN: &str = "tests/fixtures/engine/tool-code-allowed";
+
+fn graph_json(extra: &[&str]) -> serde_json::Value {
+    let out = planlint()
+        .args(["graph", WEAKER, "--format", "json", "--with", "targets"])
+        .args(extra)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&succeeded(out).stdout).unwrap()
+}
+
+/// (targets marked weaker, errors counted on plans) in a graph export.
+fn weaker_and_errors(graph: &serde_json::Value) -> (usize, u64) {
+    let nodes = graph["nodes"].as_array().unwrap();
+    let weaker = nodes.iter().filter(|n| n["weaker"] == true).count();
+    let errors = nodes
+        .iter()
+        .map(|n| n["findings"]["errors"].as_u64().unwrap_or(0))
+        .sum();
+    (weaker, errors)
+}
+
+#[test]
+fn graph_colours_what_check_reports() {
+    let (weaker, errors) = weaker_and_errors(&graph_json(&[]));
+    assert_eq!((weaker, errors), (1, 1), "the fixture's one weaker target");
+    let (weaker, errors) = weaker_and_errors(&graph_json(&["--allow", "weaker-target"]));
+    assert_eq!((weaker, errors), (0, 0), "allowed, so nothing is coloured");
+}
+
+#[test]
+fn trace_marks_what_check_reports() {
+    let trace = |extra: &[&str]| {
+        let out = planlint()
+            .args(["trace", "报废汽车回收量", WEAKER, "--lang", "en"])
+            .args(extra)
+            .output()
+            .unwrap();
+        String::from_utf8(succeeded(out).stdout).unwrap()
+    };
+    assert!(trace(&[]).contains("▼ weaker than its parent"));
+    assert!(!trace(&["--allow", "weaker-target"]).contains('▼'));
+}
+
+#[test]
+fn every_code_works_with_explain_select_ignore_and_allow() {
+    for code in planlint::lints::codes() {
+        let code = code.as_str();
+        let explain = planlint().args(["explain", code]).output().unwrap();
+        assert!(explain.status.success(), "explain {code}");
+        for flag in ["--select", "--ignore", "--allow", "--warn", "--deny"] {
+            let out = planlint()
+                .args(["check", WEAKER, flag, code])
+                .output()
+                .unwrap();
+            assert_ne!(out.status.code(), Some(2), "check {flag} {code}");
+        }
+    }
+}
+
+#[test]
+fn select_and_allow_take_tool_codes() {
+    let codes = |extra: &[&str]| {
+        let out = planlint()
+            .args(["check", UNCERTAIN, "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(codes(&[]), ["uncertain-target"]);
+    assert_eq!(
+        codes(&["--select", "uncertain-target"]),
+        ["uncertain-target"]
+    );
+    assert!(codes(&["--select", "weaker-target"]).is_empty());
+    assert!(codes(&["--allow", "uncertain-target"]).is_empty());
+    assert!(codes(&["--allow", "extraction"]).is_empty(), "by its group");
+}
+
+#[test]
+fn a_tool_code_is_suppressed_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(UNCERTAIN), dir.path());
+    std::fs::write(
+        dir.path().join("county/plan.sidecar.yaml"),
+        "allow:\n  - lint: uncertain-target\n    item: 设备投资\n    reason: 三个数值对应三类设备，原文如此\n",
+    )
+    .unwrap();
+    let out = planlint()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&succeeded(out).stdout).unwrap();
+    assert_eq!(json["diagnostics"], serde_json::json!([]), "{json}");
+}
+
+#[test]
+fn rewording_a_message_keeps_the_baseline() {
+    let inputs = Inputs {
+        paths: vec![WEAKER.into()],
+        baseline: BaselineUse::Off,
+        ..Inputs::default()
+    };
+    let report = engine::check(&Config::defaults(), &inputs).unwrap();
+    let sources = &report.corpus.sources;
+    let baseline = Baseline::of(&report.findings, sources);
+    assert!(!baseline.findings.is_empty());
+
+    // The same findings in other words: the baseline still covers every one.
+    let mut reworded = report.findings.clone();
+    for d in &mut reworded {
+        d.message.en = format!("reworded: {}", d.message.en);
+        d.message.zh = format!("改写：{}", d.message.zh);
+        d.fingerprint = planlint::diagnostics::fingerprint(sources, &report.corpus.plans, d);
+    }
+    assert_eq!(baseline.filter(&mut reworded), 0, "no entry went stale");
+    assert!(reworded.is_empty(), "every finding is still known");
+
+    // A finding about another subject is new, even with the same message and place.
+    let mut moved = report.findings.clone();
+    for d in &mut moved {
+        d.subject = planlint::diagnostics::Subject::File;
+        d.fingerprint = planlint::diagnostics::fingerprint(sources, &report.corpus.plans, d);
+    }
+    let about_something = report
+        .findings
+        .iter()
+        .filter(|d| d.subject != planlint::diagnostics::Subject::File)
+        .count();
+    assert!(about_something > 0);
+    baseline.filter(&mut moved);
+    assert_eq!(moved.len(), about_something);
+}
+
+#[test]
+fn a_configuration_inside_a_checked_folder_is_not_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    copy_tree(Path::new(WEAKER), &plans);
+    std::fs::write(dir.path().join("planlint.yaml"), "include: [plans]\n").unwrap();
+    std::fs::write(plans.join("planlint.yaml"), "include: [.]\n").unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    // Run from a subfolder: the configuration is found upward and `include:` is read from its
+    // folder.
+    let out = planlint()
+        .current_dir(dir.path().join("sub"))
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["weaker-target"], "{json}");
+}
