@@ -64,7 +64,7 @@ struct IndicatorsFile {
 #[serde(deny_unknown_fields)]
 struct AbbreviationsFile {
     /// Official name (without jurisdiction prefix) → standard abbreviations.
-    abbreviations: indexmap::IndexMap<String, Vec<String>>,
+    abbreviations: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// The loaded rule data.

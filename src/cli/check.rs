@@ -74,13 +74,7 @@ pub(super) fn configuration(
 /// `planlint config`.
 pub(super) fn print_config(args: &super::ConfigArgs) -> ExitStatus {
     match configuration(args, None) {
-        Ok(config) => match write_stdout(&config.to_yaml()) {
-            Ok(()) => ExitStatus::Clean,
-            Err(err) => {
-                eprintln!("planlint: {err}");
-                ExitStatus::Failure
-            }
-        },
+        Ok(config) => super::emit(Ok(config.to_yaml()), None, false),
         Err(status) => status,
     }
 }
@@ -238,8 +232,7 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
     }
     if args.diff {
         let text: String = fixes.iter().map(crate::fix::diff).collect();
-        if let Err(err) = write_stdout(&text) {
-            eprintln!("planlint: {err}");
+        if super::emit(Ok(text), None, false) == ExitStatus::Failure {
             return ExitStatus::Failure;
         }
         return if fixes.is_empty() {
@@ -250,10 +243,7 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
     }
     for f in &fixes {
         if let Err(err) = super::extract::write_new_file(&f.path, &f.fixed, true) {
-            eprintln!(
-                "planlint: {}: {err}",
-                crate::model::span::display_path(&f.path)
-            );
+            report_failure(&Error::write(&f.path, err));
             return ExitStatus::Failure;
         }
     }

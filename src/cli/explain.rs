@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{ExitStatus, ExplainArgs, ExplainFormat, report_failure, write_stdout};
+use super::{ExitStatus, ExplainArgs, ExplainFormat, report_failure};
 use crate::code::{Category, Code, Severity};
 use crate::i18n::Lang;
 use crate::lints;
@@ -68,24 +68,12 @@ pub(super) fn run(args: &ExplainArgs) -> ExitStatus {
             } else {
                 serde_json::to_string_pretty(&list[0])
             };
-            match result {
-                Ok(json) => json + "\n",
-                Err(err) => {
-                    eprintln!("planlint: {err}");
-                    return ExitStatus::Failure;
-                }
-            }
+            result.map(|json| json + "\n").map_err(|e| e.to_string())
         }
-        ExplainFormat::Text if args.all => list_all(&codes, args.lang),
-        ExplainFormat::Text => document(codes[0], args.lang),
+        ExplainFormat::Text if args.all => Ok(list_all(&codes, args.lang)),
+        ExplainFormat::Text => Ok(document(codes[0], args.lang)),
     };
-    match write_stdout(&text) {
-        Ok(()) => ExitStatus::Clean,
-        Err(err) => {
-            eprintln!("planlint: {err}");
-            ExitStatus::Failure
-        }
-    }
+    super::emit(text, None, false)
 }
 
 /// One line per code: lints first, then planlint's own codes.

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{ExitStatus, ExtractArgs, ExtractFormat, write_stdout};
+use super::{ExitStatus, ExtractArgs, ExtractFormat};
 use crate::diagnostics::{Diagnostic, Summary};
 use crate::i18n::Lang;
 use crate::ingest::MAX_FILE_BYTES;
@@ -67,25 +67,7 @@ pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
             .map(|s| s + "\n")
             .map_err(|e| e.to_string()),
     };
-    let rendered = match rendered {
-        Ok(text) => text,
-        Err(err) => {
-            eprintln!("planlint: {err}");
-            return ExitStatus::Failure;
-        }
-    };
-    let written = match &args.output {
-        Some(out) => write_new_file(out, &rendered, args.force),
-        None => write_stdout(&rendered),
-    };
-    match written {
-        Ok(()) => ExitStatus::Clean,
-        Err(err) => {
-            let out = args.output.as_deref().map(display_path).unwrap_or_default();
-            eprintln!("planlint: {out}: {err}");
-            ExitStatus::Failure
-        }
-    }
+    super::emit(rendered, args.output.as_deref(), args.force)
 }
 
 /// The text of a plan file, or why not: message, byte offset, and the readable part of the file

@@ -1,7 +1,7 @@
 //! `planlint graph`: the cascade as DOT, Mermaid, GraphML, JSON, SVG or a self-contained HTML
 //! page; and `planlint trace`: one indicator down the cascade.
 
-use super::{ExitStatus, GraphArgs, GraphFormat, TraceArgs, report_failure, write_stdout};
+use super::{ExitStatus, GraphArgs, GraphFormat, TraceArgs, report_failure};
 use crate::engine::{self, Inputs, Report};
 use crate::export::{self, Cascade, With};
 use crate::i18n::Lang;
@@ -47,29 +47,11 @@ pub(super) fn run(args: &GraphArgs) -> ExitStatus {
         agencies: args.with.contains(&super::GraphWith::Agencies),
     };
     let cascade = export::cascade(&report, with);
-    let text = match render(&cascade, args.format) {
-        Ok(text) => text,
-        Err(err) => {
-            eprintln!("planlint: {err}");
-            return ExitStatus::Failure;
-        }
-    };
-    let written = match &args.output {
-        Some(out) => super::extract::write_new_file(out, &text, args.force),
-        None => write_stdout(&text),
-    };
-    match written {
-        Ok(()) => ExitStatus::Clean,
-        Err(err) => {
-            let out = args
-                .output
-                .as_deref()
-                .map(crate::model::span::display_path)
-                .unwrap_or_default();
-            eprintln!("planlint: {out}: {err}");
-            ExitStatus::Failure
-        }
-    }
+    super::emit(
+        render(&cascade, args.format),
+        args.output.as_deref(),
+        args.force,
+    )
 }
 
 pub(super) fn trace(args: &TraceArgs) -> ExitStatus {
@@ -79,13 +61,7 @@ pub(super) fn trace(args: &TraceArgs) -> ExitStatus {
         Err(status) => return status,
     };
     match export::trace::trace(&report, &args.indicator, lang) {
-        Ok(text) => match write_stdout(&text) {
-            Ok(()) => ExitStatus::Clean,
-            Err(err) => {
-                eprintln!("planlint: {err}");
-                ExitStatus::Failure
-            }
-        },
+        Ok(text) => super::emit(Ok(text), None, false),
         Err(err) => {
             report_failure(&err);
             ExitStatus::Failure

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::error::Error;
 use crate::i18n::Lang;
 
 /// Lints Chinese policy plans against the plans they cascade from.
@@ -294,6 +295,24 @@ fn write_stdout(text: &str) -> std::io::Result<()> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
+    }
+}
+
+/// Writes a command's output to stdout, or whole to `output` (replacing an existing file only
+/// with `force`); a failure to render or write is reported as an [`Error`].
+fn emit(text: Result<String, String>, output: Option<&std::path::Path>, force: bool) -> ExitStatus {
+    let written = text.map_err(Error::Output).and_then(|text| match output {
+        Some(path) => {
+            extract::write_new_file(path, &text, force).map_err(|e| Error::write(path, e))
+        }
+        None => write_stdout(&text).map_err(|e| Error::Output(e.to_string())),
+    });
+    match written {
+        Ok(()) => ExitStatus::Clean,
+        Err(err) => {
+            report_failure(&err);
+            ExitStatus::Failure
+        }
     }
 }
 
