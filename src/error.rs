@@ -26,12 +26,12 @@ pub enum Error {
     )]
     Baseline { path: String, reason: String },
 
-    #[error("{path}: {source} / 无法写入")]
+    #[error("{path}: {cause}")]
     #[diagnostic(code(planlint::write))]
     Write {
         path: String,
-        #[source]
-        source: std::io::Error,
+        /// Shown in the message itself, not as a separate cause.
+        cause: std::io::Error,
     },
 
     #[error("{0}")]
@@ -48,10 +48,10 @@ impl From<UnknownCode> for Error {
 impl Error {
     /// A file that could not be written, named as output prints paths.
     #[must_use]
-    pub fn write(path: &std::path::Path, source: std::io::Error) -> Self {
+    pub fn write(path: &std::path::Path, cause: std::io::Error) -> Self {
         Self::Write {
             path: crate::model::span::display_path(path),
-            source,
+            cause,
         }
     }
 }
