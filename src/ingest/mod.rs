@@ -1,14 +1,18 @@
 //! Ingestion: files on disk → a [`Corpus`] of model types. Every problem with a file becomes a
 //! located diagnostic and the rest of the corpus is still read.
 
+mod discover;
+use discover::{discover, is_text_plan, sidecar_of};
 mod jurisdiction_file;
 mod plan_file;
+mod read;
+use read::{read_bytes, read_source};
 pub(crate) mod schema;
 pub(crate) mod text;
 pub(crate) mod text_plan;
 pub(crate) mod yaml;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::catalogue::Catalogue;
@@ -198,122 +202,6 @@ fn link_indicators(corpus: &mut Corpus) {
     }
 }
 
-struct Discovered {
-    jurisdictions: Vec<PathBuf>,
-    plans: Vec<PathBuf>,
-    /// Sidecars with no text plan beside them.
-    orphan_sidecars: Vec<PathBuf>,
-}
-
-fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
-    let mut jurisdictions = HashSet::new();
-    let mut plans = HashSet::new();
-    let mut sidecars = HashSet::new();
-    for root in paths {
-        if !root.exists() {
-            return Err(LoadError::NotFound {
-                path: display_path(root),
-            });
-        }
-        if root.is_file() {
-            if is_jurisdiction_file(root) {
-                jurisdictions.insert(root.clone());
-            } else {
-                plans.insert(root.clone());
-            }
-            // A single file is checked with the jurisdictions of the folders above it.
-            let mut dir = root.parent();
-            while let Some(d) = dir {
-                let candidate = d.join(JURISDICTION_FILE);
-                if !candidate.is_file() {
-                    break;
-                }
-                jurisdictions.insert(candidate);
-                dir = d.parent();
-            }
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(root)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker.filter_map(Result::ok) {
-            let path = entry.path();
-            if !entry.file_type().is_file()
-                || !(is_yaml(path) || is_text_plan(path))
-                || is_config_file(path)
-            {
-                continue;
-            }
-            if is_sidecar(path) {
-                sidecars.insert(path.to_path_buf());
-            } else if is_jurisdiction_file(path) {
-                jurisdictions.insert(path.to_path_buf());
-            } else {
-                plans.insert(path.to_path_buf());
-            }
-        }
-    }
-    let mut jurisdictions: Vec<PathBuf> = jurisdictions.into_iter().collect();
-    // Parents before children, then by name: a folder's parent jurisdiction is always known.
-    jurisdictions.sort_by(|a, b| {
-        a.components()
-            .count()
-            .cmp(&b.components().count())
-            .then(a.cmp(b))
-    });
-    let mut plans: Vec<PathBuf> = plans.into_iter().collect();
-    plans.sort();
-    let mut orphan_sidecars: Vec<PathBuf> = sidecars
-        .into_iter()
-        .filter(|s| text_of_sidecar(s).is_none())
-        .collect();
-    orphan_sidecars.sort();
-    Ok(Discovered {
-        jurisdictions,
-        plans,
-        orphan_sidecars,
-    })
-}
-
-/// planlint's configuration, which may sit in a folder that is checked: not a plan.
-fn is_config_file(path: &Path) -> bool {
-    path.file_name()
-        .is_some_and(|n| n == std::ffi::OsStr::new(CONFIG_FILE))
-}
-
-/// A plan given as text; README files beside the plans are documentation, not plans.
-fn is_text_plan(path: &Path) -> bool {
-    let readme = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .is_some_and(|s| s.eq_ignore_ascii_case("readme"));
-    text::is_text_plan(path) && !readme
-}
-
-fn is_sidecar(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.ends_with(text_plan::SIDECAR_SUFFIX))
-}
-
-/// The sidecar of a text plan, if there is one.
-fn sidecar_of(text: &Path) -> Option<PathBuf> {
-    let stem = text.file_stem()?.to_str()?;
-    let path = text.with_file_name(format!("{stem}{}", text_plan::SIDECAR_SUFFIX));
-    path.is_file().then_some(path)
-}
-
-/// The text plan a sidecar belongs to, if it exists.
-fn text_of_sidecar(sidecar: &Path) -> Option<PathBuf> {
-    let name = sidecar.file_name()?.to_str()?;
-    let stem = name.strip_suffix(text_plan::SIDECAR_SUFFIX)?;
-    ["txt", "md", "docx"]
-        .iter()
-        .map(|ext| sidecar.with_file_name(format!("{stem}.{ext}")))
-        .find(|p| p.is_file())
-}
-
 fn orphan_sidecar(corpus: &mut Corpus, path: &Path) {
     let source = corpus.sources.add(path.to_path_buf(), "");
     corpus.diagnostics.push(
@@ -349,17 +237,6 @@ fn supersede(corpus: &mut Corpus, first_draft: usize) {
             *j == jurisdiction && ((number.is_some() && *n == number) || *t == title)
         })
     });
-}
-
-fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
-}
-
-fn is_jurisdiction_file(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n == JURISDICTION_FILE)
 }
 
 /// Reads the jurisdiction files; returns folder → jurisdiction.
@@ -502,105 +379,6 @@ fn load_text_plan(
     };
     if let Some(plan) = text_plan::convert(input, &lookup, &mut corpus.diagnostics) {
         corpus.plans.push(plan);
-    }
-}
-
-/// Reads a file's bytes within the size limit; problems become diagnostics.
-fn read_bytes(corpus: &mut Corpus, path: &Path) -> Option<Vec<u8>> {
-    let shown = display_path(path);
-    if let Ok(meta) = std::fs::metadata(path)
-        && meta.len() > MAX_FILE_BYTES
-    {
-        let (size, limit) = (meta.len() / 1024 / 1024, MAX_FILE_BYTES / 1024 / 1024);
-        let source = corpus.sources.add(path.to_path_buf(), "");
-        corpus.diagnostics.push(
-            Diagnostic::new(
-                crate::code::ToolCode::FileTooLarge,
-                msg!(
-                    "文件过大（{size} MiB，上限 {limit} MiB），未读取",
-                    "file too large ({size} MiB, the limit is {limit} MiB); not read"
-                ),
-            )
-            .in_file(source),
-        );
-        return None;
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => Some(bytes),
-        Err(err) => {
-            let source = corpus.sources.add(path.to_path_buf(), "");
-            corpus.diagnostics.push(
-                Diagnostic::new(
-                    crate::code::ToolCode::IoError,
-                    msg!("无法读取 {shown}：{err}", "cannot read {shown}: {err}"),
-                )
-                .in_file(source),
-            );
-            None
-        }
-    }
-}
-
-/// Reads a file as UTF-8 text and registers it; problems become diagnostics.
-fn read_source(corpus: &mut Corpus, path: &Path) -> Option<(SourceId, std::sync::Arc<str>)> {
-    let bytes = read_bytes(corpus, path)?;
-    match decode_utf8(&bytes) {
-        Ok(text) => {
-            let text: std::sync::Arc<str> = text.into();
-            let source = corpus
-                .sources
-                .add(path.to_path_buf(), std::sync::Arc::clone(&text));
-            Some((source, text))
-        }
-        Err(problem) => {
-            let source = corpus
-                .sources
-                .add(path.to_path_buf(), problem.readable_prefix);
-            corpus.diagnostics.push(
-                Diagnostic::new(crate::code::ToolCode::InvalidEncoding, problem.message)
-                    .at(source, Span::new(problem.offset, 0), msg!("此处", "here"))
-                    .with_help(msg!("请将文件另存为 UTF-8 编码", "save the file as UTF-8")),
-            );
-            None
-        }
-    }
-}
-
-struct EncodingProblem {
-    message: crate::i18n::Msg,
-    offset: usize,
-    readable_prefix: String,
-}
-
-/// Plan and jurisdiction files are UTF-8 (a BOM is allowed). Anything else is named as well as
-/// it can be: a UTF-16 BOM, or GBK/GB18030 bytes at the first invalid offset.
-fn decode_utf8(bytes: &[u8]) -> Result<String, EncodingProblem> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(EncodingProblem {
-            message: msg!(
-                "文件为 UTF-16 编码，不是 UTF-8",
-                "the file is UTF-16, not UTF-8"
-            ),
-            offset: 0,
-            readable_prefix: String::new(),
-        });
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
-        Err(err) => {
-            let offset = err.valid_up_to();
-            let prefix = String::from_utf8_lossy(&bytes[..offset]).into_owned();
-            let line = prefix.matches('\n').count() + 1;
-            Err(EncodingProblem {
-                message: msg!(
-                    "文件不是有效的 UTF-8（第 {line} 行，字节 {offset}；可能是 GBK/GB18030 编码）",
-                    "the file is not valid UTF-8 (line {line}, byte {offset}; GBK/GB18030 perhaps)"
-                ),
-                offset,
-                readable_prefix: prefix,
-            })
-        }
     }
 }
 

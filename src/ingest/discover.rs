@@ -1,0 +1,135 @@
+//! Finding the files of a corpus: jurisdiction files, plan files (YAML or text), sidecars and
+//! the sidecars that have no text beside them.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::{CONFIG_FILE, JURISDICTION_FILE, LoadError, SIDECAR_SUFFIX};
+use crate::model::span::display_path;
+
+pub(super) struct Discovered {
+    pub(super) jurisdictions: Vec<PathBuf>,
+    pub(super) plans: Vec<PathBuf>,
+    /// Sidecars with no text plan beside them.
+    pub(super) orphan_sidecars: Vec<PathBuf>,
+}
+
+pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
+    let mut jurisdictions = HashSet::new();
+    let mut plans = HashSet::new();
+    let mut sidecars = HashSet::new();
+    for root in paths {
+        if !root.exists() {
+            return Err(LoadError::NotFound {
+                path: display_path(root),
+            });
+        }
+        if root.is_file() {
+            if is_jurisdiction_file(root) {
+                jurisdictions.insert(root.clone());
+            } else {
+                plans.insert(root.clone());
+            }
+            // A single file is checked with the jurisdictions of the folders above it.
+            let mut dir = root.parent();
+            while let Some(d) = dir {
+                let candidate = d.join(JURISDICTION_FILE);
+                if !candidate.is_file() {
+                    break;
+                }
+                jurisdictions.insert(candidate);
+                dir = d.parent();
+            }
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker.filter_map(Result::ok) {
+            let path = entry.path();
+            if !entry.file_type().is_file()
+                || !(is_yaml(path) || is_text_plan(path))
+                || is_config_file(path)
+            {
+                continue;
+            }
+            if is_sidecar(path) {
+                sidecars.insert(path.to_path_buf());
+            } else if is_jurisdiction_file(path) {
+                jurisdictions.insert(path.to_path_buf());
+            } else {
+                plans.insert(path.to_path_buf());
+            }
+        }
+    }
+    let mut jurisdictions: Vec<PathBuf> = jurisdictions.into_iter().collect();
+    // Parents before children, then by name: a folder's parent jurisdiction is always known.
+    jurisdictions.sort_by(|a, b| {
+        a.components()
+            .count()
+            .cmp(&b.components().count())
+            .then(a.cmp(b))
+    });
+    let mut plans: Vec<PathBuf> = plans.into_iter().collect();
+    plans.sort();
+    let mut orphan_sidecars: Vec<PathBuf> = sidecars
+        .into_iter()
+        .filter(|s| text_of_sidecar(s).is_none())
+        .collect();
+    orphan_sidecars.sort();
+    Ok(Discovered {
+        jurisdictions,
+        plans,
+        orphan_sidecars,
+    })
+}
+
+/// planlint's configuration, which may sit in a folder that is checked: not a plan.
+pub(super) fn is_config_file(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n == std::ffi::OsStr::new(CONFIG_FILE))
+}
+
+/// A plan given as text; README files beside the plans are documentation, not plans.
+pub(super) fn is_text_plan(path: &Path) -> bool {
+    let readme = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"));
+    super::text::is_text_plan(path) && !readme
+}
+
+pub(super) fn is_sidecar(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(SIDECAR_SUFFIX))
+}
+
+/// The sidecar of a text plan, if there is one.
+pub(super) fn sidecar_of(text: &Path) -> Option<PathBuf> {
+    let stem = text.file_stem()?.to_str()?;
+    let path = text.with_file_name(format!("{stem}{}", SIDECAR_SUFFIX));
+    path.is_file().then_some(path)
+}
+
+/// The text plan a sidecar belongs to, if it exists.
+pub(super) fn text_of_sidecar(sidecar: &Path) -> Option<PathBuf> {
+    let name = sidecar.file_name()?.to_str()?;
+    let stem = name.strip_suffix(SIDECAR_SUFFIX)?;
+    ["txt", "md", "docx"]
+        .iter()
+        .map(|ext| sidecar.with_file_name(format!("{stem}.{ext}")))
+        .find(|p| p.is_file())
+}
+
+pub(super) fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
+}
+
+pub(super) fn is_jurisdiction_file(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == JURISDICTION_FILE)
+}
