@@ -10,7 +10,6 @@ use serde::Deserialize;
 use crate::diagnostics::Diagnostic;
 use crate::model::text::fold;
 use crate::model::{Direction, IndicatorId, IndicatorKind, Sources, Unit};
-use crate::msg;
 
 const INDICATORS_FILE: &str = "indicators.yaml";
 const ABBREVIATIONS_FILE: &str = "agency-abbreviations.yaml";
@@ -85,20 +84,32 @@ impl Catalogue {
         sources: &mut Sources,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Self {
-        let indicators_text = read(dir, INDICATORS_FILE, BUNDLED_INDICATORS, diagnostics);
-        let abbreviations_text = read(dir, ABBREVIATIONS_FILE, BUNDLED_ABBREVIATIONS, diagnostics);
+        let indicators_text = read(
+            dir,
+            INDICATORS_FILE,
+            BUNDLED_INDICATORS,
+            sources,
+            diagnostics,
+        );
+        let abbreviations_text = read(
+            dir,
+            ABBREVIATIONS_FILE,
+            BUNDLED_ABBREVIATIONS,
+            sources,
+            diagnostics,
+        );
         let base = dir.map_or_else(|| PathBuf::from("lints"), Path::to_path_buf);
         let mut catalogue = Catalogue::default();
         if let Some(text) = indicators_text {
             let id = sources.add(base.join(INDICATORS_FILE), text.as_str());
-            match crate::ingest::yaml::parse::<IndicatorsFile>(id, &text) {
+            match crate::source::yaml::parse::<IndicatorsFile>(id, &text) {
                 Ok(file) => catalogue.indicators = file.indicators,
                 Err(d) => diagnostics.push(*d),
             }
         }
         if let Some(text) = abbreviations_text {
             let id = sources.add(base.join(ABBREVIATIONS_FILE), text.as_str());
-            match crate::ingest::yaml::parse::<AbbreviationsFile>(id, &text) {
+            match crate::source::yaml::parse::<AbbreviationsFile>(id, &text) {
                 Ok(file) => {
                     catalogue.abbreviations = file
                         .abbreviations
@@ -181,21 +192,14 @@ fn read(
     dir: Option<&Path>,
     name: &str,
     bundled: &str,
+    sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     let Some(dir) = dir else {
         return Some(bundled.to_string());
     };
     let path = dir.join(name);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(err) => {
-            let shown = crate::model::span::display_path(&path);
-            diagnostics.push(Diagnostic::new(
-                crate::code::ToolCode::IoError,
-                msg!("无法读取 {shown}：{err}", "cannot read {shown}: {err}"),
-            ));
-            None
-        }
-    }
+    crate::source::read_text(&path)
+        .map_err(|problem| diagnostics.push(problem.into_diagnostic(sources, &path)))
+        .ok()
 }

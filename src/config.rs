@@ -11,10 +11,10 @@ use serde_saphyr::Spanned;
 use crate::code::{Category, Code, CodeDoc};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::i18n::Lang;
-use crate::ingest::yaml::span_of;
 use crate::lints::{ALL, LintMeta};
 use crate::model::Sources;
 use crate::msg;
+use crate::source::yaml::span_of;
 
 /// The configuration file's name.
 pub const FILE_NAME: &str = crate::ingest::CONFIG_FILE;
@@ -196,26 +196,18 @@ impl Config {
     }
 
     fn read_file(&mut self, path: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) {
-        let shown = crate::model::span::display_path(path);
-        let text = match std::fs::read_to_string(path) {
+        // Read like every other file (size limit, UTF-8), reported as a broken configuration.
+        let text = match crate::source::read_text(path) {
             Ok(text) => text,
-            Err(err) => {
-                let source = sources.add(path.to_path_buf(), "");
-                diagnostics.push(
-                    Diagnostic::new(
-                        crate::code::ToolCode::InvalidConfig,
-                        msg!(
-                            "无法读取配置文件 {shown}：{err}",
-                            "cannot read the configuration {shown}: {err}"
-                        ),
-                    )
-                    .in_file(source),
-                );
+            Err(problem) => {
+                let mut d = problem.into_diagnostic(sources, path);
+                d.code = Code::Tool(crate::code::ToolCode::InvalidConfig);
+                diagnostics.push(d);
                 return;
             }
         };
         let source = sources.add(path.to_path_buf(), text.as_str());
-        let file = match crate::ingest::yaml::parse::<ConfigFile>(source, &text) {
+        let file = match crate::source::yaml::parse::<ConfigFile>(source, &text) {
             Ok(file) => file,
             Err(d) => {
                 let mut d = *d;

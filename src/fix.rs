@@ -7,33 +7,10 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Msg;
-use crate::model::{SourceId, Sources, Span};
+use crate::model::{SourceId, Sources};
 use crate::msg;
 
-/// One replacement.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edit {
-    pub source: SourceId,
-    pub span: Span,
-    pub replacement: String,
-}
-
-/// Whether a fix is applied by plain `--fix`, or only when the repository opts in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Applicability {
-    /// Restores what the text plainly means (a document number's form, a cited title).
-    Safe,
-    /// Changes wording a plan's authors may have chosen (an abbreviation to the official
-    /// name): applied only with `fix-aliases: true` in planlint.yaml.
-    OptIn,
-}
-
-/// The edits that fix one finding.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fix {
-    pub edits: Vec<Edit>,
-    pub applicability: Applicability,
-}
+pub use crate::diagnostics::fix::{Applicability, Edit, Fix};
 
 /// A file and its fixed text.
 #[derive(Debug, Clone)]
@@ -52,11 +29,16 @@ pub struct Skipped {
     pub reason: Msg,
 }
 
-/// The fixed text of every file the accepted findings' fixes touch.
+/// Whether a fixed YAML file still reads as the kind of file it was; the ingester knows.
+pub type ReadsBack<'a> = &'a dyn Fn(&Path, &str) -> bool;
+
+/// The fixed text of every file the accepted findings' fixes touch. A YAML file whose fixed
+/// text `reads_back` refuses is left untouched.
 pub fn plan(
     findings: &[Diagnostic],
     sources: &Sources,
     accept: impl Fn(&Diagnostic) -> bool,
+    reads_back: ReadsBack<'_>,
 ) -> (Vec<FileFix>, Vec<Skipped>) {
     let mut by_source: std::collections::BTreeMap<usize, Vec<(usize, &Edit)>> =
         std::collections::BTreeMap::new();
@@ -72,7 +54,7 @@ pub fn plan(
     let mut skipped = Vec::new();
     for (source, edits) in by_source {
         let file = sources.get(SourceId(source));
-        match fix_file(&file.path, &file.text, &edits) {
+        match fix_file(&file.path, &file.text, &edits, reads_back) {
             Ok(Some(fix)) => fixes.push(fix),
             Ok(None) => {}
             Err(reason) => skipped.push(Skipped {
@@ -84,7 +66,12 @@ pub fn plan(
     (fixes, skipped)
 }
 
-fn fix_file(path: &Path, text: &str, edits: &[(usize, &Edit)]) -> Result<Option<FileFix>, Msg> {
+fn fix_file(
+    path: &Path,
+    text: &str,
+    edits: &[(usize, &Edit)],
+    reads_back: ReadsBack<'_>,
+) -> Result<Option<FileFix>, Msg> {
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
@@ -190,20 +177,6 @@ fn yaml_scalar(current: &str, new: &str) -> String {
     }
 }
 
-/// Whether fixed YAML still reads as the file it was (a plan, a sidecar).
-fn reads_back(path: &Path, text: &str) -> bool {
-    let source = SourceId(0);
-    let sidecar = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.ends_with(crate::ingest::SIDECAR_SUFFIX));
-    if sidecar {
-        crate::ingest::yaml::parse::<crate::ingest::schema::SidecarFile>(source, text).is_ok()
-    } else {
-        crate::ingest::yaml::parse::<crate::ingest::schema::PlanFile>(source, text).is_ok()
-    }
-}
-
 /// A unified diff of a fix, for `--diff`.
 #[must_use]
 pub fn diff(fix: &FileFix) -> String {
@@ -242,11 +215,11 @@ mod tests {
         let start = text.find("2027").unwrap();
         let edit = Edit {
             source: SourceId(0),
-            span: Span::new(start, 4),
+            span: crate::model::Span::new(start, 4),
             // Valid YAML, but no longer a year: the plan file would not read back.
             replacement: "明年".to_string(),
         };
-        let result = fix_file(&path, text, &[(0, &edit)]);
+        let result = fix_file(&path, text, &[(0, &edit)], &crate::ingest::reads_back);
         assert!(result.is_err(), "{result:?}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     }

@@ -21,3 +21,4 @@ pub mod i18n;
 pub mod ingest;
 pub mod lints;
 pub mod model;
+pub mod source;

@@ -1,11 +1,9 @@
 //! `planlint check`: read the corpus, build the graph, run the lints, print the findings.
 
-use std::io::IsTerminal;
-
+use super::output::human;
 use super::{CheckArgs, Color, ExitStatus, Format, report_failure, write_stdout};
 use crate::code::Code;
 use crate::config::{Config, Overrides};
-use crate::diagnostics::render::{HumanRenderer, RenderOptions};
 use crate::diagnostics::{self, Severity, Summary};
 use crate::engine::{self, BaselineUse, Inputs, Report};
 use crate::error::Error;
@@ -107,7 +105,7 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
     let text = match args.format {
         Format::Human => Ok(human(findings, summary, sources, lang, args.color, true)),
         Format::Json => diagnostics::json::to_json(findings, summary, sources, lang),
-        Format::Sarif => diagnostics::sarif::to_sarif(findings, sources, lang),
+        Format::Sarif => diagnostics::sarif::to_sarif(findings, sources, &lints::codes(), lang),
         Format::Github => Ok(diagnostics::github::to_github(
             findings, summary, sources, lang,
         )),
@@ -124,38 +122,6 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
     } else {
         ExitStatus::Clean
     }
-}
-
-pub(super) fn human(
-    findings: &[crate::diagnostics::Diagnostic],
-    summary: Summary,
-    sources: &crate::model::Sources,
-    lang: Lang,
-    color: Color,
-    with_summary: bool,
-) -> String {
-    let color = match color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100);
-    let renderer = HumanRenderer::new(sources, RenderOptions { lang, color, width });
-    let mut text = String::new();
-    for finding in findings {
-        if renderer.render(finding, &mut text).is_err() {
-            text.push_str(finding.message.get(lang));
-        }
-        text.push('\n');
-    }
-    if with_summary {
-        text.push_str(&summary.line(lang));
-        text.push('\n');
-    }
-    text
 }
 
 /// `--write-baseline [FILE]`.
@@ -177,7 +143,7 @@ fn write_baseline(
         .to_json()
         .map_err(|e| Error::Output(e.to_string()))
         .and_then(|text| {
-            super::extract::write_new_file(&path, &text, true).map_err(|e| Error::write(&path, e))
+            super::output::write_new_file(&path, &text, true).map_err(|e| Error::write(&path, e))
         });
     if let Err(err) = written {
         report_failure(&err);
@@ -220,12 +186,17 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
         d.source
             .is_some_and(|s| args.corpus.is_empty() || corpus.drafts.contains(&s))
     };
-    let (fixes, skipped) = crate::fix::plan(findings, &corpus.sources, |d| {
-        let opted_in = |f: &crate::fix::Fix| {
-            f.applicability == crate::fix::Applicability::Safe || config.fix_aliases
-        };
-        d.fix.as_ref().is_some_and(opted_in) && in_scope(d)
-    });
+    let (fixes, skipped) = crate::fix::plan(
+        findings,
+        &corpus.sources,
+        |d| {
+            let opted_in = |f: &crate::fix::Fix| {
+                f.applicability == crate::fix::Applicability::Safe || config.fix_aliases
+            };
+            d.fix.as_ref().is_some_and(opted_in) && in_scope(d)
+        },
+        &crate::ingest::reads_back,
+    );
     for s in &skipped {
         let shown = crate::model::span::display_path(&s.path);
         eprintln!("planlint: {shown}: {}", s.reason.get(lang));
@@ -242,7 +213,7 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
         };
     }
     for f in &fixes {
-        if let Err(err) = super::extract::write_new_file(&f.path, &f.fixed, true) {
+        if let Err(err) = super::output::write_new_file(&f.path, &f.fixed, true) {
             report_failure(&Error::write(&f.path, err));
             return ExitStatus::Failure;
         }

@@ -5,6 +5,7 @@ mod check;
 mod explain;
 mod extract;
 mod graph;
+mod output;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -302,9 +303,7 @@ fn write_stdout(text: &str) -> std::io::Result<()> {
 /// with `force`); a failure to render or write is reported as an [`Error`].
 fn emit(text: Result<String, String>, output: Option<&std::path::Path>, force: bool) -> ExitStatus {
     let written = text.map_err(Error::Output).and_then(|text| match output {
-        Some(path) => {
-            extract::write_new_file(path, &text, force).map_err(|e| Error::write(path, e))
-        }
+        Some(path) => output::write_new_file(path, &text, force).map_err(|e| Error::write(path, e)),
         None => write_stdout(&text).map_err(|e| Error::Output(e.to_string())),
     });
     match written {

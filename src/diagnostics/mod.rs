@@ -3,6 +3,7 @@
 //! never render.
 
 pub mod baseline;
+pub mod fix;
 pub mod github;
 pub mod json;
 pub mod render;
@@ -51,7 +52,7 @@ pub struct Diagnostic {
     pub help: Option<Msg>,
     pub related: Vec<Related>,
     /// A mechanical fix `check --fix` can apply.
-    pub fix: Option<crate::fix::Fix>,
+    pub fix: Option<fix::Fix>,
     /// What the finding is about: exports and later stages read it instead of re-deriving it.
     pub subject: Subject,
     /// Stable identity for baselines and SARIF, stamped by the engine (see [`fingerprint`]).
@@ -119,12 +120,8 @@ impl Diagnostic {
 
     /// Attaches a mechanical fix: each place replaced by its new text.
     #[must_use]
-    pub fn with_fix(
-        mut self,
-        edits: Vec<crate::fix::Edit>,
-        applicability: crate::fix::Applicability,
-    ) -> Self {
-        self.fix = Some(crate::fix::Fix {
+    pub fn with_fix(mut self, edits: Vec<fix::Edit>, applicability: fix::Applicability) -> Self {
+        self.fix = Some(fix::Fix {
             edits,
             applicability,
         });

@@ -19,11 +19,11 @@ pub struct Rule {
     pub help: String,
 }
 
-/// Every rule planlint can report, lints first, then its own codes, each in code order.
+/// The rules of a run: `codes` (every code planlint can report), lints first, then its own,
+/// each in code order.
 #[must_use]
-pub fn rules() -> Vec<Rule> {
-    let (lints, tools): (Vec<Code>, Vec<Code>) =
-        crate::lints::codes().into_iter().partition(|c| c.is_lint());
+pub fn rules(codes: &[Code]) -> Vec<Rule> {
+    let (lints, tools): (Vec<Code>, Vec<Code>) = codes.iter().partition(|c| c.is_lint());
     lints
         .into_iter()
         .chain(tools)
@@ -198,9 +198,10 @@ fn fingerprint(d: &Diagnostic, occurrence: usize) -> String {
 pub fn to_sarif(
     diagnostics: &[Diagnostic],
     sources: &Sources,
+    codes: &[Code],
     lang: Lang,
 ) -> Result<String, serde_json::Error> {
-    let rules = rules();
+    let rules = rules(codes);
     let mut seen = std::collections::HashMap::new();
     let results = diagnostics
         .iter()

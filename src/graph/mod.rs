@@ -10,9 +10,10 @@ use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
+pub use crate::model::jurisdiction::jurisdiction_chain;
 pub use agency::{AgencyResolution, AgencyResolver, Suggestion};
 pub use build::build;
-pub use resolve::{CitationLink, MatchedBy, Stub, StubId, jurisdiction_chain};
+pub use resolve::{CitationLink, MatchedBy, Stub, StubId};
 
 use crate::model::{IndicatorId, JurisdictionId, PlanId, TargetId};
 

@@ -12,6 +12,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use crate::ingest::Corpus;
+use crate::model::jurisdiction::jurisdiction_chain;
 use crate::model::text::{fold, fold_title, plan_title_core};
 use crate::model::{Citation, DocNumber, JurisdictionId, Plan, PlanId};
 
@@ -115,23 +116,6 @@ impl<'a> PlanIndex<'a> {
             })
             .or_else(|| candidates.first().copied())
     }
-}
-
-/// A jurisdiction and its ancestors, nearest first.
-pub fn jurisdiction_chain(
-    jurisdictions: &[crate::model::Jurisdiction],
-    start: JurisdictionId,
-) -> Vec<JurisdictionId> {
-    let mut chain = Vec::new();
-    let mut next = Some(start);
-    while let Some(id) = next {
-        if chain.contains(&id) {
-            break;
-        }
-        chain.push(id);
-        next = jurisdictions[id.0].parent;
-    }
-    chain
 }
 
 /// Plans by jurisdiction and campaign, for the jurisdiction-tree fallback.

@@ -4,9 +4,9 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use super::schema::JurisdictionFile;
-use super::yaml::located;
 use crate::model::jurisdiction::{AgencyRegistry, RegistryEntry};
 use crate::model::{Jurisdiction, JurisdictionId, SourceId};
+use crate::source::yaml::located;
 
 pub(crate) fn convert(
     source: SourceId,

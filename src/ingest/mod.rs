@@ -10,7 +10,6 @@ use read::{read_bytes, read_source};
 pub(crate) mod schema;
 pub(crate) mod text;
 pub(crate) mod text_plan;
-pub(crate) mod yaml;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -21,6 +20,7 @@ use crate::model::span::display_path;
 use crate::model::{
     Jurisdiction, JurisdictionId, Plan, PlanId, SourceId, Sources, Span, Target, TargetId,
 };
+use crate::source::yaml;
 
 use crate::msg;
 pub use text_plan::SIDECAR_SUFFIX;
@@ -31,9 +31,7 @@ pub const CONFIG_FILE: &str = "planlint.yaml";
 /// The file in each folder of `plans/` that declares its jurisdiction.
 pub const JURISDICTION_FILE: &str = "jurisdiction.yaml";
 
-/// Plan files larger than this are refused: the largest real plan is well under 1 MiB, and a
-/// file of tens of megabytes is a mistake (a binary, a dump) that should not stall a run.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+pub use crate::source::MAX_FILE_BYTES;
 
 /// Everything one run read.
 #[derive(Debug)]
@@ -392,4 +390,20 @@ fn jurisdictions_by_name(jurisdictions: &[Jurisdiction]) -> HashMap<String, Juri
         }
     }
     map
+}
+
+/// Whether YAML text still reads as the file it was (a plan, a sidecar): `--fix` refuses an
+/// edit that would break it.
+#[must_use]
+pub fn reads_back(path: &Path, text: &str) -> bool {
+    let source = crate::model::SourceId(0);
+    let sidecar = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(SIDECAR_SUFFIX));
+    if sidecar {
+        yaml::parse::<schema::SidecarFile>(source, text).is_ok()
+    } else {
+        yaml::parse::<schema::PlanFile>(source, text).is_ok()
+    }
 }

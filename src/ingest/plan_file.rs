@@ -8,7 +8,6 @@ use serde_saphyr::Spanned;
 use super::schema::{
     CitationEntry, PlanFile, QualitativeEntry, Scalar, TargetEntry, TaskEntry, Year,
 };
-use super::yaml::{located, span_of};
 use crate::diagnostics::Diagnostic;
 use crate::model::plan::WrittenDocNumber;
 use crate::model::{
@@ -16,6 +15,7 @@ use crate::model::{
     Located, Plan, QualitativeTarget, Quantity, SourceId, Target, Task,
 };
 use crate::msg;
+use crate::source::yaml::{located, span_of};
 
 /// Finds the jurisdiction a plan belongs to.
 pub(crate) struct JurisdictionLookup<'a> {
@@ -365,10 +365,11 @@ pub(crate) fn campaign(
     lookup: &JurisdictionLookup<'_>,
     jurisdiction: JurisdictionId,
 ) -> Campaign {
-    let names: Vec<&str> = crate::graph::jurisdiction_chain(lookup.jurisdictions, jurisdiction)
-        .into_iter()
-        .flat_map(|id| lookup.jurisdictions[id.0].names())
-        .collect();
+    let names: Vec<&str> =
+        crate::model::jurisdiction::jurisdiction_chain(lookup.jurisdictions, jurisdiction)
+            .into_iter()
+            .flat_map(|id| lookup.jurisdictions[id.0].names())
+            .collect();
     Campaign::from_title(title, names)
 }
 

@@ -7,7 +7,6 @@ use serde_saphyr::Spanned;
 use super::plan_file::{self, JurisdictionLookup};
 use super::schema::{CorrectedItem, Correction, CorrectionAction, SidecarFile};
 use super::text::{self, Extracted};
-use super::yaml::{located, span_of};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Msg;
 use crate::model::plan::WrittenDocNumber;
@@ -16,6 +15,7 @@ use crate::model::{
     AgencyName, Citation, Date, JurisdictionId, Located, Plan, SourceId, Span, Target, Task,
 };
 use crate::msg;
+use crate::source::yaml::{located, span_of};
 
 /// The suffix that names a text plan's sidecar: `an-zhengfa-2024-13.sidecar.yaml`.
 pub const SIDECAR_SUFFIX: &str = ".sidecar.yaml";

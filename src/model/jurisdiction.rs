@@ -120,3 +120,21 @@ impl AgencyRegistry {
         self.index.iter().map(|(name, m)| (name.as_str(), *m))
     }
 }
+
+/// A jurisdiction and its ancestors, nearest first.
+#[must_use]
+pub fn jurisdiction_chain(
+    jurisdictions: &[Jurisdiction],
+    start: JurisdictionId,
+) -> Vec<JurisdictionId> {
+    let mut chain = Vec::new();
+    let mut next = Some(start);
+    while let Some(id) = next {
+        if chain.contains(&id) {
+            break;
+        }
+        chain.push(id);
+        next = jurisdictions[id.0].parent;
+    }
+    chain
+}

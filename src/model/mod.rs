@@ -6,6 +6,7 @@ pub mod comparator;
 pub mod date;
 pub mod deadline;
 pub mod doc_number;
+pub mod id;
 pub mod indicator;
 pub mod jurisdiction;
 pub mod level;

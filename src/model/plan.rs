@@ -10,9 +10,7 @@ use super::level::Level;
 use super::span::{Located, SourceId, Span};
 use super::target::Target;
 
-/// Index of a plan in the corpus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct PlanId(pub usize);
+pub use super::id::PlanId;
 
 /// How much of a plan the corpus holds.
 #[derive(

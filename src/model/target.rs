@@ -3,16 +3,10 @@
 use super::comparator::Comparator;
 use super::deadline::Deadline;
 use super::indicator::{Direction, IndicatorId};
-use super::plan::PlanId;
 use super::quantity::{Quantity, Unit, format_number};
 use super::span::{Located, SourceId, Span};
 
-/// A target of one plan: the plan and the target's index in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct TargetId {
-    pub plan: PlanId,
-    pub index: usize,
-}
+pub use super::id::TargetId;
 
 #[derive(Debug, Clone)]
 pub struct Target {

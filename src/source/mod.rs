@@ -1,0 +1,116 @@
+//! Reading a file at the edge: its bytes within the size limit, UTF-8 text, and YAML with spans
+//! ([`yaml`]). Shared by ingestion, the configuration and the rule data, so every file planlint
+//! reads is refused the same way, with a located diagnostic.
+
+pub mod yaml;
+
+use std::path::Path;
+
+use crate::code::ToolCode;
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
+use crate::model::span::display_path;
+use crate::model::{Sources, Span};
+use crate::msg;
+
+/// Files larger than this are refused: the largest real plan is well under 1 MiB, and a file of
+/// tens of megabytes is a mistake (a binary, a dump) that should not stall a run.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Why a file could not be read.
+#[derive(Debug, Clone)]
+pub struct Unreadable {
+    pub code: ToolCode,
+    pub message: Msg,
+    /// Where in the file reading stopped, for an encoding problem.
+    pub offset: Option<usize>,
+    /// The text before that place, so the diagnostic can show it.
+    pub readable_prefix: String,
+}
+
+impl Unreadable {
+    fn whole(code: ToolCode, message: Msg) -> Self {
+        Self {
+            code,
+            message,
+            offset: None,
+            readable_prefix: String::new(),
+        }
+    }
+
+    /// The problem as a diagnostic on `path`, which is registered in `sources`.
+    #[must_use]
+    pub fn into_diagnostic(self, sources: &mut Sources, path: &Path) -> Diagnostic {
+        let source = sources.add(path.to_path_buf(), self.readable_prefix);
+        let diagnostic = Diagnostic::new(self.code, self.message);
+        match self.offset {
+            Some(offset) => diagnostic
+                .at(source, Span::new(offset, 0), msg!("此处", "here"))
+                .with_help(msg!("请将文件另存为 UTF-8 编码", "save the file as UTF-8")),
+            None => diagnostic.in_file(source),
+        }
+    }
+}
+
+/// A file's bytes, within the size limit.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
+    let shown = display_path(path);
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > MAX_FILE_BYTES
+    {
+        let (size, limit) = (meta.len() / 1024 / 1024, MAX_FILE_BYTES / 1024 / 1024);
+        return Err(Unreadable::whole(
+            ToolCode::FileTooLarge,
+            msg!(
+                "文件过大（{size} MiB，上限 {limit} MiB），未读取",
+                "file too large ({size} MiB, the limit is {limit} MiB); not read"
+            ),
+        ));
+    }
+    std::fs::read(path).map_err(|err| {
+        Unreadable::whole(
+            ToolCode::IoError,
+            msg!("无法读取 {shown}：{err}", "cannot read {shown}: {err}"),
+        )
+    })
+}
+
+/// A file as UTF-8 text, within the size limit.
+pub fn read_text(path: &Path) -> Result<String, Unreadable> {
+    decode_utf8(&read_bytes(path)?)
+}
+
+/// YAML files are UTF-8 (a BOM is allowed). Anything else is named as well as it can be: a
+/// UTF-16 BOM, or GBK/GB18030 bytes at the first invalid offset.
+pub fn decode_utf8(bytes: &[u8]) -> Result<String, Unreadable> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(Unreadable {
+            offset: Some(0),
+            ..Unreadable::whole(
+                ToolCode::InvalidEncoding,
+                msg!(
+                    "文件为 UTF-16 编码，不是 UTF-8",
+                    "the file is UTF-16, not UTF-8"
+                ),
+            )
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(err) => {
+            let offset = err.valid_up_to();
+            let prefix = String::from_utf8_lossy(&bytes[..offset]).into_owned();
+            let line = prefix.matches('\n').count() + 1;
+            Err(Unreadable {
+                code: ToolCode::InvalidEncoding,
+                message: msg!(
+                    "文件不是有效的 UTF-8（第 {line} 行，字节 {offset}；可能是 GBK/GB18030 编码）",
+                    "the file is not valid UTF-8 (line {line}, byte {offset}; GBK/GB18030 perhaps)"
+                ),
+                offset: Some(offset),
+                readable_prefix: prefix,
+            })
+        }
+    }
+}
