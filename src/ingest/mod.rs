@@ -1,6 +1,7 @@
 //! Ingestion: files on disk → a [`Corpus`] of model types. Every problem with a file becomes a
 //! located diagnostic and the rest of the corpus is still read.
 
+mod corpus;
 mod discover;
 use discover::{discover, is_text_plan, sidecar_of};
 mod jurisdiction_file;
@@ -17,9 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::catalogue::Catalogue;
 use crate::diagnostics::Diagnostic;
 use crate::model::span::display_path;
-use crate::model::{
-    Jurisdiction, JurisdictionId, Plan, PlanId, SourceId, Sources, Span, Target, TargetId,
-};
+use crate::model::{Jurisdiction, JurisdictionId, Plan, SourceId, Sources, Span};
 use crate::source::yaml;
 
 use crate::msg;
@@ -33,52 +32,7 @@ pub const JURISDICTION_FILE: &str = "jurisdiction.yaml";
 
 pub use crate::source::MAX_FILE_BYTES;
 
-/// Everything one run read.
-#[derive(Debug)]
-pub struct Corpus {
-    pub sources: Sources,
-    pub jurisdictions: Vec<Jurisdiction>,
-    pub plans: Vec<Plan>,
-    pub catalogue: Catalogue,
-    /// Problems found while reading.
-    pub diagnostics: Vec<Diagnostic>,
-    /// How many plan and jurisdiction files were read.
-    pub files: usize,
-    /// The files of the drafts under review; empty when the whole corpus is checked.
-    pub drafts: Vec<SourceId>,
-}
-
-impl Corpus {
-    #[must_use]
-    pub fn plan(&self, id: PlanId) -> &Plan {
-        &self.plans[id.0]
-    }
-
-    #[must_use]
-    pub fn target(&self, id: TargetId) -> &Target {
-        &self.plans[id.plan.0].targets[id.index]
-    }
-
-    #[must_use]
-    pub fn jurisdiction(&self, id: JurisdictionId) -> &Jurisdiction {
-        &self.jurisdictions[id.0]
-    }
-
-    /// Every plan with its id.
-    pub fn plan_ids(&self) -> impl Iterator<Item = (PlanId, &Plan)> {
-        self.plans.iter().enumerate().map(|(i, p)| (PlanId(i), p))
-    }
-
-    /// Every target with its id.
-    pub fn target_ids(&self) -> impl Iterator<Item = (TargetId, &Target)> {
-        self.plan_ids().flat_map(|(plan, p)| {
-            p.targets
-                .iter()
-                .enumerate()
-                .map(move |(index, t)| (TargetId { plan, index }, t))
-        })
-    }
-}
+pub use corpus::Corpus;
 
 /// A path given on the command line that cannot be read at all.
 pub type LoadError = crate::error::Error;

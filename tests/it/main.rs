@@ -5,6 +5,7 @@
     reason = "tests fail loudly on purpose"
 )]
 
+mod architecture;
 mod cli;
 mod config;
 mod docs;
