@@ -17,6 +17,68 @@ pub enum Comparator {
     Exactly,
 }
 
+/// Comparator words that may stand right before a value, longest first.
+pub const PREFIX_WORDS: [(&str, Comparator); 28] = [
+    ("不低于", Comparator::AtLeast),
+    ("不少于", Comparator::AtLeast),
+    ("不超过", Comparator::AtMost),
+    ("不高于", Comparator::AtMost),
+    ("控制在", Comparator::AtMost),
+    ("降低到", Comparator::AtMost),
+    ("降低至", Comparator::AtMost),
+    ("下降到", Comparator::AtMost),
+    ("提高到", Comparator::AtLeast),
+    ("提高至", Comparator::AtLeast),
+    ("提升到", Comparator::AtLeast),
+    ("提升至", Comparator::AtLeast),
+    ("增长到", Comparator::AtLeast),
+    ("保持在", Comparator::AtLeast),
+    ("稳定在", Comparator::AtLeast),
+    ("降至", Comparator::AtMost),
+    ("达到", Comparator::AtLeast),
+    ("超过", Comparator::MoreThan),
+    ("突破", Comparator::MoreThan),
+    ("高于", Comparator::MoreThan),
+    ("低于", Comparator::LessThan),
+    ("少于", Comparator::LessThan),
+    ("增长", Comparator::Exactly),
+    ("增加", Comparator::Exactly),
+    ("实现", Comparator::Exactly),
+    ("超", Comparator::MoreThan),
+    ("达", Comparator::AtLeast),
+    ("为", Comparator::Exactly),
+];
+
+/// Words after a value that bound it.
+pub const SUFFIX_WORDS: [(&str, Comparator); 6] = [
+    ("及以上", Comparator::AtLeast),
+    ("以上", Comparator::AtLeast),
+    ("以内", Comparator::AtMost),
+    ("之内", Comparator::AtMost),
+    ("以下", Comparator::AtMost),
+    ("左右", Comparator::About),
+];
+
+/// Symbols (as the JSON output and the scorer write them) and further words a plan file may
+/// give as its comparator, besides the words of running text above.
+const FILE_WORDS: [(&str, Comparator); 15] = [
+    (">=", Comparator::AtLeast),
+    ("≥", Comparator::AtLeast),
+    ("累计", Comparator::AtLeast),
+    ("力争", Comparator::AtLeast),
+    (">", Comparator::MoreThan),
+    ("多于", Comparator::MoreThan),
+    ("<=", Comparator::AtMost),
+    ("≤", Comparator::AtMost),
+    ("<", Comparator::LessThan),
+    ("~", Comparator::About),
+    ("约", Comparator::About),
+    ("约为", Comparator::About),
+    ("=", Comparator::Exactly),
+    ("完成", Comparator::Exactly),
+    ("建成", Comparator::Exactly),
+];
+
 /// The word was not one planlint knows.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown comparator")]
@@ -26,24 +88,16 @@ impl FromStr for Comparator {
     type Err = UnknownComparator;
 
     /// Accepts the symbols the JSON output and the scorer use (`>=`, `<=`, `~`, `=`, `>`, `<`)
-    /// and the Chinese words plans use.
+    /// and every word the text reader knows, so a plan file and a plan's text agree.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let word = super::text::fold(text);
-        let comparator = match word.as_str() {
-            ">=" | "≥" | "达到" | "以上" | "不低于" | "不少于" | "累计" | "力争" | "达"
-            | "提高到" | "提升到" | "稳定在" => Comparator::AtLeast,
-            ">" | "超过" | "超" | "高于" | "多于" => Comparator::MoreThan,
-            "<=" | "≤" | "以内" | "不超过" | "控制在" | "降至" | "以下" | "不高于" => {
-                Comparator::AtMost
-            }
-            "<" | "低于" | "少于" => Comparator::LessThan,
-            "~" | "约" | "左右" | "约为" => Comparator::About,
-            "=" | "增长" | "增加" | "实现" | "完成" | "建成" | "为" => {
-                Comparator::Exactly
-            }
-            _ => return Err(UnknownComparator),
-        };
-        Ok(comparator)
+        FILE_WORDS
+            .iter()
+            .chain(&PREFIX_WORDS)
+            .chain(&SUFFIX_WORDS)
+            .find(|(w, _)| *w == word)
+            .map(|(_, c)| *c)
+            .ok_or(UnknownComparator)
     }
 }
 
@@ -123,5 +177,23 @@ mod tests {
         assert_eq!("＞＝".parse(), Ok(Comparator::AtLeast));
         assert_eq!("<=".parse(), Ok(Comparator::AtMost));
         assert_eq!("大约".parse::<Comparator>(), Err(UnknownComparator));
+    }
+
+    #[test]
+    fn every_word_of_running_text_parses_in_a_plan_file() {
+        for (word, comparator) in PREFIX_WORDS.iter().chain(&SUFFIX_WORDS) {
+            assert_eq!(word.parse(), Ok(*comparator), "{word}");
+        }
+    }
+
+    #[test]
+    fn no_word_means_two_things() {
+        let all: Vec<_> = FILE_WORDS.iter().chain(&PREFIX_WORDS).chain(&SUFFIX_WORDS).collect();
+        for (word, comparator) in &all {
+            assert!(
+                all.iter().all(|(w, c)| w != word || c == comparator),
+                "{word}"
+            );
+        }
     }
 }

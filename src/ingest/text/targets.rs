@@ -14,6 +14,7 @@ use regex::{Captures, Regex};
 use super::folded::Folded;
 use super::header::matching_close;
 use crate::i18n::Msg;
+use crate::model::comparator::{PREFIX_WORDS, SUFFIX_WORDS};
 use crate::model::{Comparator, Deadline, Quantity, Span};
 use crate::msg;
 
@@ -108,48 +109,6 @@ const INSTRUMENT_WORDS: [&str; 12] = [
     "补贴标准",
     "标准为",
     "予以奖励",
-];
-
-/// Comparator words that may stand right before a value, longest first.
-const PREFIX_WORDS: [(&str, Comparator); 28] = [
-    ("不低于", Comparator::AtLeast),
-    ("不少于", Comparator::AtLeast),
-    ("不超过", Comparator::AtMost),
-    ("不高于", Comparator::AtMost),
-    ("控制在", Comparator::AtMost),
-    ("降低到", Comparator::AtMost),
-    ("降低至", Comparator::AtMost),
-    ("下降到", Comparator::AtMost),
-    ("提高到", Comparator::AtLeast),
-    ("提高至", Comparator::AtLeast),
-    ("提升到", Comparator::AtLeast),
-    ("提升至", Comparator::AtLeast),
-    ("增长到", Comparator::AtLeast),
-    ("保持在", Comparator::AtLeast),
-    ("稳定在", Comparator::AtLeast),
-    ("降至", Comparator::AtMost),
-    ("达到", Comparator::AtLeast),
-    ("超过", Comparator::MoreThan),
-    ("突破", Comparator::MoreThan),
-    ("高于", Comparator::MoreThan),
-    ("低于", Comparator::LessThan),
-    ("少于", Comparator::LessThan),
-    ("增长", Comparator::Exactly),
-    ("增加", Comparator::Exactly),
-    ("实现", Comparator::Exactly),
-    ("超", Comparator::MoreThan),
-    ("达", Comparator::AtLeast),
-    ("为", Comparator::Exactly),
-];
-
-/// Words after a value that bound it.
-const SUFFIX_WORDS: [(&str, Comparator); 6] = [
-    ("及以上", Comparator::AtLeast),
-    ("以上", Comparator::AtLeast),
-    ("以内", Comparator::AtMost),
-    ("之内", Comparator::AtMost),
-    ("以下", Comparator::AtMost),
-    ("左右", Comparator::About),
 ];
 
 /// Scope and verb words stripped from the front of an indicator (`力争累计培育晨星工厂` →
