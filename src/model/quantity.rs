@@ -138,21 +138,9 @@ fn parse_f64(text: &str) -> Result<f64, QuantityError> {
 
 /// `一倍`, `两倍`, `十` …: the small Chinese numerals that appear in targets.
 fn split_chinese_numeral(text: &str) -> Result<(f64, String), QuantityError> {
-    let mut chars = text.chars();
-    let value = match chars.next() {
-        Some('一') => 1.0,
-        Some('二' | '两') => 2.0,
-        Some('三') => 3.0,
-        Some('四') => 4.0,
-        Some('五') => 5.0,
-        Some('六') => 6.0,
-        Some('七') => 7.0,
-        Some('八') => 8.0,
-        Some('九') => 9.0,
-        Some('十') => 10.0,
-        _ => return Err(QuantityError::NotANumber(text.to_string())),
-    };
-    Ok((value, chars.collect()))
+    super::numeral::split_leading(text)
+        .map(|(value, rest)| (f64::from(value), rest.to_string()))
+        .ok_or_else(|| QuantityError::NotANumber(text.to_string()))
 }
 
 impl fmt::Display for Quantity {

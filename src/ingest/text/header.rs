@@ -42,37 +42,7 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `2024`, `二〇二四`, `7`, `七`, `二十三` → the number.
 fn numeral(text: &str) -> Option<u16> {
-    if let Ok(n) = text.parse() {
-        return Some(n);
-    }
-    let digit = |c: char| {
-        "〇一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .or((c == '零').then_some(0))
-    };
-    if text.chars().count() == 4 {
-        return text.chars().try_fold(0u16, |acc, c| {
-            Some(acc * 10 + u16::try_from(digit(c)?).ok()?)
-        });
-    }
-    let (tens, ones) = match text.split_once('十') {
-        Some((t, o)) => (
-            if t.is_empty() {
-                1
-            } else {
-                digit(t.chars().next()?)?
-            },
-            o,
-        ),
-        None => (0, text),
-    };
-    let ones = if ones.is_empty() {
-        0
-    } else {
-        digit(ones.chars().next()?)?
-    };
-    u16::try_from(tens * 10 + ones).ok()
+    crate::model::numeral::parse(text).and_then(|n| u16::try_from(n).ok())
 }
 
 /// Words that end a plan's title.

@@ -508,12 +508,8 @@ fn quantity(caps: &Captures<'_>) -> Option<(Quantity, f64, String)> {
         return Some((q, percent, "%".to_string()));
     }
     if caps.name("cn").is_some() {
-        let times = match caps.name("cn").map(|m| m.as_str()) {
-            Some("一") => 1.0,
-            Some("两" | "二") => 2.0,
-            Some("三") => 3.0,
-            _ => return None,
-        };
+        let (times, _) = crate::model::numeral::split_leading(caps.name("cn")?.as_str())?;
+        let times = f64::from(times);
         let q = Quantity::parse(&format!("{times}倍"), None).ok()?;
         return Some((q.clone(), q.value, "%".to_string()));
     }
