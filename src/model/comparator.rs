@@ -188,7 +188,11 @@ mod tests {
 
     #[test]
     fn no_word_means_two_things() {
-        let all: Vec<_> = FILE_WORDS.iter().chain(&PREFIX_WORDS).chain(&SUFFIX_WORDS).collect();
+        let all: Vec<_> = FILE_WORDS
+            .iter()
+            .chain(&PREFIX_WORDS)
+            .chain(&SUFFIX_WORDS)
+            .collect();
         for (word, comparator) in &all {
             assert!(
                 all.iter().all(|(w, c)| w != word || c == comparator),

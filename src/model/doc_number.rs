@@ -62,12 +62,27 @@ impl Deviation {
 #[error("not a document number of the form 机关代字〔年份〕序号号")]
 pub struct NotADocNumber;
 
+/// The brackets a document number's year may stand in, once folded (NFKC makes （）［］ ASCII),
+/// as regex character-class contents.
+const OPEN_BRACKETS: &str = r"〔\[(【〖";
+const CLOSE_BRACKETS: &str = r"〕\])】〗";
+
+/// A document number in folded running text: an issuer prefix of `min_prefix` to 14 Han
+/// characters, the bracketed year, an optional 第, the serial and 号. The header, citation and
+/// target readers all find numbers with it, and [`DocNumber`] parses what they find.
+#[must_use]
+pub fn pattern_in_text(min_prefix: usize) -> String {
+    format!(
+        r"\p{{Han}}{{{min_prefix},14}}[{OPEN_BRACKETS}][0-9]{{4}}[{CLOSE_BRACKETS}]第?[0-9]{{1,4}}号"
+    )
+}
+
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // Folded (NFKC, so full-width brackets and digits are ASCII) but spaces kept, to detect them.
-    #[expect(clippy::unwrap_used, reason = "a literal pattern, checked by the unit tests")]
-    Regex::new(
-        r"^(?<prefix>\p{Han}[\p{Han}A-Za-z]*)\s*(?<open>[〔\[(【〖])\s*(?<year>[0-9]{4})\s*(?<close>[〕\])】〗])\s*(?<di>第)?\s*(?<serial>[0-9]+)\s*号$",
-    )
+    #[expect(clippy::unwrap_used, reason = "a fixed pattern, checked by the unit tests")]
+    Regex::new(&format!(
+        r"^(?<prefix>\p{{Han}}[\p{{Han}}A-Za-z]*)\s*(?<open>[{OPEN_BRACKETS}])\s*(?<year>[0-9]{{4}})\s*(?<close>[{CLOSE_BRACKETS}])\s*(?<di>第)?\s*(?<serial>[0-9]+)\s*号$"
+    ))
     .unwrap()
 });
 

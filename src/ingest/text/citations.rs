@@ -15,9 +15,8 @@ use crate::model::text::{fold, plan_title_core};
     clippy::unwrap_used,
     reason = "literal patterns, covered by the unit tests"
 )]
-pub(crate) static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Han}{1,14}[〔\[(【][0-9]{4}[〕\])】]第?[0-9]{1,4}号").unwrap()
-});
+pub(crate) static DOC_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&crate::model::doc_number::pattern_in_text(1)).unwrap());
 
 /// Words that introduce a number in running text and are not part of its issuer prefix.
 const LEAD_INS: [&str; 12] = [

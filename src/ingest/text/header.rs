@@ -28,7 +28,11 @@ pub(crate) struct Header {
     reason = "literal patterns, covered by the unit tests"
 )]
 static DOC_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Han}{1,14}[〔\[(【][0-9]{4}[〕\])】]第?[0-9]{1,4}号$").unwrap()
+    Regex::new(&format!(
+        "^{}$",
+        crate::model::doc_number::pattern_in_text(1)
+    ))
+    .unwrap()
 });
 
 #[expect(

@@ -77,7 +77,11 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     reason = "literal patterns, covered by the unit tests"
 )]
 static MASKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Han}{0,14}[〔\[(【][0-9]{4}[〕\])】]第?[0-9]{1,4}号|[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?|[0-9]{1,2}月[0-9]{1,2}日").unwrap()
+    Regex::new(&format!(
+        r"{}|[0-9]{{4}}年[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?|[0-9]{{1,2}}月[0-9]{{1,2}}日",
+        crate::model::doc_number::pattern_in_text(0)
+    ))
+    .unwrap()
 });
 
 #[expect(
