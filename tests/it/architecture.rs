@@ -10,11 +10,7 @@ use petgraph::graph::DiGraph;
 use crate::support::root;
 
 /// Source files still above the limit, each to be split; the list may only shrink.
-const OVERSIZE: [&str; 3] = [
-    "src/ingest/text/targets.rs",
-    "src/ingest/text/tasks.rs",
-    "src/ingest/text_plan.rs",
-];
+const OVERSIZE: [&str; 2] = ["src/ingest/text/tasks.rs", "src/ingest/text_plan.rs"];
 
 /// Every `.rs` file under `src/`, as (module path, text without comments and unit tests).
 fn modules() -> Vec<(Vec<String>, String)> {

@@ -7,12 +7,23 @@
 //! commits to it with an explicit comparator (控制在6.5%以内).
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Captures;
+
+mod scope;
+mod segment;
+mod value;
+
+use scope::{Scope, scopes, strip_scope_prefix};
+use segment::{
+    clauses, is_noun_topic, masked_ranges, noun_after, sentences, skip_separators, split_top_level,
+    strip_leading,
+};
+use value::{
+    BASELINE, INSTRUMENT_WORDS, PER_CLAUSE_INSTRUMENT, VALUE, is_whole, prefix_word, quantity,
+};
 
 use super::folded::Folded;
-use super::header::matching_close;
 use crate::i18n::Msg;
 use crate::model::comparator::{PREFIX_WORDS, SUFFIX_WORDS};
 use crate::model::{Comparator, Deadline, Quantity, Span};
@@ -39,95 +50,6 @@ pub(crate) struct Found {
 pub(crate) struct Skipped {
     pub span: Span,
     pub reason: Msg,
-}
-
-#[expect(
-    clippy::unwrap_used,
-    reason = "literal patterns, covered by the unit tests"
-)]
-static VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?P<approx>约)?
-        (?:
-          (?P<num>[0-9]+(?:\.[0-9]+)?)
-          (?:
-            (?P<ratio>:[0-9]+(?:\.[0-9]+)?)
-          | (?P<mag>万|亿)?
-            (?P<unit>%|‰|倍|个百分点|百分点|台\(套\)|台套|公里|千米|千瓦|平方米|立方米|人次|[辆家个座所处场台套户人艘架吨元间件亩次])
-          )
-        | (?P<cn>一|两|二|三)倍
-        | (?P<double>翻一番|翻两番|翻番)
-        )",
-    )
-    .unwrap()
-});
-
-#[expect(
-    clippy::unwrap_used,
-    reason = "literal patterns, covered by the unit tests"
-)]
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<to>到|至|截至|截止到|截止)?(?P<years>[0-9]{4}年(?:[、和及至到][0-9]{4}年)*)(?P<end>年底|底|末)?")
-        .unwrap()
-});
-
-#[expect(
-    clippy::unwrap_used,
-    reason = "literal patterns, covered by the unit tests"
-)]
-static MASKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"{}|[0-9]{{4}}年[0-9]{{1,2}}月(?:[0-9]{{1,2}}日)?|[0-9]{{1,2}}月[0-9]{{1,2}}日",
-        crate::model::doc_number::pattern_in_text(0)
-    ))
-    .unwrap()
-});
-
-#[expect(
-    clippy::unwrap_used,
-    reason = "literal patterns, covered by the unit tests"
-)]
-static BASELINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:较|比|相比|与)([0-9]{4})年(?:相比|比)?").unwrap());
-
-#[expect(
-    clippy::unwrap_used,
-    reason = "literal patterns, covered by the unit tests"
-)]
-static PER_CLAUSE_INSTRUMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:补贴|补助|奖励|奖补)约?[0-9]").unwrap());
-
-/// Words that mark a sentence as a policy instrument (subsidy, cap, loan terms), whose numbers
-/// are not targets.
-const INSTRUMENT_WORDS: [&str; 12] = [
-    "给予",
-    "最高",
-    "奖补",
-    "贴息",
-    "让利",
-    "减按",
-    "利率",
-    "首付",
-    "再贷款",
-    "补贴标准",
-    "标准为",
-    "予以奖励",
-];
-
-/// Scope and verb words stripped from the front of an indicator (`力争累计培育晨星工厂` →
-/// `晨星工厂`).
-const LEADING_WORDS: [&str; 33] = [
-    "到", "力争", "争取", "累计", "全区", "全市", "全县", "全省", "全镇", "我市", "我区", "我县",
-    "计划", "并且", "并", "同时", "其中", "每年", "年均", "实现", "培育", "建成", "建设", "新建",
-    "发展", "举办", "实施", "推广", "积极", "支持", "完成", "开展", "在",
-];
-
-/// The deadline in force at a point of a sentence.
-#[derive(Debug, Clone)]
-enum Scope {
-    Years(Vec<u16>),
-    Annual,
 }
 
 /// Finds the targets in one block of text; `context` is the deadline in force where the block
@@ -474,221 +396,4 @@ impl<'a> SentenceReader<'a> {
             quote_span: self.block.span(clause),
         });
     }
-}
-
-/// `100%` read with 达到 is a whole, not a floor: 占比达到100% commits to exactly all.
-fn is_whole(quantity: &Quantity) -> bool {
-    quantity.unit == crate::model::Unit::Percent && (quantity.value - 100.0).abs() < 1e-9
-}
-
-/// A sentence's first clause can name the subject of a short indicator after it only when it is
-/// a noun phrase, not an action (`积极发展会展经济`).
-fn is_noun_topic(topic: &str) -> bool {
-    const ACTIONS: [&str; 16] = [
-        "由", "向", "为", "实现", "跃升", "提升", "推进", "加快", "确保", "积极", "发展", "推动",
-        "鼓励", "支持", "实施", "开展",
-    ];
-    topic.chars().count() <= 16 && !ACTIONS.iter().any(|w| topic.contains(w))
-}
-
-fn prefix_word(prefix: &str) -> Option<Comparator> {
-    let prefix = prefix.strip_suffix('约').unwrap_or(prefix);
-    PREFIX_WORDS
-        .iter()
-        .find(|(w, _)| prefix.ends_with(w))
-        .map(|(_, c)| *c)
-}
-
-/// The quantity, and the value and unit as a plan file writes them.
-fn quantity(caps: &Captures<'_>) -> Option<(Quantity, f64, String)> {
-    if let Some(double) = caps.name("double") {
-        // 翻一番 doubles (+100%), 翻两番 quadruples (+300%).
-        let percent = if double.as_str() == "翻两番" {
-            300.0
-        } else {
-            100.0
-        };
-        let q = Quantity::parse(&format!("{percent}%"), None).ok()?;
-        return Some((q, percent, "%".to_string()));
-    }
-    if caps.name("cn").is_some() {
-        let (times, _) = crate::model::numeral::split_leading(caps.name("cn")?.as_str())?;
-        let times = f64::from(times);
-        let q = Quantity::parse(&format!("{times}倍"), None).ok()?;
-        return Some((q.clone(), q.value, "%".to_string()));
-    }
-    let number = caps.name("num")?.as_str();
-    if let Some(ratio) = caps.name("ratio") {
-        let q = Quantity::parse(&format!("{number}{}", ratio.as_str()), None).ok()?;
-        return Some((q.clone(), q.value, "ratio".to_string()));
-    }
-    let unit = format!(
-        "{}{}",
-        caps.name("mag").map_or("", |m| m.as_str()),
-        caps.name("unit").map_or("", |m| m.as_str())
-    );
-    let q = Quantity::parse(number, Some(&unit)).ok()?;
-    if unit == "倍" {
-        return Some((q.clone(), q.value, "%".to_string()));
-    }
-    let value: f64 = number.parse().ok()?;
-    Some((q, value, unit))
-}
-
-/// Ranges where numbers are not values: document numbers, dates, and cited titles.
-fn masked_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut masked: Vec<Range<usize>> = MASKED.find_iter(text).map(|m| m.range()).collect();
-    let mut search = 0;
-    while let Some(open) = text[search..].find('《').map(|i| search + i) {
-        let inner = open + '《'.len_utf8();
-        let Some(close) = matching_close(&text[inner..]) else {
-            break;
-        };
-        masked.push(open..inner + close);
-        search = inner + close;
-    }
-    masked
-}
-
-fn sentences(text: &str) -> Vec<Range<usize>> {
-    split_top_level(text, 0..text.len(), &['。', '!', '?'])
-}
-
-fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
-    split_top_level(text, sentence, &[',', ';'])
-}
-
-/// Splits `range` at `separators` outside brackets and titles.
-fn split_top_level(text: &str, range: Range<usize>, separators: &[char]) -> Vec<Range<usize>> {
-    let mut parts = Vec::new();
-    let mut depth = 0i32;
-    let mut start = range.start;
-    for (i, c) in text[range.clone()].char_indices() {
-        let at = range.start + i;
-        match c {
-            '(' | '《' | '〔' | '[' | '“' | '【' => depth += 1,
-            ')' | '》' | '〕' | ']' | '”' | '】' => depth = (depth - 1).max(0),
-            c if depth == 0 && separators.contains(&c) => {
-                if at > start {
-                    parts.push(start..at);
-                }
-                start = at + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    if range.end > start {
-        parts.push(start..range.end);
-    }
-    parts
-}
-
-/// The deadline phrases of a sentence, in order: `到2025年`, a clause-initial `2024年`, `每年`.
-fn scopes(text: &str, sentence: Range<usize>, masked: &[Range<usize>]) -> Vec<(usize, Scope)> {
-    let mut scopes = Vec::new();
-    let words = &text[sentence.clone()];
-    for caps in YEAR.captures_iter(words) {
-        let Some(whole) = caps.get(0) else { continue };
-        let at = sentence.start + whole.start();
-        if masked.iter().any(|m| m.contains(&at)) {
-            continue;
-        }
-        let before = &words[..whole.start()];
-        if ["较", "比", "于", "与", "同"]
-            .iter()
-            .any(|w| before.ends_with(w))
-            || words[whole.end()..].starts_with(['版', '度'])
-        {
-            continue;
-        }
-        let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
-        let lead = &before[clause_start..];
-        let leads_clause =
-            lead.is_empty() || ["力争", "在", "于", "计划", "预计", "争取"].contains(&lead);
-        if caps.name("to").is_none() && !leads_clause {
-            continue;
-        }
-        let years: Vec<u16> = caps["years"]
-            .split('年')
-            .filter_map(|y| {
-                y.trim_start_matches(['、', '和', '及', '至', '到'])
-                    .parse()
-                    .ok()
-            })
-            .collect();
-        scopes.push((at, Scope::Years(years)));
-    }
-    let mut search = 0;
-    while let Some(i) = words[search..].find("每年") {
-        scopes.push((sentence.start + search + i, Scope::Annual));
-        search += i + "每年".len();
-    }
-    scopes.sort_by_key(|(at, _)| *at);
-    scopes
-}
-
-/// A clause without its leading deadline and scope words.
-fn strip_scope_prefix(text: &str, range: Range<usize>) -> Range<usize> {
-    let mut start = range.start;
-    loop {
-        let rest = &text[start..range.end];
-        if let Some(m) = YEAR.find(rest).filter(|m| m.start() == 0) {
-            start += m.end();
-            continue;
-        }
-        match ["力争", "争取", "每年", "其中", "同时", "并且", "并", "计划"]
-            .iter()
-            .find(|w| rest.starts_with(*w))
-        {
-            Some(w) => start += w.len(),
-            None => return start..range.end,
-        }
-    }
-}
-
-fn strip_leading(text: &str, range: Range<usize>) -> Range<usize> {
-    let mut range = strip_scope_prefix(text, range);
-    loop {
-        let rest = &text[range.clone()];
-        let next = LEADING_WORDS
-            .iter()
-            .filter(|w| rest.starts_with(*w) && rest.len() > w.len())
-            .max_by_key(|w| w.len());
-        match next {
-            Some(w) => range.start += w.len(),
-            None => return strip_scope_prefix(text, range),
-        }
-    }
-}
-
-/// After a value, the separators before the next item: `、`, `和`, `及`.
-fn skip_separators(text: &str, mut at: usize, end: usize) -> usize {
-    while at < end {
-        let rest = &text[at..end];
-        match ["、", "和", "及", "与"]
-            .iter()
-            .find(|w| rest.starts_with(*w))
-        {
-            Some(w) => at += w.len(),
-            None => break,
-        }
-    }
-    at
-}
-
-/// The noun a value-first clause names after the value: `的城市生活污水处理厂…`.
-fn noun_after(text: &str, rest: Range<usize>) -> Option<Range<usize>> {
-    let s = &text[rest.clone()];
-    let skip = if s.starts_with('的') {
-        '的'.len_utf8()
-    } else {
-        0
-    };
-    let start = rest.start + skip;
-    let s = &text[start..rest.end];
-    let first = s.chars().next()?;
-    if !('\u{4e00}'..='\u{9fff}').contains(&first) || s.starts_with('、') {
-        return None;
-    }
-    Some(start..rest.end)
 }

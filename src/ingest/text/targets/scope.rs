@@ -1,0 +1,137 @@
+//! The deadline in force at each point of a sentence: `到2025年`, a clause-initial `2024年`,
+//! `每年`; and the scope words a clause starts with.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<to>到|至|截至|截止到|截止)?(?P<years>[0-9]{4}年(?:[、和及至到][0-9]{4}年)*)(?P<end>年底|底|末)?")
+        .unwrap()
+});
+
+/// The deadline in force at a point of a sentence.
+#[derive(Debug, Clone)]
+pub(super) enum Scope {
+    Years(Vec<u16>),
+    Annual,
+}
+
+/// The deadline phrases of a sentence, in order: `到2025年`, a clause-initial `2024年`, `每年`.
+pub(super) fn scopes(
+    text: &str,
+    sentence: Range<usize>,
+    masked: &[Range<usize>],
+) -> Vec<(usize, Scope)> {
+    let mut scopes = Vec::new();
+    let words = &text[sentence.clone()];
+    for caps in YEAR.captures_iter(words) {
+        let Some(whole) = caps.get(0) else { continue };
+        let at = sentence.start + whole.start();
+        if masked.iter().any(|m| m.contains(&at)) {
+            continue;
+        }
+        let before = &words[..whole.start()];
+        if ["较", "比", "于", "与", "同"]
+            .iter()
+            .any(|w| before.ends_with(w))
+            || words[whole.end()..].starts_with(['版', '度'])
+        {
+            continue;
+        }
+        let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+        let lead = &before[clause_start..];
+        let leads_clause =
+            lead.is_empty() || ["力争", "在", "于", "计划", "预计", "争取"].contains(&lead);
+        if caps.name("to").is_none() && !leads_clause {
+            continue;
+        }
+        let years: Vec<u16> = caps["years"]
+            .split('年')
+            .filter_map(|y| {
+                y.trim_start_matches(['、', '和', '及', '至', '到'])
+                    .parse()
+                    .ok()
+            })
+            .collect();
+        scopes.push((at, Scope::Years(years)));
+    }
+    let mut search = 0;
+    while let Some(i) = words[search..].find("每年") {
+        scopes.push((sentence.start + search + i, Scope::Annual));
+        search += i + "每年".len();
+    }
+    scopes.sort_by_key(|(at, _)| *at);
+    scopes
+}
+
+/// A clause without its leading deadline and scope words.
+pub(super) fn strip_scope_prefix(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut start = range.start;
+    loop {
+        let rest = &text[start..range.end];
+        if let Some(m) = YEAR.find(rest).filter(|m| m.start() == 0) {
+            start += m.end();
+            continue;
+        }
+        match ["力争", "争取", "每年", "其中", "同时", "并且", "并", "计划"]
+            .iter()
+            .find(|w| rest.starts_with(*w))
+        {
+            Some(w) => start += w.len(),
+            None => return start..range.end,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn years(text: &str) -> Vec<(String, Option<Vec<u16>>)> {
+        scopes(text, 0..text.len(), &[])
+            .into_iter()
+            .map(|(at, scope)| {
+                let years = match scope {
+                    Scope::Years(years) => Some(years),
+                    Scope::Annual => None,
+                };
+                (text[at..].chars().take(3).collect(), years)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn deadlines_in_force_along_a_sentence() {
+        let found = years("到2025年,A达到90%,到2027年,A达到95%");
+        let listed: Vec<_> = found.iter().map(|(_, y)| y.clone()).collect();
+        assert_eq!(listed, [Some(vec![2025]), Some(vec![2027])]);
+    }
+
+    #[test]
+    fn several_years_in_one_phrase() {
+        let found = years("到2025年和2027年,A分别达到90%、95%");
+        assert_eq!(
+            found.first().and_then(|(_, y)| y.clone()),
+            Some(vec![2025, 2027])
+        );
+    }
+
+    #[test]
+    fn a_year_inside_a_masked_range_is_no_deadline() {
+        let text = "《2027年行动方案》要求A达到90%";
+        let title = text.find('《').unwrap()..text.find('》').unwrap() + '》'.len_utf8();
+        assert!(scopes(text, 0..text.len(), &[title]).is_empty());
+    }
+
+    #[test]
+    fn the_deadline_is_stripped_from_a_clause() {
+        let text = "到2025年底A达到90%";
+        assert_eq!(&text[strip_scope_prefix(text, 0..text.len())], "A达到90%");
+    }
+}

@@ -1,0 +1,157 @@
+//! What a number in a clause is: a value with its unit and comparator words, a baseline year
+//! (较2023年), or part of a policy instrument (a subsidy, a cap) that is never a target.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::model::comparator::PREFIX_WORDS;
+use crate::model::{Comparator, Quantity};
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+pub(super) static VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<approx>约)?
+        (?:
+          (?P<num>[0-9]+(?:\.[0-9]+)?)
+          (?:
+            (?P<ratio>:[0-9]+(?:\.[0-9]+)?)
+          | (?P<mag>万|亿)?
+            (?P<unit>%|‰|倍|个百分点|百分点|台\(套\)|台套|公里|千米|千瓦|平方米|立方米|人次|[辆家个座所处场台套户人艘架吨元间件亩次])
+          )
+        | (?P<cn>一|两|二|三)倍
+        | (?P<double>翻一番|翻两番|翻番)
+        )",
+    )
+    .unwrap()
+});
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+pub(super) static BASELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:较|比|相比|与)([0-9]{4})年(?:相比|比)?").unwrap());
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+pub(super) static PER_CLAUSE_INSTRUMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:补贴|补助|奖励|奖补)约?[0-9]").unwrap());
+
+/// Words that mark a sentence as a policy instrument (subsidy, cap, loan terms), whose numbers
+/// are not targets.
+pub(super) const INSTRUMENT_WORDS: [&str; 12] = [
+    "给予",
+    "最高",
+    "奖补",
+    "贴息",
+    "让利",
+    "减按",
+    "利率",
+    "首付",
+    "再贷款",
+    "补贴标准",
+    "标准为",
+    "予以奖励",
+];
+
+/// `100%` read with 达到 is a whole, not a floor: 占比达到100% commits to exactly all.
+pub(super) fn is_whole(quantity: &Quantity) -> bool {
+    quantity.unit == crate::model::Unit::Percent && (quantity.value - 100.0).abs() < 1e-9
+}
+
+pub(super) fn prefix_word(prefix: &str) -> Option<Comparator> {
+    let prefix = prefix.strip_suffix('约').unwrap_or(prefix);
+    PREFIX_WORDS
+        .iter()
+        .find(|(w, _)| prefix.ends_with(w))
+        .map(|(_, c)| *c)
+}
+
+/// The quantity, and the value and unit as a plan file writes them.
+pub(super) fn quantity(caps: &Captures<'_>) -> Option<(Quantity, f64, String)> {
+    if let Some(double) = caps.name("double") {
+        // 翻一番 doubles (+100%), 翻两番 quadruples (+300%).
+        let percent = if double.as_str() == "翻两番" {
+            300.0
+        } else {
+            100.0
+        };
+        let q = Quantity::parse(&format!("{percent}%"), None).ok()?;
+        return Some((q, percent, "%".to_string()));
+    }
+    if caps.name("cn").is_some() {
+        let (times, _) = crate::model::numeral::split_leading(caps.name("cn")?.as_str())?;
+        let times = f64::from(times);
+        let q = Quantity::parse(&format!("{times}倍"), None).ok()?;
+        return Some((q.clone(), q.value, "%".to_string()));
+    }
+    let number = caps.name("num")?.as_str();
+    if let Some(ratio) = caps.name("ratio") {
+        let q = Quantity::parse(&format!("{number}{}", ratio.as_str()), None).ok()?;
+        return Some((q.clone(), q.value, "ratio".to_string()));
+    }
+    let unit = format!(
+        "{}{}",
+        caps.name("mag").map_or("", |m| m.as_str()),
+        caps.name("unit").map_or("", |m| m.as_str())
+    );
+    let q = Quantity::parse(number, Some(&unit)).ok()?;
+    if unit == "倍" {
+        return Some((q.clone(), q.value, "%".to_string()));
+    }
+    let value: f64 = number.parse().ok()?;
+    Some((q, value, unit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Unit;
+
+    fn read(text: &str) -> Option<(Quantity, f64, String)> {
+        quantity(&VALUE.captures(text)?)
+    }
+
+    #[test]
+    fn values_with_units_magnitudes_and_ratios() {
+        let (q, value, unit) = read("90%").unwrap();
+        assert_eq!((q.unit, value, unit.as_str()), (Unit::Percent, 90.0, "%"));
+        let (q, value, unit) = read("1.8万辆").unwrap();
+        assert_eq!((q.value, value, unit.as_str()), (18000.0, 1.8, "万辆"));
+        let (q, _, unit) = read("0.8:1").unwrap();
+        assert_eq!((q.unit, unit.as_str()), (Unit::Ratio, "ratio"));
+    }
+
+    #[test]
+    fn multiples_and_doubling_are_growth_in_percent() {
+        assert_eq!(read("翻一番").map(|(_, v, _)| v), Some(100.0));
+        assert_eq!(read("翻两番").map(|(_, v, _)| v), Some(300.0));
+        let (q, _, unit) = read("两倍").unwrap();
+        assert_eq!((q.unit, unit.as_str()), (Unit::Percent, "%"));
+    }
+
+    #[test]
+    fn comparator_words_before_a_value() {
+        assert_eq!(prefix_word("占比达到约"), Some(Comparator::AtLeast));
+        assert_eq!(prefix_word("控制在"), Some(Comparator::AtMost));
+        assert_eq!(prefix_word("其中"), None);
+    }
+
+    #[test]
+    fn a_hundred_percent_is_whole_and_instruments_are_recognised() {
+        assert!(read("100%").is_some_and(|(q, _, _)| is_whole(&q)));
+        assert!(!read("99%").is_some_and(|(q, _, _)| is_whole(&q)));
+        assert!(PER_CLAUSE_INSTRUMENT.is_match("每辆补贴1万元"));
+        assert_eq!(
+            BASELINE.captures("较2023年增长").map(|c| c[1].to_string()),
+            Some("2023".into())
+        );
+    }
+}
