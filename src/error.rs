@@ -1,41 +1,29 @@
 //! planlint's one error type for failures that are not findings: a path that does not exist, a
-//! code that names nothing, a baseline that cannot be read, an output that cannot be written.
-//! Each ends the run with exit code 2 and is printed on stderr in Chinese and English.
+//! code or indicator that names nothing, a baseline that cannot be read, an output that cannot be
+//! written. Each ends the run with exit code 2 and is printed on stderr in the run's language,
+//! like a finding.
+
+use std::fmt;
 
 use crate::code::UnknownCode;
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[derive(Debug)]
 pub enum Error {
-    #[error("{path}: no such file or folder / 文件或文件夹不存在")]
-    #[diagnostic(code(planlint::not_found))]
+    /// A path given to read does not exist.
     NotFound { path: String },
-
-    #[error("{0} / 未知的规则代码")]
-    #[diagnostic(
-        code(planlint::unknown_code),
-        help("`planlint explain --all` lists every code / 列出全部规则代码")
-    )]
+    /// A code given by a user names nothing planlint reports.
     UnknownCode(UnknownCode),
-
-    #[error("{path}: {reason} / 基线文件无法读取")]
-    #[diagnostic(
-        code(planlint::baseline),
-        help(
-            "write a new one with `planlint check --write-baseline` / 用 --write-baseline 重新生成"
-        )
-    )]
+    /// `trace` was asked for an indicator the catalogue does not have.
+    UnknownIndicator(String),
+    /// The baseline file cannot be read or is of another version.
     Baseline { path: String, reason: String },
-
-    #[error("{path}: {cause}")]
-    #[diagnostic(code(planlint::write))]
-    Write {
-        path: String,
-        /// Shown in the message itself, not as a separate cause.
-        cause: std::io::Error,
-    },
-
-    #[error("{0}")]
-    #[diagnostic(code(planlint::output))]
+    /// An output file exists and `--force` was not given.
+    Exists { path: String },
+    /// An output file cannot be written.
+    Write { path: String, cause: std::io::Error },
+    /// Output could not be rendered or written to standard output.
     Output(String),
 }
 
@@ -49,9 +37,124 @@ impl Error {
     /// A file that could not be written, named as output prints paths.
     #[must_use]
     pub fn write(path: &std::path::Path, cause: std::io::Error) -> Self {
-        Self::Write {
-            path: crate::model::span::display_path(path),
-            cause,
+        let path = crate::model::span::display_path(path);
+        if cause.kind() == std::io::ErrorKind::AlreadyExists {
+            Self::Exists { path }
+        } else {
+            Self::Write { path, cause }
         }
+    }
+
+    /// The diagnostic code miette prints above the message.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NotFound { .. } => "planlint::not_found",
+            Error::UnknownCode(_) => "planlint::unknown_code",
+            Error::UnknownIndicator(_) => "planlint::unknown_indicator",
+            Error::Baseline { .. } => "planlint::baseline",
+            Error::Exists { .. } => "planlint::exists",
+            Error::Write { .. } => "planlint::write",
+            Error::Output(_) => "planlint::output",
+        }
+    }
+
+    /// What went wrong, in both languages.
+    #[must_use]
+    pub fn message(&self) -> Msg {
+        match self {
+            Error::NotFound { path } => msg!(
+                "{path}：文件或文件夹不存在",
+                "{path}: no such file or folder"
+            ),
+            Error::UnknownCode(UnknownCode { code, did_you_mean }) => match did_you_mean {
+                Some(known) => msg!(
+                    "未知的规则代码“{code}”；是否应为“{known}”？",
+                    "unknown code `{code}`; did you mean `{known}`?"
+                ),
+                None => msg!("未知的规则代码“{code}”", "unknown code `{code}`"),
+            },
+            Error::UnknownIndicator(query) => msg!(
+                "指标目录中没有与“{query}”匹配的指标",
+                "no catalogued indicator matches `{query}`"
+            ),
+            Error::Baseline { path, reason } => {
+                msg!("{path}：基线文件无法读取：{reason}", "{path}: {reason}")
+            }
+            Error::Exists { path } => msg!(
+                "{path}：文件已存在，使用 --force 覆盖",
+                "{path}: the file exists; use --force to replace it"
+            ),
+            Error::Write { path, cause } => msg!("{path}：无法写入：{cause}", "{path}: {cause}"),
+            Error::Output(reason) => {
+                msg!("无法输出：{reason}", "cannot write the output: {reason}")
+            }
+        }
+    }
+
+    /// What to do about it, where there is something to say.
+    #[must_use]
+    pub fn help(&self) -> Option<Msg> {
+        match self {
+            Error::UnknownCode(_) => Some(msg!(
+                "`planlint explain --all` 列出全部规则代码",
+                "`planlint explain --all` lists every code"
+            )),
+            Error::UnknownIndicator(_) => Some(msg!(
+                "使用 lints/indicators.yaml 中的编号或表述，如 `key-process-nc-rate` 或 数控化率",
+                "use an id or a wording from lints/indicators.yaml, e.g. `key-process-nc-rate` or 数控化率"
+            )),
+            Error::Baseline { .. } => Some(msg!(
+                "用 `planlint check --write-baseline` 重新生成",
+                "write a new one with `planlint check --write-baseline`"
+            )),
+            _ => None,
+        }
+    }
+
+    /// The error as a miette diagnostic in `lang`.
+    #[must_use]
+    pub fn in_lang(&self, lang: Lang) -> Localized {
+        Localized {
+            code: self.code(),
+            message: self.message().get(lang).to_string(),
+            help: self.help().map(|h| h.get(lang).to_string()),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().en)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// An [`Error`] in one language, as miette renders it.
+#[derive(Debug)]
+pub struct Localized {
+    code: &'static str,
+    message: String,
+    help: Option<String>,
+}
+
+impl fmt::Display for Localized {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Localized {}
+
+impl miette::Diagnostic for Localized {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.code))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 }

@@ -72,7 +72,7 @@ pub(super) fn configuration(
 /// `planlint config`.
 pub(super) fn print_config(args: &super::ConfigArgs) -> ExitStatus {
     match configuration(args, None) {
-        Ok(config) => super::emit(Ok(config.to_yaml()), None, false),
+        Ok(config) => super::emit(Ok(config.to_yaml()), None, false, Lang::from_env()),
         Err(status) => status,
     }
 }
@@ -86,7 +86,7 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
     let report = match inputs(args).and_then(|inputs| engine::check(&config, &inputs)) {
         Ok(report) => report,
         Err(err) => {
-            report_failure(&err);
+            report_failure(&err, lang);
             return ExitStatus::Failure;
         }
     };
@@ -114,7 +114,7 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
         .map_err(|e| Error::Output(e.to_string()))
         .and_then(|text| write_stdout(&text).map_err(|e| Error::Output(e.to_string())));
     if let Err(err) = written {
-        report_failure(&err);
+        report_failure(&err, lang);
         return ExitStatus::Failure;
     }
     if findings.iter().any(|d| d.severity == Severity::Error) {
@@ -146,7 +146,7 @@ fn write_baseline(
             super::output::write_new_file(&path, &text, true).map_err(|e| Error::write(&path, e))
         });
     if let Err(err) = written {
-        report_failure(&err);
+        report_failure(&err, lang);
         return ExitStatus::Failure;
     }
     let (n, shown) = (
@@ -203,7 +203,7 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
     }
     if args.diff {
         let text: String = fixes.iter().map(crate::fix::diff).collect();
-        if super::emit(Ok(text), None, false) == ExitStatus::Failure {
+        if super::emit(Ok(text), None, false, lang) == ExitStatus::Failure {
             return ExitStatus::Failure;
         }
         return if fixes.is_empty() {
@@ -214,7 +214,7 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
     }
     for f in &fixes {
         if let Err(err) = super::output::write_new_file(&f.path, &f.fixed, true) {
-            report_failure(&Error::write(&f.path, err));
+            report_failure(&Error::write(&f.path, err), lang);
             return ExitStatus::Failure;
         }
     }

@@ -55,7 +55,10 @@ pub(super) fn run(args: &ExplainArgs) -> ExitStatus {
         match lints::lookup(code) {
             Ok(code) => vec![code],
             Err(err) => {
-                report_failure(&crate::error::Error::from(err));
+                report_failure(
+                    &crate::error::Error::from(err),
+                    args.lang.unwrap_or_else(Lang::from_env),
+                );
                 return ExitStatus::Failure;
             }
         }
@@ -73,7 +76,7 @@ pub(super) fn run(args: &ExplainArgs) -> ExitStatus {
         ExplainFormat::Text if args.all => Ok(list_all(&codes, args.lang)),
         ExplainFormat::Text => Ok(document(codes[0], args.lang)),
     };
-    super::emit(text, None, false)
+    super::emit(text, None, false, args.lang.unwrap_or_else(Lang::from_env))
 }
 
 /// One line per code: lints first, then planlint's own codes.

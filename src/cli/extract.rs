@@ -65,7 +65,12 @@ pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
             .map(|s| s + "\n")
             .map_err(|e| e.to_string()),
     };
-    super::emit(rendered, args.output.as_deref(), args.force)
+    super::emit(
+        rendered,
+        args.output.as_deref(),
+        args.force,
+        args.lang.unwrap_or_else(Lang::from_env),
+    )
 }
 
 /// The text of a plan file, or why not: message, byte offset, and the readable part of the file

@@ -12,15 +12,16 @@ fn checked(
     config_args: &super::ConfigArgs,
     paths: &[std::path::PathBuf],
     lints_dir: Option<&std::path::Path>,
+    lang: Lang,
 ) -> Result<Report, ExitStatus> {
-    let config = super::check::configuration(config_args, None)?;
+    let config = super::check::configuration(config_args, Some(lang))?;
     let inputs = Inputs {
         paths: paths.to_vec(),
         lints_dir: lints_dir.map(std::path::Path::to_path_buf),
         ..Inputs::default()
     };
     engine::check(&config, &inputs).map_err(|err| {
-        report_failure(&err);
+        report_failure(&err, lang);
         ExitStatus::Failure
     })
 }
@@ -38,7 +39,8 @@ pub(crate) fn render(cascade: &Cascade, format: GraphFormat) -> Result<String, S
 }
 
 pub(super) fn run(args: &GraphArgs) -> ExitStatus {
-    let report = match checked(&args.config, &args.paths, args.lints.as_deref()) {
+    let lang = Lang::from_env();
+    let report = match checked(&args.config, &args.paths, args.lints.as_deref(), lang) {
         Ok(report) => report,
         Err(status) => return status,
     };
@@ -51,19 +53,20 @@ pub(super) fn run(args: &GraphArgs) -> ExitStatus {
         render(&cascade, args.format),
         args.output.as_deref(),
         args.force,
+        lang,
     )
 }
 
 pub(super) fn trace(args: &TraceArgs) -> ExitStatus {
     let lang = args.lang.unwrap_or_else(Lang::from_env);
-    let report = match checked(&args.config, &args.paths, args.lints.as_deref()) {
+    let report = match checked(&args.config, &args.paths, args.lints.as_deref(), lang) {
         Ok(report) => report,
         Err(status) => return status,
     };
     match export::trace::trace(&report, &args.indicator, lang) {
-        Ok(text) => super::emit(Ok(text), None, false),
+        Ok(text) => super::emit(Ok(text), None, false, lang),
         Err(err) => {
-            report_failure(&err);
+            report_failure(&err, lang);
             ExitStatus::Failure
         }
     }

@@ -300,8 +300,13 @@ fn write_stdout(text: &str) -> std::io::Result<()> {
 }
 
 /// Writes a command's output to stdout, or whole to `output` (replacing an existing file only
-/// with `force`); a failure to render or write is reported as an [`Error`].
-fn emit(text: Result<String, String>, output: Option<&std::path::Path>, force: bool) -> ExitStatus {
+/// with `force`); a failure to render or write is reported as an [`Error`] in `lang`.
+fn emit(
+    text: Result<String, String>,
+    output: Option<&std::path::Path>,
+    force: bool,
+    lang: Lang,
+) -> ExitStatus {
     let written = text.map_err(Error::Output).and_then(|text| match output {
         Some(path) => output::write_new_file(path, &text, force).map_err(|e| Error::write(path, e)),
         None => write_stdout(&text).map_err(|e| Error::Output(e.to_string())),
@@ -309,20 +314,20 @@ fn emit(text: Result<String, String>, output: Option<&std::path::Path>, force: b
     match written {
         Ok(()) => ExitStatus::Clean,
         Err(err) => {
-            report_failure(&err);
+            report_failure(&err, lang);
             ExitStatus::Failure
         }
     }
 }
 
-/// Reports a failure that is not a finding (usage, I/O) on stderr, in both languages when no
-/// language was chosen.
-fn report_failure(error: &dyn miette::Diagnostic) {
+/// Reports a failure that is not a finding (usage, I/O) on stderr, in `lang`.
+fn report_failure(error: &Error, lang: Lang) {
     let handler =
         miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+    let localized = error.in_lang(lang);
     let mut text = String::new();
-    if handler.render_report(&mut text, error).is_err() {
-        text = error.to_string();
+    if handler.render_report(&mut text, &localized).is_err() {
+        text = localized.to_string();
     }
     eprint!("{text}");
 }

@@ -49,7 +49,7 @@ pub(super) fn write_new_file(out: &Path, text: &str, force: bool) -> std::io::Re
     if !force && out.exists() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::AlreadyExists,
-            "the file exists; use --force to replace it / 文件已存在，使用 --force 覆盖",
+            "the file exists; use --force to replace it",
         ));
     }
     let dir = match out.parent() {

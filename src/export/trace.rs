@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use crate::catalogue::Indicator;
 use crate::engine::Report;
+use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use crate::i18n::Lang;
 use crate::ingest::Corpus;
@@ -13,24 +14,13 @@ use crate::model::{Deadline, Target, TargetId};
 
 use super::Verdict;
 
-/// A query that names no catalogued indicator.
-#[derive(Debug, Clone, thiserror::Error, miette::Diagnostic)]
-#[error("no catalogued indicator matches `{0}` / 指标目录中没有与“{0}”匹配的指标")]
-#[diagnostic(
-    code(planlint::trace::unknown_indicator),
-    help(
-        "use an id or a wording from lints/indicators.yaml, e.g. `key-process-nc-rate` or 数控化率 / 使用 lints/indicators.yaml 中的编号或表述"
-    )
-)]
-pub struct UnknownIndicator(pub String);
-
 /// The tree of `query`'s targets.
-pub fn trace(report: &Report, query: &str, lang: Lang) -> Result<String, UnknownIndicator> {
+pub fn trace(report: &Report, query: &str, lang: Lang) -> Result<String, Error> {
     let (corpus, graph) = (&report.corpus, &report.graph);
     let indicator = corpus
         .catalogue
         .find(query)
-        .ok_or_else(|| UnknownIndicator(query.to_string()))?;
+        .ok_or_else(|| Error::UnknownIndicator(query.to_string()))?;
     let targets: Vec<TargetId> = corpus
         .target_ids()
         .filter(|(_, t)| t.indicator_id.as_ref() == Some(&indicator.id))

@@ -178,3 +178,24 @@ fn a_configuration_inside_a_checked_folder_is_not_a_plan() {
         .collect();
     assert_eq!(codes, ["weaker-target"], "{json}");
 }
+
+#[test]
+fn failures_speak_the_run_language() {
+    let stderr = |args: &[&str]| {
+        let out = planlint().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let zh = stderr(&["check", "no/such/folder", "--lang", "zh"]);
+    assert!(
+        zh.contains("文件或文件夹不存在") && !zh.contains("no such file"),
+        "{zh}"
+    );
+    let zh = stderr(&["explain", "weaker-targets", "--lang", "zh"]);
+    assert!(zh.contains("是否应为“weaker-target”"), "{zh}");
+    let en = stderr(&["trace", "没有这个指标", "plans", "--lang", "en"]);
+    assert!(
+        en.contains("no catalogued indicator matches") && !en.contains("指标目录中没有"),
+        "{en}"
+    );
+}
