@@ -2,6 +2,7 @@
 //! located diagnostic and the rest of the corpus is still read.
 
 mod corpus;
+mod corrections;
 mod discover;
 use discover::{discover, is_text_plan, sidecar_of};
 mod jurisdiction_file;

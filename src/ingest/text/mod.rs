@@ -12,6 +12,7 @@ pub(crate) mod folded;
 pub(crate) mod header;
 pub(crate) mod layout;
 pub(crate) mod record;
+mod roles;
 pub(crate) mod targets;
 pub(crate) mod tasks;
 
