@@ -10,6 +10,7 @@ pub mod id;
 pub mod indicator;
 pub mod jurisdiction;
 pub mod level;
+pub mod marker;
 pub mod numeral;
 pub mod plan;
 pub mod quantity;

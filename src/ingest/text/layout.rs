@@ -29,20 +29,9 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-#[expect(
-    clippy::unwrap_used,
-    reason = "literal patterns, covered by the unit tests"
-)]
-static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(〔][一二三四五六七八九十]{1,3}[）)〕]|[0-9０-９]{1,2}[.．、](?:[^0-9０-９]|$)|[（(][0-9０-９]{1,2}[）)]|[一二三四五六七八九十]是|附件|附表)",
-    )
-    .unwrap()
-});
-
 /// Whether a line (white space and Markdown marks removed) opens a structural unit.
 pub(crate) fn opens_unit(line: &str) -> bool {
-    STRUCTURE.is_match(line)
+    crate::model::marker::opens_unit(line)
 }
 
 /// The content of a line: its range without surrounding white space, Markdown heading marks

@@ -2,13 +2,11 @@
 //! numbered task, in `()`, `（）` or `〔〕`, or the 牵头单位 / 责任单位 columns of a task table.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::folded::Folded;
 use super::roles::{Names, enclosures, names, phrased, roles};
 use crate::model::Span;
+use crate::model::marker::{MarkerKind, marker};
 
 #[derive(Debug, Clone)]
 pub(crate) struct FoundTask {
@@ -18,21 +16,10 @@ pub(crate) struct FoundTask {
     pub responsible: Vec<(String, Span)>,
 }
 
-#[expect(
-    clippy::unwrap_used,
-    reason = "literal patterns, covered by the unit tests"
-)]
-static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?P<a>[一二三四五六七八九十]{1,3})[、.]|\((?P<b>[一二三四五六七八九十]{1,3})\)|〔(?P<b2>[一二三四五六七八九十]{1,3})〕|(?P<c>[0-9]{1,2})[.、]|\((?P<d>[0-9]{1,2})\)|(?P<e>[一二三四五六七八九十])是)",
-    )
-    .unwrap()
-});
-
 /// A numbered heading in force: its kind (一、 / （一） / 1. / （1） / 一是) and how it is written.
 #[derive(Debug, Clone)]
 struct Marker {
-    kind: char,
+    kind: MarkerKind,
     written: String,
     title: Option<(String, Span)>,
     span: Span,
@@ -61,19 +48,9 @@ impl TaskReader {
     /// Reads a paragraph; returns the indexes of the tasks it closes.
     pub(crate) fn paragraph(&mut self, original: &str, block: &Folded) -> Vec<usize> {
         self.table = None;
-        if let Some(caps) = MARKER.captures(&block.text) {
-            let kind = if caps.name("a").is_some() {
-                'a'
-            } else if caps.name("b").is_some() || caps.name("b2").is_some() {
-                'b'
-            } else if caps.name("c").is_some() {
-                'c'
-            } else if caps.name("d").is_some() {
-                'd'
-            } else {
-                'e'
-            };
-            let whole = caps.get(0).map_or(0..0, |m| m.range());
+        if let Some(found) = marker(&block.text) {
+            let kind = found.kind;
+            let whole = 0..found.len;
             let title = title_after(original, block, whole.end);
             if let Some(at) = self.markers.iter().position(|m| m.kind == kind) {
                 self.markers.truncate(at);
