@@ -113,7 +113,8 @@ impl<'a> Builder<'a> {
             );
             self.add(Node::Plan(id), key, node);
         }
-        for (i, links) in self.graph.citations.iter().enumerate() {
+        for (i, links) in (0..self.corpus.plans.len()).map(|i| (i, self.graph.citations(PlanId(i))))
+        {
             let Some(&from) = self.index.get(&Node::Plan(PlanId(i))) else {
                 continue;
             };
@@ -130,7 +131,8 @@ impl<'a> Builder<'a> {
 
     /// Documents cited but not in the corpus, in a row of their own below the levels.
     fn stubs(&mut self) {
-        for (i, links) in self.graph.citations.iter().enumerate() {
+        for (i, links) in (0..self.corpus.plans.len()).map(|i| (i, self.graph.citations(PlanId(i))))
+        {
             let Some(&from) = self.index.get(&Node::Plan(PlanId(i))) else {
                 continue;
             };
@@ -142,7 +144,9 @@ impl<'a> Builder<'a> {
                 let to = match self.index.get(&node) {
                     Some(&to) => to,
                     None => {
-                        let stub = &self.graph.stubs[stub_id.0];
+                        let Some(stub) = self.graph.stub(*stub_id) else {
+                            continue;
+                        };
                         let mut lines = Vec::new();
                         if let Some(title) = &stub.title {
                             lines.push(short_title(title));
@@ -190,12 +194,10 @@ impl<'a> Builder<'a> {
                 self.edges.push((owner, at, EdgeKind::States, false));
             }
         }
-        let mut parents: Vec<(&TargetId, &TargetId)> = self.graph.parent_targets.iter().collect();
-        parents.sort();
-        for (child, parent) in parents {
+        for (child, parent) in self.graph.parent_target_pairs() {
             if let (Some(&from), Some(&to)) = (
-                self.index.get(&Node::Target(*child)),
-                self.index.get(&Node::Target(*parent)),
+                self.index.get(&Node::Target(child)),
+                self.index.get(&Node::Target(parent)),
             ) {
                 let weaker = self.pending[from].node.weaker;
                 self.edges.push((from, to, EdgeKind::ParentTarget, weaker));
@@ -205,10 +207,10 @@ impl<'a> Builder<'a> {
 
     fn agencies(&mut self) {
         let mut links = Vec::new();
-        for edge in self.graph.graph.raw_edges() {
+        for edge in self.graph.petgraph().raw_edges() {
             let (Node::Agency(j, e), Node::Plan(plan)) = (
-                &self.graph.graph[edge.source()],
-                &self.graph.graph[edge.target()],
+                &self.graph.petgraph()[edge.source()],
+                &self.graph.petgraph()[edge.target()],
             ) else {
                 continue;
             };

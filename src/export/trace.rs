@@ -54,7 +54,7 @@ fn parent(
         return Some(p);
     }
     let own = target(corpus, id);
-    graph.ancestors.get(id.plan.0)?.iter().find_map(|ancestor| {
+    graph.ancestors(id.plan).iter().find_map(|ancestor| {
         let candidates: Vec<TargetId> = targets
             .iter()
             .copied()

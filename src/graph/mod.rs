@@ -51,23 +51,62 @@ pub enum Edge {
     ResponsibleFor,
 }
 
-/// The graph and the resolutions made while building it.
+/// The graph and the resolutions made while building it; read through its query methods.
 #[derive(Debug)]
 pub struct KnowledgeGraph {
-    pub graph: DiGraph<Node, Edge>,
-    pub nodes: HashMap<Node, NodeIndex>,
-    pub stubs: Vec<Stub>,
+    graph: DiGraph<Node, Edge>,
+    nodes: HashMap<Node, NodeIndex>,
+    stubs: Vec<Stub>,
     /// For each plan, for each of its citations, what it resolved to.
-    pub citations: Vec<Vec<CitationLink>>,
+    citations: Vec<Vec<CitationLink>>,
     /// For each plan, the resolution of each agency mention, in `Plan::agency_mentions` order.
-    pub agencies: Vec<Vec<AgencyResolution>>,
+    agencies: Vec<Vec<AgencyResolution>>,
     /// For each plan, its ancestor plans, nearest first (see `resolve::ancestors`).
-    pub ancestors: Vec<Vec<PlanId>>,
+    ancestors: Vec<Vec<PlanId>>,
     /// Each target's parent target, where one exists.
-    pub parent_targets: HashMap<TargetId, TargetId>,
+    parent_targets: HashMap<TargetId, TargetId>,
 }
 
 impl KnowledgeGraph {
+    /// The petgraph graph itself, for graph algorithms (cycles) and exports.
+    #[must_use]
+    pub fn petgraph(&self) -> &DiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// What each of a plan's citations resolved to, in `Plan::citations` order.
+    #[must_use]
+    pub fn citations(&self, plan: PlanId) -> &[CitationLink] {
+        self.citations.get(plan.0).map_or(&[], Vec::as_slice)
+    }
+
+    /// A document cited but not in the corpus.
+    #[must_use]
+    pub fn stub(&self, stub: StubId) -> Option<&Stub> {
+        self.stubs.get(stub.0)
+    }
+
+    /// The resolution of each of a plan's agency mentions, in `Plan::agency_mentions` order.
+    #[must_use]
+    pub fn agencies(&self, plan: PlanId) -> &[AgencyResolution] {
+        self.agencies.get(plan.0).map_or(&[], Vec::as_slice)
+    }
+
+    /// A plan's ancestor plans, nearest first.
+    #[must_use]
+    pub fn ancestors(&self, plan: PlanId) -> &[PlanId] {
+        self.ancestors.get(plan.0).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every (target, parent target) pair, in a stable order.
+    #[must_use]
+    pub fn parent_target_pairs(&self) -> Vec<(TargetId, TargetId)> {
+        let mut pairs: Vec<(TargetId, TargetId)> =
+            self.parent_targets.iter().map(|(c, p)| (*c, *p)).collect();
+        pairs.sort();
+        pairs
+    }
+
     /// The node index of `node`, if it is in the graph.
     #[must_use]
     pub fn index(&self, node: &Node) -> Option<NodeIndex> {

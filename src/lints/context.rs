@@ -29,26 +29,22 @@ impl<'a> LintContext<'a> {
 
     /// Every plan with its id.
     pub fn plans(&self) -> impl Iterator<Item = (PlanId, &'a Plan)> {
-        self.corpus
-            .plans
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (PlanId(i), p))
+        self.corpus.plan_ids()
     }
 
     #[must_use]
     pub fn plan(&self, id: PlanId) -> &'a Plan {
-        &self.corpus.plans[id.0]
+        self.corpus.plan(id)
     }
 
     #[must_use]
     pub fn target(&self, id: TargetId) -> &'a Target {
-        &self.corpus.plans[id.plan.0].targets[id.index]
+        self.corpus.target(id)
     }
 
     #[must_use]
     pub fn jurisdiction(&self, id: JurisdictionId) -> &'a Jurisdiction {
-        &self.corpus.jurisdictions[id.0]
+        self.corpus.jurisdiction(id)
     }
 
     /// The catalogue entry a target links to.
@@ -86,7 +82,7 @@ impl<'a> LintContext<'a> {
     #[must_use]
     pub fn agency_names(&self, id: PlanId) -> Vec<NameMentions<'a>> {
         let plan = self.plan(id);
-        let resolutions = &self.graph.agencies[id.0];
+        let resolutions = self.graph.agencies(id);
         let mut groups: Vec<NameMentions<'a>> = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::new();
         for (mention, ((_, _, name), resolution)) in

@@ -44,11 +44,11 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    let cites = EdgeFiltered::from_fn(&ctx.graph.graph, |e| *e.weight() == Edge::Cites);
+    let cites = EdgeFiltered::from_fn(ctx.graph.petgraph(), |e| *e.weight() == Edge::Cites);
     for component in tarjan_scc(&cites) {
         let mut plans: Vec<PlanId> = component
             .iter()
-            .filter_map(|n| match ctx.graph.graph[*n] {
+            .filter_map(|n| match ctx.graph.petgraph()[*n] {
                 Node::Plan(p) => Some(p),
                 _ => None,
             })
@@ -63,7 +63,8 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn cites_itself(ctx: &LintContext<'_>, plan: PlanId) -> bool {
-    ctx.graph.citations[plan.0]
+    ctx.graph
+        .citations(plan)
         .iter()
         .any(|l| matches!(l, CitationLink::Plan { plan: p, .. } if *p == plan))
 }
@@ -80,7 +81,7 @@ fn report(ctx: &LintContext<'_>, plans: &[PlanId], out: &mut Vec<Diagnostic>) {
     let mut first = true;
     for &plan in plans {
         let p = ctx.plan(plan);
-        for (citation, link) in p.citations.iter().zip(&ctx.graph.citations[plan.0]) {
+        for (citation, link) in p.citations.iter().zip(ctx.graph.citations(plan)) {
             if !in_loop(link) {
                 continue;
             }

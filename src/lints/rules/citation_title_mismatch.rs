@@ -63,7 +63,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for (index, (citation, link)) in plan
             .citations
             .iter()
-            .zip(&ctx.graph.citations[id.0])
+            .zip(ctx.graph.citations(id))
             .enumerate()
         {
             let CitationLink::Plan {

@@ -156,7 +156,7 @@ fn check_against_parent(
     all: &[BTreeMap<IndicatorId, Years>],
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some((parent, parent_years)) = ctx.graph.ancestors[plan.0]
+    let Some((parent, parent_years)) = ctx.graph.ancestors(plan)
         .iter()
         .find_map(|a| all[a.0].get(indicator).map(|y| (*a, y)))
     else {

@@ -61,9 +61,7 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    let mut pairs: Vec<_> = ctx.graph.parent_targets.iter().collect();
-    pairs.sort();
-    for (&child_id, &parent_id) in pairs {
+    for (child_id, parent_id) in ctx.graph.parent_target_pairs() {
         let (child, parent) = (ctx.target(child_id), ctx.target(parent_id));
         let Some(indicator) = ctx.indicator(child) else {
             continue;
