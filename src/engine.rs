@@ -76,6 +76,12 @@ impl Report {
 
 /// Runs the pipeline.
 pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
+    // A nursery lint named in --select runs, as if enabled by name.
+    let mut config = config.clone();
+    for code in &inputs.select {
+        config.enable_nursery(*code);
+    }
+    let config = &config;
     let lints = enabled_lints(config, inputs);
     let mut corpus = load(config, inputs)?;
     let graph = crate::graph::build(&corpus);

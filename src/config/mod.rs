@@ -134,10 +134,18 @@ fn default_level(doc: &CodeDoc) -> LintLevel {
     if doc.nursery {
         return LintLevel::Allow;
     }
-    match doc.default_severity {
-        Severity::Error => LintLevel::Deny,
-        Severity::Warning => LintLevel::Warn,
-        Severity::Note => LintLevel::Note,
+    LintLevel::of(doc.default_severity)
+}
+
+impl LintLevel {
+    /// The level that reports at `severity`.
+    #[must_use]
+    pub fn of(severity: Severity) -> Self {
+        match severity {
+            Severity::Error => LintLevel::Deny,
+            Severity::Warning => LintLevel::Warn,
+            Severity::Note => LintLevel::Note,
+        }
     }
 }
 
@@ -348,6 +356,20 @@ impl Config {
             .copied()
             .filter(|l| self.is_enabled(l.code()))
             .collect()
+    }
+
+    /// Turns on a nursery lint the user named (in `--select`), at its default severity, unless
+    /// the configuration set its level.
+    pub fn enable_nursery(&mut self, code: Code) {
+        let doc = code.doc();
+        let untouched = self
+            .lints
+            .get(&code)
+            .is_none_or(|(_, origin)| *origin == Origin::Default);
+        if doc.nursery && untouched {
+            let level = LintLevel::of(doc.default_severity);
+            self.lints.insert(code, (level, Origin::CommandLine));
+        }
     }
 
     /// Whether findings of `code` are reported at all.

@@ -3,6 +3,7 @@
 
 mod corpus;
 mod corrections;
+mod declarations;
 mod discover;
 use discover::{discover, is_text_plan, sidecar_of};
 mod jurisdiction_file;

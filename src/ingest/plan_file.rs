@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde_saphyr::Spanned;
 
+use super::declarations;
 use super::schema::{
     CitationEntry, PlanFile, QualitativeEntry, Scalar, TargetEntry, TaskEntry, Year,
 };
@@ -68,7 +69,8 @@ pub(crate) fn convert(
         targets: Vec::new(),
         qualitative: Vec::new(),
         tasks: Vec::new(),
-        suppressions: suppressions(source, file.allow),
+        suppressions: declarations::suppressions(source, file.allow),
+        not_applicable: declarations::not_applicable(source, file.not_applicable),
     };
     add_targets(
         &mut plan,
@@ -315,21 +317,6 @@ pub(crate) fn convert_target(
         source,
         span,
     })
-}
-
-/// `allow:` entries as the model holds them.
-pub(crate) fn suppressions(
-    source: SourceId,
-    entries: Vec<super::schema::AllowEntry>,
-) -> Vec<crate::model::plan::Suppression> {
-    entries
-        .into_iter()
-        .map(|e| crate::model::plan::Suppression {
-            lint: located(source, e.lint, |t| t),
-            item: e.item.map(|i| located(source, i, |t| t)),
-            reason: e.reason.map(|r| located(source, r, |t| t)),
-        })
-        .collect()
 }
 
 /// A plan's stated `level:` against its jurisdiction's: a mismatch is reported where it is

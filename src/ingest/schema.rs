@@ -47,6 +47,17 @@ pub(crate) struct PlanFile {
     pub tasks: Vec<TaskEntry>,
     #[serde(default)]
     pub allow: Vec<AllowEntry>,
+    #[serde(default)]
+    pub not_applicable: Vec<NotApplicableEntry>,
+}
+
+/// A parent's indicator the plan does not take up, and why (`omitted-target` then leaves it
+/// out). The reason is required: a reviewer must be able to check it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NotApplicableEntry {
+    pub indicator: Spanned<String>,
+    pub reason: Spanned<String>,
 }
 
 /// A suppression: findings of `lint` on the item whose words contain `item` are not reported,
@@ -139,6 +150,8 @@ pub(crate) struct SidecarFile {
     pub corrections: Vec<Correction>,
     #[serde(default)]
     pub allow: Vec<AllowEntry>,
+    #[serde(default)]
+    pub not_applicable: Vec<NotApplicableEntry>,
 }
 
 /// One correction of what extraction read.

@@ -105,9 +105,11 @@ pub(crate) fn convert(
         qualitative: Vec::new(),
         tasks: tasks(source, &extracted),
         suppressions: Vec::new(),
+        not_applicable: Vec::new(),
     };
     if let (Some(file), Some(s)) = (sidecar, sidecar_source) {
-        plan.suppressions = plan_file::suppressions(s, file.allow);
+        plan.suppressions = super::declarations::suppressions(s, file.allow);
+        plan.not_applicable = super::declarations::not_applicable(s, file.not_applicable);
         for correction in file.corrections {
             super::corrections::apply(&mut plan, s, correction, diagnostics);
         }

@@ -87,6 +87,16 @@ pub struct Plan {
     pub tasks: Vec<Task>,
     /// `allow:` entries: findings the plan's authors accept, each with its reason.
     pub suppressions: Vec<Suppression>,
+    /// `not_applicable:` entries: parent indicators the plan does not take up, with reasons.
+    pub not_applicable: Vec<NotApplicable>,
+}
+
+/// A parent's indicator a plan declares it does not take up.
+#[derive(Debug, Clone)]
+pub struct NotApplicable {
+    /// The indicator as the declaration words it.
+    pub indicator: Located<String>,
+    pub reason: Located<String>,
 }
 
 /// One `allow:` entry of a plan (or of its sidecar).

@@ -50,7 +50,7 @@ fn fixtures() {
     for lint in planlint::lints::ALL {
         for case in cases(lint.code().as_str()) {
             let name = case.file_name().unwrap().to_string_lossy().into_owned();
-            let (corpus, findings) = support::check(&[support::relative(&case)], Some(&[*lint]));
+            let (corpus, findings) = support::check(&support::fixture_paths(&case), Some(&[*lint]));
             let ingest_problems: Vec<_> =
                 findings.iter().filter(|d| d.code != lint.code()).collect();
             if !ingest_problems.is_empty() {
@@ -85,7 +85,7 @@ fn fixtures() {
 fn messages_follow_style() {
     for lint in planlint::lints::ALL {
         for case in cases(lint.code().as_str()) {
-            let (_, findings) = support::check(&[support::relative(&case)], Some(&[*lint]));
+            let (_, findings) = support::check(&support::fixture_paths(&case), Some(&[*lint]));
             for d in findings {
                 let en = &d.message.en;
                 assert!(!en.ends_with('.') && !en.ends_with('。'), "{en}");

@@ -15,6 +15,17 @@ pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The corpus a lint fixture case is checked as: the case alone when it carries its jurisdiction
+/// tree, else the shared base (`tests/fixtures/lints/_base`) and the case.
+pub(crate) fn fixture_paths(case: &Path) -> Vec<PathBuf> {
+    let case = relative(case);
+    if root().join(&case).join("jurisdiction.yaml").is_file() {
+        vec![case]
+    } else {
+        vec![PathBuf::from("tests/fixtures/lints/_base"), case]
+    }
+}
+
 /// A path relative to the root, as output prints it.
 pub(crate) fn relative(path: &Path) -> PathBuf {
     path.strip_prefix(root()).unwrap_or(path).to_path_buf()
