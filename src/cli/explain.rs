@@ -125,7 +125,9 @@ fn document(code: Code, lang: Option<Lang>) -> String {
     let fix = if doc.fix { "yes / 是" } else { "no / 否" };
     text.push_str(&format!("\n\nFix available / 可自动修复: {fix}\n"));
     if doc.nursery {
-        text.push_str("Nursery / 试行: off unless enabled by name or group / 默认关闭，需按名称或规则组启用\n");
+        text.push_str(
+            "Nursery / 试行: off unless enabled by name / 默认关闭，需按名称启用（如 --warn CODE）\n",
+        );
     }
     text.push('\n');
     text.push_str(&sections(&doc.markdown(), lang));

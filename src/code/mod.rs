@@ -111,7 +111,7 @@ pub struct CodeDoc {
     pub fix: bool,
     /// Former codes that still select it (a renamed lint keeps its users' configuration).
     pub aliases: &'static [&'static str],
-    /// New and still settling: off unless enabled by name or with its group.
+    /// New and still settling: off unless enabled by name (raising its group leaves it off).
     pub nursery: bool,
 }
 

@@ -17,6 +17,8 @@ pub struct Rule {
     pub summary: (&'static str, &'static str),
     /// The full documentation, for `help.text`.
     pub help: String,
+    /// Runs without being enabled by name.
+    pub enabled: bool,
 }
 
 /// The rules of a run: `codes` (every code planlint can report), lints first, then its own,
@@ -34,6 +36,7 @@ pub fn rules(codes: &[Code]) -> Vec<Rule> {
                 severity: doc.default_severity,
                 summary: doc.summary,
                 help: doc.markdown(),
+                enabled: !doc.nursery,
             }
         })
         .collect()
@@ -87,7 +90,14 @@ struct Text {
 
 #[derive(Serialize)]
 struct Configuration {
+    /// `false` for a nursery lint, which runs only when enabled by name.
+    #[serde(skip_serializing_if = "is_true")]
+    enabled: bool,
     level: &'static str,
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 #[derive(Serialize)]
@@ -273,6 +283,7 @@ pub fn to_sarif(
                                 text: r.help.clone(),
                             },
                             default_configuration: Configuration {
+                                enabled: r.enabled,
                                 level: level(r.severity),
                             },
                         })

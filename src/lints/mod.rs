@@ -39,7 +39,7 @@ impl LintMeta {
 
 /// Declares a lint: its doc comment is its documentation (`planlint explain CODE` prints it).
 /// `fix: true` says `check --fix` can repair it; `aliases` keeps former codes working;
-/// `nursery: true` keeps a new lint off until it is enabled by name or group.
+/// `nursery: true` keeps a new lint off until it is enabled by name.
 #[macro_export]
 macro_rules! declare_lint {
     (

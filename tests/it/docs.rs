@@ -74,7 +74,12 @@ fn lint_table() -> String {
     let mut table =
         String::from("| code | category | default | what it finds |\n|---|---|---|---|\n");
     for lint in planlint::lints::ALL {
-        let level = lint.doc.default_severity.en();
+        let severity = lint.doc.default_severity.en();
+        let level = if lint.doc.nursery {
+            format!("off (nursery; {severity} when enabled)")
+        } else {
+            severity.to_string()
+        };
         table.push_str(&format!(
             "| `{}` | {} | {level} | {} / {} |\n",
             lint.code().as_str(),

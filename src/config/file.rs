@@ -1,0 +1,130 @@
+//! Reading planlint.yaml: the file as written, then merged into a [`Config`]; every mistake is
+//! an `invalid-config` finding at its place.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::{Config, LintLevel, Origin, all_groups, invalid};
+use crate::code::{Category, Code};
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Lang;
+use crate::model::Sources;
+use crate::msg;
+use crate::source::yaml::span_of;
+
+/// The file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default)]
+    lang: Option<Lang>,
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    groups: BTreeMap<String, Spanned<LintLevel>>,
+    #[serde(default)]
+    lints: BTreeMap<String, Spanned<LintLevel>>,
+    #[serde(default)]
+    thresholds: ThresholdsFile,
+    #[serde(default)]
+    baseline: Option<String>,
+    /// Let `--fix` replace agency abbreviations by official names.
+    #[serde(default, rename = "fix-aliases")]
+    fix_aliases: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ThresholdsFile {
+    #[serde(default)]
+    approximate_tolerance: Option<f64>,
+}
+
+impl Config {
+    pub(super) fn read_file(
+        &mut self,
+        path: &Path,
+        sources: &mut Sources,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        // Read like every other file (size limit, UTF-8), reported as a broken configuration.
+        let text = match crate::source::read_text(path) {
+            Ok(text) => text,
+            Err(problem) => {
+                let mut d = problem.into_diagnostic(sources, path);
+                d.code = Code::Tool(crate::code::ToolCode::InvalidConfig);
+                diagnostics.push(d);
+                return;
+            }
+        };
+        let source = sources.add(path.to_path_buf(), text.as_str());
+        let file = match crate::source::yaml::parse::<ConfigFile>(source, &text) {
+            Ok(file) => file,
+            Err(d) => {
+                let mut d = *d;
+                d.code = Code::Tool(crate::code::ToolCode::InvalidConfig);
+                diagnostics.push(d);
+                return;
+            }
+        };
+        self.file = Some(path.to_path_buf());
+        self.base = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        self.lang = file.lang;
+        if !file.include.is_empty() {
+            self.include = file.include.iter().map(|p| self.base.join(p)).collect();
+        }
+        self.baseline = file.baseline.map(|b| self.base.join(b));
+        self.fix_aliases = file.fix_aliases;
+        if let Some(t) = file.thresholds.approximate_tolerance {
+            self.thresholds.approximate_tolerance = t.clamp(0.0, 1.0);
+        }
+        let mut builder = globset::GlobSetBuilder::new();
+        for pattern in &file.exclude {
+            match globset::Glob::new(&pattern.value) {
+                Ok(glob) => {
+                    builder.add(glob);
+                    self.exclude.push(pattern.value.clone());
+                }
+                Err(err) => diagnostics.push(invalid(source, span_of(pattern), {
+                    let written = &pattern.value;
+                    msg!(
+                        "无效的路径模式“{written}”：{err}",
+                        "invalid path pattern `{written}`: {err}"
+                    )
+                })),
+            }
+        }
+        self.exclude_set = builder.build().ok();
+        for (name, level) in &file.groups {
+            match Category::parse(name) {
+                Some(c) => self.set_group(c, level.value, Origin::Group),
+                None => diagnostics.push(invalid(source, span_of(level), {
+                    let groups = all_groups();
+                    msg!(
+                        "未知的规则组“{name}”（可用：{groups}）",
+                        "unknown lint group `{name}` (groups: {groups})"
+                    )
+                })),
+            }
+        }
+        for (code, level) in &file.lints {
+            match crate::lints::lookup(code) {
+                Ok(code) => {
+                    self.lints.insert(code, (level.value, Origin::Lint));
+                }
+                Err(err) => diagnostics.push(invalid(source, span_of(level), {
+                    let err = err.to_string();
+                    msg!("{err}", "{err}")
+                })),
+            }
+        }
+    }
+}
