@@ -199,3 +199,65 @@ fn failures_speak_the_run_language() {
         "{en}"
     );
 }
+
+#[test]
+fn a_nursery_lint_runs_only_when_named() {
+    let case = "tests/fixtures/lints/omitted-target/fail-two-parent-targets-left-out";
+    let base = "tests/fixtures/lints/_base";
+    let codes = |extra: &[&str]| {
+        let out = planlint()
+            .args(["check", base, case, "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .filter(|c| c == "omitted-target")
+            .count()
+    };
+    assert_eq!(codes(&[]), 0, "off by default");
+    assert_eq!(
+        codes(&["--warn", "correctness"]),
+        0,
+        "a group does not enable it"
+    );
+    assert_eq!(codes(&["--warn", "omitted-target"]), 1);
+    assert_eq!(codes(&["--select", "omitted-target"]), 1);
+    let explain = planlint()
+        .args(["explain", "omitted-target"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(explain.stdout)
+            .unwrap()
+            .contains("Nursery")
+    );
+}
+
+#[test]
+fn a_not_applicable_declaration_needs_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/lints/_base"), dir.path());
+    std::fs::write(
+        dir.path().join("shandong/anqiu/plan.yaml"),
+        "title: 安丘市方案\nnot_applicable:\n  - indicator: 废旧家电回收量\n",
+    )
+    .unwrap();
+    let out = planlint()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = &json["diagnostics"][0];
+    assert_eq!(found["code"], "invalid-yaml", "{json}");
+    assert!(
+        found["message_en"].as_str().unwrap().contains("reason"),
+        "{json}"
+    );
+}
