@@ -13,6 +13,31 @@ use crate::support::{copy_tree, planlint, succeeded};
 const WEAKER: &str = "tests/fixtures/lints/weaker-target/fail-growth-below-parent";
 const UNCERTAIN: &str = "tests/fixtures/engine/tool-code-allowed";
 
+/// `planlint check ARGS --format json` run from `dir` (the root when `None`), parsed.
+fn check_json<S: AsRef<std::ffi::OsStr>>(dir: Option<&Path>, args: &[S]) -> serde_json::Value {
+    let mut cmd = planlint();
+    if let Some(dir) = dir {
+        cmd.current_dir(dir);
+    }
+    let out = cmd
+        .arg("check")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The codes of a JSON report's findings, in order.
+fn codes(json: &serde_json::Value) -> Vec<String> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
 fn graph_json(extra: &[&str]) -> serde_json::Value {
     let out = planlint()
         .args(["graph", WEAKER, "--format", "json", "--with", "targets"])
@@ -73,20 +98,7 @@ fn every_code_works_with_explain_select_ignore_and_allow() {
 
 #[test]
 fn select_and_allow_take_tool_codes() {
-    let codes = |extra: &[&str]| {
-        let out = planlint()
-            .args(["check", UNCERTAIN, "--format", "json"])
-            .args(extra)
-            .output()
-            .unwrap();
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d["code"].as_str().unwrap().to_string())
-            .collect::<Vec<_>>()
-    };
+    let codes = |extra: &[&str]| codes(&check_json(None, &[&[UNCERTAIN], extra].concat()));
     assert_eq!(codes(&[]), ["uncertain-target"]);
     assert_eq!(
         codes(&["--select", "uncertain-target"]),
@@ -106,13 +118,7 @@ fn a_tool_code_is_suppressed_with_a_reason() {
         "allow:\n  - lint: uncertain-target\n    item: 设备投资\n    reason: 三个数值对应三类设备，原文如此\n",
     )
     .unwrap();
-    let out = planlint()
-        .arg("check")
-        .arg(dir.path())
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&succeeded(out).stdout).unwrap();
+    let json = check_json(None, &[dir.path()]);
     assert_eq!(json["diagnostics"], serde_json::json!([]), "{json}");
 }
 
@@ -164,19 +170,8 @@ fn a_configuration_inside_a_checked_folder_is_not_a_plan() {
     std::fs::create_dir(dir.path().join("sub")).unwrap();
     // Run from a subfolder: the configuration is found upward and `include:` is read from its
     // folder.
-    let out = planlint()
-        .current_dir(dir.path().join("sub"))
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let codes: Vec<&str> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
-    assert_eq!(codes, ["weaker-target"], "{json}");
+    let json = check_json::<&str>(Some(&dir.path().join("sub")), &[]);
+    assert_eq!(codes(&json), ["weaker-target"], "{json}");
 }
 
 #[test]
@@ -205,18 +200,10 @@ fn a_nursery_lint_runs_only_when_named() {
     let case = "tests/fixtures/lints/omitted-target/fail-two-parent-targets-left-out";
     let base = "tests/fixtures/lints/_base";
     let codes = |extra: &[&str]| {
-        let out = planlint()
-            .args(["check", base, case, "--format", "json"])
-            .args(extra)
-            .output()
-            .unwrap();
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        json["diagnostics"]
-            .as_array()
-            .unwrap()
+        let json = check_json(None, &[&[base, case], extra].concat());
+        codes(&json)
             .iter()
-            .map(|d| d["code"].as_str().unwrap().to_string())
-            .filter(|c| c == "omitted-target")
+            .filter(|c| *c == "omitted-target")
             .count()
     };
     assert_eq!(codes(&[]), 0, "off by default");
@@ -247,13 +234,7 @@ fn a_not_applicable_declaration_needs_its_reason() {
         "title: 安丘市方案\nnot_applicable:\n  - indicator: 废旧家电回收量\n",
     )
     .unwrap();
-    let out = planlint()
-        .arg("check")
-        .arg(dir.path())
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = check_json(None, &[dir.path()]);
     let found = &json["diagnostics"][0];
     assert_eq!(found["code"], "invalid-yaml", "{json}");
     assert!(
