@@ -16,6 +16,7 @@ pub mod engine;
 pub mod error;
 pub mod export;
 pub mod fix;
+pub mod gazetteer;
 pub mod graph;
 pub mod i18n;
 pub mod ingest;

@@ -1,0 +1,201 @@
+//! Every province, prefecture and county of China (the 2023 statistical division codes, vendored
+//! in `lints/gazetteer/`), with the names plans call them by. Loaded once per process; the corpus
+//! merges it with the jurisdiction files of `plans/`, so a plan from a jurisdiction with no folder
+//! still has its place and its parents.
+
+mod names;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::model::Level;
+
+pub use names::{doc_prefixes, short_names};
+
+const PROVINCES: &str = include_str!("../../lints/gazetteer/provinces.csv");
+const CITIES: &str = include_str!("../../lints/gazetteer/cities.csv");
+const AREAS: &str = include_str!("../../lints/gazetteer/areas.csv");
+
+/// Where the bundled table lives, for diagnostics that point into it.
+pub const AREAS_FILE: &str = "lints/gazetteer/areas.csv";
+
+/// One division.
+#[derive(Debug, Clone)]
+pub struct Division {
+    /// The six-digit GB/T 2260 code (山东省 370000, 青岛市 370200, 平度市 370283).
+    pub code: String,
+    /// The official full name.
+    pub name: String,
+    pub level: Level,
+    /// Index of the division above it; `None` for a province.
+    pub parent: Option<usize>,
+    /// A functional zone (a 7x county code): 济宁高新技术产业开发区.
+    pub zone: bool,
+}
+
+/// The divisions, parents before children, indexed by code.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub divisions: Vec<Division>,
+    by_code: HashMap<String, usize>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ProvinceRow {
+    code: String,
+    name: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct CityRow {
+    code: String,
+    name: String,
+    #[serde(rename = "provinceCode")]
+    province: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct AreaRow {
+    code: String,
+    name: String,
+    #[serde(rename = "cityCode")]
+    city: String,
+    #[serde(rename = "provinceCode")]
+    province: String,
+}
+
+/// The bundled table, parsed on first use.
+pub static BUNDLED: LazyLock<Gazetteer> = LazyLock::new(|| {
+    // The bundled files are checked by the unit tests; a broken one leaves an empty table.
+    Gazetteer::parse(PROVINCES, CITIES, AREAS).unwrap_or_default()
+});
+
+impl Gazetteer {
+    /// Reads the three tables.
+    pub fn parse(provinces: &str, cities: &str, areas: &str) -> Result<Self, csv::Error> {
+        let mut gazetteer = Gazetteer::default();
+        for row in rows::<ProvinceRow>(provinces) {
+            let row = row?;
+            gazetteer.add(
+                format!("{}0000", row.code),
+                row.name,
+                Level::Provincial,
+                None,
+            );
+        }
+        for row in rows::<CityRow>(cities) {
+            let row = row?;
+            if is_pseudo_prefecture(&row.name) {
+                continue;
+            }
+            let parent = gazetteer.index(&format!("{}0000", row.province));
+            gazetteer.add(
+                format!("{}00", row.code),
+                row.name,
+                Level::Municipal,
+                parent,
+            );
+        }
+        for row in rows::<AreaRow>(areas) {
+            let row = row?;
+            // A county of a pseudo-prefecture belongs to its province.
+            let parent = gazetteer
+                .index(&format!("{}00", row.city))
+                .or_else(|| gazetteer.index(&format!("{}0000", row.province)));
+            gazetteer.add(row.code, row.name, Level::County, parent);
+        }
+        Ok(gazetteer)
+    }
+
+    fn add(&mut self, code: String, name: String, level: Level, parent: Option<usize>) {
+        let zone = level == Level::County && code.as_bytes().get(4) == Some(&b'7');
+        self.by_code.insert(code.clone(), self.divisions.len());
+        self.divisions.push(Division {
+            code,
+            name,
+            level,
+            parent,
+            zone,
+        });
+    }
+
+    /// The division with a six-digit code.
+    #[must_use]
+    pub fn index(&self, code: &str) -> Option<usize> {
+        self.by_code.get(code).copied()
+    }
+
+    /// A division and its ancestors, nearest first.
+    #[must_use]
+    pub fn chain(&self, mut index: usize) -> Vec<usize> {
+        let mut chain = vec![index];
+        while let Some(parent) = self.divisions.get(index).and_then(|d| d.parent) {
+            chain.push(parent);
+            index = parent;
+        }
+        chain
+    }
+}
+
+fn rows<'a, T: serde::de::DeserializeOwned + 'a>(
+    text: &'a str,
+) -> impl Iterator<Item = csv::Result<T>> + 'a {
+    csv::Reader::from_reader(text.as_bytes()).into_deserialize()
+}
+
+/// `市辖区` and `县` of a 直辖市, and `省直辖县级行政区划`: groupings, not jurisdictions.
+fn is_pseudo_prefecture(name: &str) -> bool {
+    matches!(name, "市辖区" | "县") || name.ends_with("直辖县级行政区划")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn division(code: &str) -> &'static Division {
+        &BUNDLED.divisions[BUNDLED.index(code).unwrap()]
+    }
+
+    fn chain_names(code: &str) -> Vec<&'static str> {
+        BUNDLED
+            .chain(BUNDLED.index(code).unwrap())
+            .into_iter()
+            .map(|i| BUNDLED.divisions[i].name.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn the_bundled_table_is_complete() {
+        let count = |level| {
+            BUNDLED
+                .divisions
+                .iter()
+                .filter(|d| d.level == level)
+                .count()
+        };
+        assert_eq!(count(Level::Provincial), 31);
+        assert_eq!(count(Level::Municipal), 333);
+        assert_eq!(count(Level::County), 2978);
+    }
+
+    #[test]
+    fn counties_hang_under_their_prefecture_and_province() {
+        assert_eq!(chain_names("370283"), ["平度市", "青岛市", "山东省"]);
+        assert_eq!(division("370283").level, Level::County);
+    }
+
+    #[test]
+    fn municipalities_and_province_administered_counties_skip_the_pseudo_level() {
+        assert_eq!(chain_names("110101"), ["东城区", "北京市"]);
+        assert_eq!(chain_names("500229"), ["城口县", "重庆市"]);
+        assert_eq!(chain_names("419001"), ["济源市", "河南省"]);
+    }
+
+    #[test]
+    fn functional_zones_are_marked() {
+        assert!(division("370871").zone);
+        assert!(!division("370283").zone);
+    }
+}
