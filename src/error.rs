@@ -25,6 +25,16 @@ pub enum Error {
     Write { path: String, cause: std::io::Error },
     /// Output could not be rendered or written to standard output.
     Output(String),
+    /// `--jurisdiction` names no place.
+    UnknownJurisdiction {
+        name: String,
+        did_you_mean: Option<String>,
+    },
+    /// `--jurisdiction` names several places.
+    AmbiguousJurisdiction {
+        name: String,
+        candidates: Vec<String>,
+    },
 }
 
 impl From<UnknownCode> for Error {
@@ -56,6 +66,8 @@ impl Error {
             Error::Exists { .. } => "planlint::exists",
             Error::Write { .. } => "planlint::write",
             Error::Output(_) => "planlint::output",
+            Error::UnknownJurisdiction { .. } => "planlint::unknown_jurisdiction",
+            Error::AmbiguousJurisdiction { .. } => "planlint::ambiguous_jurisdiction",
         }
     }
 
@@ -89,6 +101,23 @@ impl Error {
             Error::Output(reason) => {
                 msg!("无法输出：{reason}", "cannot write the output: {reason}")
             }
+            Error::UnknownJurisdiction { name, did_you_mean } => match did_you_mean {
+                Some(known) => msg!(
+                    "没有名为“{name}”的辖区；是否应为“{known}”？",
+                    "no jurisdiction is called `{name}`; did you mean `{known}`?"
+                ),
+                None => msg!(
+                    "没有名为“{name}”的辖区",
+                    "no jurisdiction is called `{name}`"
+                ),
+            },
+            Error::AmbiguousJurisdiction { name, candidates } => {
+                let list = candidates.join("; ");
+                msg!(
+                    "“{name}”可指多个辖区：{list}",
+                    "`{name}` names several jurisdictions: {list}"
+                )
+            }
         }
     }
 
@@ -103,6 +132,10 @@ impl Error {
             Error::UnknownIndicator(_) => Some(msg!(
                 "使用 lints/indicators.yaml 中的编号或表述，如 `key-process-nc-rate` 或 数控化率",
                 "use an id or a wording from lints/indicators.yaml, e.g. `key-process-nc-rate` or 数控化率"
+            )),
+            Error::UnknownJurisdiction { .. } | Error::AmbiguousJurisdiction { .. } => Some(msg!(
+                "可写名称或简称（平度市、平度）、路径（山东省/青岛市/平度市）或区划代码（370283）",
+                "give a name or short name (平度市, 平度), a path (山东省/青岛市/平度市) or a code (370283)"
             )),
             Error::Baseline { .. } => Some(msg!(
                 "用 `planlint check --write-baseline` 重新生成",

@@ -5,6 +5,7 @@
 //! lists codes (SARIF rules) goes through one table, `lints::codes()`.
 
 mod tool;
+mod tool_docs;
 
 use std::fmt;
 

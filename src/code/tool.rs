@@ -2,7 +2,8 @@
 //! opposed to problems a lint finds in a plan. Each is documented like a lint, so `explain`,
 //! `--select`, `--allow`, `allow:` entries and SARIF treat both alike.
 
-use super::{Category, CodeDoc, Severity};
+use super::CodeDoc;
+use super::tool_docs::*;
 
 /// A code planlint reports itself, not through a lint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -22,11 +23,14 @@ pub enum ToolCode {
     UncertainTarget,
     SuppressionWithoutReason,
     UnusedSuppression,
+    AmbiguousJurisdiction,
+    InferredJurisdiction,
 }
 
 impl ToolCode {
     /// Every tool code, in the order of their codes.
-    pub const ALL: [ToolCode; 15] = [
+    pub const ALL: [ToolCode; 17] = [
+        ToolCode::AmbiguousJurisdiction,
         ToolCode::CorrectionWithoutReason,
         ToolCode::EmptyCorpus,
         ToolCode::FileTooLarge,
@@ -34,6 +38,7 @@ impl ToolCode {
         ToolCode::InvalidEncoding,
         ToolCode::InvalidValue,
         ToolCode::InvalidYaml,
+        ToolCode::InferredJurisdiction,
         ToolCode::IoError,
         ToolCode::OrphanSidecar,
         ToolCode::StaleCorrection,
@@ -62,309 +67,8 @@ impl ToolCode {
             ToolCode::UncertainTarget => &UNCERTAIN_TARGET,
             ToolCode::SuppressionWithoutReason => &SUPPRESSION_WITHOUT_REASON,
             ToolCode::UnusedSuppression => &UNUSED_SUPPRESSION,
+            ToolCode::AmbiguousJurisdiction => &AMBIGUOUS_JURISDICTION,
+            ToolCode::InferredJurisdiction => &INFERRED_JURISDICTION,
         }
     }
-}
-
-/// Declares a tool code's documentation: its doc comment, like a lint's.
-macro_rules! declare_tool_code {
-    (
-        $(#[doc = $doc:literal])*
-        static $name:ident = ($code:literal, $category:ident, $severity:ident, $zh:literal, $en:literal);
-    ) => {
-        static $name: CodeDoc = CodeDoc {
-            code: $code,
-            category: Category::$category,
-            default_severity: Severity::$severity,
-            summary: ($zh, $en),
-            docs: concat!($($doc, "\n"),*),
-            declared_at: file!(),
-            fix: false,
-            aliases: &[],
-            nursery: false,
-        };
-    };
-}
-
-declare_tool_code! {
-    /// ## What it does
-    /// Reports a plan, jurisdiction or rule-data file that is not valid YAML, has a key the
-    /// format does not know, or a value of the wrong type, at the place the parser stopped.
-    ///
-    /// ## 检查内容
-    /// 方案、辖区或规则数据文件不是合法的 YAML，含有格式中没有的键，或值的类型不对；指出解析器停下的位置。
-    ///
-    /// ## Why is this bad?
-    /// A file that cannot be read is not checked at all; its findings would be silently lost.
-    ///
-    /// ## 为什么有问题
-    /// 无法读取的文件完全不会被检查，其中的问题会被悄悄漏掉。
-    ///
-    /// ## How to fix / 修改方法
-    /// Correct the file at the place shown (see plans/README.md for the format). 按提示位置改正文件。
-    static INVALID_YAML = ("invalid-yaml", Input, Error, "YAML 语法错误、未知键或类型错误", "YAML syntax error, unknown key or wrong type");
-}
-
-declare_tool_code! {
-    /// ## What it does
-    /// Reports a date, comparator, year, value or document number in a plan file that does not
-    /// parse, and an `allow:` entry that names no code.
-    ///
-    /// ## 检查内容
-    /// 方案文件中无法解析的日期、比较词、年份、数值或文号，以及 allow 条目中不存在的规则代码。
-    ///
-    /// ## Why is this bad?
-    /// The target or entry is left out of every comparison, so a real problem could hide behind it.
-    ///
-    /// ## 为什么有问题
-    /// 该目标或条目不参与任何比较，真实的问题可能因此被掩盖。
-    ///
-    /// ## How to fix / 修改方法
-    /// Write the value in one of the forms the message lists. 按提示中列出的写法改写该值。
-    static INVALID_VALUE = ("invalid-value", Input, Error, "无法读取的日期、比较词或数值", "a date, comparator or value that does not parse");
-}
-
-declare_tool_code! {
-    /// ## What it does
-    /// Reports a YAML file that is not UTF-8 (GBK, GB18030, UTF-16).
-    ///
-    /// ## 检查内容
-    /// YAML 文件不是 UTF-8 编码（GBK、GB18030、UTF-16）。
-    ///
-    /// ## Why is this bad?
-    /// Guessing an encoding can silently change the text of a target or an agency name.
-    ///
-    /// ## 为什么有问题
-    /// 猜测编码可能悄悄改变目标或机构名称的文字。
-    ///
-    /// ## How to fix / 修改方法
-    /// Save the file as UTF-8 (`iconv -f GB18030 -t UTF-8`). 将文件另存为 UTF-8 编码。
-    static INVALID_ENCODING = ("invalid-encoding", Input, Error, "YAML 文件不是 UTF-8 编码", "a YAML file that is not UTF-8");
-}
-
-declare_tool_code! {
-    /// ## What it does
-    /// Reports a file over 8 MiB, which is not read.
-    ///
-    /// ## 检查内容
-    /// 文件超过 8 MiB，未读取。
-    ///
-    /// ## Why is this bad?
-    /// The largest real plan is well under 1 MiB; a file of tens of megabytes is a mistake (a
-    /// binary, a dump) that should not stall a run.
-    ///
-    /// ## 为什么有问题
-    /// 真实方案远小于 1 MiB；数十兆的文件多为误放的二进制或导出文件，不应拖慢检查。
-    ///
-    /// ## How to fix / 修改方法
-    /// Remove the file from the corpus, or exclude it in planlint.yaml. 将其移出语料库，或在 planlint.yaml 中排除。
-    static FILE_TOO_LARGE = ("file-too-large", Input, Error, "文件超过 8 MiB，未读取", "a file over 8 MiB, not read");
-}
-
-declare_tool_code! {
-    /// ## What it does
-    /// Reports a file or folder that cannot be read (permissions, a broken link).
-    ///
-    /// ## 检查内容
-    /// 文件或文件夹无法读取（权限、失效的链接）。
-    ///
-    /// ## Why is this bad?
-    /// What cannot be read is not checked.
-    ///
-    /// ## 为什么有问题
-    /// 无法读取的内容不会被检查。
-    ///
-    /// ## How to fix / 修改方法
-    /// Fix the permissions or the link. 修正权限或链接。
-    static IO_ERROR = ("io-error", Input, Error, "文件无法读取", "a file that cannot be read");
-}
-
-declare_tool_code! {
-    /// ## What it does
-    /// Reports a plan that cannot be placed in a jurisdiction: its folder has no
-    /// `jurisdiction.yaml`, or it names a jurisdiction the corpus does not know, or (for a draft)
-    /// neither its folder, its issuer nor its document number says where it is from.
-    ///
-    /// ## 检查内容
-    /// 方案无法归入任何辖区：所在文件夹没有 jurisdiction.yaml，或写明的辖区不存在，或（送审稿）文件夹、发文机关和文号都无法说明其所属辖区。
-    ///
-    /// ## Why is this bad?
-    /// A plan without a jurisdiction has no parent to be compared with, so it would pass unchecked.
-    ///
-    /// ## 为什么有问题
-    /// 没有辖区的方案无从与上级比较，会未经检查而“通过”。
-    ///
-    /// ## How to fix / 修改方法
-    /// Put the plan in its jurisdiction's folder, or give `--jurisdiction NAME`. 将方案放入所属辖区的文件夹，或用 --jurisdiction 指定。
-    static UNKNOWN_JURISDICTION = ("unknown-jurisdiction", Input, Error, "方案无法归入任何辖区", "a plan that belongs to no known jurisdiction");
-}
-
-declare_tool_code! {
-    /// ## What it does
-    /// Reports a run that found no plan file in the paths given.
-    ///
-    /// ## 检查内容
-    /// 所给路径中没有任何方案文件。
-    ///
-    /// ## Why is this bad?
-    /// An empty run would report no problems, which is not the same as a corpus without problems.
-    ///
-    /// ## 为什么有问题
-    /// 空的检查不会报告任何问题，但这并不等于语料库没有问题。
-    ///
-    /// ## How to fix / 修改方法
-    /// Check the paths, or `include:` in planlint.yaml. 检查路径或 planlint.yaml 的 include。
-    static EMPTY_CORPUS = ("empty-corpus", Input, Error, "没有方案文件", "no plan files");
-}
-
-declare_tool_code! {
-    /// ## What it does
-    /// Reports a plan given as text that cannot be read: random bytes, truncated UTF-8, an empty
-    /// file, a .docx that is not a zip, has no `word/document.xml`, or inflates past 64 MiB.
-    ///
-    /// ## 检查内容
-    /// 以文本提供的方案无法读取：乱码、被截断的 UTF-8、空文件、不是 zip 的 .docx、缺少 word/document.xml 或解压后超过 64 MiB。
-    ///
-    /// ## Why is this bad?
-    /// The plan is not checked at all.
-    ///
-    /// ## 为什么有问题
-    /// 该方案完全没有被检查。
-    ///
-    /// ## How to fix / 修改方法
-    /// Export the plan again from its source (Word: Save As .docx; PDF: copy the text as UTF-8).
-    /// 从原始文件重新导出方案。
-    static UNREADABLE_PLAN = ("unreadable-plan", Input, Error, "方案文本无法读取（编码、截断、空文件、损坏的 .docx）", "a plan text that cannot be read (encoding, truncation, empty, broken .docx)");
-}
-
-declare_tool_code! {
-    /// ## What it does
-    /// Reports a mistake in planlint.yaml (syntax, an unknown lint or group, a bad pattern) or
-    /// in the command line's `--allow`, `--warn` and `--deny`.
-    ///
-    /// ## 检查内容
-    /// planlint.yaml 有误（语法、未知的规则或规则组、错误的路径模式），或命令行 --allow/--warn/--deny 有误。
-    ///
-    /// ## Why is this bad?
-    /// A configuration that is silently half-applied checks something other than what its
-    /// authors meant; the run stops instead.
-    ///
-    /// ## 为什么有问题
-    /// 只被部分采用的配置会让检查偏离作者本意，因此直接停止运行。
-    ///
-    /// ## How to fix / 修改方法
-    /// Correct the entry shown; `planlint config` prints the effective configuration.
-    /// 按提示改正；`planlint config` 可打印生效的配置。
-    static INVALID_CONFIG = ("invalid-config", Input, Error, "planlint.yaml 或命令行配置有误", "a mistake in planlint.yaml or the command line's levels");
-}
-
-declare_tool_code! {
-    /// ## What it does
-    /// Reports a correction in a plan's sidecar (`.planlint.yaml`) without a `reason:`.
-    ///
-    /// ## 检查内容
-    /// 方案旁注文件中的更正没有写理由。
-    ///
-    /// ## Why is this bad?
-    /// A correction changes what the tool reads from the issued text; a reviewer must be able to
-    /// see why.
-    ///
-    /// ## 为什么有问题
-    /// 更正改变了工具从正式文本中读到的内容，审核者需要知道原因。
-    ///
-    /// ## How to fix / 修改方法
-    /// Add `reason:`. 加上 `reason:`。
-    static CORRECTION_WITHOUT_REASON = ("correction-without-reason", Extraction, Error, "旁注文件中的更正没有写理由", "a sidecar correction without a reason");
-}
-
-declare_tool_code! {
-    /// ## What it does
-    /// Reports a sidecar correction that matches nothing the extractor reads any more.
-    ///
-    /// ## 检查内容
-    /// 旁注文件中的更正不再匹配任何提取到的条目。
-    ///
-    /// ## Why is this bad?
-    /// The text or the extractor changed; the correction no longer does what it says.
-    ///
-    /// ## 为什么有问题
-    /// 文本或提取规则已变化，该更正已不起作用。
-    ///
-    /// ## How to fix / 修改方法
-    /// Remove the correction or point it at the current text. 删除该更正，或改为匹配当前文本。
-    static STALE_CORRECTION = ("stale-correction", Extraction, Warning, "旁注文件中的更正不再匹配任何条目", "a sidecar correction that matches nothing any more");
-}
-
-declare_tool_code! {
-    /// ## What it does
-    /// Reports a sidecar (`X.planlint.yaml`) with no plan text `X.txt`, `X.md` or `X.docx` beside it.
-    ///
-    /// ## 检查内容
-    /// 旁注文件旁边没有对应的方案文本。
-    ///
-    /// ## Why is this bad?
-    /// Its corrections and suppressions apply to nothing.
-    ///
-    /// ## 为什么有问题
-    /// 其中的更正和抑制不作用于任何方案。
-    ///
-    /// ## How to fix / 修改方法
-    /// Rename it after its plan, or remove it. 按方案文件名改名，或删除。
-    static ORPHAN_SIDECAR = ("orphan-sidecar", Extraction, Warning, "旁注文件没有对应的方案文本", "a sidecar with no plan text beside it");
-}
-
-declare_tool_code! {
-    /// ## What it does
-    /// Notes a sentence of a plan's text that looks like a target but could not be read with
-    /// confidence, so it was left out of the comparisons.
-    ///
-    /// ## 检查内容
-    /// 方案文本中像是目标、但无法可靠读取的句子，未纳入比较。
-    ///
-    /// ## Why is this bad?
-    /// A target left out is a target not checked.
-    ///
-    /// ## 为什么有问题
-    /// 未纳入的目标不会被检查。
-    ///
-    /// ## How to fix / 修改方法
-    /// Add the target in the plan's sidecar under `targets:` with a reason, or accept the note.
-    /// 在旁注文件的 targets 中补充该目标并写明理由，或接受该提示。
-    static UNCERTAIN_TARGET = ("uncertain-target", Extraction, Note, "像目标但无法可靠读取的句子，未作为目标", "a sentence that looks like a target but could not be read with confidence");
-}
-
-declare_tool_code! {
-    /// ## What it does
-    /// Reports an `allow:` entry without a `reason:`.
-    ///
-    /// ## 检查内容
-    /// allow 条目没有写理由。
-    ///
-    /// ## Why is this bad?
-    /// An accepted finding is a decision reviewers must be able to check.
-    ///
-    /// ## 为什么有问题
-    /// 接受某个问题是一项决定，审核者需要能够核对其理由。
-    ///
-    /// ## How to fix / 修改方法
-    /// Add `reason:`. 加上 `reason:`。
-    static SUPPRESSION_WITHOUT_REASON = ("suppression-without-reason", Suppressions, Error, "allow 条目没有写理由", "an allow entry without a reason");
-}
-
-declare_tool_code! {
-    /// ## What it does
-    /// Reports an `allow:` entry that no longer suppresses any finding of a code that ran.
-    ///
-    /// ## 检查内容
-    /// allow 条目不再抑制任何问题。
-    ///
-    /// ## Why is this bad?
-    /// Exceptions that outlive their cause hide the next real finding of the same kind.
-    ///
-    /// ## 为什么有问题
-    /// 过期的例外会掩盖之后出现的同类真实问题。
-    ///
-    /// ## How to fix / 修改方法
-    /// Remove the entry. 删除该条目。
-    static UNUSED_SUPPRESSION = ("unused-suppression", Suppressions, Warning, "allow 条目不再抑制任何问题", "an allow entry that suppresses nothing any more");
 }

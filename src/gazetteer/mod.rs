@@ -33,6 +33,10 @@ pub struct Division {
     pub parent: Option<usize>,
     /// A functional zone (a 7x county code): 济宁高新技术产业开发区.
     pub zone: bool,
+    /// The names plans also use (平度), derived once.
+    pub short_names: Vec<String>,
+    /// The 文号 prefixes its government probably issues under, derived once.
+    pub doc_prefixes: Vec<String>,
 }
 
 /// The divisions, parents before children, indexed by code.
@@ -40,6 +44,8 @@ pub struct Division {
 pub struct Gazetteer {
     pub divisions: Vec<Division>,
     by_code: HashMap<String, usize>,
+    /// (folded official or short name, level) → divisions.
+    by_name: HashMap<(String, Level), Vec<usize>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -106,19 +112,41 @@ impl Gazetteer {
                 .or_else(|| gazetteer.index(&format!("{}0000", row.province)));
             gazetteer.add(row.code, row.name, Level::County, parent);
         }
+        for (index, division) in gazetteer.divisions.iter().enumerate() {
+            for name in std::iter::once(&division.name).chain(&division.short_names) {
+                gazetteer
+                    .by_name
+                    .entry((crate::model::text::fold(name), division.level))
+                    .or_default()
+                    .push(index);
+            }
+        }
         Ok(gazetteer)
+    }
+
+    /// The divisions of `level` called `folded` (official or short name, folded).
+    #[must_use]
+    pub fn named(&self, folded: &str, level: Level) -> &[usize] {
+        self.by_name
+            .get(&(folded.to_string(), level))
+            .map_or(&[], Vec::as_slice)
     }
 
     fn add(&mut self, code: String, name: String, level: Level, parent: Option<usize>) {
         let zone = level == Level::County && code.as_bytes().get(4) == Some(&b'7');
         self.by_code.insert(code.clone(), self.divisions.len());
-        self.divisions.push(Division {
+        let mut division = Division {
             code,
             name,
             level,
             parent,
             zone,
-        });
+            short_names: Vec::new(),
+            doc_prefixes: Vec::new(),
+        };
+        division.short_names = short_names(&division);
+        division.doc_prefixes = doc_prefixes(&division);
+        self.divisions.push(division);
     }
 
     /// The division with a six-digit code.

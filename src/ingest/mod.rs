@@ -7,6 +7,7 @@ mod declarations;
 mod discover;
 use discover::{discover, is_text_plan, sidecar_of};
 mod jurisdiction_file;
+pub(crate) mod places;
 mod plan_file;
 mod read;
 use read::{read_bytes, read_source};
@@ -14,7 +15,7 @@ pub(crate) mod schema;
 pub(crate) mod text;
 pub(crate) mod text_plan;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::catalogue::Catalogue;
@@ -22,6 +23,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::span::display_path;
 use crate::model::{Jurisdiction, JurisdictionId, Plan, SourceId, Sources, Span};
 use crate::source::yaml;
+use places::Places;
 
 use crate::msg;
 pub use text_plan::SIDECAR_SUFFIX;
@@ -98,9 +100,17 @@ pub fn load_filtered(
         drafts: Vec::new(),
     };
     let folders = load_jurisdictions(&mut corpus, &files.jurisdictions);
-    let by_name = jurisdictions_by_name(&corpus.jurisdictions);
+    places::gazetteer::merge(
+        &mut corpus.jurisdictions,
+        &mut corpus.sources,
+        &crate::gazetteer::BUNDLED,
+    );
+    let places = Places::new(&corpus.jurisdictions);
+    if let Some(hint) = &drafts.jurisdiction {
+        check_hint(&places, &corpus.jurisdictions, hint)?;
+    }
     for path in &files.plans {
-        load_plan(&mut corpus, path, &folders, &by_name, None);
+        load_plan(&mut corpus, path, &folders, &places, None);
     }
     for path in &files.orphan_sidecars {
         orphan_sidecar(&mut corpus, path);
@@ -112,7 +122,7 @@ pub fn load_filtered(
             &mut corpus,
             path,
             &folders,
-            &by_name,
+            &places,
             Some(drafts.jurisdiction.as_deref()),
         );
         corpus
@@ -239,11 +249,11 @@ fn load_plan(
     corpus: &mut Corpus,
     path: &Path,
     folders: &BTreeMap<PathBuf, JurisdictionId>,
-    by_name: &HashMap<String, JurisdictionId>,
+    places: &Places,
     draft: Option<Option<&str>>,
 ) {
     if is_text_plan(path) {
-        load_text_plan(corpus, path, folders, by_name, draft.flatten());
+        load_text_plan(corpus, path, folders, places, draft.flatten());
         return;
     }
     let Some((source, text)) = read_source(corpus, path) else {
@@ -256,9 +266,9 @@ fn load_plan(
             return;
         }
     };
-    let lookup = plan_file::JurisdictionLookup {
+    let lookup = places::JurisdictionLookup {
         jurisdictions: &corpus.jurisdictions,
-        by_name,
+        places,
         folder: nearest_folder(folders, path.parent()),
     };
     if let Some(plan) = plan_file::convert(source, file, &lookup, &mut corpus.diagnostics) {
@@ -270,7 +280,7 @@ fn load_text_plan(
     corpus: &mut Corpus,
     path: &Path,
     folders: &BTreeMap<PathBuf, JurisdictionId>,
-    by_name: &HashMap<String, JurisdictionId>,
+    places: &Places,
     hint: Option<&str>,
 ) {
     let Some(bytes) = read_bytes(corpus, path) else {
@@ -315,9 +325,9 @@ fn load_text_plan(
             }
         }
     });
-    let lookup = plan_file::JurisdictionLookup {
+    let lookup = places::JurisdictionLookup {
         jurisdictions: &corpus.jurisdictions,
-        by_name,
+        places,
         folder: nearest_folder(folders, path.parent()),
     };
     let stem = path
@@ -336,16 +346,31 @@ fn load_text_plan(
     }
 }
 
-/// Jurisdiction ids by folded name and alias; the first jurisdiction to claim a name keeps it.
-fn jurisdictions_by_name(jurisdictions: &[Jurisdiction]) -> HashMap<String, JurisdictionId> {
-    let mut map = HashMap::new();
-    for (i, j) in jurisdictions.iter().enumerate() {
-        for name in j.names() {
-            map.entry(crate::model::text::fold(name))
-                .or_insert(JurisdictionId(i));
+/// `--jurisdiction` must name one place: a wrong or ambiguous name ends the run (exit 2), with
+/// a did-you-mean or the candidates.
+fn check_hint(
+    places: &Places,
+    jurisdictions: &[Jurisdiction],
+    hint: &str,
+) -> Result<(), LoadError> {
+    match places::resolve_hint(places, jurisdictions, hint) {
+        Ok(_) => Ok(()),
+        Err(places::HintProblem::Unknown { did_you_mean }) => {
+            Err(crate::error::Error::UnknownJurisdiction {
+                name: hint.to_string(),
+                did_you_mean,
+            })
+        }
+        Err(places::HintProblem::Ambiguous { candidates }) => {
+            Err(crate::error::Error::AmbiguousJurisdiction {
+                name: hint.to_string(),
+                candidates: candidates
+                    .into_iter()
+                    .map(|id| places::describe(jurisdictions, id))
+                    .collect(),
+            })
         }
     }
-    map
 }
 
 /// Whether YAML text still reads as the file it was (a plan, a sidecar): `--fix` refuses an

@@ -1,11 +1,10 @@
 //! A plan file's YAML turned into a [`Plan`]: values parsed into types, each value that does not
 //! parse reported where it was written and left out, never guessed.
 
-use std::collections::HashMap;
-
 use serde_saphyr::Spanned;
 
 use super::declarations;
+use super::places::JurisdictionLookup;
 use super::schema::{
     CitationEntry, PlanFile, QualitativeEntry, Scalar, TargetEntry, TaskEntry, Year,
 };
@@ -17,21 +16,6 @@ use crate::model::{
 };
 use crate::msg;
 use crate::source::yaml::{located, span_of};
-
-/// Finds the jurisdiction a plan belongs to.
-pub(crate) struct JurisdictionLookup<'a> {
-    pub jurisdictions: &'a [Jurisdiction],
-    /// Folded name or alias → jurisdiction, built once per run.
-    pub by_name: &'a HashMap<String, JurisdictionId>,
-    /// The jurisdiction of the folder the file is in.
-    pub folder: Option<JurisdictionId>,
-}
-
-impl JurisdictionLookup<'_> {
-    pub(crate) fn by_name(&self, name: &str) -> Option<JurisdictionId> {
-        self.by_name.get(&crate::model::text::fold(name)).copied()
-    }
-}
 
 /// Converts a parsed plan file; `None` when it cannot be placed in any jurisdiction.
 pub(crate) fn convert(
@@ -114,8 +98,18 @@ fn place(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<JurisdictionId> {
     if let Some(named) = &file.jurisdiction {
-        if let Some(id) = lookup.by_name(&named.value) {
-            return Some(id);
+        match lookup.by_name(&named.value) {
+            Ok(id) => return Some(id),
+            Err(crate::ingest::places::HintProblem::Ambiguous { candidates }) => {
+                diagnostics.push(crate::ingest::places::evidence::ambiguous(
+                    lookup.jurisdictions,
+                    &candidates,
+                    source,
+                    span_of(named),
+                ));
+                return lookup.folder;
+            }
+            Err(crate::ingest::places::HintProblem::Unknown { .. }) => {}
         }
         let fallback = lookup
             .folder
@@ -131,7 +125,7 @@ fn place(
             ),
         };
         diagnostics.push(
-            unknown_jurisdiction(&named.value, source, span_of(named))
+            crate::ingest::places::unknown_jurisdiction(&named.value, source, span_of(named))
                 .with_help(crate::i18n::Msg::new(help_zh, help_en)),
         );
         return lookup.folder;
@@ -358,20 +352,4 @@ pub(crate) fn campaign(
             .flat_map(|id| lookup.jurisdictions[id.0].names())
             .collect();
     Campaign::from_title(title, names)
-}
-
-/// A plan names a jurisdiction no jurisdiction file declares.
-pub(crate) fn unknown_jurisdiction(
-    name: &str,
-    source: SourceId,
-    span: crate::model::Span,
-) -> Diagnostic {
-    Diagnostic::new(
-        crate::code::ToolCode::UnknownJurisdiction,
-        msg!(
-            "辖区“{name}”没有辖区文件",
-            "no jurisdiction file declares `{name}`"
-        ),
-    )
-    .at(source, span, msg!("未知辖区", "unknown jurisdiction"))
 }

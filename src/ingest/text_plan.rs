@@ -4,12 +4,13 @@
 
 use serde_saphyr::Spanned;
 
-use super::plan_file::{self, JurisdictionLookup};
+use super::places::JurisdictionLookup;
+use super::places::{HintProblem, evidence};
+use super::plan_file;
 use super::schema::SidecarFile;
 use super::text::{self, Extracted};
 use crate::diagnostics::Diagnostic;
 use crate::model::plan::WrittenDocNumber;
-use crate::model::text::fold;
 use crate::model::{
     AgencyName, Citation, Date, JurisdictionId, Located, Plan, SourceId, Span, Target, Task,
 };
@@ -191,26 +192,49 @@ fn place(
         .map(|(n, s)| (n.value.as_str(), s, span_of(n)))
         .or_else(|| hint.map(|h| (h, source, header.title.span)));
     if let Some((name, at, span)) = named {
-        if let Some(id) = lookup.by_name(name) {
-            return Some(id);
+        match lookup.by_name(name) {
+            Ok(id) => return Some(id),
+            Err(HintProblem::Ambiguous { candidates }) => {
+                diagnostics.push(evidence::ambiguous(
+                    lookup.jurisdictions,
+                    &candidates,
+                    at,
+                    span,
+                ));
+                return None;
+            }
+            Err(HintProblem::Unknown { .. }) => {
+                diagnostics.push(super::places::unknown_jurisdiction(name, at, span));
+            }
         }
-        diagnostics.push(plan_file::unknown_jurisdiction(name, at, span));
     }
     if let Some(folder) = lookup.folder {
         return Some(folder);
     }
-    if let Some(id) = header
-        .issuer
-        .as_ref()
-        .and_then(|issuer| by_issuer(lookup, &issuer.value))
-        .or_else(|| {
-            header
-                .doc_number
+    let said = evidence::Evidence {
+        issuer: header.issuer.as_ref(),
+        title: &header.title,
+        number: header.doc_number.as_ref(),
+    };
+    match evidence::place(lookup.places, lookup.jurisdictions, &said) {
+        Ok((id, ground)) => {
+            diagnostics.push(evidence::inferred(lookup.jurisdictions, id, ground));
+            return Some(id);
+        }
+        Err(evidence::Unplaced::Ambiguous(candidates)) => {
+            let (at, span) = header
+                .issuer
                 .as_ref()
-                .and_then(|n| by_prefix(lookup, &n.value))
-        })
-    {
-        return Some(id);
+                .map_or((source, header.title.span), |i| (i.source, i.span));
+            diagnostics.push(evidence::ambiguous(
+                lookup.jurisdictions,
+                &candidates,
+                at,
+                span,
+            ));
+            return None;
+        }
+        Err(evidence::Unplaced::Nothing) => {}
     }
     diagnostics.push(
         Diagnostic::new(
@@ -231,40 +255,6 @@ fn place(
         )),
     );
     None
-}
-
-/// The jurisdiction whose issuers include `issuer`, or whose name it starts with
-/// (`安丘市人民政府` → 安丘市).
-fn by_issuer(lookup: &JurisdictionLookup<'_>, issuer: &str) -> Option<JurisdictionId> {
-    let issuer = fold(issuer);
-    let listed = lookup
-        .jurisdictions
-        .iter()
-        .position(|j| j.issuers.iter().any(|i| fold(i) == issuer));
-    listed.map(JurisdictionId).or_else(|| {
-        [
-            "人民政府办公室",
-            "人民政府办公厅",
-            "人民政府",
-            "管理委员会",
-            "管委会",
-        ]
-        .iter()
-        .find_map(|suffix| issuer.strip_suffix(suffix))
-        .and_then(|name| lookup.by_name(name))
-    })
-}
-
-fn by_prefix(lookup: &JurisdictionLookup<'_>, number: &WrittenDocNumber) -> Option<JurisdictionId> {
-    let prefix = number.parsed.as_ref()?.prefix.clone();
-    let mut matches = lookup
-        .jurisdictions
-        .iter()
-        .enumerate()
-        .filter(|(_, j)| j.doc_prefixes.contains(&prefix));
-    let first = matches.next()?;
-    // A prefix two jurisdictions share (济政发: 济南 and 济宁) decides nothing.
-    matches.next().is_none().then_some(JurisdictionId(first.0))
 }
 
 fn citations(source: SourceId, extracted: &Extracted) -> Vec<Citation> {

@@ -7,6 +7,12 @@ use unicode_normalization::UnicodeNormalization;
 /// NFKC with all white space removed.
 #[must_use]
 pub fn fold(text: &str) -> String {
+    // Most text (Chinese names, codes, already-folded keys) is unified ideographs and ASCII,
+    // which NFKC leaves as they are: copy it without the normalisation tables.
+    let stable = |c: char| c.is_ascii_graphic() || ('\u{4e00}'..='\u{9fff}').contains(&c);
+    if text.chars().all(stable) {
+        return text.to_string();
+    }
     text.nfkc().filter(|c| !c.is_whitespace()).collect()
 }
 

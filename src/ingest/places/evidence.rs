@@ -1,0 +1,151 @@
+//! Placing a plan that is in no jurisdiction's folder and names none, from what it says of
+//! itself: its issuer (平度市人民政府), its notice title (青岛市人民政府关于印发…), its 文号 prefix
+//! (平政发). The issuer and title name the place; a prefix only narrows a name several places
+//! share, or places a plan alone when exactly one jurisdiction issues under it. Nothing is
+//! guessed: several candidates left are reported with their codes.
+
+use super::{Places, describe, pick};
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
+use crate::model::plan::WrittenDocNumber;
+use crate::model::{Jurisdiction, JurisdictionId, Located, SourceId, Span};
+use crate::msg;
+
+/// What a plan says of itself that can place it.
+pub(crate) struct Evidence<'a> {
+    pub issuer: Option<&'a Located<String>>,
+    pub title: &'a Located<String>,
+    pub number: Option<&'a Located<WrittenDocNumber>>,
+}
+
+/// The evidence that decided a placement, and where it is written.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ground {
+    pub kind: GroundKind,
+    pub source: SourceId,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GroundKind {
+    Issuer,
+    Title,
+    Prefix,
+}
+
+/// Why no single place was found.
+pub(crate) enum Unplaced {
+    Nothing,
+    Ambiguous(Vec<JurisdictionId>),
+}
+
+/// The jurisdiction the evidence points to.
+pub(crate) fn place(
+    places: &Places,
+    jurisdictions: &[Jurisdiction],
+    evidence: &Evidence<'_>,
+) -> Result<(JurisdictionId, Ground), Unplaced> {
+    let by_prefix: Vec<JurisdictionId> = evidence
+        .number
+        .and_then(|n| n.value.parsed.as_ref())
+        .map(|n| places.with_prefix(&n.prefix).to_vec())
+        .unwrap_or_default();
+    let named = [
+        evidence
+            .issuer
+            .map(|i| (GroundKind::Issuer, i, places.issued_by(&i.value))),
+        title_issuer(&evidence.title.value)
+            .map(|t| (GroundKind::Title, evidence.title, places.issued_by(t))),
+    ];
+    for (kind, at, mut candidates) in named.into_iter().flatten() {
+        if candidates.is_empty() {
+            continue;
+        }
+        if candidates.len() > 1 {
+            let narrowed: Vec<JurisdictionId> = candidates
+                .iter()
+                .copied()
+                .filter(|c| by_prefix.contains(c))
+                .collect();
+            if !narrowed.is_empty() {
+                candidates = narrowed;
+            }
+        }
+        let ground = Ground {
+            kind,
+            source: at.source,
+            span: at.span,
+        };
+        return pick(jurisdictions, candidates)
+            .map(|id| (id, ground))
+            .map_err(|problem| match problem {
+                super::HintProblem::Ambiguous { candidates } => Unplaced::Ambiguous(candidates),
+                super::HintProblem::Unknown { .. } => Unplaced::Nothing,
+            });
+    }
+    match (by_prefix.as_slice(), evidence.number) {
+        ([one], Some(number)) => Ok((
+            *one,
+            Ground {
+                kind: GroundKind::Prefix,
+                source: number.source,
+                span: number.span,
+            },
+        )),
+        _ => Err(Unplaced::Nothing),
+    }
+}
+
+/// The issuer a notice title starts with: `青岛市人民政府关于印发…` → `青岛市人民政府`.
+fn title_issuer(title: &str) -> Option<&str> {
+    let (issuer, _) = title.split_once("关于")?;
+    (!issuer.is_empty() && issuer.chars().count() <= 30).then_some(issuer)
+}
+
+/// The note that says where a plan was placed and from what.
+pub(crate) fn inferred(
+    jurisdictions: &[Jurisdiction],
+    id: JurisdictionId,
+    ground: Ground,
+) -> Diagnostic {
+    let place = describe(jurisdictions, id);
+    let (zh, en) = match ground.kind {
+        GroundKind::Issuer => ("发文机关", "its issuer"),
+        GroundKind::Title => ("通知标题", "its notice title"),
+        GroundKind::Prefix => ("文号前缀", "its 文号 prefix"),
+    };
+    Diagnostic::new(
+        crate::code::ToolCode::InferredJurisdiction,
+        msg!(
+            "根据{zh}，该方案归入 {place}",
+            "placed in {place}, from {en}"
+        ),
+    )
+    .at(ground.source, ground.span, msg!("依据", "evidence"))
+}
+
+/// A name several places share, with each candidate and its code.
+pub(crate) fn ambiguous(
+    jurisdictions: &[Jurisdiction],
+    candidates: &[JurisdictionId],
+    source: SourceId,
+    span: Span,
+) -> Diagnostic {
+    let list = candidates
+        .iter()
+        .map(|id| describe(jurisdictions, *id))
+        .collect::<Vec<_>>()
+        .join("; ");
+    Diagnostic::new(
+        crate::code::ToolCode::AmbiguousJurisdiction,
+        msg!(
+            "无法确定该方案属于哪个同名辖区：{list}",
+            "several jurisdictions share this name: {list}"
+        ),
+    )
+    .at(source, span, msg!("同名辖区", "shared name"))
+    .with_help(Msg::new(
+        "用 --jurisdiction 给出路径或区划代码，如 福建省/福州市/鼓楼区 或 350102",
+        "give a path or code with --jurisdiction, e.g. 福建省/福州市/鼓楼区 or 350102",
+    ))
+}
