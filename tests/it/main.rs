@@ -14,5 +14,6 @@ mod extract;
 mod graph;
 mod lints;
 mod outputs;
+mod places;
 mod seeds;
 mod support;

@@ -51,11 +51,20 @@ pub(crate) fn place(
         .map(|n| places.with_prefix(&n.prefix).to_vec())
         .unwrap_or_default();
     let named = [
-        evidence
-            .issuer
-            .map(|i| (GroundKind::Issuer, i, places.issued_by(&i.value))),
-        title_issuer(&evidence.title.value)
-            .map(|t| (GroundKind::Title, evidence.title, places.issued_by(t))),
+        evidence.issuer.map(|i| {
+            (
+                GroundKind::Issuer,
+                i,
+                places.issued_by(jurisdictions, &i.value),
+            )
+        }),
+        title_issuer(&evidence.title.value).map(|t| {
+            (
+                GroundKind::Title,
+                evidence.title,
+                places.issued_by(jurisdictions, t),
+            )
+        }),
     ];
     for (kind, at, mut candidates) in named.into_iter().flatten() {
         if candidates.is_empty() {

@@ -53,16 +53,44 @@ impl Places {
 
     /// Every jurisdiction whose government issues under `issuer` (平度市人民政府), or whose name
     /// the issuer is made of (平度市 + 人民政府).
-    pub(crate) fn issued_by(&self, issuer: &str) -> Vec<JurisdictionId> {
+    pub(crate) fn issued_by(
+        &self,
+        jurisdictions: &[Jurisdiction],
+        issuer: &str,
+    ) -> Vec<JurisdictionId> {
         let issuer = fold(issuer);
         if let Some(listed) = self.issuers.get(&issuer) {
             return listed.clone();
         }
-        ISSUER_SUFFIXES
-            .iter()
-            .find_map(|suffix| issuer.strip_suffix(suffix))
-            .map(|name| self.named(name).to_vec())
-            .unwrap_or_default()
+        let Some(name) = ISSUER_SUFFIXES.iter().find_map(|s| issuer.strip_suffix(s)) else {
+            return Vec::new();
+        };
+        let named = self.named(name);
+        if named.is_empty() {
+            self.qualified(jurisdictions, name)
+        } else {
+            named.to_vec()
+        }
+    }
+
+    /// A name written after a name of a place above it (济南市历下区, 青岛市平度市): the places
+    /// called by the end whose ancestors are called by the start.
+    fn qualified(&self, jurisdictions: &[Jurisdiction], name: &str) -> Vec<JurisdictionId> {
+        let mut found = Vec::new();
+        for (at, _) in name.char_indices().skip(2) {
+            let (above, own) = name.split_at(at);
+            let above_ids = self.named(above);
+            if above_ids.is_empty() || own.chars().count() < 2 {
+                continue;
+            }
+            for id in self.named(own) {
+                let chain = crate::model::jurisdiction::jurisdiction_chain(jurisdictions, *id);
+                if chain.iter().skip(1).any(|a| above_ids.contains(a)) && !found.contains(id) {
+                    found.push(*id);
+                }
+            }
+        }
+        found
     }
 
     /// Every jurisdiction issuing under a 文号 prefix (安政发).

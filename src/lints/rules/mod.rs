@@ -12,6 +12,7 @@ crate::register_lints! {
     duplicate_document::DUPLICATE_DOCUMENT,
     inconsistent_deadline::INCONSISTENT_DEADLINE,
     malformed_doc_number::MALFORMED_DOC_NUMBER,
+    missing_parent_plan::MISSING_PARENT_PLAN,
     omitted_target::OMITTED_TARGET,
     regressing_target::REGRESSING_TARGET,
     uncatalogued_indicator::UNCATALOGUED_INDICATOR,
