@@ -2,6 +2,7 @@
 //! jurisdiction first (市/区/县 prefixes mean "of this jurisdiction"), then the levels above it,
 //! whose bodies a plan may only name when they are vertically managed.
 
+use super::standard_names;
 use crate::model::jurisdiction::RegistryMatch;
 use crate::model::text::{char_distance, fold, is_subsequence};
 use crate::model::{AgencyKind, AgencyName, Collective, Jurisdiction, JurisdictionId};
@@ -27,6 +28,9 @@ pub enum AgencyResolution {
     Unknown { suggestion: Option<Suggestion> },
     /// The jurisdiction has no registry, so the name cannot be checked.
     Unchecked,
+    /// Not listed in a default registry, but a real body by its form: merged functions
+    /// (科技和工业信息化局) or a body of another level stationed here (…生态环境局平度分局).
+    Standard,
 }
 
 /// A did-you-mean.
@@ -68,6 +72,23 @@ impl AgencyResolver<'_> {
         }
         if let Some(other) = self.other_level(folded, jurisdiction) {
             return other;
+        }
+        // A standard body of this level that a hand-written registry lacks is no error.
+        if let Some(standard) = &jurisdiction.standard
+            && cores(folded, &own_prefixes)
+                .iter()
+                .any(|c| standard.lookup(c).is_some())
+        {
+            return AgencyResolution::Standard;
+        }
+        // A default registry lists the usual bodies; real ones of other forms pass.
+        if jurisdiction.default_registry.is_some()
+            && (standard_names::is_stationed(folded)
+                || cores(folded, &own_prefixes)
+                    .iter()
+                    .any(|c| standard_names::is_composite(c)))
+        {
+            return AgencyResolution::Standard;
         }
         AgencyResolution::Unknown {
             suggestion: suggest(folded, jurisdiction, &own_prefixes),

@@ -5,6 +5,7 @@
 pub mod agency;
 mod build;
 mod resolve;
+mod standard_names;
 
 use std::collections::HashMap;
 

@@ -41,7 +41,13 @@ pub(crate) fn convert(
         self_prefix: file.self_prefix,
         doc_prefixes: file.doc_prefixes,
         issuers,
-        registry: AgencyRegistry::new(entries, file.collectives, standard_aliases),
+        registry: std::sync::Arc::new(AgencyRegistry::new(
+            entries,
+            file.collectives,
+            standard_aliases,
+        )),
+        default_registry: None,
+        standard: None,
     }
 }
 

@@ -104,6 +104,7 @@ pub fn load_filtered(
         &mut corpus.jurisdictions,
         &mut corpus.sources,
         &crate::gazetteer::BUNDLED,
+        &corpus.catalogue,
     );
     let places = Places::new(&corpus.jurisdictions);
     if let Some(hint) = &drafts.jurisdiction {

@@ -31,7 +31,13 @@ pub struct Jurisdiction {
     pub doc_prefixes: Vec<String>,
     /// Names of the bodies that issue its plans (安丘市人民政府).
     pub issuers: Vec<String>,
-    pub registry: AgencyRegistry,
+    /// Shared: every jurisdiction without a registry of its own shares its level's default.
+    pub registry: std::sync::Arc<AgencyRegistry>,
+    /// Set when the registry is its level's default, not one written for it.
+    pub default_registry: Option<super::level::RegistryLevel>,
+    /// For a registry written by hand, its level's default: a standard body the hand-written
+    /// list lacks (卫生健康局) is not dangling.
+    pub standard: Option<std::sync::Arc<AgencyRegistry>>,
 }
 
 impl Jurisdiction {

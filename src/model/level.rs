@@ -41,3 +41,26 @@ impl fmt::Display for Level {
         f.write_str(self.en())
     }
 }
+
+/// Which default registry a jurisdiction takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RegistryLevel {
+    Provincial,
+    /// 北京, 天津, 上海, 重庆: provincial rank, own names (市发展和改革委员会, 市教育委员会).
+    Municipality,
+    Prefecture,
+    County,
+}
+
+impl RegistryLevel {
+    /// How findings name it: `县级` / `county`.
+    #[must_use]
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            RegistryLevel::Provincial => ("省级", "provincial"),
+            RegistryLevel::Municipality => ("直辖市", "municipality"),
+            RegistryLevel::Prefecture => ("地市级", "prefecture"),
+            RegistryLevel::County => ("县级", "county"),
+        }
+    }
+}

@@ -5,19 +5,32 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
+use crate::catalogue::{Catalogue, RegistryLevel};
 use crate::gazetteer::{self, Division, Gazetteer};
 use crate::model::jurisdiction::AgencyRegistry;
 use crate::model::text::fold;
 use crate::model::{Jurisdiction, JurisdictionId, Level, Located, Sources, Span};
 
-/// Adds the divisions to `jurisdictions`; returns the jurisdiction of each division.
+/// Adds the divisions to `jurisdictions`, each with its level's default registry; returns the
+/// jurisdiction of each division.
 pub(crate) fn merge(
     jurisdictions: &mut Vec<Jurisdiction>,
     sources: &mut Sources,
     table: &Gazetteer,
+    catalogue: &Catalogue,
 ) -> Vec<JurisdictionId> {
+    let defaults = Defaults::new(catalogue);
     let matched = match_files(jurisdictions, table);
+    // A hand-written registry falls back on its level's default for standard bodies.
+    for (i, j) in jurisdictions.iter_mut().enumerate() {
+        let division = matched
+            .iter()
+            .find_map(|(d, id)| (id.0 == i).then(|| &table.divisions[*d]));
+        let level = division.map_or_else(|| level_of(j), registry_level);
+        j.standard = level.and_then(|l| defaults.registries.get(&l)).cloned();
+    }
     let national = jurisdictions
         .iter()
         .position(|j| j.level == Level::National)
@@ -33,7 +46,7 @@ pub(crate) fn merge(
                 file
             }
             None => {
-                jurisdictions.push(from_division(division, parent, source));
+                jurisdictions.push(from_division(division, parent, source, &defaults));
                 JurisdictionId(jurisdictions.len() - 1)
             }
         };
@@ -109,7 +122,12 @@ fn from_division(
     division: &Division,
     parent: Option<JurisdictionId>,
     source: crate::model::SourceId,
+    defaults: &Defaults,
 ) -> Jurisdiction {
+    let level = registry_level(division);
+    let registry = level
+        .and_then(|l| defaults.registries.get(&l))
+        .map_or_else(|| Arc::clone(&defaults.empty), Arc::clone);
     let self_prefix = ["省", "市", "区", "县", "旗", "州", "盟"]
         .into_iter()
         .find(|w| division.name.ends_with(w))
@@ -125,6 +143,65 @@ fn from_division(
         self_prefix,
         doc_prefixes: division.doc_prefixes.clone(),
         issuers: vec![format!("{}人民政府", division.name)],
-        registry: AgencyRegistry::default(),
+        registry,
+        default_registry: level,
+        standard: None,
+    }
+}
+
+/// The default registry level of a jurisdiction the gazetteer does not have (a zone's file).
+fn level_of(jurisdiction: &Jurisdiction) -> Option<RegistryLevel> {
+    match jurisdiction.level {
+        Level::National => None,
+        Level::Provincial => Some(RegistryLevel::Provincial),
+        Level::Municipal => Some(RegistryLevel::Prefecture),
+        Level::County => Some(RegistryLevel::County),
+    }
+}
+
+/// The default registry a division takes: none for a functional zone, whose 管委会 sets its own.
+fn registry_level(division: &Division) -> Option<RegistryLevel> {
+    const MUNICIPALITIES: [&str; 4] = ["110000", "120000", "310000", "500000"];
+    match division.level {
+        _ if division.zone => None,
+        Level::Provincial if MUNICIPALITIES.contains(&division.code.as_str()) => {
+            Some(RegistryLevel::Municipality)
+        }
+        Level::Provincial => Some(RegistryLevel::Provincial),
+        Level::Municipal => Some(RegistryLevel::Prefecture),
+        Level::County => Some(RegistryLevel::County),
+        Level::National => None,
+    }
+}
+
+/// Each level's default registry, built once per run and shared by every jurisdiction of it.
+struct Defaults {
+    registries: HashMap<RegistryLevel, Arc<AgencyRegistry>>,
+    empty: Arc<AgencyRegistry>,
+}
+
+impl Defaults {
+    fn new(catalogue: &Catalogue) -> Self {
+        let registries = [
+            RegistryLevel::Provincial,
+            RegistryLevel::Municipality,
+            RegistryLevel::Prefecture,
+            RegistryLevel::County,
+        ]
+        .into_iter()
+        .filter_map(|level| {
+            let default = catalogue.registries.get(level)?;
+            let registry = AgencyRegistry::new(
+                default.entries.clone(),
+                default.collectives.clone(),
+                &catalogue.abbreviations,
+            );
+            Some((level, Arc::new(registry)))
+        })
+        .collect();
+        Self {
+            registries,
+            empty: Arc::new(AgencyRegistry::default()),
+        }
     }
 }

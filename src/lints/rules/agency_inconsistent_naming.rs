@@ -71,7 +71,9 @@ fn identity(
             suggestion: Some(s),
         } if s.abbreviation => Some(Identity::Entry(home, s.entry)),
         AgencyResolution::Collective => None,
-        AgencyResolution::Unknown { .. } | AgencyResolution::Unchecked => {
+        AgencyResolution::Unknown { .. }
+        | AgencyResolution::Unchecked
+        | AgencyResolution::Standard => {
             let folded = &group.first.value.folded;
             let bare = self_prefix
                 .and_then(|p| folded.strip_prefix(p))

@@ -1,5 +1,5 @@
-//! Rule data from `lints/` (not code — the code is `src/lints/`): the indicator catalogue and the
-//! standard agency abbreviations. The bundled copies are compiled in so `planlint` works in any
+//! Rule data from `lints/` (not code — the code is `src/lints/`): the indicator catalogue, the
+//! standard agency abbreviations and the default agency registries by level. The bundled copies are compiled in so `planlint` works in any
 //! plan repository; `--lints DIR` reads another folder instead.
 
 use std::collections::HashMap;
@@ -13,8 +13,19 @@ use crate::model::{Direction, IndicatorId, IndicatorKind, Sources, Unit};
 
 const INDICATORS_FILE: &str = "indicators.yaml";
 const ABBREVIATIONS_FILE: &str = "agency-abbreviations.yaml";
-const BUNDLED_INDICATORS: &str = include_str!("../lints/indicators.yaml");
-const BUNDLED_ABBREVIATIONS: &str = include_str!("../lints/agency-abbreviations.yaml");
+const BUNDLED_INDICATORS: &str = include_str!("../../lints/indicators.yaml");
+const BUNDLED_ABBREVIATIONS: &str = include_str!("../../lints/agency-abbreviations.yaml");
+const REGISTRIES_FILE: &str = "registries.yaml";
+const BUNDLED_REGISTRIES: &str = include_str!("../../lints/registries.yaml");
+
+const RENAMED_FILE: &str = "renamed-agencies.yaml";
+const BUNDLED_RENAMED: &str = include_str!("../../lints/renamed-agencies.yaml");
+
+mod registries;
+mod renamed;
+
+pub use registries::{DefaultRegistries, DefaultRegistry, RegistryLevel};
+pub use renamed::{Renamed, RenamedAgencies};
 
 /// What a catalogued indicator is measured in, so that a count is never linked to a rate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -74,6 +85,10 @@ pub struct Catalogue {
     pub abbreviations: HashMap<String, Vec<String>>,
     /// (folded wording, entry index), for linking.
     wordings: Vec<(String, usize)>,
+    /// The default agency registries by level, for jurisdictions with no registry of their own.
+    pub registries: DefaultRegistries,
+    /// Agency names abolished in the reorganisations, with their successors.
+    pub renamed: RenamedAgencies,
 }
 
 impl Catalogue {
@@ -120,6 +135,18 @@ impl Catalogue {
                 Err(d) => diagnostics.push(*d),
             }
         }
+        catalogue.registries = optional(
+            dir,
+            REGISTRIES_FILE,
+            BUNDLED_REGISTRIES,
+            sources,
+            diagnostics,
+        )
+        .map(registries::RegistriesFile::into_registries)
+        .unwrap_or_default();
+        catalogue.renamed = optional(dir, RENAMED_FILE, BUNDLED_RENAMED, sources, diagnostics)
+            .map(RenamedAgencies::new)
+            .unwrap_or_default();
         catalogue.index();
         catalogue
     }
@@ -201,5 +228,31 @@ fn read(
     let path = dir.join(name);
     crate::source::read_text(&path)
         .map_err(|problem| diagnostics.push(problem.into_diagnostic(sources, &path)))
+        .ok()
+}
+
+/// A rule file added after `--lints` folders existed: `DIR/NAME` when the folder has it (a
+/// folder made before still works), else the bundled copy.
+fn optional<T: serde::de::DeserializeOwned>(
+    dir: Option<&Path>,
+    name: &str,
+    bundled: &str,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let own = dir.map(|d| d.join(name)).filter(|p| p.is_file());
+    let (path, text) = match own {
+        Some(path) => match crate::source::read_text(&path) {
+            Ok(text) => (path, text),
+            Err(problem) => {
+                diagnostics.push(problem.into_diagnostic(sources, &path));
+                return None;
+            }
+        },
+        None => (PathBuf::from("lints").join(name), bundled.to_string()),
+    };
+    let id = sources.add(path, text.as_str());
+    crate::source::yaml::parse::<T>(id, &text)
+        .map_err(|d| diagnostics.push(*d))
         .ok()
 }
