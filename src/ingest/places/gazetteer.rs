@@ -42,7 +42,17 @@ pub(crate) fn merge(
         let parent = division.parent.map(|p| ids[p]).or(national);
         let id = match matched.get(&index) {
             Some(&file) => {
-                enrich(&mut jurisdictions[file.0], division, parent);
+                let j = &mut jurisdictions[file.0];
+                enrich(j, division, parent);
+                // A file that lists no agencies takes its level's default registry.
+                if j.registry.is_empty()
+                    && let Some(level) = registry_level(division)
+                    && let Some(default) = defaults.registries.get(&level)
+                {
+                    j.registry = Arc::clone(default);
+                    j.default_registry = Some(level);
+                    j.standard = None;
+                }
                 file
             }
             None => {

@@ -12,7 +12,7 @@ declare_lint! {
     /// ## What it does
     /// Notes, once per plan, the levels between a plan and the nearest plan above it that the
     /// corpus has no plan from: a 平度市 plan compared with 山东省's because 青岛市's is missing.
-    /// The finding names the plan it was compared with.
+    /// The finding names the nearest plan above that the corpus has.
     ///
     /// ## 检查内容
     /// 每个方案报告一次：本方案与最近一级上级方案之间缺少哪些层级的方案（如青岛市方案缺失，平度市方案只能与山东省方案比较），并指明实际比较的上级方案。
@@ -84,8 +84,8 @@ fn report(ctx: &LintContext<'_>, id: PlanId, parent: PlanId, missing: &[Jurisdic
     let parent_name = ctx.plan_name(parent);
     MISSING_PARENT_PLAN
         .diagnostic(msg!(
-            "语料库中没有{zh}的同类方案，本方案的目标已与 {parent_name} 比较",
-            "no plan of this campaign from {en} is in the corpus; the targets were compared with {parent_name}"
+            "语料库中没有{zh}的同类方案，本方案已越级与上级方案比较，最近的上级方案为 {parent_name}",
+            "no plan of this campaign from {en} is in the corpus; the nearest plan above is {parent_name}"
         ))
         .at_value(&plan.title, msg!("本方案", "this plan"))
         .about(Subject::Plan(id))
