@@ -186,8 +186,8 @@ pub(crate) fn unknown_jurisdiction(
     Diagnostic::new(
         crate::code::ToolCode::UnknownJurisdiction,
         msg!(
-            "没有名为“{name}”的辖区（区划表与辖区文件中均无）",
-            "no jurisdiction is called `{name}` (neither in the gazetteer nor in a jurisdiction file)"
+            "没有名为“{name}”的辖区（2023年区划表与辖区文件中均无）",
+            "no jurisdiction is called `{name}` (neither in the 2023 gazetteer nor in a jurisdiction file)"
         ),
     )
     .at(source, span, msg!("未知辖区", "unknown jurisdiction"))
