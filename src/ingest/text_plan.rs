@@ -191,16 +191,14 @@ fn place(
         .zip(sidecar_source)
         .map(|(n, s)| (n.value.as_str(), s, span_of(n)))
         .or_else(|| hint.map(|h| (h, source, header.title.span)));
+    let ambiguous = |candidates: &[JurisdictionId], at, span| {
+        evidence::ambiguous(lookup.jurisdictions, candidates, at, span)
+    };
     if let Some((name, at, span)) = named {
         match lookup.by_name(name) {
             Ok(id) => return Some(id),
             Err(HintProblem::Ambiguous { candidates }) => {
-                diagnostics.push(evidence::ambiguous(
-                    lookup.jurisdictions,
-                    &candidates,
-                    at,
-                    span,
-                ));
+                diagnostics.push(ambiguous(&candidates, at, span));
                 return None;
             }
             Err(HintProblem::Unknown { .. }) => {
@@ -226,12 +224,7 @@ fn place(
                 .issuer
                 .as_ref()
                 .map_or((source, header.title.span), |i| (i.source, i.span));
-            diagnostics.push(evidence::ambiguous(
-                lookup.jurisdictions,
-                &candidates,
-                at,
-                span,
-            ));
+            diagnostics.push(ambiguous(&candidates, at, span));
             return None;
         }
         Err(evidence::Unplaced::Nothing) => {}

@@ -12,10 +12,7 @@ fn check(args: &[&str]) -> Output {
 }
 
 fn codes(out: &Output) -> Vec<String> {
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
+    crate::support::json_diagnostics(&out.stdout)
         .iter()
         .map(|d| {
             format!(

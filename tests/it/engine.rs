@@ -32,8 +32,8 @@ fn check_json<S: AsRef<std::ffi::OsStr>>(dir: Option<&Path>, args: &[S]) -> serd
 fn codes(json: &serde_json::Value) -> Vec<String> {
     json["diagnostics"]
         .as_array()
-        .unwrap()
-        .iter()
+        .into_iter()
+        .flatten()
         .map(|d| d["code"].as_str().unwrap().to_string())
         .collect()
 }

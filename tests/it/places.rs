@@ -18,10 +18,7 @@ fn draft(name: &str, extra: &[&str]) -> Output {
 
 /// (code, English message) of each finding.
 fn findings(out: &Output) -> Vec<(String, String)> {
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
+    crate::support::json_diagnostics(&out.stdout)
         .iter()
         .map(|d| {
             let field = |k: &str| d[k].as_str().unwrap_or_default().to_string();

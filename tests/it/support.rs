@@ -110,3 +110,9 @@ pub(crate) fn succeeded(out: std::process::Output) -> std::process::Output {
     );
     out
 }
+
+/// The findings of a `--format json` run.
+pub(crate) fn json_diagnostics(stdout: &[u8]) -> Vec<serde_json::Value> {
+    let json: serde_json::Value = serde_json::from_slice(stdout).unwrap();
+    json["diagnostics"].as_array().cloned().unwrap_or_default()
+}
