@@ -11,9 +11,13 @@ fn check(args: &[&str]) -> Output {
     planlint().arg("check").args(args).output().unwrap()
 }
 
+/// The codes and severities of a run's findings. These fixtures are cut from the cascade below
+/// the national level, so each province's plan is an `uncompared-plan`; that lint is tested on
+/// its own fixtures and left out here.
 fn codes(out: &Output) -> Vec<String> {
     crate::support::json_diagnostics(&out.stdout)
         .iter()
+        .filter(|d| d["code"] != "uncompared-plan")
         .map(|d| {
             format!(
                 "{}:{}",

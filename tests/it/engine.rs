@@ -28,12 +28,14 @@ fn check_json<S: AsRef<std::ffi::OsStr>>(dir: Option<&Path>, args: &[S]) -> serd
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-/// The codes of a JSON report's findings, in order.
+/// The codes of a JSON report's findings, in order; `uncompared-plan` is left out, since these
+/// fixtures are cut from the cascade below the national level (it has its own fixtures).
 fn codes(json: &serde_json::Value) -> Vec<String> {
     json["diagnostics"]
         .as_array()
         .into_iter()
         .flatten()
+        .filter(|d| d["code"] != "uncompared-plan")
         .map(|d| d["code"].as_str().unwrap().to_string())
         .collect()
 }
@@ -153,7 +155,7 @@ fn rewording_a_message_keeps_the_baseline() {
     let about_something = report
         .findings
         .iter()
-        .filter(|d| d.subject != planlint::diagnostics::Subject::File)
+        .filter(|d| !d.subject.key(&report.corpus.plans).is_empty())
         .count();
     assert!(about_something > 0);
     baseline.filter(&mut moved);

@@ -16,6 +16,7 @@ crate::register_lints! {
     omitted_target::OMITTED_TARGET,
     regressing_target::REGRESSING_TARGET,
     uncatalogued_indicator::UNCATALOGUED_INDICATOR,
+    uncompared_plan::UNCOMPARED_PLAN,
     unresolved_citation::UNRESOLVED_CITATION,
     weaker_target::WEAKER_TARGET,
 }
