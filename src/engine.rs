@@ -142,19 +142,20 @@ fn reported(config: &Config, inputs: &Inputs, code: Code) -> bool {
 fn load(config: &Config, inputs: &Inputs) -> Result<Corpus, Error> {
     let exclude = |p: &std::path::Path| config.excludes(p);
     let lints_dir = inputs.lints_dir.as_deref();
+    let root = config.root();
     if inputs.corpus.is_empty() {
         let paths = if inputs.paths.is_empty() {
             &config.include
         } else {
             &inputs.paths
         };
-        ingest::load_filtered(paths, lints_dir, &Drafts::default(), &exclude)
+        ingest::load_filtered(paths, lints_dir, &Drafts::default(), &exclude, &root)
     } else {
         let drafts = Drafts {
             paths: inputs.paths.clone(),
             jurisdiction: inputs.jurisdiction.clone(),
         };
-        ingest::load_filtered(&inputs.corpus, lints_dir, &drafts, &exclude)
+        ingest::load_filtered(&inputs.corpus, lints_dir, &drafts, &exclude, &root)
     }
 }
 

@@ -267,6 +267,17 @@ impl Config {
         }
     }
 
+    /// The project root output paths are relative to: the configuration file's folder, or the
+    /// working directory when there is no file.
+    #[must_use]
+    pub fn root(&self) -> PathBuf {
+        self.file
+            .as_deref()
+            .and_then(Path::parent)
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    }
+
     /// Whether findings of `code` are reported at all.
     #[must_use]
     pub fn is_enabled(&self, code: Code) -> bool {

@@ -3,6 +3,8 @@
 //! them), the parent's place as a related location, and a fingerprint that survives edits
 //! elsewhere in the file.
 
+use std::path::Path;
+
 use serde::Serialize;
 
 use super::{Diagnostic, Label, Severity};
@@ -55,6 +57,9 @@ struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool,
+    /// Where `%SRCROOT%` is on this machine; each result's path is relative to it.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    original_uri_base_ids: std::collections::BTreeMap<&'static str, Artifact>,
     results: Vec<ResultItem<'a>>,
     column_kind: &'static str,
 }
@@ -144,6 +149,9 @@ struct Physical {
 #[serde(rename_all = "camelCase")]
 struct Artifact {
     uri: String,
+    /// `%SRCROOT%` for a path inside the project, so the log reads the same in every clone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -162,6 +170,26 @@ fn level(severity: Severity) -> &'static str {
         Severity::Note => "note",
     }
 }
+
+/// The `%SRCROOT%` base: the project root as a `file:` URI ending in `/`.
+fn root_uri(sources: &Sources) -> std::collections::BTreeMap<&'static str, Artifact> {
+    let mut bases = std::collections::BTreeMap::new();
+    if let Some(root) = sources.root() {
+        let path = crate::model::span::display_path(root);
+        let path = path.trim_end_matches('/');
+        bases.insert(
+            SRCROOT,
+            Artifact {
+                uri: format!("file://{}/", uri(path)),
+                uri_base_id: None,
+            },
+        );
+    }
+    bases
+}
+
+/// The base id of paths inside the project.
+const SRCROOT: &str = "%SRCROOT%";
 
 /// A path as a relative URI: forward slashes, spaces and other reserved characters escaped.
 fn uri(path: &str) -> String {
@@ -193,8 +221,13 @@ fn physical(sources: &Sources, source: SourceId, label: Option<&Label>) -> Physi
         }
     });
     Physical {
-        artifact_location: Artifact {
-            uri: uri(&file.display_path()),
+        artifact_location: {
+            let shown = file.display_path();
+            let inside = sources.root().is_some() && !Path::new(&shown).is_absolute();
+            Artifact {
+                uri: uri(&shown),
+                uri_base_id: inside.then_some(SRCROOT),
+            }
         },
         region,
     }
@@ -291,6 +324,7 @@ pub fn to_sarif(
                 },
             },
             results,
+            original_uri_base_ids: root_uri(sources),
             column_kind: "unicodeCodePoints",
         }],
     };

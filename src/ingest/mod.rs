@@ -64,18 +64,19 @@ pub fn load_with_drafts(
     lints_dir: Option<&Path>,
     drafts: &Drafts,
 ) -> Result<Corpus, LoadError> {
-    load_filtered(paths, lints_dir, drafts, &|_| false)
+    load_filtered(paths, lints_dir, drafts, &|_| false, Path::new("."))
 }
 
 /// [`load_with_drafts`], skipping the plan files `exclude` names (jurisdiction files are always
-/// read: they place the plans that remain).
+/// read: they place the plans that remain), with paths shown relative to `root`.
 pub fn load_filtered(
     paths: &[PathBuf],
     lints_dir: Option<&Path>,
     drafts: &Drafts,
     exclude: Exclude<'_>,
+    root: &Path,
 ) -> Result<Corpus, LoadError> {
-    let mut sources = Sources::default();
+    let mut sources = Sources::rooted(root);
     let mut diagnostics = Vec::new();
     let catalogue = Catalogue::load(lints_dir, &mut sources, &mut diagnostics);
     let mut files = discover(paths)?;

@@ -27,11 +27,14 @@ impl Span {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SourceId(pub usize);
 
-/// A file read from disk: its display path (relative to where planlint was started when
-/// possible) and its text.
+/// A file read from disk: where it is, how output names it, and its text.
 #[derive(Debug)]
 pub struct SourceFile {
+    /// The path it was read from (and is written back to by `--fix`).
     pub path: PathBuf,
+    /// The path as every output prints it: relative to the project root when it is inside it,
+    /// with `/` separators, so output and baselines do not depend on where the project lies.
+    shown: String,
     pub text: Arc<str>,
 }
 
@@ -47,10 +50,10 @@ impl SourceFile {
         (line, column)
     }
 
-    /// The path with forward slashes, as printed in every output format.
+    /// The path as printed in every output format.
     #[must_use]
     pub fn display_path(&self) -> String {
-        display_path(&self.path)
+        self.shown.clone()
     }
 }
 
@@ -58,6 +61,21 @@ impl SourceFile {
 #[must_use]
 pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
+}
+
+/// A path with `.` and `..` resolved without touching the file system.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -71,12 +89,43 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[derive(Debug, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
+    /// The project root paths are shown relative to, and the folder relative paths start from.
+    root: Option<(PathBuf, PathBuf)>,
 }
 
 impl Sources {
+    /// Sources whose paths are shown relative to `root` (the configuration file's folder, or
+    /// the working directory): `plans/x.yaml` whether it was reached as `plans`, `./plans`,
+    /// an absolute path or from a subfolder.
+    #[must_use]
+    pub fn rooted(root: &Path) -> Self {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let root = lexical(&cwd.join(root));
+        Self {
+            files: Vec::new(),
+            root: Some((root, cwd)),
+        }
+    }
+
+    /// The project root, when paths are shown relative to one.
+    #[must_use]
+    pub fn root(&self) -> Option<&Path> {
+        self.root.as_ref().map(|(root, _)| root.as_path())
+    }
+
     pub fn add(&mut self, path: PathBuf, text: impl Into<Arc<str>>) -> SourceId {
+        let shown = match &self.root {
+            Some((root, cwd)) => {
+                let absolute = lexical(&cwd.join(&path));
+                absolute
+                    .strip_prefix(root)
+                    .map_or_else(|_| display_path(&path), display_path)
+            }
+            None => display_path(&path),
+        };
         self.files.push(SourceFile {
             path,
+            shown,
             text: text.into(),
         });
         SourceId(self.files.len() - 1)

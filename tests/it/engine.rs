@@ -244,3 +244,75 @@ fn a_not_applicable_declaration_needs_its_reason() {
         "{json}"
     );
 }
+
+#[test]
+fn paths_are_relative_to_the_project_and_baselines_travel() {
+    // A project: planlint.yaml with `include: [plans]` and a baseline, at one path…
+    let first = tempfile::tempdir().unwrap();
+    let project = first.path().join("repo");
+    copy_tree(Path::new(WEAKER), &project.join("plans"));
+    std::fs::write(
+        project.join("planlint.yaml"),
+        "include: [plans]\nbaseline: planlint-baseline.json\n",
+    )
+    .unwrap();
+    let run = |dir: &Path, args: &[&str]| {
+        planlint()
+            .current_dir(dir)
+            .arg("check")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let written = run(&project, &["--write-baseline"]);
+    assert!(
+        written.status.success(),
+        "{}",
+        String::from_utf8_lossy(&written.stderr)
+    );
+    let baseline = std::fs::read_to_string(project.join("planlint-baseline.json")).unwrap();
+    assert!(
+        baseline.contains("\"file\": \"plans/anqiu/an-zhengfa-2024-13.yaml\""),
+        "{baseline}"
+    );
+
+    // …copied to another path: the baseline still covers every finding, from any folder.
+    let second = tempfile::tempdir().unwrap();
+    let moved = second.path().join("elsewhere").join("repo");
+    copy_tree(&project, &moved);
+    std::fs::create_dir_all(moved.join("plans/anqiu/sub")).unwrap();
+    for dir in [moved.clone(), moved.join("plans/anqiu/sub")] {
+        let out = run(&dir, &["--format", "json"]);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["diagnostics"], serde_json::json!([]), "{json}");
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("gone"),
+            "no entry went stale"
+        );
+    }
+
+    // Without a configuration, `plans`, `./plans` and an absolute path print the same paths,
+    // relative to the working directory.
+    let bare = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(WEAKER), &bare.path().join("plans"));
+    let shown = |arg: &str| {
+        let out = run(bare.path(), &[arg, "--format", "json"]);
+        crate::support::json_diagnostics(&out.stdout)
+            .iter()
+            .map(|d| {
+                d["location"]["file"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+    };
+    let absolute = bare.path().join("plans");
+    let expected = shown("plans");
+    assert!(
+        expected.iter().all(|f| f.starts_with("plans/")),
+        "{expected:?}"
+    );
+    assert_eq!(shown("./plans"), expected);
+    assert_eq!(shown(absolute.to_str().unwrap()), expected);
+}
