@@ -99,9 +99,20 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
     if let Some((fixed, path)) = &report.baseline_fixed {
         report_baseline_fixed(*fixed, path, lang);
     }
-    let findings = &report.findings;
     let sources = &report.corpus.sources;
     let summary = report.summary();
+    let min_level = if args.quiet {
+        super::MinLevel::Error
+    } else {
+        args.min_level.unwrap_or(super::MinLevel::Note)
+    };
+    let shown: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|d| min_level.shows(d.severity))
+        .cloned()
+        .collect();
+    let findings = &shown;
     let text = match args.format {
         Format::Human => Ok(human(findings, summary, sources, lang, args.color, true)),
         Format::Json => diagnostics::json::to_json(findings, summary, sources, lang),
@@ -240,6 +251,8 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
         write_baseline: None,
         fix: false,
         diff: false,
+        quiet: args.quiet,
+        min_level: args.min_level,
     };
     run(&rerun)
 }

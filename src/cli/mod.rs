@@ -173,6 +173,33 @@ pub struct CheckArgs {
     /// Print the fixes as a unified diff instead of writing them; exits 1 when there are any.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
+    /// Show errors only (the summary still counts every finding).
+    #[arg(short, long, conflicts_with = "min_level")]
+    pub quiet: bool,
+    /// Show findings of this level and above (the summary still counts every finding).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub min_level: Option<MinLevel>,
+}
+
+/// The least serious findings shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MinLevel {
+    Error,
+    Warning,
+    Note,
+}
+
+impl MinLevel {
+    /// Whether a finding of `severity` is shown.
+    #[must_use]
+    pub fn shows(self, severity: crate::code::Severity) -> bool {
+        use crate::code::Severity;
+        match self {
+            MinLevel::Error => severity == Severity::Error,
+            MinLevel::Warning => severity != Severity::Note,
+            MinLevel::Note => true,
+        }
+    }
 }
 
 /// Where the configuration comes from, and the command line's changes to it.

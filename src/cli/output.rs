@@ -30,7 +30,11 @@ pub(super) fn human(
         .unwrap_or(100);
     let renderer = HumanRenderer::new(sources, RenderOptions { lang, color, width });
     let mut text = String::new();
-    for finding in findings {
+    // Errors first, then warnings, then notes, each in file order: what fails the run is on
+    // the first screen.
+    let mut ordered: Vec<&Diagnostic> = findings.iter().collect();
+    ordered.sort_by_key(|d| d.severity);
+    for finding in ordered {
         if renderer.render(finding, &mut text).is_err() {
             text.push_str(finding.message.get(lang));
         }

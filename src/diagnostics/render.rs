@@ -63,7 +63,14 @@ impl HumanRenderer {
         // Related places are rendered as reports of their own (a ☞ header and a snippet):
         // miette's own related rendering prefixes each with "Advice:" or wraps paths.
         let related = std::mem::take(&mut view.related);
-        self.handler.render_report(out, &view)?;
+        let mut report = String::new();
+        self.handler.render_report(&mut report, &view)?;
+        // miette writes `help:` in English; in Chinese it reads 帮助：, as wide, so wrapped help
+        // lines stay aligned.
+        if self.lang == Lang::Zh {
+            report = report.replace("\n  help: ", "\n  帮助：");
+        }
+        out.push_str(&report);
         for place in &related {
             self.handler.render_report(out, place)?;
         }
@@ -105,7 +112,12 @@ impl HumanRenderer {
             )
         }));
         View {
-            code: Some(d.code.to_string()),
+            // The heading says how serious the finding is in words, then its code:
+            // `error[weaker-target]`, `错误[weaker-target]`.
+            code: Some(match self.lang {
+                Lang::Zh => format!("{}[{}]", d.severity.zh(), d.code),
+                Lang::En => format!("{}[{}]", d.severity.en(), d.code),
+            }),
             severity: match d.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,

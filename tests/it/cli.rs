@@ -130,3 +130,49 @@ fn every_lint_explains() {
         );
     }
 }
+
+#[test]
+fn the_first_screen_shows_the_errors() {
+    let out = planlint()
+        .args(["check", "plans", "--lang", "en"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let headings: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+        .collect();
+    let errors = headings.iter().filter(|h| h.starts_with("error[")).count();
+    assert!(errors > 0);
+    assert!(
+        headings[..errors].iter().all(|h| h.starts_with("error[")),
+        "errors come first: {headings:?}"
+    );
+    let first_screen: String = text.lines().take(40).collect::<Vec<_>>().join("\n");
+    insta::assert_snapshot!(first_screen);
+}
+
+#[test]
+fn quiet_and_min_level_narrow_what_is_shown() {
+    let levels = |args: &[&str]| {
+        let out = planlint()
+            .args(["check", "plans", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        let mut seen: Vec<String> = crate::support::json_diagnostics(&out.stdout)
+            .iter()
+            .map(|d| d["severity"].as_str().unwrap().to_string())
+            .collect();
+        seen.dedup();
+        (out.status.code(), seen)
+    };
+    let (all_status, all) = levels(&[]);
+    assert!(all.contains(&"note".to_string()));
+    let (quiet_status, quiet) = levels(&["--quiet"]);
+    assert_eq!(quiet, ["error"]);
+    assert_eq!(quiet_status, all_status, "the exit code does not change");
+    let (_, warnings) = levels(&["--min-level", "warning"]);
+    assert!(warnings.iter().all(|s| s != "note"), "{warnings:?}");
+    assert!(warnings.contains(&"warning".to_string()));
+}

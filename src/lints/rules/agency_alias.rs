@@ -59,10 +59,11 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             let name = &group.first.value.written;
             let official = ctx.registered_name(jurisdiction, entry);
             let count = group.others.len() + 1;
+            let mentions = if count == 1 { "mention" } else { "mentions" };
             let diagnostic = AGENCY_ALIAS
                 .diagnostic(msg!(
                     "“{name}”是{official}的简称（共 {count} 处）",
-                    "`{name}` abbreviates {official} ({count} mentions)"
+                    "`{name}` abbreviates {official} ({count} {mentions})"
                 ))
                 .at_value(group.first, msg!("简称", "abbreviation"))
                 .about(group.subject);

@@ -3,15 +3,17 @@
 use crate::declare_lint;
 use crate::diagnostics::Diagnostic;
 use crate::lints::LintContext;
+use crate::model::Target;
 use crate::msg;
 
 declare_lint! {
     /// ## What it does
-    /// Notes each quantitative target whose indicator links to no entry of the indicator
-    /// catalogue (`lints/indicators.yaml`), by wording and unit.
+    /// Notes, once per plan, the quantitative targets whose indicator links to no entry of the
+    /// indicator catalogue (`lints/indicators.yaml`), by wording and unit: the first is
+    /// underlined, the message names them all.
     ///
     /// ## 检查内容
-    /// 提示指标目录（`lints/indicators.yaml`）中找不到对应指标（按措辞和单位匹配）的量化目标。
+    /// 每个方案提示一次：指标目录（`lints/indicators.yaml`）中找不到对应指标（按措辞和单位匹配）的量化目标，首个目标下划线标出，提示中列出全部指标。
     ///
     /// ## Why is this bad?
     /// Only catalogued indicators are compared across levels: an uncatalogued target is never
@@ -51,32 +53,38 @@ declare_lint! {
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for (plan_id, plan) in ctx.plans() {
-        for (index, target) in plan.targets.iter().enumerate() {
-            if target.indicator_id.is_some() {
-                continue;
-            }
-            let subject = crate::diagnostics::Subject::Target {
-                target: crate::model::TargetId {
-                    plan: plan_id,
-                    index,
-                },
-                parent: None,
-            };
-            let name = &target.indicator.value;
-            let unit = &target.quantity.unit;
-            out.push(
-                UNCATALOGUED_INDICATOR
-                    .diagnostic(msg!(
-                        "指标“{name}”（单位 {unit}）未收录在指标目录中，不与上级比较",
-                        "indicator `{name}` (unit {unit}) is not in the catalogue and is not compared with other levels"
-                    ))
-                    .at_value(&target.indicator, msg!("未收录的指标", "not catalogued"))
-                    .about(subject)
-                    .with_help(msg!(
-                        "如为跨层级共有指标，请将该措辞加入 lints/indicators.yaml",
-                        "if other levels share this indicator, add the wording to lints/indicators.yaml"
-                    )),
-            );
-        }
+        let missing: Vec<&Target> = plan
+            .targets
+            .iter()
+            .filter(|t| t.indicator_id.is_none())
+            .collect();
+        let Some(first) = missing.first() else {
+            continue;
+        };
+        let mut names: Vec<&str> = missing.iter().map(|t| t.indicator.value.as_str()).collect();
+        names.dedup();
+        let (count, zh, en) = (missing.len(), names.join("、"), names.join(", "));
+        let message = if count == 1 {
+            let unit = &first.quantity.unit;
+            msg!(
+                "指标“{zh}”（单位 {unit}）未收录在指标目录中，不与上级比较",
+                "indicator `{en}` (unit {unit}) is not in the catalogue and is not compared with other levels"
+            )
+        } else {
+            msg!(
+                "本方案 {count} 项目标的指标未收录在指标目录中，不与上级比较：{zh}",
+                "{count} targets are not compared with other levels, their indicators not being in the catalogue: {en}"
+            )
+        };
+        // The first is underlined; the message names the others, so a plan with many local
+        // indicators costs the reader one finding, not one snippet per target.
+        let diagnostic = UNCATALOGUED_INDICATOR
+            .diagnostic(message)
+            .at_value(&first.indicator, msg!("未收录的指标", "not catalogued"))
+            .about(crate::diagnostics::Subject::Plan(plan_id));
+        out.push(diagnostic.with_help(msg!(
+            "如为跨层级共有指标，请将该措辞加入 lints/indicators.yaml",
+            "if other levels share an indicator, add its wording to lints/indicators.yaml"
+        )));
     }
 }
