@@ -25,6 +25,8 @@ pub enum Error {
     Write { path: String, cause: std::io::Error },
     /// Output could not be rendered or written to standard output.
     Output(String),
+    /// `--lints DIR` holds rule data that cannot be read.
+    RuleData { dir: String, reason: String },
     /// `--jurisdiction` names no place.
     UnknownJurisdiction {
         name: String,
@@ -67,6 +69,7 @@ impl Error {
             Error::Write { .. } => "planlint::write",
             Error::Output(_) => "planlint::output",
             Error::UnknownJurisdiction { .. } => "planlint::unknown_jurisdiction",
+            Error::RuleData { .. } => "planlint::rule_data",
             Error::AmbiguousJurisdiction { .. } => "planlint::ambiguous_jurisdiction",
         }
     }
@@ -101,6 +104,10 @@ impl Error {
             Error::Output(reason) => {
                 msg!("无法输出：{reason}", "cannot write the output: {reason}")
             }
+            Error::RuleData { dir, reason } => msg!(
+                "--lints {dir}：规则数据无法读取：{reason}",
+                "--lints {dir}: the rule data cannot be read: {reason}"
+            ),
             Error::UnknownJurisdiction { name, did_you_mean } => match did_you_mean {
                 Some(known) => msg!(
                     "没有名为“{name}”的辖区；是否应为“{known}”？",
@@ -136,6 +143,10 @@ impl Error {
             Error::UnknownJurisdiction { .. } | Error::AmbiguousJurisdiction { .. } => Some(msg!(
                 "可写名称或简称（平度市、平度）、路径（山东省/青岛市/平度市）或区划代码（370283）",
                 "give a name or short name (平度市, 平度), a path (山东省/青岛市/平度市) or a code (370283)"
+            )),
+            Error::RuleData { .. } => Some(msg!(
+                "该文件夹应包含 indicators.yaml 和 agency-abbreviations.yaml（可选 registries.yaml、renamed-agencies.yaml）",
+                "the folder needs indicators.yaml and agency-abbreviations.yaml (registries.yaml and renamed-agencies.yaml are optional)"
             )),
             Error::Baseline { .. } => Some(msg!(
                 "用 `planlint check --write-baseline` 重新生成",

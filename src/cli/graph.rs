@@ -49,12 +49,48 @@ pub(super) fn run(args: &GraphArgs) -> ExitStatus {
         agencies: args.with.contains(&super::GraphWith::Agencies),
     };
     let cascade = export::cascade(&report, with);
-    super::emit(
+    let status = super::emit(
         render(&cascade, args.format),
         args.output.as_deref(),
         args.force,
         lang,
-    )
+    );
+    status_with_unread(status, &report, lang)
+}
+
+/// A picture or trace that leaves out what could not be read (a broken file, a plan with no
+/// jurisdiction) says so on stderr and exits 1: an incomplete picture must not pass silently.
+fn status_with_unread(status: ExitStatus, report: &Report, lang: Lang) -> ExitStatus {
+    if status != ExitStatus::Clean {
+        return status;
+    }
+    let unread: Vec<crate::diagnostics::Diagnostic> = report
+        .findings
+        .iter()
+        .filter(|d| {
+            d.code.category() == crate::code::Category::Input
+                && d.severity == crate::code::Severity::Error
+        })
+        .cloned()
+        .collect();
+    if unread.is_empty() {
+        return status;
+    }
+    let summary = crate::diagnostics::Summary::of(&unread, report.corpus.files);
+    let text = super::output::human(
+        &unread,
+        summary,
+        &report.corpus.sources,
+        lang,
+        super::Color::Never,
+        false,
+    );
+    let line = match lang {
+        Lang::Zh => "以上文件或方案未能读取或归入辖区，未纳入输出\n",
+        Lang::En => "what is above could not be read or placed, and is left out of the output\n",
+    };
+    eprint!("{text}{line}");
+    ExitStatus::Findings
 }
 
 pub(super) fn trace(args: &TraceArgs) -> ExitStatus {
@@ -64,7 +100,7 @@ pub(super) fn trace(args: &TraceArgs) -> ExitStatus {
         Err(status) => return status,
     };
     match export::trace::trace(&report, &args.indicator, lang) {
-        Ok(text) => super::emit(Ok(text), None, false, lang),
+        Ok(text) => status_with_unread(super::emit(Ok(text), None, false, lang), &report, lang),
         Err(err) => {
             report_failure(&err, lang);
             ExitStatus::Failure

@@ -79,6 +79,17 @@ pub fn load_filtered(
     let mut sources = Sources::rooted(root);
     let mut diagnostics = Vec::new();
     let catalogue = Catalogue::load(lints_dir, &mut sources, &mut diagnostics);
+    // Rule data the user named must be whole: with half of it, every check would be wrong.
+    if let (Some(dir), Some(problem)) = (lints_dir, diagnostics.first()) {
+        let file = problem
+            .source
+            .map(|s| sources.get(s).display_path())
+            .unwrap_or_default();
+        return Err(crate::error::Error::RuleData {
+            dir: display_path(dir),
+            reason: format!("{file}: {}", problem.message.en),
+        });
+    }
     let mut files = discover(paths)?;
     files.plans.retain(|p| !exclude(p));
     files.orphan_sidecars.retain(|p| !exclude(p));

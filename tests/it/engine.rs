@@ -316,3 +316,40 @@ fn paths_are_relative_to_the_project_and_baselines_travel() {
     assert_eq!(shown("./plans"), expected);
     assert_eq!(shown(absolute.to_str().unwrap()), expected);
 }
+
+#[test]
+fn a_broken_rule_folder_ends_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("lints/indicators.yaml", dir.path().join("indicators.yaml")).unwrap();
+    let out = planlint()
+        .args(["check", WEAKER, "--lints"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "half the rule data is no rule data"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("agency-abbreviations.yaml"), "{stderr}");
+}
+
+#[test]
+fn graph_and_trace_do_not_drop_a_plan_silently() {
+    for args in [
+        vec!["graph", "tests/fixtures/cli/bad-input", "--format", "dot"],
+        vec!["trace", "数控化率", "tests/fixtures/cli/bad-input"],
+    ] {
+        let out = planlint().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("unknown-jurisdiction"), "{stderr}");
+        assert!(stderr.contains("left out of the output"), "{stderr}");
+    }
+    let clean = planlint()
+        .args(["graph", "plans", "--format", "dot"])
+        .output()
+        .unwrap();
+    assert_eq!(clean.status.code(), Some(0));
+}
