@@ -51,4 +51,19 @@ impl Corpus {
                 .map(move |(index, t)| (TargetId { plan, index }, t))
         })
     }
+
+    /// Links each target to its catalogue entry (`Target::indicator_id`), once, so that the graph,
+    /// the lints and the exports all read the same link.
+    pub(super) fn link_indicators(&mut self) {
+        let Corpus {
+            plans, catalogue, ..
+        } = self;
+        for plan in plans {
+            for target in &mut plan.targets {
+                target.indicator_id = catalogue
+                    .link(&target.indicator.value, &target.quantity.unit)
+                    .map(|i| i.id.clone());
+            }
+        }
+    }
 }

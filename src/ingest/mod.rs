@@ -143,7 +143,7 @@ pub fn load_filtered(
             .extend((before..corpus.sources.len()).map(SourceId));
     }
     supersede(&mut corpus, first_draft);
-    link_indicators(&mut corpus);
+    corpus.link_indicators();
     if files.plans.is_empty() {
         let shown = paths
             .iter()
@@ -162,21 +162,6 @@ pub fn load_filtered(
         );
     }
     Ok(corpus)
-}
-
-/// Links each target to its catalogue entry (`Target::indicator_id`), once, so that the graph,
-/// the lints and the exports all read the same link.
-fn link_indicators(corpus: &mut Corpus) {
-    let Corpus {
-        plans, catalogue, ..
-    } = corpus;
-    for plan in plans {
-        for target in &mut plan.targets {
-            target.indicator_id = catalogue
-                .link(&target.indicator.value, &target.quantity.unit)
-                .map(|i| i.id.clone());
-        }
-    }
 }
 
 fn orphan_sidecar(corpus: &mut Corpus, path: &Path) {
