@@ -353,3 +353,33 @@ fn graph_and_trace_do_not_drop_a_plan_silently() {
         .unwrap();
     assert_eq!(clean.status.code(), Some(0));
 }
+
+#[test]
+fn a_fix_keeps_the_prefix_the_plan_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("jurisdiction.yaml"),
+        "name: 安丘市\nlevel: county\nself_prefix: 市\nagencies:\n  - name: 市场监督管理局\n  - name: 工业和信息化局\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("plan.yaml"),
+        "title: 安丘市方案\ntasks:\n  - label: \"（一）\"\n    lead: [市市场监管局]\n    responsible: [市工信局]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("planlint.yaml"), "fix-aliases: true\n").unwrap();
+    let out = planlint()
+        .current_dir(dir.path())
+        .args(["check", ".", "--fix"])
+        .output()
+        .unwrap();
+    assert_ne!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fixed = std::fs::read_to_string(dir.path().join("plan.yaml")).unwrap();
+    assert!(fixed.contains("lead: [市市场监督管理局]"), "{fixed}");
+    assert!(fixed.contains("responsible: [市工业和信息化局]"), "{fixed}");
+}

@@ -67,7 +67,15 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 ))
                 .at_value(group.first, msg!("简称", "abbreviation"))
                 .about(group.subject);
-            let replacement = official_as_written(ctx, jurisdiction, entry, name);
+            let diagnostic = diagnostic.with_help(msg!(
+                "如需使用正式名称，改为“{official}”",
+                "write `{official}` where the official name is wanted"
+            ));
+            // A fix only when the official form can be written the way the plan writes names.
+            let Some(replacement) = official_as_written(ctx, jurisdiction, entry, name) else {
+                out.push(diagnostic);
+                continue;
+            };
             let edits = std::iter::once(group.first)
                 .chain(group.others.iter().copied())
                 .map(|mention| crate::fix::Edit {
@@ -76,37 +84,45 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     replacement: replacement.clone(),
                 })
                 .collect();
-            out.push(
-                diagnostic
-                    .with_help(msg!(
-                        "如需使用正式名称，改为“{official}”",
-                        "write `{official}` where the official name is wanted"
-                    ))
-                    .with_fix(edits, crate::fix::Applicability::OptIn),
-            );
+            out.push(diagnostic.with_fix(edits, crate::fix::Applicability::OptIn));
         }
     }
 }
 
-/// The official name in the form the plan writes names: `市工信局` → `市工业和信息化局`, keeping
-/// the jurisdiction prefix the plan uses.
+/// The official name in the form the plan writes names: `市工信局` → `市工业和信息化局`,
+/// `市市场监管局` → `市市场监督管理局`, keeping the prefix the plan uses. The prefix is whatever
+/// comes before a part of the written name that the registry knows as this very body, so a name
+/// that starts like a prefix (市场…, 市委…) keeps it; when no split works, no fix is offered.
 fn official_as_written(
     ctx: &LintContext<'_>,
     jurisdiction: crate::model::JurisdictionId,
     entry: usize,
     written: &str,
-) -> String {
+) -> Option<String> {
     let j = ctx.jurisdiction(jurisdiction);
     let name = &j.registry.entries[entry].name;
-    if written.starts_with(&j.name.value) {
-        return format!("{}{name}", j.name.value);
-    }
-    match &j.self_prefix {
-        Some(prefix)
-            if written.starts_with(prefix.as_str()) && !name.starts_with(prefix.as_str()) =>
+    let names_this_body = |part: &str| {
+        j.registry
+            .lookup(&crate::model::text::fold(part))
+            .is_some_and(|m| m.entry() == entry)
+    };
+    let heads = j
+        .names()
+        .chain(j.self_prefix.as_deref())
+        .chain(std::iter::once(""));
+    for head in heads {
+        if let Some(rest) = written.strip_prefix(head)
+            && !rest.is_empty()
+            && names_this_body(rest)
         {
-            format!("{prefix}{name}")
+            // Re-read: the replacement must itself name the body by its official name.
+            let replacement = format!("{head}{name}");
+            let official = replacement.strip_prefix(head).is_some_and(|r| {
+                j.registry.lookup(&crate::model::text::fold(r))
+                    == Some(crate::model::jurisdiction::RegistryMatch::Official(entry))
+            });
+            return official.then_some(replacement);
         }
-        _ => name.clone(),
     }
+    None
 }
