@@ -75,6 +75,10 @@ struct IndicatorsFile {
 struct AbbreviationsFile {
     /// Official name (without jurisdiction prefix) → standard abbreviations.
     abbreviations: std::collections::BTreeMap<String, Vec<String>>,
+    /// The abbreviations that are 规范简称, the form official documents themselves use
+    /// (发展改革委, 市场监管局): they resolve like the official name and are never flagged.
+    #[serde(default)]
+    normative: Vec<String>,
 }
 
 /// The loaded rule data.
@@ -83,6 +87,8 @@ pub struct Catalogue {
     pub indicators: Vec<Indicator>,
     /// Folded official name → its abbreviations.
     pub abbreviations: HashMap<String, Vec<String>>,
+    /// Folded 规范简称: abbreviations as official as the full name.
+    pub normative: std::collections::HashSet<String>,
     /// (folded wording, entry index), for linking.
     wordings: Vec<(String, usize)>,
     /// The default agency registries by level, for jurisdictions with no registry of their own.
@@ -131,6 +137,7 @@ impl Catalogue {
                         .into_iter()
                         .map(|(official, short)| (fold(&official), short))
                         .collect();
+                    catalogue.normative = file.normative.iter().map(|n| fold(n)).collect();
                 }
                 Err(d) => diagnostics.push(*d),
             }

@@ -14,6 +14,7 @@ pub(crate) fn convert(
     file: JurisdictionFile,
     parent: Option<JurisdictionId>,
     standard_aliases: &HashMap<String, Vec<String>>,
+    normative: &std::collections::HashSet<String>,
 ) -> Jurisdiction {
     let entries = file
         .agencies
@@ -45,6 +46,7 @@ pub(crate) fn convert(
             entries,
             file.collectives,
             standard_aliases,
+            normative,
         )),
         default_registry: None,
         standard: None,

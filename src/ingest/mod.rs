@@ -223,6 +223,7 @@ fn load_jurisdictions(corpus: &mut Corpus, paths: &[PathBuf]) -> BTreeMap<PathBu
             file,
             parent,
             &corpus.catalogue.abbreviations,
+            &corpus.catalogue.normative,
         );
         corpus.jurisdictions.push(jurisdiction);
         folders.insert(dir, JurisdictionId(corpus.jurisdictions.len() - 1));

@@ -61,6 +61,8 @@ pub struct RegistryEntry {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RegistryMatch {
     Official(usize),
+    /// A 规范简称, as official as the full name (发展改革委).
+    Normative(usize),
     Alias(usize),
 }
 
@@ -68,7 +70,7 @@ impl RegistryMatch {
     #[must_use]
     pub fn entry(self) -> usize {
         match self {
-            RegistryMatch::Official(i) | RegistryMatch::Alias(i) => i,
+            RegistryMatch::Official(i) | RegistryMatch::Normative(i) | RegistryMatch::Alias(i) => i,
         }
     }
 }
@@ -83,12 +85,14 @@ pub struct AgencyRegistry {
 
 impl AgencyRegistry {
     /// Builds the index. `standard_aliases` gives the abbreviations that hold everywhere
-    /// (工信局 for 工业和信息化局) so each registry lists only its official names.
+    /// (工信局 for 工业和信息化局) so each registry lists only its official names; those in
+    /// `normative` (folded) are 规范简称 and match as such.
     #[must_use]
     pub fn new(
         entries: Vec<RegistryEntry>,
         collectives: Vec<String>,
         standard_aliases: &HashMap<String, Vec<String>>,
+        normative: &std::collections::HashSet<String>,
     ) -> Self {
         let mut index = HashMap::new();
         for (i, entry) in entries.iter().enumerate() {
@@ -100,7 +104,13 @@ impl AgencyRegistry {
                 .into_iter()
                 .flatten();
             for alias in entry.aliases.iter().chain(standard) {
-                index.entry(fold(alias)).or_insert(RegistryMatch::Alias(i));
+                let folded = fold(alias);
+                let found = if normative.contains(&folded) {
+                    RegistryMatch::Normative(i)
+                } else {
+                    RegistryMatch::Alias(i)
+                };
+                index.entry(folded).or_insert(found);
             }
         }
         let collectives = collectives.iter().map(|c| fold(c)).collect();

@@ -359,12 +359,12 @@ fn a_fix_keeps_the_prefix_the_plan_writes() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("jurisdiction.yaml"),
-        "name: 安丘市\nlevel: county\nself_prefix: 市\nagencies:\n  - name: 市场监督管理局\n  - name: 工业和信息化局\n",
+        "name: 安丘市\nlevel: county\nself_prefix: 市\nagencies:\n  - name: 市场监督管理局\n    aliases: [市监局]\n  - name: 工业和信息化局\n",
     )
     .unwrap();
     std::fs::write(
         dir.path().join("plan.yaml"),
-        "title: 安丘市方案\ntasks:\n  - label: \"（一）\"\n    lead: [市市场监管局]\n    responsible: [市工信局]\n",
+        "title: 安丘市方案\ntasks:\n  - label: \"（一）\"\n    lead: [市市监局]\n    responsible: [市工信局, 市市场监管局]\n",
     )
     .unwrap();
     std::fs::write(dir.path().join("planlint.yaml"), "fix-aliases: true\n").unwrap();
@@ -380,6 +380,7 @@ fn a_fix_keeps_the_prefix_the_plan_writes() {
         String::from_utf8_lossy(&out.stderr)
     );
     let fixed = std::fs::read_to_string(dir.path().join("plan.yaml")).unwrap();
+    // An informal name that starts like the prefix keeps the prefix; a 规范简称 stays as it is.
     assert!(fixed.contains("lead: [市市场监督管理局]"), "{fixed}");
-    assert!(fixed.contains("responsible: [市工业和信息化局]"), "{fixed}");
+    assert!(fixed.contains("responsible: [市工业和信息化局, 市市场监管局]"), "{fixed}");
 }

@@ -205,6 +205,7 @@ impl Defaults {
                 default.entries.clone(),
                 default.collectives.clone(),
                 &catalogue.abbreviations,
+                &catalogue.normative,
             );
             Some((level, Arc::new(registry)))
         })

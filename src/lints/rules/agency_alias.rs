@@ -8,12 +8,14 @@ use crate::msg;
 
 declare_lint! {
     /// ## What it does
-    /// Notes a body named by a standard abbreviation (市发改局, 市工信局) where the registry has
+    /// Notes a body named by an informal abbreviation (市发改局, 市工信局) where the registry has
     /// its official name (发展和改革局, 工业和信息化局). Once per name and plan; the count says how
-    /// often the plan writes it.
+    /// often the plan writes it. The 规范简称 that official documents themselves use (市发展改革委,
+    /// 市市场监管局, 市住房城乡建设局; `normative` in `lints/agency-abbreviations.yaml`) are as good
+    /// as the full name and never noted.
     ///
     /// ## 检查内容
-    /// 提示以规范简称（市发改局、市工信局）指称名录中有正式名称（发展和改革局、工业和信息化局）的机构。每个方案每个简称提示一次。
+    /// 提示以非规范简称（市发改局、市工信局）指称名录中有正式名称（发展和改革局、工业和信息化局）的机构。每个方案每个简称提示一次。公文本身使用的规范简称（市发展改革委、市市场监管局、市住房城乡建设局）与全称同等，不作提示。
     ///
     /// ## Why is this bad?
     /// Abbreviations are standard and legitimate in plans; this is a note for teams that
@@ -39,7 +41,7 @@ declare_lint! {
         code: "agency-alias",
         category: Agencies,
         severity: Note,
-        summary: ("以简称指称机构", "a body is named by its abbreviation"),
+        summary: ("以非规范简称指称机构", "a body is named by an informal abbreviation"),
         fix: true,
         check: check,
     }
