@@ -83,6 +83,20 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     }
     let config = &config;
     let lints = enabled_lints(config, inputs);
+    // A folder or file inside a corpus is checked with the whole corpus around it, so its
+    // parents are found; only its own findings are reported.
+    let scope = subtree_scope(config, inputs);
+    let widened;
+    let inputs = match &scope {
+        Some((roots, _)) => {
+            widened = Inputs {
+                paths: roots.clone(),
+                ..inputs.clone()
+            };
+            &widened
+        }
+        None => inputs,
+    };
     let mut corpus = load(config, inputs)?;
     let graph = crate::graph::build(&corpus);
     let mut findings = std::mem::take(&mut corpus.diagnostics);
@@ -102,6 +116,15 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
         // A draft is reviewed, not the corpus: only findings located in the drafts are shown.
         findings.retain(|d| d.source.is_none_or(|s| corpus.drafts.contains(&s)));
     }
+    if let Some((_, wanted)) = &scope {
+        findings.retain(|d| {
+            d.source.is_none_or(|s| {
+                wanted
+                    .iter()
+                    .any(|w| absolute(&corpus.sources.get(s).path).starts_with(w))
+            })
+        });
+    }
     let about_targets = findings
         .iter()
         .filter_map(|d| d.subject.target().map(|t| (d.code, t)))
@@ -113,6 +136,72 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
         baseline_fixed,
         about_targets,
     })
+}
+
+/// When the paths given lie inside a larger corpus (an `include:` root of the configuration, or
+/// folders above them that declare jurisdictions), the roots to read and the paths whose
+/// findings are reported.
+fn subtree_scope(config: &Config, inputs: &Inputs) -> Option<(Vec<PathBuf>, Vec<PathBuf>)> {
+    if !inputs.corpus.is_empty() || inputs.paths.is_empty() {
+        return None;
+    }
+    let wanted: Vec<PathBuf> = inputs.paths.iter().map(|p| absolute(p)).collect();
+    let includes: Vec<PathBuf> = config.include.iter().map(|p| absolute(p)).collect();
+    let mut roots: Vec<PathBuf> = Vec::new();
+    for path in &wanted {
+        let root = includes
+            .iter()
+            .find(|i| path.starts_with(i) && path != *i)
+            .cloned()
+            .unwrap_or_else(|| topmost_jurisdiction_folder(path));
+        if !roots.contains(&root) {
+            roots.push(root);
+        }
+    }
+    let widened = roots.iter().zip(&wanted).any(|(r, w)| r != w) || roots.len() != wanted.len();
+    widened.then_some((roots, wanted))
+}
+
+/// The highest folder above `path` (itself included, for a folder) in an unbroken chain of
+/// folders that each declare a jurisdiction.
+fn topmost_jurisdiction_folder(path: &std::path::Path) -> PathBuf {
+    let start = if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default()
+    };
+    let mut top = start.clone();
+    let mut dir = start.parent();
+    while let Some(d) = dir {
+        if !d.join(ingest::JURISDICTION_FILE).is_file() {
+            break;
+        }
+        top = d.to_path_buf();
+        dir = d.parent();
+    }
+    if top == start && !path.is_dir() {
+        // A single file in a jurisdiction's folder: its folder is the corpus.
+        return path.to_path_buf();
+    }
+    top
+}
+
+/// A path made absolute against the working directory, with `.` and `..` resolved.
+fn absolute(path: &std::path::Path) -> PathBuf {
+    let joined = std::env::current_dir().unwrap_or_default().join(path);
+    let mut out = PathBuf::new();
+    for part in joined.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The lints that run: enabled by the configuration and the selection.

@@ -382,5 +382,33 @@ fn a_fix_keeps_the_prefix_the_plan_writes() {
     let fixed = std::fs::read_to_string(dir.path().join("plan.yaml")).unwrap();
     // An informal name that starts like the prefix keeps the prefix; a 规范简称 stays as it is.
     assert!(fixed.contains("lead: [市市场监督管理局]"), "{fixed}");
-    assert!(fixed.contains("responsible: [市工业和信息化局, 市市场监管局]"), "{fixed}");
+    assert!(
+        fixed.contains("responsible: [市工业和信息化局, 市市场监管局]"),
+        "{fixed}"
+    );
+}
+
+#[test]
+fn a_folder_inside_the_corpus_is_checked_with_its_parents() {
+    for path in [
+        "plans/shandong/weifang/anqiu",
+        "plans/shandong/weifang/anqiu/an-zhengfa-2024-13.txt",
+    ] {
+        let json = check_json(None, &[path]);
+        let diagnostics = crate::support::json_diagnostics(json.to_string().as_bytes());
+        let weaker = diagnostics
+            .iter()
+            .filter(|d| d["code"] == "weaker-target")
+            .count();
+        assert_eq!(
+            weaker, 1,
+            "安丘's 报废汽车 target against 鲁政发, from {path}"
+        );
+        assert!(
+            diagnostics.iter().all(|d| d["location"]["file"]
+                .as_str()
+                .is_none_or(|f| f.starts_with("plans/shandong/weifang/anqiu/"))),
+            "only the folder's own findings: {json}"
+        );
+    }
 }
