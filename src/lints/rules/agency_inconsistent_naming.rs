@@ -52,11 +52,7 @@ enum Identity {
     Spelling(String),
 }
 
-fn identity(
-    group: &NameMentions<'_>,
-    home: JurisdictionId,
-    self_prefix: Option<&str>,
-) -> Option<Identity> {
+fn identity(group: &NameMentions<'_>, self_prefix: Option<&str>) -> Option<Identity> {
     match group.resolution {
         AgencyResolution::Registered {
             jurisdiction,
@@ -67,13 +63,10 @@ fn identity(
             jurisdiction,
             entry,
         } => Some(Identity::Entry(*jurisdiction, *entry)),
-        AgencyResolution::Unknown {
-            suggestion: Some(s),
-        } if s.abbreviation => Some(Identity::Entry(home, s.entry)),
-        AgencyResolution::Collective => None,
-        AgencyResolution::Unknown { .. }
-        | AgencyResolution::Unchecked
-        | AgencyResolution::Standard => {
+        // An unknown name is already a dangling-agency finding, the more specific one: it is
+        // not reported a second time as a spelling of another name.
+        AgencyResolution::Collective | AgencyResolution::Unknown { .. } => None,
+        AgencyResolution::Unchecked | AgencyResolution::Standard => {
             let folded = &group.first.value.folded;
             let bare = self_prefix
                 .and_then(|p| folded.strip_prefix(p))
@@ -94,7 +87,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let groups = ctx.agency_names(id);
         let mut by_identity: BTreeMap<Identity, Vec<&NameMentions<'_>>> = BTreeMap::new();
         for group in &groups {
-            if let Some(identity) = identity(group, plan.jurisdiction, home.self_prefix.as_deref())
+            if let Some(identity) = identity(group, home.self_prefix.as_deref())
             {
                 by_identity.entry(identity).or_default().push(group);
             }
