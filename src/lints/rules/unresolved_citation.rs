@@ -8,11 +8,14 @@ use crate::msg;
 
 declare_lint! {
     /// ## What it does
-    /// Notes each citation that resolves to no document of the corpus, by number or by title.
-    /// The cited document becomes a stub node of the graph.
+    /// Notes each citation of a plan-like document (a 方案, 规划, 计划, 意见, 纲要…, or a
+    /// government's numbered document) that resolves to no document of the corpus, by number or
+    /// by title. Standards, catalogues, rules and ministries' notices (《…通用规范》,
+    /// 《…优惠目录》, 《…实施细则》, 银发〔2024〕72号) set no targets and are not noted. The cited
+    /// document becomes a stub node of the graph either way.
     ///
     /// ## 检查内容
-    /// 提示按文号或标题都无法在语料库中找到的被引文件；该文件在图中作为占位节点（stub）。
+    /// 提示按文号或标题都无法在语料库中找到的方案类被引文件（方案、规划、计划、意见、纲要等，或政府文号的文件）；标准、目录、细则、部委通知等不含目标的文件不作提示。被引文件在图中作为占位节点（stub）。
     ///
     /// ## Why is this bad?
     /// A plan's targets are checked against the plans it cites; a cited parent missing from
@@ -49,7 +52,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             .zip(ctx.graph.citations(id))
             .enumerate()
         {
-            if !matches!(link, CitationLink::Stub(_)) {
+            if !matches!(link, CitationLink::Stub(_)) || !is_plan_like(citation) {
                 continue;
             }
             let cited = match (&citation.doc_number, &citation.title) {
@@ -72,5 +75,27 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     )),
             );
         }
+    }
+}
+
+/// Whether a cited document could be a plan with targets: its title names a plan's genre, or,
+/// cited by number alone, a government issued it (政/府 in the prefix: 济政办字, 粤府).
+fn is_plan_like(citation: &crate::model::Citation) -> bool {
+    const GENRES: [&str; 8] = ["方案", "规划", "计划", "意见", "纲要", "行动", "要点", "举措"];
+    match &citation.title {
+        Some(title) => {
+            let core = crate::model::text::plan_title_core(&title.value);
+            // An edition in brackets (（2024年版）) is not part of the genre.
+            let core = core
+                .rsplit_once(['（', '('])
+                .filter(|(_, tail)| tail.contains('版') || tail.contains('年'))
+                .map_or(core.as_str(), |(head, _)| head);
+            GENRES.iter().any(|g| core.ends_with(g))
+        }
+        None => citation
+            .doc_number
+            .as_ref()
+            .and_then(|n| n.value.parsed.as_ref())
+            .is_some_and(|n| n.prefix.contains('政') || n.prefix.contains('府')),
     }
 }
