@@ -1,6 +1,7 @@
-//! Graphviz DOT: one cluster per level, national on top; citations drawn from the parent down to
-//! the child with the arrow at the parent, so Graphviz ranks parents above. A CJK font is named
-//! so that PNG and PDF renderings show Chinese.
+//! Graphviz DOT: one cluster per level, national on top, each level on rows of a few plans
+//! (`rank=same`) chained in level order, and the documents not in the corpus in a compact band
+//! at the bottom. Citations are drawn from the parent down to the child with the arrow at the
+//! parent. A CJK font is named so that PNG and PDF renderings show Chinese.
 
 use std::fmt::Write;
 
@@ -28,34 +29,58 @@ pub fn to_dot(cascade: &Cascade) -> String {
         out,
         "  edge [color=\"#6b7b8c\", fontname=\"{font}\", fontsize=9];"
     );
+    let mut anchors: Vec<&str> = Vec::new();
     for (level, caption) in LEVEL_CAPTIONS {
-        let layer = layer_of(level);
         let members = cascade.level_members(level);
         if members.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "  subgraph cluster_{layer} {{");
+        let _ = writeln!(out, "  subgraph cluster_{} {{", layer_of(level));
         let _ = writeln!(
             out,
             "    label=\"{caption}\"; labeljust=l; style=dotted; color=\"#9aa5b1\";"
         );
-        for node in members {
+        for node in &members {
             let _ = writeln!(out, "    {} [{}];", node.id, attributes(node));
         }
+        let plans: Vec<&str> = members
+            .iter()
+            .filter(|n| matches!(n.kind, NodeKind::Plan | NodeKind::Stub))
+            .map(|n| n.id.as_str())
+            .collect();
+        rows(&mut out, &plans, &mut anchors);
         let _ = writeln!(out, "  }}");
     }
-    // Documents of unknown level stay outside the level clusters; their edges rank them.
-    for node in cascade.nodes.iter().filter(|n| n.level.is_none()) {
-        let _ = writeln!(out, "  {} [{}];", node.id, attributes(node));
+    // Documents cited but not in the corpus: a compact band under the county level.
+    let stubs: Vec<&ExportNode> = cascade.nodes.iter().filter(|n| n.level.is_none()).collect();
+    if !stubs.is_empty() {
+        let _ = writeln!(out, "  subgraph cluster_stubs {{");
+        let _ = writeln!(
+            out,
+            "    label=\"未收录 not in the corpus\"; labeljust=l; style=dotted; color=\"#c3cad2\"; fontsize=9;"
+        );
+        for node in &stubs {
+            let _ = writeln!(out, "    {} [{}, fontsize=8];", node.id, attributes(node));
+        }
+        let ids: Vec<&str> = stubs.iter().map(|n| n.id.as_str()).collect();
+        rows(&mut out, &ids, &mut anchors);
+        let _ = writeln!(out, "  }}");
+    }
+    // Rows are ranked by an invisible chain of their first nodes, so the levels stay in order
+    // whatever the citations say; citation edges then leave the ranks alone.
+    for pair in anchors.windows(2) {
+        let _ = writeln!(out, "  {} -> {} [style=invis];", pair[0], pair[1]);
     }
     for edge in &cascade.edges {
         let (from, to) = (&cascade.nodes[edge.from].id, &cascade.nodes[edge.to].id);
         let line = match edge.kind {
-            EdgeKind::Cites => format!("  {to} -> {from} [dir=back, tooltip=\"cites\"];"),
+            EdgeKind::Cites => {
+                format!("  {to} -> {from} [dir=back, constraint=false, tooltip=\"cites\"];")
+            }
             EdgeKind::ParentTarget => {
                 let colour = if edge.weaker { "#c0392b" } else { "#6b7b8c" };
                 format!(
-                    "  {to} -> {from} [dir=back, style=dashed, color=\"{colour}\", tooltip=\"parent target\"];"
+                    "  {to} -> {from} [dir=back, constraint=false, style=dashed, color=\"{colour}\", tooltip=\"parent target\"];"
                 )
             }
             EdgeKind::States => format!("  {from} -> {to} [arrowhead=none, color=\"#b8c2cc\"];"),
@@ -70,6 +95,18 @@ pub fn to_dot(cascade: &Cascade) -> String {
     }
     let _ = writeln!(out, "}}");
     out
+}
+
+/// Nodes per rank: a level wider than this wraps onto further rows, so that a corpus of 31
+/// provinces draws as a block rather than a strip.
+const ROW_LENGTH: usize = 6;
+
+/// Puts `ids` on rows of `ROW_LENGTH` with `rank=same`, recording each row's first node.
+fn rows<'a>(out: &mut String, ids: &[&'a str], anchors: &mut Vec<&'a str>) {
+    for row in ids.chunks(ROW_LENGTH) {
+        let _ = writeln!(out, "    {{ rank=same; {}; }}", row.join("; "));
+        anchors.extend(row.first());
+    }
 }
 
 fn attributes(node: &ExportNode) -> String {

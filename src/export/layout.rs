@@ -26,8 +26,9 @@ const MARGIN: f64 = 24.0;
 const GAP_X: f64 = 18.0;
 const GAP_Y: f64 = 64.0;
 pub const LINE_HEIGHT: f64 = 16.0;
-/// Rows wrap at the widest level row, or at this width when the levels are narrower.
-const MIN_WRAP: f64 = 1100.0;
+/// Rows wrap at this width (or at the widest node), so that a level of 31 provinces draws as a
+/// block that fits a laptop screen rather than a strip.
+const WRAP_WIDTH: f64 = 1200.0;
 const PADDING: f64 = 8.0;
 
 /// The drawn size of a line of text at 12px: Chinese characters are square, Latin half as wide.
@@ -69,8 +70,7 @@ pub fn layout(cascade: &Cascade) -> Layout {
             (width, height)
         })
         .collect();
-    // Rows: each layer's nodes in order, wrapped when wider than the widest level row (or
-    // MIN_WRAP), so a long list of uncollected documents does not stretch the picture.
+    // Rows: each layer's nodes in order, wrapped at WRAP_WIDTH.
     let layers = cascade
         .nodes
         .iter()
@@ -87,12 +87,12 @@ pub fn layout(cascade: &Cascade) -> Layout {
         let gaps = GAP_X * row.len().saturating_sub(1) as f64;
         row.iter().map(|i| sizes[*i].0).sum::<f64>() + gaps
     };
-    let level_width = members
+    let widest_node = members
         .iter()
-        .take(super::OUTSIDE_LAYER)
-        .map(|m| row_width(m))
+        .flatten()
+        .map(|i| sizes[*i].0)
         .fold(0.0, f64::max);
-    let wrap = level_width.max(MIN_WRAP);
+    let wrap = widest_node.max(WRAP_WIDTH);
     let mut rows: Vec<(usize, Vec<usize>)> = Vec::new();
     for (layer, nodes) in members.iter().enumerate() {
         let mut row: Vec<usize> = Vec::new();

@@ -60,31 +60,92 @@ fn tool(name: &str) -> Option<PathBuf> {
     found
 }
 
+/// Runs Graphviz on `source`, asserting it succeeds without a warning.
+fn render(dot: &std::path::Path, source: &str, format: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut child = Command::new(dot)
+        .arg(format!("-T{format}"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(source.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "Graphviz warned");
+    out.stdout
+}
+
 #[test]
 fn dot_renders_without_warnings() {
     let Some(dot) = tool("dot") else { return };
     for with in [None, Some("targets,agencies")] {
-        let source = export(&["plans"], "dot", with);
-        let mut child = Command::new(&dot)
-            .arg("-Tsvg")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
+        let svg = render(&dot, &export(&["plans"], "dot", with), "svg");
+        assert!(String::from_utf8_lossy(&svg).contains("安丘市人民政府"));
+    }
+}
+
+/// The bundled corpus (31 provinces on one level) draws as a block, not a strip, with the levels
+/// top to bottom: national, provincial, municipal, county, then the documents not in the corpus.
+#[test]
+fn dot_layout_keeps_levels_in_order_and_a_readable_shape() {
+    let Some(dot) = tool("dot") else { return };
+    let json = render(&dot, &export(&["plans"], "dot", None), "json");
+    let drawing: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let numbers =
+        |text: &str| -> Vec<f64> { text.split(',').map(|n| n.parse::<f64>().unwrap()).collect() };
+    let bounds = numbers(drawing["bb"].as_str().unwrap());
+    let (width, height) = (bounds[2] - bounds[0], bounds[3] - bounds[1]);
+    let ratio = width.max(height) / width.min(height);
+    assert!(
+        ratio <= 3.0,
+        "{width}x{height} is a strip (ratio {ratio:.1})"
+    );
+    let objects = drawing["objects"].as_array().unwrap();
+    // Graphviz's y grows upwards: each band lies wholly above the next.
+    let band = |cluster: &str| -> (f64, f64) {
+        let members = objects
+            .iter()
+            .find(|o| o["name"] == cluster)
+            .unwrap_or_else(|| panic!("no {cluster}"))["nodes"]
+            .as_array()
             .unwrap();
-        {
-            use std::io::Write;
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(source.as_bytes())
-                .unwrap();
-        }
-        let out = child.wait_with_output().unwrap();
-        assert!(out.status.success());
-        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "Graphviz warned");
-        assert!(String::from_utf8_lossy(&out.stdout).contains("安丘市人民政府"));
+        let ys: Vec<f64> = members
+            .iter()
+            .map(|i| {
+                numbers(
+                    objects[i.as_u64().unwrap() as usize]["pos"]
+                        .as_str()
+                        .unwrap(),
+                )[1]
+            })
+            .collect();
+        (
+            ys.iter().copied().fold(f64::INFINITY, f64::min),
+            ys.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        )
+    };
+    let bands = [
+        "cluster_0",
+        "cluster_1",
+        "cluster_2",
+        "cluster_3",
+        "cluster_stubs",
+    ];
+    for pair in bands.windows(2) {
+        let (upper, lower) = (band(pair[0]), band(pair[1]));
+        assert!(
+            upper.0 > lower.1,
+            "{} ({upper:?}) is not above {} ({lower:?})",
+            pair[0],
+            pair[1]
+        );
     }
 }
 
@@ -251,4 +312,24 @@ fn trace_of_an_unknown_indicator_fails_clearly() {
     let out = planlint().args(["trace", "不存在的指标"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no catalogued indicator matches"));
+}
+
+/// The drawn SVG wraps a wide level onto further rows: the bundled corpus is a block, not a strip.
+#[test]
+fn svg_of_the_bundled_corpus_is_not_a_strip() {
+    let svg = export(&["plans"], "svg", None);
+    let view_box = svg
+        .split("viewBox=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap();
+    let numbers: Vec<f64> = view_box
+        .split(' ')
+        .map(|n| n.parse::<f64>().unwrap())
+        .collect();
+    let (width, height) = (numbers[2], numbers[3]);
+    assert!(
+        width.max(height) / width.min(height) <= 3.0,
+        "{width}x{height} is a strip"
+    );
 }
