@@ -305,6 +305,7 @@ pub(crate) fn convert_target(
         deadline: deadline(entry.year),
         comparator,
         quantity,
+        written: None,
         baseline: entry.baseline.map(|b| b.value),
         quote,
         task,

@@ -287,6 +287,7 @@ fn targets(source: SourceId, extracted: &Extracted) -> Vec<Target> {
             deadline: t.deadline,
             comparator: t.comparator,
             quantity: t.quantity.clone(),
+            written: t.written.clone(),
             baseline: t.baseline,
             quote: Some(Located::new(t.quote.clone(), source, t.quote_span)),
             task: *task,

@@ -17,6 +17,9 @@ pub struct Target {
     pub deadline: Deadline,
     pub comparator: Comparator,
     pub quantity: Quantity,
+    /// The bound and value as the plan words them (`达到70%`, `1.5万辆以上`), when read from
+    /// running text; messages quote it rather than a normalised form.
+    pub written: Option<String>,
     /// 较2023年 in a growth target.
     pub baseline: Option<u16>,
     /// The sentence the target was taken from.
@@ -48,9 +51,13 @@ impl Target {
         Some(weaker)
     }
 
-    /// The value as a reviewer reads it in Chinese: `较2023年增长约30%`, `超过75%`, `0.8:1`.
+    /// The value as a reviewer reads it in Chinese: as the plan words it (`达到70%`) when read
+    /// from text, else normalised (`较2023年增长约30%`, `超过75%`, `0.8:1`).
     #[must_use]
     pub fn describe_zh(&self) -> String {
+        if let (Some(written), None) = (&self.written, self.baseline) {
+            return written.clone();
+        }
         let value = self.quantity.to_string();
         let base = self
             .baseline

@@ -78,8 +78,8 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let (child_zh, child_en) = (child.describe_zh(), child.describe_en());
         let (parent_zh, parent_en) = (parent.describe_zh(), parent.describe_en());
         let (better_zh, better_en) = match indicator.direction {
-            Direction::Higher => ("不低于", "at least"),
-            Direction::Lower => ("不高于", "at most"),
+            Direction::Higher => ("不低于", "raise"),
+            Direction::Lower => ("不高于", "lower"),
         };
         out.push(
             WEAKER_TARGET
@@ -100,7 +100,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 })
                 .with_help(msg!(
                     "将目标调整为{better_zh}上级的{parent_zh}，或在方案中说明理由",
-                    "make the target {better_en} the parent's {parent_en}, or state the reason in the plan"
+                    "{better_en} the target to match the parent's ({parent_en}), or state the reason in the plan"
                 )),
         );
     }

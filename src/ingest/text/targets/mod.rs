@@ -20,7 +20,8 @@ use segment::{
     strip_leading,
 };
 use value::{
-    BASELINE, INSTRUMENT_WORDS, PER_CLAUSE_INSTRUMENT, VALUE, is_whole, prefix_word, quantity,
+    BASELINE, INSTRUMENT_WORDS, PER_CLAUSE_INSTRUMENT, VALUE, bound, prefix_word, quantity,
+    written_value,
 };
 
 use super::folded::Folded;
@@ -40,6 +41,8 @@ pub(crate) struct Found {
     /// The value and unit as a plan file writes them (`1.8` + `万辆`, `0.8` + `ratio`).
     pub value: f64,
     pub unit: String,
+    /// The bound and value as the sentence words them (`达到70%`).
+    pub written: Option<String>,
     pub baseline: Option<u16>,
     pub quote: String,
     pub quote_span: Span,
@@ -352,24 +355,9 @@ impl<'a> SentenceReader<'a> {
         let Some((quantity, value, unit)) = quantity(&item.caps) else {
             return;
         };
-        let approx = item.caps.name("approx").is_some()
-            || prefix_text.ends_with('约')
-            || item
-                .suffix_word
-                .is_some_and(|(_, c)| c == Comparator::About);
+        let approx = item.caps.name("approx").is_some() || prefix_text.ends_with('约');
         let cumulative = text[clause.start..item.range.start].contains("累计");
-        let comparator = if approx {
-            Comparator::About
-        } else if let Some((_, c)) = item.suffix_word {
-            c
-        } else {
-            match prefix_word {
-                Some(Comparator::AtLeast) if is_whole(&quantity) => Comparator::Exactly,
-                Some(c) if c != Comparator::Exactly => c,
-                _ if cumulative => Comparator::AtLeast,
-                _ => Comparator::Exactly,
-            }
-        };
+        let comparator = bound(approx, prefix_word, item.suffix_word, &quantity, cumulative);
         let baseline = BASELINE
             .captures_iter(prefix_text)
             .last()
@@ -391,6 +379,7 @@ impl<'a> SentenceReader<'a> {
             quantity,
             value,
             unit,
+            written: written_value(&text[item.range.clone()], prefix_text, item.suffix_word),
             baseline,
             quote: self.block.written(self.original, clause.clone()),
             quote_span: self.block.span(clause),

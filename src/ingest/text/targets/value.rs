@@ -74,6 +74,54 @@ pub(super) fn prefix_word(prefix: &str) -> Option<Comparator> {
         .map(|(_, c)| *c)
 }
 
+/// How a value is bounded: approximately (约, 左右), by the word after it, else by the word
+/// before it; 达到100% is exactly all, and a 累计 total with no word is a floor.
+pub(super) fn bound(
+    approx: bool,
+    prefix_word: Option<Comparator>,
+    suffix_word: Option<(&'static str, Comparator)>,
+    quantity: &Quantity,
+    cumulative: bool,
+) -> Comparator {
+    if approx || suffix_word.is_some_and(|(_, c)| c == Comparator::About) {
+        return Comparator::About;
+    }
+    if let Some((_, c)) = suffix_word {
+        return c;
+    }
+    match prefix_word {
+        Some(Comparator::AtLeast) if is_whole(quantity) => Comparator::Exactly,
+        Some(c) if c != Comparator::Exactly => c,
+        _ if cumulative => Comparator::AtLeast,
+        _ => Comparator::Exactly,
+    }
+}
+
+/// The bound and value as the sentence words them: the comparator word before the value (with
+/// 约), the value, and the word after it (`达到70%`, `约30%`, `1.5万辆以上`). `None` when no word
+/// bounds it where it stands (the second value of `分别达到92%、75%`), so that the bound read
+/// from elsewhere is not lost.
+pub(super) fn written_value(
+    value: &str,
+    prefix: &str,
+    suffix_word: Option<(&'static str, Comparator)>,
+) -> Option<String> {
+    let approx = prefix.ends_with('约');
+    let before = prefix.strip_suffix('约').unwrap_or(prefix);
+    let word = PREFIX_WORDS
+        .iter()
+        .find(|(w, _)| before.ends_with(w))
+        .map_or("", |(w, _)| w);
+    let after = suffix_word.map_or("", |(w, _)| w);
+    if word.is_empty() && after.is_empty() && !approx {
+        return None;
+    }
+    Some(format!(
+        "{word}{}{value}{after}",
+        if approx { "约" } else { "" }
+    ))
+}
+
 /// The quantity, and the value and unit as a plan file writes them.
 pub(super) fn quantity(caps: &Captures<'_>) -> Option<(Quantity, f64, String)> {
     if let Some(double) = caps.name("double") {
@@ -114,6 +162,7 @@ pub(super) fn quantity(caps: &Captures<'_>) -> Option<(Quantity, f64, String)> {
 mod tests {
     use super::*;
     use crate::model::Unit;
+    use crate::model::comparator::SUFFIX_WORDS;
 
     fn read(text: &str) -> Option<(Quantity, f64, String)> {
         quantity(&VALUE.captures(text)?)
@@ -142,6 +191,25 @@ mod tests {
         assert_eq!(prefix_word("占比达到约"), Some(Comparator::AtLeast));
         assert_eq!(prefix_word("控制在"), Some(Comparator::AtMost));
         assert_eq!(prefix_word("其中"), None);
+    }
+
+    #[test]
+    fn the_value_is_quoted_as_the_plan_words_it() {
+        let after = |w: &'static str| SUFFIX_WORDS.iter().find(|(s, _)| *s == w).copied();
+        assert_eq!(
+            written_value("70%", "数控化率达到", None).as_deref(),
+            Some("达到70%")
+        );
+        assert_eq!(
+            written_value("30%", "增长约", None).as_deref(),
+            Some("增长约30%")
+        );
+        assert_eq!(
+            written_value("1.5万辆", "", after("以上")).as_deref(),
+            Some("1.5万辆以上")
+        );
+        // The second value of 分别达到92%、75% has no word of its own.
+        assert_eq!(written_value("75%", "、", None), None);
     }
 
     #[test]
