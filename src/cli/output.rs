@@ -24,10 +24,7 @@ pub(super) fn human(
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100);
+    let width = output_width();
     let renderer = HumanRenderer::new(sources, RenderOptions { lang, color, width });
     let mut text = String::new();
     // Errors first, then warnings, then notes, each in file order: what fails the run is on
@@ -80,4 +77,19 @@ pub(super) fn write_new_file(out: &Path, text: &str, force: bool) -> std::io::Re
         let _ = std::fs::remove_file(&temp);
     }
     result
+}
+
+/// The width to lay findings out in: `COLUMNS` when set, else the terminal's, else 100.
+fn output_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or_else(|| {
+            std::io::stdout()
+                .is_terminal()
+                .then(terminal_size::terminal_size)
+                .flatten()
+                .map(|(terminal_size::Width(w), _)| usize::from(w))
+        })
+        .unwrap_or(100)
 }

@@ -11,6 +11,8 @@ use miette::{
 };
 
 use super::{Diagnostic, Label, Severity};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use crate::i18n::Lang;
 use crate::model::Sources;
 
@@ -47,6 +49,7 @@ impl HumanRenderer {
                 Arc::new(FileSource {
                     name: file.display_path(),
                     text: Arc::clone(&file.text),
+                    columns: options.width,
                 })
             })
             .collect();
@@ -82,7 +85,7 @@ impl HumanRenderer {
         let mut labels = Vec::new();
         let mut related = Vec::new();
         match &d.label {
-            Some(label) => labels.push(labeled(label, self.lang, true)),
+            Some(label) => labels.push(labeled(label, self.lang, true, source.as_deref())),
             // A finding about a whole file still names the file.
             None if source.is_some() => {
                 labels.push(LabeledSpan::new_primary_with_span(None, (0, 0)))
@@ -96,20 +99,19 @@ impl HumanRenderer {
             let near =
                 primary_line.is_some_and(|p| self.line_of(d, label).abs_diff(p) <= NEAR_LINES);
             if near {
-                labels.push(labeled(label, self.lang, false));
+                labels.push(labeled(label, self.lang, false, source.as_deref()));
             } else if let Some(source) = &source {
-                let span =
-                    LabeledSpan::new_primary_with_span(None, (label.span.start, label.span.len));
+                let span = LabeledSpan::new_primary_with_span(
+                    None,
+                    source.fit(label.span.start, label.span.len),
+                );
                 related.push(self.place(Arc::clone(source), label.text.get(self.lang), span));
             }
         }
         related.extend(d.related.iter().map(|r| {
             let source = Arc::clone(&self.named[r.source.0]);
-            self.place(
-                source,
-                r.message.get(self.lang),
-                labeled(&r.label, self.lang, true),
-            )
+            let span = labeled(&r.label, self.lang, true, Some(&source));
+            self.place(source, r.message.get(self.lang), span)
         }));
         View {
             // The heading says how serious the finding is in words, then its code:
@@ -161,9 +163,11 @@ impl HumanRenderer {
     }
 }
 
-fn labeled(label: &Label, lang: Lang, primary: bool) -> LabeledSpan {
+fn labeled(label: &Label, lang: Lang, primary: bool, source: Option<&FileSource>) -> LabeledSpan {
     let text = Some(label.text.get(lang).to_string()).filter(|t| !t.is_empty());
-    let span = (label.span.start, label.span.len);
+    let span = source.map_or((label.span.start, label.span.len), |s| {
+        s.fit(label.span.start, label.span.len)
+    });
     if primary {
         LabeledSpan::new_primary_with_span(text, span)
     } else {
@@ -235,12 +239,51 @@ impl miette::Diagnostic for View {
 struct FileSource {
     name: String,
     text: Arc<str>,
+    /// The output's width: a line wider than fits is shown as a window around the span.
+    columns: usize,
 }
 
-/// A line longer than this (in characters) is shown as a window around what it points at.
-const WIDE_LINE: usize = 160;
-/// Characters kept on each side of the span in such a window.
-const WINDOW_MARGIN: usize = 36;
+/// Columns taken before the source text: the line number and the bar (`  86 │ `).
+const GUTTER: usize = 10;
+/// The least context kept on each side of the span in a window, in columns.
+const MIN_MARGIN: usize = 8;
+
+impl FileSource {
+    /// The columns a source line may take.
+    fn room(&self) -> usize {
+        self.columns.saturating_sub(GUTTER).max(2 * MIN_MARGIN + 10)
+    }
+
+    /// The width of the line that holds `offset`.
+    fn line_width(&self, offset: usize) -> usize {
+        let text: &str = &self.text;
+        let start = text
+            .get(..offset)
+            .and_then(|b| b.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let end = text
+            .get(offset..)
+            .and_then(|r| r.find('\n'))
+            .map_or(text.len(), |i| offset + i);
+        text.get(start..end).map_or(0, UnicodeWidthStr::width)
+    }
+
+    /// A span on one line too wide for the output is underlined over its beginning only, so
+    /// that the underline and its label stay on screen.
+    fn fit(&self, start: usize, len: usize) -> (usize, usize) {
+        let Some(spanned) = self.text.get(start..start + len) else {
+            return (start, len);
+        };
+        let most = self.room() - 2 * MIN_MARGIN;
+        if spanned.contains('\n')
+            || spanned.width() <= most
+            || self.line_width(start) <= self.room()
+        {
+            return (start, len);
+        }
+        (start, forward(&self.text, start, most, start + len) - start)
+    }
+}
 
 impl SourceCode for FileSource {
     fn read_span<'a>(
@@ -250,6 +293,10 @@ impl SourceCode for FileSource {
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let text: &'a str = &self.text;
+        let room = self.room();
+        let fits = |data: &[u8]| {
+            std::str::from_utf8(data).is_ok_and(|d| d.lines().all(|l| l.width() <= room))
+        };
         let inner = text.read_span(span, context_lines_before, context_lines_after)?;
         let offset = span.offset().min(text.len());
         let line_start = text
@@ -259,18 +306,29 @@ impl SourceCode for FileSource {
         let column = text
             .get(line_start..offset)
             .map_or(inner.column(), |s| s.chars().count());
-        let wide = std::str::from_utf8(inner.data())
-            .is_ok_and(|data| data.lines().any(|l| l.chars().count() > WIDE_LINE));
-        if wide {
-            // A paragraph on one line (Word, Markdown) would print hundreds of columns: show
-            // the part around the span, on its own lines, without context lines.
+        if !fits(inner.data()) {
+            // A wide line of context is dropped; then a paragraph on one line (Word, Markdown,
+            // a PDF's table row) that would run past the terminal, and the underline with it,
+            // is cut to the part around the span, sized to the output.
             let end = (offset + span.len()).min(text.len());
-            let start = back(text, offset, WINDOW_MARGIN, line_start);
             let line_end = text
                 .get(end..)
                 .and_then(|r| r.find('\n'))
                 .map_or(text.len(), |i| end + i);
-            let stop = forward(text, end, WINDOW_MARGIN, line_end);
+            let (start, stop) = if fits(
+                text.get(line_start..line_end)
+                    .unwrap_or_default()
+                    .as_bytes(),
+            ) {
+                (line_start, line_end)
+            } else {
+                let span_width = text.get(offset..end).map_or(0, UnicodeWidthStr::width);
+                let margin = (room.saturating_sub(span_width) / 2).max(MIN_MARGIN);
+                (
+                    back(text, offset, margin, line_start),
+                    forward(text, end, margin, line_end),
+                )
+            };
             let line = text.get(..start).map_or(0, |b| b.matches('\n').count());
             let window = text.get(start..stop).unwrap_or_default();
             return Ok(Box::new(MietteSpanContents::new_named(
@@ -293,21 +351,32 @@ impl SourceCode for FileSource {
     }
 }
 
-/// The offset `chars` characters before `from`, not before `floor`.
-fn back(text: &str, from: usize, chars: usize, floor: usize) -> usize {
-    text.get(floor..from)
-        .and_then(|s| {
-            s.char_indices()
-                .rev()
-                .nth(chars.saturating_sub(1))
-                .map(|(i, _)| floor + i)
-        })
-        .unwrap_or(floor)
+/// The offset `columns` display columns before `from`, not before `floor`.
+fn back(text: &str, from: usize, columns: usize, floor: usize) -> usize {
+    let Some(before) = text.get(floor..from) else {
+        return floor;
+    };
+    let mut used = 0;
+    for (i, c) in before.char_indices().rev() {
+        used += c.width().unwrap_or(0);
+        if used > columns {
+            return floor + i + c.len_utf8();
+        }
+    }
+    floor
 }
 
-/// The offset `chars` characters after `from`, not after `ceiling`.
-fn forward(text: &str, from: usize, chars: usize, ceiling: usize) -> usize {
-    text.get(from..ceiling)
-        .and_then(|s| s.char_indices().nth(chars).map(|(i, _)| from + i))
-        .unwrap_or(ceiling)
+/// The offset `columns` display columns after `from`, not after `ceiling`.
+fn forward(text: &str, from: usize, columns: usize, ceiling: usize) -> usize {
+    let Some(after) = text.get(from..ceiling) else {
+        return ceiling;
+    };
+    let mut used = 0;
+    for (i, c) in after.char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > columns {
+            return from + i;
+        }
+    }
+    ceiling
 }

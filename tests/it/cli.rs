@@ -176,3 +176,30 @@ fn quiet_and_min_level_narrow_what_is_shown() {
     assert!(warnings.iter().all(|s| s != "note"), "{warnings:?}");
     assert!(warnings.contains(&"warning".to_string()));
 }
+
+/// A long source line (a paragraph on one line, a long YAML quote) is shown as a window around
+/// what it points at, sized to the output: in 80 columns no snippet line runs past the edge.
+#[test]
+fn long_lines_are_windowed_to_the_terminal() {
+    use unicode_width::UnicodeWidthStr;
+    for columns in [80, 120] {
+        let out = planlint()
+            .args(["check", "plans"])
+            .env("COLUMNS", columns.to_string())
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let snippet_lines: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains(" │ ") || l.contains(" · "))
+            .collect();
+        assert!(snippet_lines.len() > 20, "{text}");
+        for line in snippet_lines {
+            assert!(
+                line.width() <= columns,
+                "{} columns in {columns}: {line}",
+                line.width()
+            );
+        }
+    }
+}
