@@ -1,5 +1,6 @@
-//! Node-link JSON (the shape networkx's `node_link_graph` and d3 read): `nodes` with `id`,
-//! `links` with `source` and `target`.
+//! Node-link JSON in networkx's current shape (3.4 and later, `nx.node_link_graph(data)` with no
+//! arguments): `nodes` with `id`, `edges` with `source` and `target`. d3's force layout reads the
+//! same data once `links` is set to `edges`.
 
 use serde::Serialize;
 
@@ -10,7 +11,7 @@ struct NodeLink<'a> {
     directed: bool,
     multigraph: bool,
     nodes: &'a [ExportNode],
-    links: Vec<Link<'a>>,
+    edges: Vec<Link<'a>>,
 }
 
 #[derive(Serialize)]
@@ -22,7 +23,7 @@ struct Link<'a> {
 }
 
 pub fn to_json(cascade: &Cascade) -> serde_json::Result<String> {
-    let links = cascade
+    let edges = cascade
         .edges
         .iter()
         .map(|e| Link {
@@ -34,9 +35,10 @@ pub fn to_json(cascade: &Cascade) -> serde_json::Result<String> {
         .collect();
     let doc = NodeLink {
         directed: true,
-        multigraph: false,
+        // A plan can name one agency as a lead in one task and as responsible in another.
+        multigraph: true,
         nodes: &cascade.nodes,
-        links,
+        edges,
     };
     serde_json::to_string_pretty(&doc).map(|s| s + "\n")
 }

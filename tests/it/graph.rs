@@ -187,7 +187,47 @@ fn graphml_reads_back_in_networkx() {
     let expected = format!(
         "{} {}\n",
         json["nodes"].as_array().unwrap().len(),
-        json["links"].as_array().unwrap().len()
+        json["edges"].as_array().unwrap().len()
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+}
+
+/// The JSON export reads in networkx's `node_link_graph` as it is called today, with no
+/// arguments, and without a warning.
+#[test]
+fn json_reads_back_in_networkx() {
+    let Some(python) = tool("python3") else {
+        return;
+    };
+    let has_networkx = Command::new(&python)
+        .args(["-c", "import networkx"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_networkx {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "networkx is required in CI"
+        );
+        eprintln!("skipped: networkx is not installed");
+        return;
+    }
+    let text = export(&["plans"], "json", Some("targets,agencies"));
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cascade.json");
+    std::fs::write(&file, &text).unwrap();
+    let script = "import sys, json, warnings, networkx as nx\nwarnings.simplefilter('error')\ng = nx.node_link_graph(json.load(open(sys.argv[1], encoding='utf-8')))\nprint(g.number_of_nodes(), g.number_of_edges())";
+    let out = crate::support::succeeded(
+        Command::new(&python)
+            .args(["-c", script])
+            .arg(&file)
+            .output()
+            .unwrap(),
+    );
+    let expected = format!(
+        "{} {}\n",
+        json["nodes"].as_array().unwrap().len(),
+        json["edges"].as_array().unwrap().len()
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
 }

@@ -8,7 +8,7 @@
   var nodes = {};
   data.nodes.forEach(function (n) { nodes[n.id] = n; });
   var up = {}, down = {};
-  data.links.forEach(function (l) {
+  data.edges.forEach(function (l) {
     if (l.kind !== 'cites') { return; }
     (up[l.source] = up[l.source] || []).push(l.target);
     (down[l.target] = down[l.target] || []).push(l.source);
