@@ -124,6 +124,15 @@ impl AgencyResolver<'_> {
         None
     }
 
+    /// A body of `home` whose official name the written name abbreviates (财政部 → 财政管理部 in
+    /// a zone): what a name resolved to another level may have meant.
+    #[must_use]
+    pub fn local_reading(&self, name: &AgencyName, home: JurisdictionId) -> Option<Suggestion> {
+        let jurisdiction = &self.jurisdictions[home.0];
+        suggest(&name.folded, jurisdiction, &prefixes(jurisdiction, true))
+            .filter(|s| s.abbreviation)
+    }
+
     /// Whether the body a resolution names may act at any level (vertically managed).
     #[must_use]
     pub fn is_vertical(&self, jurisdiction: JurisdictionId, entry: usize) -> bool {

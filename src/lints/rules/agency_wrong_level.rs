@@ -78,10 +78,21 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             for other in &group.others {
                 diagnostic = diagnostic.with_secondary(other.span, msg!("同一名称", "same name"));
             }
-            out.push(diagnostic.with_help(msg!(
-                "改为本级相应机构；如该机构确在本地履职，请在辖区名录中以 kind: vertical 补充",
-                "name the local body; if this one really acts here, add it to the registry with kind: vertical"
-            )));
+            let help = match resolver.local_reading(&group.first.value, plan.jurisdiction) {
+                // A zone's 财政管理部 written 财政部 reads as the ministry: say what was meant.
+                Some(local) => {
+                    let local = local.name;
+                    msg!(
+                        "是否应为本级的“{local}”？",
+                        "did you mean this jurisdiction's `{local}`?"
+                    )
+                }
+                None => msg!(
+                    "改为本级相应机构；如该机构确在本地履职，请在辖区名录中以 kind: vertical 补充",
+                    "name the local body; if this one really acts here, add it to the registry with kind: vertical"
+                ),
+            };
+            out.push(diagnostic.with_help(help));
         }
     }
 }
