@@ -51,6 +51,15 @@ impl Target {
         Some(weaker)
     }
 
+    /// Whether the target is money the plan will spend (投入报废资金50万元以上): a commitment of
+    /// its own, never restated by another level, so not an indicator to catalogue.
+    #[must_use]
+    pub fn is_spending(&self) -> bool {
+        const FUND_WORDS: [&str; 5] = ["资金", "经费", "补贴", "奖补", "奖励"];
+        matches!(&self.quantity.unit, Unit::Count(unit) if unit == "元")
+            && FUND_WORDS.iter().any(|w| self.indicator.value.contains(w))
+    }
+
     /// The value as a reviewer reads it in Chinese: as the plan words it (`达到70%`) when read
     /// from text, else normalised (`较2023年增长约30%`, `超过75%`, `0.8:1`).
     #[must_use]

@@ -10,10 +10,11 @@ declare_lint! {
     /// ## What it does
     /// Notes, once per plan, the quantitative targets whose indicator links to no entry of the
     /// indicator catalogue (`lints/indicators.yaml`), by wording and unit: the first is
-    /// underlined, the message names them all.
+    /// underlined, the message names them all. Money the plan itself will spend (投入报废资金
+    /// 50万元以上) is its own commitment, not an indicator other levels share, and is left out.
     ///
     /// ## 检查内容
-    /// 每个方案提示一次：指标目录（`lints/indicators.yaml`）中找不到对应指标（按措辞和单位匹配）的量化目标，首个目标下划线标出，提示中列出全部指标。
+    /// 每个方案提示一次：指标目录（`lints/indicators.yaml`）中找不到对应指标（按措辞和单位匹配）的量化目标，首个目标下划线标出，提示中列出全部指标。本方案自身的资金投入（投入报废资金50万元以上）不属跨层级指标，不列入。
     ///
     /// ## Why is this bad?
     /// Only catalogued indicators are compared across levels: an uncatalogued target is never
@@ -56,7 +57,8 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let missing: Vec<&Target> = plan
             .targets
             .iter()
-            .filter(|t| t.indicator_id.is_none())
+            // Money the plan will spend is its own commitment, not an indicator others share.
+            .filter(|t| t.indicator_id.is_none() && !t.is_spending())
             .collect();
         let Some(first) = missing.first() else {
             continue;
