@@ -149,12 +149,9 @@ fn dot_layout_keeps_levels_in_order_and_a_readable_shape() {
     }
 }
 
-/// The GraphML reads back in networkx with every node, edge and typed attribute.
-#[test]
-fn graphml_reads_back_in_networkx() {
-    let Some(python) = tool("python3") else {
-        return;
-    };
+/// Python with networkx, or `None` (an error in CI, where .ci/run installs it).
+fn networkx_python() -> Option<std::path::PathBuf> {
+    let python = tool("python3")?;
     let has_networkx = Command::new(&python)
         .args(["-c", "import networkx"])
         .status()
@@ -165,21 +162,29 @@ fn graphml_reads_back_in_networkx() {
             "networkx is required in CI (.ci/run installs it)"
         );
         eprintln!("skipped: networkx is not installed");
-        return;
+        return None;
     }
+    Some(python)
+}
+
+/// Reads `format`'s export of the bundled corpus (with targets and agencies) in networkx with
+/// `read` (a Python expression of the file's path `sys.argv[1]`, warnings as errors), runs
+/// `check` on the graph `g`, and checks it has every node and edge of the JSON export.
+fn reads_back_in_networkx(format: &str, read: &str, check: &str) {
+    let Some(python) = networkx_python() else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("cascade.graphml");
-    std::fs::write(
-        &file,
-        export(&["plans"], "graphml", Some("targets,agencies")),
-    )
-    .unwrap();
+    let file = dir.path().join(format!("cascade.{format}"));
+    std::fs::write(&file, export(&["plans"], format, Some("targets,agencies"))).unwrap();
     let json: serde_json::Value =
         serde_json::from_str(&export(&["plans"], "json", Some("targets,agencies"))).unwrap();
-    let script = "import sys, networkx as nx\ng = nx.read_graphml(sys.argv[1])\nassert all(isinstance(d['errors'], int) for _, d in g.nodes(data=True))\nprint(g.number_of_nodes(), g.number_of_edges())";
+    let script = format!(
+        "import sys, json, pathlib, warnings, networkx as nx\nwarnings.simplefilter('error')\ng = {read}\n{check}\nprint(g.number_of_nodes(), g.number_of_edges())"
+    );
     let out = crate::support::succeeded(
         Command::new(&python)
-            .args(["-c", script])
+            .args(["-c", &script])
             .arg(&file)
             .output()
             .unwrap(),
@@ -192,44 +197,25 @@ fn graphml_reads_back_in_networkx() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
 }
 
+/// The GraphML reads back in networkx with every node, edge and typed attribute.
+#[test]
+fn graphml_reads_back_in_networkx() {
+    reads_back_in_networkx(
+        "graphml",
+        "nx.read_graphml(sys.argv[1])",
+        "assert all(isinstance(d['errors'], int) for _, d in g.nodes(data=True))",
+    );
+}
+
 /// The JSON export reads in networkx's `node_link_graph` as it is called today, with no
 /// arguments, and without a warning.
 #[test]
 fn json_reads_back_in_networkx() {
-    let Some(python) = tool("python3") else {
-        return;
-    };
-    let has_networkx = Command::new(&python)
-        .args(["-c", "import networkx"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if !has_networkx {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "networkx is required in CI"
-        );
-        eprintln!("skipped: networkx is not installed");
-        return;
-    }
-    let text = export(&["plans"], "json", Some("targets,agencies"));
-    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("cascade.json");
-    std::fs::write(&file, &text).unwrap();
-    let script = "import sys, json, warnings, networkx as nx\nwarnings.simplefilter('error')\ng = nx.node_link_graph(json.load(open(sys.argv[1], encoding='utf-8')))\nprint(g.number_of_nodes(), g.number_of_edges())";
-    let out = crate::support::succeeded(
-        Command::new(&python)
-            .args(["-c", script])
-            .arg(&file)
-            .output()
-            .unwrap(),
+    reads_back_in_networkx(
+        "json",
+        "nx.node_link_graph(json.loads(pathlib.Path(sys.argv[1]).read_text(encoding='utf-8')))",
+        "assert g.is_directed() and g.is_multigraph()",
     );
-    let expected = format!(
-        "{} {}\n",
-        json["nodes"].as_array().unwrap().len(),
-        json["edges"].as_array().unwrap().len()
-    );
-    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
 }
 
 /// The page needs nothing from the network, and in Chromium a click on 安丘's plan shows its
