@@ -190,18 +190,7 @@ fn topmost_jurisdiction_folder(path: &std::path::Path) -> PathBuf {
 
 /// A path made absolute against the working directory, with `.` and `..` resolved.
 fn absolute(path: &std::path::Path) -> PathBuf {
-    let joined = std::env::current_dir().unwrap_or_default().join(path);
-    let mut out = PathBuf::new();
-    for part in joined.components() {
-        match part {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
+    crate::model::span::lexical(&std::env::current_dir().unwrap_or_default().join(path))
 }
 
 /// The lints that run: enabled by the configuration and the selection.

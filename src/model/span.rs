@@ -64,7 +64,8 @@ pub fn display_path(path: &Path) -> String {
 }
 
 /// A path with `.` and `..` resolved without touching the file system.
-fn lexical(path: &Path) -> PathBuf {
+#[must_use]
+pub fn lexical(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for part in path.components() {
         match part {
