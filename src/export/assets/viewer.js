@@ -108,10 +108,14 @@
     g.addEventListener('blur', clear);
   });
 
-  // `?select=n3` opens a plan, as a click on it does (for links and for tests).
+  // `?select=n3` opens a plan, as a click on it does, and brings it into view (for links and
+  // for tests).
   var wanted = new URLSearchParams(window.location.search).get('select');
   if (wanted) {
     var target = svg.querySelector('.node[data-id="' + wanted + '"]');
-    if (target) { target.dispatchEvent(new MouseEvent('click', { bubbles: true })); }
+    if (target) {
+      target.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      target.scrollIntoView({ block: 'center', inline: 'center' });
+    }
   }
 })();
