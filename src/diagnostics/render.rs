@@ -257,15 +257,8 @@ impl FileSource {
     /// The width of the line that holds `offset`.
     fn line_width(&self, offset: usize) -> usize {
         let text: &str = &self.text;
-        let start = text
-            .get(..offset)
-            .and_then(|b| b.rfind('\n'))
-            .map_or(0, |i| i + 1);
-        let end = text
-            .get(offset..)
-            .and_then(|r| r.find('\n'))
-            .map_or(text.len(), |i| offset + i);
-        text.get(start..end).map_or(0, UnicodeWidthStr::width)
+        text.get(line_start(text, offset)..line_end(text, offset))
+            .map_or(0, UnicodeWidthStr::width)
     }
 
     /// A span on one line too wide for the output is underlined over its beginning only, so
@@ -299,10 +292,7 @@ impl SourceCode for FileSource {
         };
         let inner = text.read_span(span, context_lines_before, context_lines_after)?;
         let offset = span.offset().min(text.len());
-        let line_start = text
-            .get(..offset)
-            .and_then(|before| before.rfind('\n'))
-            .map_or(0, |i| i + 1);
+        let line_start = line_start(text, offset);
         let column = text
             .get(line_start..offset)
             .map_or(inner.column(), |s| s.chars().count());
@@ -311,10 +301,7 @@ impl SourceCode for FileSource {
             // a PDF's table row) that would run past the terminal, and the underline with it,
             // is cut to the part around the span, sized to the output.
             let end = (offset + span.len()).min(text.len());
-            let line_end = text
-                .get(end..)
-                .and_then(|r| r.find('\n'))
-                .map_or(text.len(), |i| end + i);
+            let line_end = line_end(text, end);
             let (start, stop) = if fits(
                 text.get(line_start..line_end)
                     .unwrap_or_default()
@@ -349,6 +336,20 @@ impl SourceCode for FileSource {
             inner.line_count(),
         )))
     }
+}
+
+/// The offset where the line holding `offset` starts.
+fn line_start(text: &str, offset: usize) -> usize {
+    text.get(..offset)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |i| i + 1)
+}
+
+/// The offset where the line holding `offset` ends (its newline, or the end of the text).
+fn line_end(text: &str, offset: usize) -> usize {
+    text.get(offset..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(text.len(), |i| offset + i)
 }
 
 /// The offset `columns` display columns before `from`, not before `floor`.

@@ -31,41 +31,22 @@ pub fn to_dot(cascade: &Cascade) -> String {
     );
     let mut anchors: Vec<&str> = Vec::new();
     for (level, caption) in LEVEL_CAPTIONS {
+        let style = format!("label=\"{caption}\"; labeljust=l; style=dotted; color=\"#9aa5b1\";");
+        let name = layer_of(level).to_string();
         let members = cascade.level_members(level);
-        if members.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "  subgraph cluster_{} {{", layer_of(level));
-        let _ = writeln!(
-            out,
-            "    label=\"{caption}\"; labeljust=l; style=dotted; color=\"#9aa5b1\";"
-        );
-        for node in &members {
-            let _ = writeln!(out, "    {} [{}];", node.id, attributes(node));
-        }
-        let plans: Vec<&str> = members
-            .iter()
-            .filter(|n| matches!(n.kind, NodeKind::Plan | NodeKind::Stub))
-            .map(|n| n.id.as_str())
-            .collect();
-        rows(&mut out, &plans, &mut anchors);
-        let _ = writeln!(out, "  }}");
+        cluster(&mut out, &name, &style, &members, "", &mut anchors);
     }
     // Documents cited but not in the corpus: a compact band under the county level.
     let stubs: Vec<&ExportNode> = cascade.nodes.iter().filter(|n| n.level.is_none()).collect();
-    if !stubs.is_empty() {
-        let _ = writeln!(out, "  subgraph cluster_stubs {{");
-        let _ = writeln!(
-            out,
-            "    label=\"未收录 not in the corpus\"; labeljust=l; style=dotted; color=\"#c3cad2\"; fontsize=9;"
-        );
-        for node in &stubs {
-            let _ = writeln!(out, "    {} [{}, fontsize=8];", node.id, attributes(node));
-        }
-        let ids: Vec<&str> = stubs.iter().map(|n| n.id.as_str()).collect();
-        rows(&mut out, &ids, &mut anchors);
-        let _ = writeln!(out, "  }}");
-    }
+    let style = "label=\"未收录 not in the corpus\"; labeljust=l; style=dotted; color=\"#c3cad2\"; fontsize=9;";
+    cluster(
+        &mut out,
+        "stubs",
+        style,
+        &stubs,
+        ", fontsize=8",
+        &mut anchors,
+    );
     // Rows are ranked by an invisible chain of their first nodes, so the levels stay in order
     // whatever the citations say; citation edges then leave the ranks alone.
     for pair in anchors.windows(2) {
@@ -100,6 +81,32 @@ pub fn to_dot(cascade: &Cascade) -> String {
 /// Nodes per rank: a level wider than this wraps onto further rows, so that a corpus of 31
 /// provinces draws as a block rather than a strip.
 const ROW_LENGTH: usize = 6;
+
+/// A cluster of `members` (nothing when there are none), its documents on rows.
+fn cluster<'a>(
+    out: &mut String,
+    name: &str,
+    style: &str,
+    members: &[&'a ExportNode],
+    node_style: &str,
+    anchors: &mut Vec<&'a str>,
+) {
+    if members.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "  subgraph cluster_{name} {{");
+    let _ = writeln!(out, "    {style}");
+    for node in members {
+        let _ = writeln!(out, "    {} [{}{node_style}];", node.id, attributes(node));
+    }
+    let documents: Vec<&str> = members
+        .iter()
+        .filter(|n| matches!(n.kind, NodeKind::Plan | NodeKind::Stub))
+        .map(|n| n.id.as_str())
+        .collect();
+    rows(out, &documents, anchors);
+    let _ = writeln!(out, "  }}");
+}
 
 /// Puts `ids` on rows of `ROW_LENGTH` with `rank=same`, recording each row's first node.
 fn rows<'a>(out: &mut String, ids: &[&'a str], anchors: &mut Vec<&'a str>) {

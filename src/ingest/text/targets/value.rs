@@ -67,11 +67,16 @@ pub(super) fn is_whole(quantity: &Quantity) -> bool {
 }
 
 pub(super) fn prefix_word(prefix: &str) -> Option<Comparator> {
+    prefix_entry(prefix).map(|(_, c)| c)
+}
+
+/// The comparator word that ends `prefix` (before an optional 约), with what it means.
+fn prefix_entry(prefix: &str) -> Option<(&'static str, Comparator)> {
     let prefix = prefix.strip_suffix('约').unwrap_or(prefix);
     PREFIX_WORDS
         .iter()
         .find(|(w, _)| prefix.ends_with(w))
-        .map(|(_, c)| *c)
+        .copied()
 }
 
 /// How a value is bounded: approximately (约, 左右), by the word after it, else by the word
@@ -107,11 +112,7 @@ pub(super) fn written_value(
     suffix_word: Option<(&'static str, Comparator)>,
 ) -> Option<String> {
     let approx = prefix.ends_with('约');
-    let before = prefix.strip_suffix('约').unwrap_or(prefix);
-    let word = PREFIX_WORDS
-        .iter()
-        .find(|(w, _)| before.ends_with(w))
-        .map_or("", |(w, _)| w);
+    let word = prefix_entry(prefix).map_or("", |(w, _)| w);
     let after = suffix_word.map_or("", |(w, _)| w);
     if word.is_empty() && after.is_empty() && !approx {
         return None;
