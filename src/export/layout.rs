@@ -1,7 +1,9 @@
 //! A layered layout for the drawn formats (SVG, HTML): one row per level, national on top, plans
 //! in their sorted order (by jurisdiction path, so a county sits near its city), each row
-//! centred. Only plans and stubs are placed; targets and agencies stay in the panels.
+//! centred. Only plans and stubs are placed; with `--with`, a plan's box also lists its targets
+//! and agencies ([`card`]).
 
+use super::card::{self, Row};
 use super::{Cascade, NodeKind};
 
 /// Where a node is drawn, in pixels.
@@ -30,6 +32,10 @@ pub const LINE_HEIGHT: f64 = 16.0;
 /// block that fits a laptop screen rather than a strip.
 const WRAP_WIDTH: f64 = 1200.0;
 const PADDING: f64 = 8.0;
+/// The width the legend takes right of the captions.
+const LEGEND_WIDTH: f64 = 620.0;
+/// The space above a box's list of targets and agencies, where a rule separates it from the label.
+pub const CARD_RULE: f64 = 6.0;
 
 /// The drawn size of a line of text at 12px: Chinese characters are square, Latin half as wide.
 #[must_use]
@@ -47,26 +53,47 @@ pub struct Layout {
     pub height: f64,
     /// The top of each non-empty row, by layer.
     pub rows: Vec<(usize, f64, f64)>,
+    /// Every drawn row, top to bottom, with its boxes: the routes of the edges run through the
+    /// gaps between them.
+    pub bands: Vec<Band>,
+    /// The band of each node (`None` for nodes not drawn).
+    pub band_of: Vec<Option<usize>>,
+    /// The rows listed under each node's label (targets, agencies), by node index.
+    pub cards: Vec<Vec<Row>>,
+}
+
+/// One drawn row: its vertical extent and the horizontal extents of its boxes, left to right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub top: f64,
+    pub bottom: f64,
+    pub boxes: Vec<(f64, f64)>,
 }
 
 #[must_use]
 pub fn layout(cascade: &Cascade) -> Layout {
     let drawn = |kind: NodeKind| matches!(kind, NodeKind::Plan | NodeKind::Stub);
+    let cards = card::rows(cascade);
     let sizes: Vec<(f64, f64)> = cascade
         .nodes
         .iter()
-        .map(|node| {
-            let lines =
-                node.lines.len() + usize::from(node.findings.errors + node.findings.warnings > 0);
+        .zip(&cards)
+        .map(|(node, rows)| {
+            let lines = node.lines.len()
+                + usize::from(node.findings.errors + node.findings.warnings > 0)
+                + rows.len();
+            // The listed rows are drawn at 11px, the label at 12px.
             let width = node
                 .lines
                 .iter()
                 .map(|l| text_width(l))
+                .chain(rows.iter().map(|r| text_width(&r.text) * 11.0 / 12.0))
                 .fold(0.0, f64::max)
                 .max(96.0)
                 + 2.0 * PADDING;
+            let rule = if rows.is_empty() { 0.0 } else { CARD_RULE };
             #[expect(clippy::cast_precision_loss, reason = "a handful of lines")]
-            let height = lines as f64 * LINE_HEIGHT + 2.0 * PADDING;
+            let height = lines as f64 * LINE_HEIGHT + 2.0 * PADDING + rule;
             (width, height)
         })
         .collect();
@@ -108,8 +135,14 @@ pub fn layout(cascade: &Cascade) -> Layout {
             rows.push((layer, row));
         }
     }
-    let content_width = rows.iter().map(|(_, r)| row_width(r)).fold(0.0, f64::max);
+    // At least as wide as the legend below the picture.
+    let content_width = rows
+        .iter()
+        .map(|(_, r)| row_width(r))
+        .fold(LEGEND_WIDTH, f64::max);
     let mut placed = vec![None; cascade.nodes.len()];
+    let mut band_of = vec![None; cascade.nodes.len()];
+    let mut bands = Vec::new();
     let mut captions = Vec::new();
     let mut y = MARGIN;
     let mut previous_layer = None;
@@ -119,8 +152,11 @@ pub fn layout(cascade: &Cascade) -> Layout {
             captions.push((*layer, y, height));
         }
         let mut x = CAPTION_WIDTH + MARGIN + (content_width - row_width(row)) / 2.0;
+        let mut boxes = Vec::with_capacity(row.len());
         for &i in row {
             let (width, h) = sizes[i];
+            boxes.push((x, x + width));
+            band_of[i] = Some(bands.len());
             placed[i] = Some(Placed {
                 x,
                 y: y + (height - h) / 2.0,
@@ -129,6 +165,11 @@ pub fn layout(cascade: &Cascade) -> Layout {
             });
             x += width + GAP_X;
         }
+        bands.push(Band {
+            top: y,
+            bottom: y + height,
+            boxes,
+        });
         let same_layer_next = rows
             .iter()
             .skip_while(|(l, r)| !(std::ptr::eq(r, row) && l == layer))
@@ -142,5 +183,8 @@ pub fn layout(cascade: &Cascade) -> Layout {
         width: CAPTION_WIDTH + content_width + 2.0 * MARGIN,
         height: y - GAP_Y + MARGIN + 28.0,
         rows: captions,
+        bands,
+        band_of,
+        cards,
     }
 }

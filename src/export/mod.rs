@@ -4,12 +4,14 @@
 //! per format. Everything is sorted, so the same corpus gives the same bytes.
 
 mod build;
+pub mod card;
 pub mod dot;
 pub mod graphml;
 pub mod html;
 pub mod json;
 pub mod layout;
 pub mod mermaid;
+pub mod route;
 pub mod svg;
 pub mod trace;
 

@@ -4,7 +4,9 @@
 
 use std::fmt::Write;
 
-use super::layout::{CAPTION_WIDTH, LINE_HEIGHT, Layout, Placed, layout};
+use super::card::Row;
+use super::layout::{CAPTION_WIDTH, CARD_RULE, LINE_HEIGHT, Layout, Placed, layout};
+use super::route;
 use super::{Cascade, EdgeKind, ExportNode, NodeKind};
 use crate::diagnostics::Severity;
 use crate::model::Level;
@@ -26,6 +28,11 @@ const STYLE: &str = "
 .caption{fill:#5c6670;font-size:12px}
 .rule{stroke:#e3e8ed}
 .legend text{fill:#5c6670;font-size:11px}
+.card-rule{stroke:#c5d3e0}
+.node .item{font-size:11px;fill:#34495e}
+.node .item.heading{fill:#5c6670;font-weight:bold}
+.node .item.weaker{fill:#c0392b}
+.node .item.more{fill:#5c6670;font-style:italic}
 ";
 
 /// The SVG document.
@@ -78,7 +85,7 @@ fn captions(out: &mut String, layout: &Layout) {
 fn edges(out: &mut String, cascade: &Cascade, layout: &Layout) {
     out.push_str("<g class=\"edges\">\n");
     for edge in cascade.edges.iter().filter(|e| e.kind == EdgeKind::Cites) {
-        let (Some(from), Some(to)) = (layout.placed[edge.from], layout.placed[edge.to]) else {
+        let Some(d) = route::path(layout, edge.from, edge.to) else {
             continue;
         };
         let stub = cascade.nodes[edge.to].kind == NodeKind::Stub;
@@ -88,33 +95,15 @@ fn edges(out: &mut String, cascade: &Cascade, layout: &Layout) {
             if stub { " stub" } else { "" },
             cascade.nodes[edge.from].id,
             cascade.nodes[edge.to].id,
-            path(from, to)
+            d
         );
     }
     out.push_str("</g>\n");
 }
 
-/// A curve from the citing plan to the cited one: top to bottom when the cited one is above.
-fn path(from: Placed, to: Placed) -> String {
-    let (x1, x2) = (from.centre_x(), to.centre_x());
-    if to.y + to.height <= from.y {
-        let (y1, y2) = (from.y, to.y + to.height);
-        let mid = (y1 + y2) / 2.0;
-        format!("M{x1:.1},{y1:.1} C{x1:.1},{mid:.1} {x2:.1},{mid:.1} {x2:.1},{y2:.1}")
-    } else if to.y >= from.y + from.height {
-        let (y1, y2) = (from.y + from.height, to.y);
-        let mid = (y1 + y2) / 2.0;
-        format!("M{x1:.1},{y1:.1} C{x1:.1},{mid:.1} {x2:.1},{mid:.1} {x2:.1},{y2:.1}")
-    } else {
-        let y = from.y.min(to.y);
-        let lift = y - 28.0;
-        format!("M{x1:.1},{y:.1} C{x1:.1},{lift:.1} {x2:.1},{lift:.1} {x2:.1},{y:.1}")
-    }
-}
-
 fn nodes(out: &mut String, cascade: &Cascade, layout: &Layout) {
     out.push_str("<g class=\"nodes\">\n");
-    for (node, place) in cascade.nodes.iter().zip(&layout.placed) {
+    for (i, (node, place)) in cascade.nodes.iter().zip(&layout.placed).enumerate() {
         let Some(place) = place else { continue };
         let _ = writeln!(
             out,
@@ -147,10 +136,44 @@ fn nodes(out: &mut String, cascade: &Cascade, layout: &Layout) {
                 "<text class=\"badge\" x=\"{cx:.1}\" y=\"{y:.1}\" text-anchor=\"middle\">✗ {}  ⚠ {}</text>",
                 counts.errors, counts.warnings
             );
+            y += LINE_HEIGHT;
         }
+        card(out, place, y, &layout.cards[i]);
         out.push_str("</g>\n");
     }
     out.push_str("</g>\n");
+}
+
+/// The targets and agencies listed under a plan's label, below a rule, left-aligned; each
+/// shortened row has its whole text as a tooltip.
+fn card(out: &mut String, place: &Placed, baseline: f64, rows: &[Row]) {
+    if rows.is_empty() {
+        return;
+    }
+    let rule = baseline - LINE_HEIGHT + 4.0 + CARD_RULE / 2.0;
+    let _ = writeln!(
+        out,
+        "<line class=\"card-rule\" x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{rule:.1}\" y2=\"{rule:.1}\"/>",
+        place.x + 4.0,
+        place.x + place.width - 4.0
+    );
+    let x = place.x + 8.0;
+    let mut y = baseline + CARD_RULE;
+    for row in rows {
+        let id = row
+            .id
+            .as_ref()
+            .map(|id| format!(" data-id=\"{id}\""))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "<text class=\"item {}\"{id} x=\"{x:.1}\" y=\"{y:.1}\"><title>{}</title>{}</text>",
+            row.class,
+            escape(&row.full),
+            escape(&row.text)
+        );
+        y += LINE_HEIGHT;
+    }
 }
 
 /// `plan error`, `stub`…

@@ -14,6 +14,7 @@ mod extract;
 mod graph;
 mod lints;
 mod outputs;
+mod picture;
 mod places;
 mod seeds;
 mod support;
