@@ -146,7 +146,8 @@ fn resolve_citations(
 }
 
 /// For each target with a catalogued indicator and a year, the first ancestor plan (nearest
-/// first) with a target for the same indicator and year, measured the same way.
+/// first) with a target for the same indicator and year that can be put on one footing with it
+/// (`model::growth::footing`).
 fn resolve_parent_targets(
     corpus: &Corpus,
     ancestors: &[Vec<PlanId>],
@@ -176,8 +177,7 @@ fn resolve_parent_targets(
                     .copied()
                     .find(|&i| {
                         let other = &corpus.plans[ancestor.0].targets[i];
-                        other.quantity.is_comparable(&target.quantity)
-                            && other.baseline == target.baseline
+                        crate::model::growth::footing(target, other).is_some()
                     })
                     .map(|index| TargetId {
                         plan: ancestor,

@@ -307,6 +307,7 @@ pub(crate) fn convert_target(
         quantity,
         written: None,
         baseline: entry.baseline.map(|b| b.value),
+        form: entry.form.map(|f| f.value).unwrap_or_default(),
         quote,
         task,
         source,

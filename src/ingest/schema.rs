@@ -91,6 +91,9 @@ pub(crate) struct TargetEntry {
     pub unit: Option<Spanned<String>>,
     #[serde(default)]
     pub baseline: Option<Spanned<u16>>,
+    /// `annual-growth`, `cumulative`, `per-year`; a level or total growth when absent.
+    #[serde(default)]
+    pub form: Option<Spanned<crate::model::TargetForm>>,
     #[serde(default)]
     pub quote: Option<Spanned<String>>,
 }

@@ -289,6 +289,7 @@ fn targets(source: SourceId, extracted: &Extracted) -> Vec<Target> {
             quantity: t.quantity.clone(),
             written: t.written.clone(),
             baseline: t.baseline,
+            form: t.form,
             quote: Some(Located::new(t.quote.clone(), source, t.quote_span)),
             task: *task,
             source,

@@ -2,11 +2,53 @@
 
 use super::comparator::Comparator;
 use super::deadline::Deadline;
-use super::indicator::{Direction, IndicatorId};
+use super::indicator::IndicatorId;
 use super::quantity::{Quantity, Unit, format_number};
 use super::span::{Located, SourceId, Span};
 
 pub use super::id::TargetId;
+
+/// How a target's figure runs over time. Figures of different forms are compared only where the
+/// arithmetic is sound: annual growth compounds into growth over the years to the deadline; a
+/// cumulative sum or a yearly flow is compared only with its own kind.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum TargetForm {
+    /// A level reached by the deadline, or growth from a baseline year to it (较2023年增长25%).
+    #[default]
+    Total,
+    /// Average growth each year (年均增长10%, 年平均增长).
+    AnnualGrowth,
+    /// A sum over the period (累计达到8万辆).
+    Cumulative,
+    /// A flow in each year (年规范回收拆解量4.8万辆, 每年培训1000人次).
+    PerYear,
+}
+
+impl TargetForm {
+    /// How the form reads before the value in Chinese and English.
+    #[must_use]
+    pub fn words(self) -> (&'static str, &'static str) {
+        match self {
+            TargetForm::Total => ("", ""),
+            TargetForm::AnnualGrowth => ("年均增长", "annual growth "),
+            TargetForm::Cumulative => ("累计", "cumulative "),
+            TargetForm::PerYear => ("每年", "per year "),
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Target {
@@ -22,6 +64,8 @@ pub struct Target {
     pub written: Option<String>,
     /// 较2023年 in a growth target.
     pub baseline: Option<u16>,
+    /// A level or total growth (most targets), annual growth, a cumulative sum, a yearly flow.
+    pub form: TargetForm,
     /// The sentence the target was taken from.
     pub quote: Option<Located<String>>,
     /// Index of the task it belongs to, if it sits inside one.
@@ -32,25 +76,6 @@ pub struct Target {
 }
 
 impl Target {
-    /// Whether this target promises less than `parent` does, for an indicator where `direction`
-    /// is better. Both must measure the same unit against the same baseline; `None` when they
-    /// cannot be compared. An approximate figure (约, 左右) is read as the figure itself: 约30%
-    /// is weaker than 约一倍. Equal figures are never weaker, whatever the words around them, so
-    /// that 达到75% under 超过75% is not reported.
-    #[must_use]
-    pub fn is_weaker_than(&self, parent: &Target, direction: Direction) -> Option<bool> {
-        if !self.quantity.is_comparable(&parent.quantity) || self.baseline != parent.baseline {
-            return None;
-        }
-        let (child, parent_value) = (self.quantity.value, parent.quantity.value);
-        let tolerance = 1e-9 * child.abs().max(parent_value.abs()).max(1.0);
-        let weaker = match direction {
-            Direction::Higher => child < parent_value - tolerance,
-            Direction::Lower => child > parent_value + tolerance,
-        };
-        Some(weaker)
-    }
-
     /// Whether the target is money the plan will spend (投入报废资金50万元以上): a commitment of
     /// its own, never restated by another level, so not an indicator to catalogue.
     #[must_use]
@@ -60,10 +85,12 @@ impl Target {
             && FUND_WORDS.iter().any(|w| self.indicator.value.contains(w))
     }
 
-    /// The value as a reviewer reads it in Chinese: as the plan words it (`达到70%`) when read
-    /// from text, else normalised (`较2023年增长约30%`, `超过75%`, `0.8:1`).
+    /// The value as a reviewer reads it in Chinese: as the plan words it (`达到70%`,
+    /// `年平均增长10%`) when read from text, else normalised (`较2023年增长约30%`, `超过75%`,
+    /// `年均增长10%`, `0.8:1`).
     #[must_use]
     pub fn describe_zh(&self) -> String {
+        let form = self.form.words().0;
         if let (Some(written), None) = (&self.written, self.baseline) {
             return written.clone();
         }
@@ -71,7 +98,7 @@ impl Target {
         let base = self
             .baseline
             .map(|y| format!("较{y}年增长"))
-            .unwrap_or_default();
+            .unwrap_or_else(|| form.to_string());
         match self.comparator {
             Comparator::About => format!("{base}约{value}"),
             Comparator::MoreThan => format!("{base}超过{value}"),
@@ -91,6 +118,10 @@ impl Target {
             .baseline
             .map(|y| format!(" on {y}"))
             .unwrap_or_default();
-        format!("{}{value}{base}", self.comparator.en())
+        format!(
+            "{}{}{value}{base}",
+            self.form.words().1,
+            self.comparator.en()
+        )
     }
 }

@@ -5,7 +5,7 @@
 use serde::{Serialize, Serializer};
 
 use super::Extracted;
-use crate::model::{Comparator, Deadline};
+use crate::model::{Comparator, Deadline, TargetForm};
 
 #[derive(Debug, Serialize)]
 pub(crate) struct PlanRecord {
@@ -33,7 +33,15 @@ pub(crate) struct TargetRecord {
     pub value: Number,
     pub unit: String,
     pub baseline: Option<u16>,
+    /// `annual-growth`, `cumulative` or `per-year`; absent for a level or total growth, as in
+    /// plan files.
+    #[serde(skip_serializing_if = "is_total")]
+    pub form: TargetForm,
     pub quote: String,
+}
+
+fn is_total(form: &TargetForm) -> bool {
+    *form == TargetForm::Total
 }
 
 #[derive(Debug, Serialize)]
@@ -120,6 +128,7 @@ impl PlanRecord {
                     value: Number(t.value),
                     unit: t.unit.clone(),
                     baseline: t.baseline,
+                    form: t.form,
                     quote: t.quote.clone(),
                 })
                 .collect(),

@@ -76,7 +76,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 let earlier = targets[..i].iter().find(|(_, e)| {
                     e.deadline < later.deadline
                         && direction(ctx, e, later)
-                            .is_some_and(|d| later.is_weaker_than(e, d) == Some(true))
+                            .is_some_and(|d| crate::model::growth::is_weaker(later, e, d) == Some(true))
                 });
                 if let Some((earlier_id, earlier)) = earlier {
                     out.push(report(later, earlier).about(

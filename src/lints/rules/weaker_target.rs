@@ -3,7 +3,9 @@
 use crate::declare_lint;
 use crate::diagnostics::Diagnostic;
 use crate::lints::LintContext;
-use crate::model::{Direction, IndicatorKind};
+use crate::model::growth::{self, Compounded};
+use crate::model::quantity::format_number;
+use crate::model::{Direction, IndicatorKind, Target};
 use crate::msg;
 
 declare_lint! {
@@ -11,10 +13,15 @@ declare_lint! {
     /// Flags a target for a relative indicator (a rate, a share, growth against a baseline, a
     /// ratio) that is weaker than the target for the same indicator and year in the nearest
     /// plan above it: lower where higher is better, higher where lower is better (漏损率).
+    /// Growth per year (年均增长10%) against growth over the period (较2023年增加约一倍) is
+    /// compounded over the years from the baseline to the deadline first, either way round,
+    /// and the message shows the arithmetic; a cumulative sum is compared only with a
+    /// cumulative sum.
     ///
     /// ## 检查内容
     /// 下级方案中相对指标（比率、占比、较基准年增幅、比值）的目标，弱于最近一级上级方案中同一指标、同一年份的目标：
     /// 越高越好的指标低于上级，越低越好的指标（如漏损率）高于上级。
+    /// 年均增速与期间累计增幅（较基准年）比较时，先按基准年至目标年的年数复合换算，并在提示中列出算式；累计量只与累计量比较。
     ///
     /// ## Why is this bad?
     /// A lower level restates its parent's targets so that the parent's are met; a weaker
@@ -67,7 +74,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if indicator.kind != IndicatorKind::Relative
-            || child.is_weaker_than(parent, indicator.direction) != Some(true)
+            || growth::is_weaker(child, parent, indicator.direction) != Some(true)
             || within_tolerance(child, parent, ctx.thresholds.approximate_tolerance)
         {
             continue;
@@ -75,8 +82,9 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let year = child.deadline;
         let name = &indicator.name;
         let parent_plan = ctx.plan_name(parent_id.plan);
-        let (child_zh, child_en) = (child.describe_zh(), child.describe_en());
-        let (parent_zh, parent_en) = (parent.describe_zh(), parent.describe_en());
+        let compounded = growth::footing(child, parent).and_then(|on| on.compounded);
+        let (child_zh, child_en) = with_arithmetic(child, compounded.filter(|c| c.on_child));
+        let (parent_zh, parent_en) = with_arithmetic(parent, compounded.filter(|c| !c.on_child));
         let (better_zh, better_en) = match indicator.direction {
             Direction::Higher => ("不低于", "raise"),
             Direction::Lower => ("不高于", "lower"),
@@ -106,15 +114,30 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The target as the plan words it and, when it was compounded to be compared, the arithmetic:
+/// `年平均增长10%（2023—2027年累计约+46%）`, `annual growth 10% ≈ +46% over 2023→2027`.
+fn with_arithmetic(target: &Target, compounded: Option<Compounded>) -> (String, String) {
+    let (zh, en) = (target.describe_zh(), target.describe_en());
+    match compounded {
+        Some(c) => {
+            let total = format_number((c.total * 10.0).round() / 10.0);
+            let (from, to) = (c.from, c.to);
+            (
+                format!("{zh}，{from}—{to}年累计约+{total}%"),
+                format!("{en} ≈ +{total}% over {from}→{to}"),
+            )
+        }
+        None => (zh, en),
+    }
+}
+
 /// An approximate target (约, 左右) within the configured share of its parent's value is not
 /// reported (`thresholds: approximate-tolerance` in planlint.yaml; 0 by default).
-fn within_tolerance(
-    child: &crate::model::Target,
-    parent: &crate::model::Target,
-    tolerance: f64,
-) -> bool {
+fn within_tolerance(child: &Target, parent: &Target, tolerance: f64) -> bool {
     let approximate = child.comparator == crate::model::Comparator::About
         || parent.comparator == crate::model::Comparator::About;
-    let gap = (child.quantity.value - parent.quantity.value).abs();
-    approximate && tolerance > 0.0 && gap <= tolerance * parent.quantity.value.abs()
+    let Some(on) = growth::footing(child, parent) else {
+        return false;
+    };
+    approximate && tolerance > 0.0 && (on.child - on.parent).abs() <= tolerance * on.parent.abs()
 }

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use regex::Captures;
 
+mod form;
 mod scope;
 mod segment;
 mod value;
@@ -21,13 +22,12 @@ use segment::{
 };
 use value::{
     BASELINE, INSTRUMENT_WORDS, PER_CLAUSE_INSTRUMENT, VALUE, bound, prefix_word, quantity,
-    written_value,
 };
 
 use super::folded::Folded;
 use crate::i18n::Msg;
 use crate::model::comparator::{PREFIX_WORDS, SUFFIX_WORDS};
-use crate::model::{Comparator, Deadline, Quantity, Span};
+use crate::model::{Comparator, Deadline, Quantity, Span, TargetForm};
 use crate::msg;
 
 /// A target found in the text.
@@ -44,6 +44,7 @@ pub(crate) struct Found {
     /// The bound and value as the sentence words them (`达到70%`).
     pub written: Option<String>,
     pub baseline: Option<u16>,
+    pub form: TargetForm,
     pub quote: String,
     pub quote_span: Span,
 }
@@ -279,6 +280,7 @@ impl<'a> SentenceReader<'a> {
                 .strip_suffix('约')
                 .or_else(|| PREFIX_WORDS.iter().find_map(|(w, _)| s.strip_suffix(w)))
                 .or_else(|| s.strip_suffix('的'))
+                .or_else(|| s.strip_suffix("年平均"))
                 .or_else(|| s.strip_suffix("年均"))
                 .or_else(|| s.strip_suffix("均"))
                 .or_else(|| s.strip_suffix("要"));
@@ -371,6 +373,13 @@ impl<'a> SentenceReader<'a> {
         {
             indicator_text = format!("{topic}{indicator_text}");
         }
+        let form = form::form(&text[clause.start..item.range.start], &indicator_text);
+        let written = form::written(
+            form,
+            &text[item.range.clone()],
+            prefix_text,
+            item.suffix_word,
+        );
         self.found.push(Found {
             indicator: indicator_text,
             indicator_span,
@@ -379,8 +388,9 @@ impl<'a> SentenceReader<'a> {
             quantity,
             value,
             unit,
-            written: written_value(&text[item.range.clone()], prefix_text, item.suffix_word),
+            written,
             baseline,
+            form,
             quote: self.block.written(self.original, clause.clone()),
             quote_span: self.block.span(clause),
         });
