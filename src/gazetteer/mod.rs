@@ -46,6 +46,8 @@ pub struct Gazetteer {
     by_code: HashMap<String, usize>,
     /// (folded official or short name, level) → divisions.
     by_name: HashMap<(String, Level), Vec<usize>>,
+    /// Division → the divisions directly below it that are not functional zones.
+    children: HashMap<usize, Vec<usize>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -120,6 +122,9 @@ impl Gazetteer {
                     .or_default()
                     .push(index);
             }
+            if let (Some(parent), false) = (division.parent, division.zone) {
+                gazetteer.children.entry(parent).or_default().push(index);
+            }
         }
         Ok(gazetteer)
     }
@@ -155,6 +160,13 @@ impl Gazetteer {
         self.by_code.get(code).copied()
     }
 
+    /// The divisions directly below `index`, functional zones left out: the jurisdictions whose
+    /// plans together make up its own.
+    #[must_use]
+    pub fn children(&self, index: usize) -> &[usize] {
+        self.children.get(&index).map_or(&[], Vec::as_slice)
+    }
+
     /// A division and its ancestors, nearest first.
     #[must_use]
     pub fn chain(&self, mut index: usize) -> Vec<usize> {
@@ -181,6 +193,19 @@ fn is_pseudo_prefecture(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_city_has_its_counties_below_it_and_not_its_zones() {
+        let liaocheng = BUNDLED.index("371500").unwrap();
+        let names: Vec<&str> = BUNDLED
+            .children(liaocheng)
+            .iter()
+            .map(|i| BUNDLED.divisions[*i].name.as_str())
+            .collect();
+        assert_eq!(names.len(), 8, "{names:?}");
+        assert!(names.contains(&"临清市"));
+        assert!(names.iter().all(|n| !n.contains("开发区")), "{names:?}");
+    }
 
     fn division(code: &str) -> &'static Division {
         &BUNDLED.divisions[BUNDLED.index(code).unwrap()]

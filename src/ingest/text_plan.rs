@@ -12,7 +12,8 @@ use super::text::{self, Extracted};
 use crate::diagnostics::Diagnostic;
 use crate::model::plan::WrittenDocNumber;
 use crate::model::{
-    AgencyName, Citation, Date, JurisdictionId, Located, Plan, SourceId, Span, Target, Task,
+    AgencyName, Citation, Date, JurisdictionId, Located, Plan, QualitativeTarget, SourceId, Span,
+    Target, Task,
 };
 use crate::msg;
 use crate::source::yaml::span_of;
@@ -103,7 +104,7 @@ pub(crate) fn convert(
         campaign,
         citations: citations(source, &extracted),
         targets: targets(source, &extracted),
-        qualitative: Vec::new(),
+        qualitative: qualitative(source, &extracted),
         tasks: tasks(source, &extracted),
         suppressions: Vec::new(),
         not_applicable: Vec::new(),
@@ -294,6 +295,19 @@ fn targets(source: SourceId, extracted: &Extracted) -> Vec<Target> {
             task: *task,
             source,
             span: t.quote_span,
+        })
+        .collect()
+}
+
+fn qualitative(source: SourceId, extracted: &Extracted) -> Vec<QualitativeTarget> {
+    extracted
+        .qualitative
+        .iter()
+        .map(|q| QualitativeTarget {
+            indicator: Located::new(q.indicator.clone(), source, q.indicator_span),
+            deadline: q.deadline,
+            text: Located::new(q.text.clone(), source, q.text_span),
+            task: None,
         })
         .collect()
 }

@@ -129,6 +129,16 @@ impl LintContext<'_> {
         }
     }
 
+    /// The nearest plan above `plan` whose targets are known (not a stub, with at least one
+    /// target): the plan its targets are taken up from.
+    #[must_use]
+    pub fn parent_with_targets(&self, plan: PlanId) -> Option<PlanId> {
+        self.graph.ancestors(plan).iter().copied().find(|&p| {
+            let parent = self.plan(p);
+            parent.status != crate::model::PlanStatus::Stub && !parent.targets.is_empty()
+        })
+    }
+
     /// The catalogue entry a qualitative target's wording names, if any.
     #[must_use]
     pub fn qualitative_indicator(

@@ -199,14 +199,10 @@ fn failures_speak_the_run_language() {
 
 #[test]
 fn a_nursery_lint_runs_only_when_named() {
-    let case = "tests/fixtures/lints/omitted-target/fail-two-parent-targets-left-out";
-    let base = "tests/fixtures/lints/_base";
+    let case = "tests/fixtures/lints/allocation/fail-child-above-the-whole";
     let codes = |extra: &[&str]| {
-        let json = check_json(None, &[&[base, case], extra].concat());
-        codes(&json)
-            .iter()
-            .filter(|c| *c == "omitted-target")
-            .count()
+        let json = check_json(None, &[&[case], extra].concat());
+        codes(&json).iter().filter(|c| *c == "allocation").count()
     };
     assert_eq!(codes(&[]), 0, "off by default");
     assert_eq!(
@@ -214,12 +210,9 @@ fn a_nursery_lint_runs_only_when_named() {
         0,
         "a group does not enable it"
     );
-    assert_eq!(codes(&["--warn", "omitted-target"]), 1);
-    assert_eq!(codes(&["--select", "omitted-target"]), 1);
-    let explain = planlint()
-        .args(["explain", "omitted-target"])
-        .output()
-        .unwrap();
+    assert_eq!(codes(&["--warn", "allocation"]), 1);
+    assert_eq!(codes(&["--select", "allocation"]), 1);
+    let explain = planlint().args(["explain", "allocation"]).output().unwrap();
     assert!(
         String::from_utf8(explain.stdout)
             .unwrap()

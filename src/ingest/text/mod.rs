@@ -34,6 +34,8 @@ pub(crate) struct Extracted {
     pub citations: Vec<citations::Found>,
     /// Targets, each with the index of the task it belongs to.
     pub targets: Vec<(targets::Found, Option<usize>)>,
+    /// Goals restated without a figure.
+    pub qualitative: Vec<targets::qualitative::Found>,
     pub tasks: Vec<tasks::FoundTask>,
     pub skipped: Vec<targets::Skipped>,
 }
@@ -66,12 +68,13 @@ pub(crate) fn extract(original: &str) -> Extracted {
                     own_title.as_deref(),
                     own_number.as_deref(),
                 ));
-                let (found, skipped) = targets::find(original, &paragraph, Deadline::Unstated);
-                for target in found {
+                let read = targets::find(original, &paragraph, Deadline::Unstated);
+                for target in read.found {
                     pending.push(out.targets.len());
                     out.targets.push((target, None));
                 }
-                out.skipped.extend(skipped);
+                out.qualitative.extend(read.qualitative);
+                out.skipped.extend(read.skipped);
                 let closed = reader.paragraph(original, &paragraph);
                 if let Some(&task) = closed.first() {
                     for i in pending.drain(..) {
@@ -93,9 +96,11 @@ pub(crate) fn extract(original: &str) -> Extracted {
                         own_title.as_deref(),
                         own_number.as_deref(),
                     ));
-                    let (found, skipped) = targets::find(original, cell, row_context);
-                    out.targets.extend(found.into_iter().map(|t| (t, task)));
-                    out.skipped.extend(skipped);
+                    let read = targets::find(original, cell, row_context);
+                    out.targets
+                        .extend(read.found.into_iter().map(|t| (t, task)));
+                    out.qualitative.extend(read.qualitative);
+                    out.skipped.extend(read.skipped);
                 }
             }
         }
@@ -104,6 +109,9 @@ pub(crate) fn extract(original: &str) -> Extracted {
     out.header = header;
     dedupe_citations(&mut out.citations);
     dedupe_targets(&mut out.targets);
+    let mut seen = HashSet::new();
+    out.qualitative
+        .retain(|q| seen.insert((fold(&q.indicator), q.deadline, fold(&q.text))));
     out
 }
 

@@ -16,7 +16,16 @@ pub(crate) struct PlanRecord {
     pub source: String,
     pub citations: Vec<CitationRecord>,
     pub targets: Vec<TargetRecord>,
+    /// Goals without a figure, in the plan-file form (`indicator`, `year`, `text`).
+    pub qualitative: Vec<QualitativeRecord>,
     pub tasks: Vec<TaskRecord>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct QualitativeRecord {
+    pub indicator: String,
+    pub year: Option<YearRecord>,
+    pub text: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -38,6 +47,14 @@ pub(crate) struct TargetRecord {
     #[serde(skip_serializing_if = "is_total")]
     pub form: TargetForm,
     pub quote: String,
+}
+
+fn year_record(deadline: Deadline) -> Option<YearRecord> {
+    match deadline {
+        Deadline::Year(y) => Some(YearRecord::Year(y)),
+        Deadline::Annual => Some(YearRecord::Annual),
+        Deadline::Unstated => None,
+    }
 }
 
 fn is_total(form: &TargetForm) -> bool {
@@ -119,17 +136,22 @@ impl PlanRecord {
                 .iter()
                 .map(|(t, _)| TargetRecord {
                     indicator: t.indicator.clone(),
-                    year: match t.deadline {
-                        Deadline::Year(y) => Some(YearRecord::Year(y)),
-                        Deadline::Annual => Some(YearRecord::Annual),
-                        Deadline::Unstated => None,
-                    },
+                    year: year_record(t.deadline),
                     comparator: comparator(t.comparator),
                     value: Number(t.value),
                     unit: t.unit.clone(),
                     baseline: t.baseline,
                     form: t.form,
                     quote: t.quote.clone(),
+                })
+                .collect(),
+            qualitative: extracted
+                .qualitative
+                .iter()
+                .map(|q| QualitativeRecord {
+                    indicator: q.indicator.clone(),
+                    year: year_record(q.deadline),
+                    text: q.text.clone(),
                 })
                 .collect(),
             tasks: extracted

@@ -11,13 +11,15 @@ use crate::msg;
 
 declare_lint! {
     /// ## What it does
-    /// Lists the quantified targets of the nearest plan above (a catalogued indicator with a
-    /// year) that a plan neither states nor contradicts: no target, quantified or qualitative,
-    /// for that indicator in any year. One finding per plan, with each parent sentence shown.
-    /// Only plans transcribed in full (`status: full`) are checked.
+    /// Lists the quantified targets of the nearest plan above whose targets are known (a
+    /// catalogued indicator with a year) that a plan does not take up: no target for that
+    /// indicator in that year. A target for it in a year the parent does not use counts as a
+    /// restatement (`inconsistent-deadline` judges the year), and a goal without a figure
+    /// (大幅增长) is reported by `qualitative-target` instead. One finding per plan, with each
+    /// parent sentence shown. Only plans transcribed in full (`status: full`) are checked.
     ///
     /// ## 检查内容
-    /// 列出最近一级上级方案中有年份的量化目标（已收录指标），本方案既未提出、也未以其他年份或定性方式提及的。每个方案报告一次，并列出上级原文。只检查全文收录（status: full）的方案。
+    /// 列出最近一级（目标已知的）上级方案中有年份的量化目标（已收录指标），本方案在同一年份没有提出的。本方案在上级未用的年份提出同一指标的，视为已承接（年份由 inconsistent-deadline 检查）；只作定性表述的由 qualitative-target 报告。每个方案报告一次，并列出上级原文。只检查全文收录（status: full）的方案。
     ///
     /// ## Why is this bad?
     /// A lower level restates its parent's targets so that they are met across the
@@ -43,10 +45,10 @@ declare_lint! {
     /// 逐项承接上级目标（可结合本地实际细化），或在方案文件、旁注文件的 not_applicable 中声明不适用并写明理由。
     ///
     /// ## Known problems / 已知局限
-    /// New (nursery): off unless enabled by name (`--select omitted-target`, `--warn
-    /// omitted-target`, `lints: {omitted-target: warn}`); raising its group does not enable it. Uncatalogued indicators are not compared. An
-    /// indicator named anywhere in the plan's text counts as taken up, even in a subsidy clause.
-    /// 试行规则：默认关闭。未收录的指标不作比较。方案文本中任何位置出现该指标名称即视为已承接。
+    /// Uncatalogued indicators are not compared. A goal without a figure is recognised by its
+    /// wording (大幅增长, 显著提升, 高于全省平均水平, 基本淘汰…); one worded otherwise reads as
+    /// an omission.
+    /// 未收录的指标不作比较。定性表述按常见措辞识别（大幅增长、显著提升、高于全省平均水平、基本淘汰等），其他措辞会被视为遗漏。
     ///
     /// ## Data / 依赖数据
     /// `lints/indicators.yaml` (which wordings are one indicator).
@@ -55,7 +57,6 @@ declare_lint! {
         category: Correctness,
         severity: Warning,
         summary: ("上级方案的量化目标未被承接", "a quantified target of the parent plan is not taken up"),
-        nursery: true,
         check: check,
     }
 }
@@ -65,7 +66,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         if plan.status != PlanStatus::Full {
             continue;
         }
-        let Some(&parent_id) = ctx.graph.ancestors(id).first() else {
+        let Some(parent_id) = ctx.parent_with_targets(id) else {
             continue;
         };
         let omitted = omitted(ctx, plan, ctx.plan(parent_id));
@@ -75,10 +76,24 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The parent's targets, one per indicator and year, whose indicator the plan does not mention.
+/// The parent's targets, one per indicator and year, that the plan does not take up: it states
+/// no target for that indicator in that year, none in a year the parent does not use (a
+/// restatement at another deadline, which `inconsistent-deadline` judges), no goal without a
+/// figure for it (`qualitative-target` reports those), and no declaration that it does not apply.
 fn omitted<'a>(ctx: &LintContext<'_>, plan: &Plan, parent: &'a Plan) -> Vec<&'a Target> {
-    let mentioned = mentioned(ctx, plan);
-    let text = fold(&ctx.corpus.sources.get(plan.source).text);
+    let years_of = |p: &Plan| -> HashSet<(IndicatorId, u16)> {
+        p.targets
+            .iter()
+            .filter_map(|t| Some((t.indicator_id.clone()?, t.deadline.year()?)))
+            .collect()
+    };
+    let (stated, parents) = (years_of(plan), years_of(parent));
+    let elsewhere: HashSet<&IndicatorId> = stated
+        .iter()
+        .filter(|key| !parents.contains(*key))
+        .map(|(indicator, _)| indicator)
+        .collect();
+    let worded = worded(ctx, plan);
     let mut seen: BTreeSet<(&IndicatorId, u16)> = BTreeSet::new();
     parent
         .targets
@@ -87,35 +102,24 @@ fn omitted<'a>(ctx: &LintContext<'_>, plan: &Plan, parent: &'a Plan) -> Vec<&'a 
             let (Some(indicator), Deadline::Year(year)) = (&t.indicator_id, t.deadline) else {
                 return false;
             };
-            !mentioned.contains(indicator)
-                && !named_in(ctx, indicator, &text)
+            !stated.contains(&(indicator.clone(), year))
+                && !elsewhere.contains(indicator)
+                && !worded.contains(indicator)
                 && seen.insert((indicator, year))
         })
         .collect()
 }
 
-/// Whether the plan's text names the indicator anywhere: a restatement without a figure (高于全省
-/// 平均水平) is not an omission, whatever else it may be.
-fn named_in(ctx: &LintContext<'_>, indicator: &IndicatorId, folded_text: &str) -> bool {
-    ctx.corpus.catalogue.get(indicator).is_some_and(|entry| {
-        std::iter::once(&entry.name)
-            .chain(&entry.wordings)
-            .any(|w| folded_text.contains(&fold(w)))
-    })
-}
-
-/// The catalogued indicators a plan mentions in any way: a target in any year, a qualitative
-/// target, or a declaration that it does not apply.
-fn mentioned(ctx: &LintContext<'_>, plan: &Plan) -> HashSet<IndicatorId> {
+/// The catalogued indicators a plan names in a goal without a figure or declares not
+/// applicable.
+fn worded(ctx: &LintContext<'_>, plan: &Plan) -> HashSet<IndicatorId> {
     let catalogue = &ctx.corpus.catalogue;
-    let quantified = plan.targets.iter().filter_map(|t| t.indicator_id.clone());
-    let worded = plan
-        .qualitative
+    plan.qualitative
         .iter()
         .map(|q| &q.indicator.value)
         .chain(plan.not_applicable.iter().map(|n| &n.indicator.value))
-        .filter_map(|w| catalogue.link_wording(w).map(|i| i.id.clone()));
-    quantified.chain(worded).collect()
+        .filter_map(|w| catalogue.link_wording(w).map(|i| i.id.clone()))
+        .collect()
 }
 
 fn report(ctx: &LintContext<'_>, id: PlanId, parent_id: PlanId, omitted: &[&Target]) -> Diagnostic {

@@ -11,10 +11,13 @@ use std::ops::Range;
 use regex::Captures;
 
 mod form;
+mod found;
+pub(crate) mod qualitative;
 mod scope;
 mod segment;
 mod value;
 
+pub(crate) use found::{Found, Read, Skipped};
 use scope::{Scope, scopes, strip_scope_prefix};
 use segment::{
     clauses, is_noun_topic, masked_ranges, noun_after, sentences, skip_separators, split_top_level,
@@ -25,48 +28,16 @@ use value::{
 };
 
 use super::folded::Folded;
-use crate::i18n::Msg;
 use crate::model::comparator::{PREFIX_WORDS, SUFFIX_WORDS};
-use crate::model::{Comparator, Deadline, Quantity, Span, TargetForm};
+use crate::model::{Comparator, Deadline, Span};
 use crate::msg;
-
-/// A target found in the text.
-#[derive(Debug, Clone)]
-pub(crate) struct Found {
-    pub indicator: String,
-    pub indicator_span: Span,
-    pub deadline: Deadline,
-    pub comparator: Comparator,
-    pub quantity: Quantity,
-    /// The value and unit as a plan file writes them (`1.8` + `万辆`, `0.8` + `ratio`).
-    pub value: f64,
-    pub unit: String,
-    /// The bound and value as the sentence words them (`达到70%`).
-    pub written: Option<String>,
-    pub baseline: Option<u16>,
-    pub form: TargetForm,
-    pub quote: String,
-    pub quote_span: Span,
-}
-
-/// A clause that looked like a target but could not be read with confidence.
-#[derive(Debug, Clone)]
-pub(crate) struct Skipped {
-    pub span: Span,
-    pub reason: Msg,
-}
 
 /// Finds the targets in one block of text; `context` is the deadline in force where the block
 /// starts (a table row under `2025 年工作目标`), `Unstated` otherwise.
-pub(crate) fn find(
-    original: &str,
-    block: &Folded,
-    context: Deadline,
-) -> (Vec<Found>, Vec<Skipped>) {
+pub(crate) fn find(original: &str, block: &Folded, context: Deadline) -> Read {
     let text = block.text.as_str();
     let masked = masked_ranges(text);
-    let mut found = Vec::new();
-    let mut skipped = Vec::new();
+    let mut read = Read::default();
     for sentence in sentences(text) {
         let words = &text[sentence.clone()];
         if INSTRUMENT_WORDS.iter().any(|w| words.contains(w)) {
@@ -81,14 +52,13 @@ pub(crate) fn find(
             context,
             topic: None,
             shared_prefix: None,
-            found: &mut found,
-            skipped: &mut skipped,
+            read: &mut read,
         };
         for clause in clauses(text, sentence.clone()) {
             reader.clause(clause);
         }
     }
-    (found, skipped)
+    read
 }
 
 struct SentenceReader<'a> {
@@ -103,8 +73,7 @@ struct SentenceReader<'a> {
     /// In a `分别` list, the words before the first value, whose comparator the later values
     /// share (`分别超过92%、75%`).
     shared_prefix: Option<Range<usize>>,
-    found: &'a mut Vec<Found>,
-    skipped: &'a mut Vec<Skipped>,
+    read: &'a mut Read,
 }
 
 /// One value in a clause, with the text before it that names what it measures.
@@ -134,6 +103,7 @@ impl<'a> SentenceReader<'a> {
         }
         let items = self.items(clause.clone());
         if items.is_empty() {
+            self.qualitative(body.clone());
             if self.topic.is_none() && !body.is_empty() {
                 self.topic = Some(text[body].to_string());
             }
@@ -230,7 +200,7 @@ impl<'a> SentenceReader<'a> {
                 self.push(clause.clone(), item, indicator, Some(Deadline::Year(year)));
             }
         } else {
-            self.skipped.push(Skipped {
+            self.read.skipped.push(Skipped {
                 span: self.block.span(clause),
                 reason: {
                     let (n, v) = (names.len(), items.len());
@@ -302,6 +272,35 @@ impl<'a> SentenceReader<'a> {
             .then_some(range)
     }
 
+    /// A goal without a figure, inside a year's scope.
+    fn qualitative(&mut self, body: Range<usize>) {
+        let Some((indicator, predicate)) = qualitative::read(self.text(), body.clone()) else {
+            return;
+        };
+        let deadline = self.deadline_at(body.start);
+        if deadline == Deadline::Unstated {
+            return;
+        }
+        self.read.qualitative.push(qualitative::Found {
+            indicator: self.block.written(self.original, indicator.clone()),
+            indicator_span: self.block.span(indicator),
+            deadline,
+            text: self.block.written(self.original, predicate.clone()),
+            text_span: self.block.span(predicate),
+        });
+    }
+
+    /// The deadline in force at `at`: the last year of its scope, 每年, or the block's context.
+    fn deadline_at(&self, at: usize) -> Deadline {
+        match self.scope_at(at) {
+            Some(Scope::Years(years)) => years
+                .last()
+                .map_or(Deadline::Unstated, |y| Deadline::Year(*y)),
+            Some(Scope::Annual) => Deadline::Annual,
+            None => self.context,
+        }
+    }
+
     fn scope_at(&self, at: usize) -> Option<Scope> {
         self.scopes
             .iter()
@@ -320,7 +319,7 @@ impl<'a> SentenceReader<'a> {
         let text = self.block.text.as_str();
         let Some(indicator) = indicator else {
             if self.scope_at(item.range.start).is_some() {
-                self.skipped.push(Skipped {
+                self.read.skipped.push(Skipped {
                     span: self.block.span(clause),
                     reason: msg!(
                         "找到数值，但找不到它衡量的指标",
@@ -336,13 +335,7 @@ impl<'a> SentenceReader<'a> {
             // `30万千瓦以下抽凝机组`: the number describes what is meant, it is not a goal.
             return;
         }
-        let deadline = deadline.unwrap_or_else(|| match self.scope_at(item.range.start) {
-            Some(Scope::Years(years)) => years
-                .last()
-                .map_or(Deadline::Unstated, |y| Deadline::Year(*y)),
-            Some(Scope::Annual) => Deadline::Annual,
-            None => self.context,
-        });
+        let deadline = deadline.unwrap_or_else(|| self.deadline_at(item.range.start));
         let prefix_text = match &self.shared_prefix {
             Some(shared) if item.prefix.is_empty() => &text[shared.clone()],
             _ => &text[item.prefix.clone()],
@@ -380,7 +373,7 @@ impl<'a> SentenceReader<'a> {
             prefix_text,
             item.suffix_word,
         );
-        self.found.push(Found {
+        self.read.found.push(Found {
             indicator: indicator_text,
             indicator_span,
             deadline,
