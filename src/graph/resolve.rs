@@ -3,7 +3,9 @@
 //!
 //! A citation with a number resolves by number; when two issuers share a prefix (济南 and 济宁
 //! both issue 济政发〔2024〕9号) the issuer named in the cited title, then the citing plan's own
-//! chain of jurisdictions, decides. A title-only citation resolves by the plan title inside it.
+//! chain of jurisdictions, decides. A title-only citation resolves by the plan title inside it,
+//! and so does one whose number is of no plan in the corpus (a wrong number behind a right
+//! title, reported by `citation-number-mismatch`).
 //!
 //! Ancestors follow citations first, transitively, keeping plans of jurisdictions above the
 //! citing plan's; then the jurisdiction tree supplies the same campaign's plans at each level
@@ -32,6 +34,9 @@ pub struct StubId(pub usize);
 pub enum MatchedBy {
     Number,
     Title,
+    /// The number is of no plan in the corpus, but the title is one plan's: the citation names
+    /// that plan with a wrong number (`citation-number-mismatch`).
+    TitleNotNumber,
 }
 
 /// What a citation refers to.
@@ -79,15 +84,24 @@ impl<'a> PlanIndex<'a> {
             .as_ref()
             .and_then(|n| n.value.parsed.as_ref())
         {
-            let candidates = self.by_number.get(&number.key())?;
+            let Some(candidates) = self.by_number.get(&number.key()) else {
+                return self
+                    .by_title(citing, citation)
+                    .map(|p| (p, MatchedBy::TitleNotNumber));
+            };
             return self
                 .pick(citing, citation, candidates)
                 .map(|p| (p, MatchedBy::Number));
         }
+        self.by_title(citing, citation)
+            .map(|p| (p, MatchedBy::Title))
+    }
+
+    /// The plan whose title (without issuer and notice wrapper) the citation's title gives.
+    fn by_title(&self, citing: &Plan, citation: &Citation) -> Option<PlanId> {
         let title = citation.title.as_ref()?;
         let candidates = self.by_title.get(&plan_title_core(&title.value))?;
         self.pick(citing, citation, candidates)
-            .map(|p| (p, MatchedBy::Title))
     }
 
     fn pick(&self, citing: &Plan, citation: &Citation, candidates: &[PlanId]) -> Option<PlanId> {

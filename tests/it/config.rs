@@ -294,3 +294,35 @@ fn aliases_are_fixed_only_when_asked() {
     let text: String = after.iter().map(|(_, t)| t.as_str()).collect();
     assert!(!text.contains("市工信局"), "{text}");
 }
+
+/// A right title behind a wrong number: `--fix` puts in the number of the plan with that title,
+/// and the citation then resolves by its number.
+#[test]
+fn a_wrong_number_behind_an_exact_title_is_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(
+        std::path::Path::new("tests/fixtures/lints/_base"),
+        dir.path(),
+    );
+    let case = "tests/fixtures/lints/citation-number-mismatch/fail-right-title-wrong-number";
+    let plan = dir.path().join("shandong/anqiu/an-zhengfa-2024-13.txt");
+    std::fs::copy(format!("{case}/an-zhengfa-2024-13.txt"), &plan).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let before = codes(&check(&[path, "--format", "json"]));
+    assert!(
+        before
+            .iter()
+            .any(|c| c.starts_with("citation-number-mismatch")),
+        "{before:?}"
+    );
+    check(&[path, "--fix"]);
+    let text = std::fs::read_to_string(&plan).unwrap();
+    assert!(text.contains("的通知》（鲁政发〔2024〕3号）"), "{text}");
+    let after = codes(&check(&[path, "--format", "json"]));
+    assert!(
+        !after
+            .iter()
+            .any(|c| c.starts_with("citation-number-mismatch")),
+        "{after:?}"
+    );
+}

@@ -49,7 +49,7 @@ declare_lint! {
 
 /// The title a citation should give for `plan`: its notice title when the citation cites the
 /// notice, else the plan's own title.
-fn expected_title(plan: &Plan, cited: &str) -> Option<String> {
+pub(crate) fn expected_title(plan: &Plan, cited: &str) -> Option<String> {
     if cited.contains("关于印发") {
         let issuer = &plan.issuer.as_ref()?.value;
         Some(format!("{issuer}关于印发{}的通知", plan.title.value))

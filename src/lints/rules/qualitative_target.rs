@@ -63,6 +63,15 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             let Some(indicator) = ctx.qualitative_indicator(goal) else {
                 continue;
             };
+            let declared = plan.not_applicable.iter().any(|n| {
+                ctx.corpus
+                    .catalogue
+                    .link_wording(&n.indicator.value)
+                    .is_some_and(|i| i.id == indicator.id)
+            });
+            if declared {
+                continue;
+            }
             let quantified = |deadline: Deadline| {
                 plan.targets.iter().any(|t| {
                     t.indicator_id.as_ref() == Some(&indicator.id) && t.deadline == deadline

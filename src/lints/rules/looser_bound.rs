@@ -1,0 +1,114 @@
+//! `looser-bound`: the parent's figure restated with a looser bound (达到75% under 超过75%).
+
+use crate::declare_lint;
+use crate::diagnostics::{Diagnostic, Subject};
+use crate::lints::LintContext;
+use crate::model::growth::footing;
+use crate::model::{Comparator, Direction, IndicatorKind};
+use crate::msg;
+
+declare_lint! {
+    /// ## What it does
+    /// Notes a target whose figure equals the parent's for the same indicator and year but
+    /// whose bound is looser: 达到75% (at least) or 约75% under the parent's 超过75% (more
+    /// than), or 75%以内 under 低于75% where lower is better. `weaker-target` never reports equal
+    /// figures; this lint says what the words change.
+    ///
+    /// ## 检查内容
+    /// 与上级同一指标、同一年份的目标数值相同，但限定词更宽松：上级“超过75%”，本方案“达到75%”或“约75%”；
+    /// 越低越好的指标，上级“低于”，本方案“以内”“不超过”。weaker-target 不报告数值相同的情况，本规则说明措辞上的差别。
+    ///
+    /// ## Why is this bad?
+    /// Whether 达到 under 超过 is weaker is a policy choice, not arithmetic: some reviewers read
+    /// 超过75% as a bar the county must clear, others as the same figure. The default is a note;
+    /// set the verdict for your review in planlint.yaml.
+    ///
+    /// ## 为什么有问题
+    /// “达到”是否弱于“超过”属于审核口径，而非计算问题：有的审核要求下级必须“超过”，有的视为同一数值。默认仅作提示；
+    /// 可在 planlint.yaml 中按本单位口径设定。
+    ///
+    /// ## Example / 示例
+    /// 鲁政发〔2024〕3号: `关键工序数控化率分别超过92%、75%`; a county plan:
+    /// `关键工序数控化率达到75%`. Use instead / 应改为: `关键工序数控化率超过75%`.
+    ///
+    /// ## How to fix
+    /// Use the parent's bound (超过, 低于), or raise the figure. To make the verdict a warning or
+    /// an error, or to turn it off: `lints: {looser-bound: warning}` (`error`, `allow`).
+    ///
+    /// ## 修改方法
+    /// 采用上级的限定词（超过、低于）或提高数值。如需升为警告、错误或关闭：`lints: {looser-bound: warning}`（`error`、`allow`）。
+    ///
+    /// ## Data / 依赖数据
+    /// `lints/indicators.yaml` (direction of each indicator).
+    pub(crate) static LOOSER_BOUND = {
+        code: "looser-bound",
+        category: Correctness,
+        severity: Note,
+        summary: ("数值与上级相同，但限定词更宽松", "the parent's figure restated with a looser bound"),
+        check: check,
+    }
+}
+
+/// How firmly a bound holds the figure where `direction` is better: 超过 over 达到 over 约.
+fn firmness(comparator: Comparator, direction: Direction) -> Option<u8> {
+    match (direction, comparator) {
+        (Direction::Higher, Comparator::MoreThan) | (Direction::Lower, Comparator::LessThan) => {
+            Some(3)
+        }
+        (Direction::Higher, Comparator::AtLeast | Comparator::Exactly)
+        | (Direction::Lower, Comparator::AtMost | Comparator::Exactly) => Some(2),
+        (_, Comparator::About) => Some(1),
+        _ => None,
+    }
+}
+
+fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+    for (child_id, parent_id) in ctx.graph.parent_target_pairs() {
+        let (child, parent) = (ctx.target(child_id), ctx.target(parent_id));
+        let Some(indicator) = ctx.indicator(child) else {
+            continue;
+        };
+        let Some(on) = footing(child, parent) else {
+            continue;
+        };
+        let tolerance = 1e-9 * on.child.abs().max(on.parent.abs()).max(1.0);
+        let direction = indicator.direction;
+        let (Some(mine), Some(theirs)) = (
+            firmness(child.comparator, direction),
+            firmness(parent.comparator, direction),
+        ) else {
+            continue;
+        };
+        if indicator.kind != IndicatorKind::Relative
+            || (on.child - on.parent).abs() > tolerance
+            || mine >= theirs
+        {
+            continue;
+        }
+        let (name, year, parent_plan) = (&indicator.name, child.deadline, ctx.plan_name(parent_id.plan));
+        let (child_zh, child_en) = (child.describe_zh(), child.describe_en());
+        let (parent_zh, parent_en) = (parent.describe_zh(), parent.describe_en());
+        out.push(
+            LOOSER_BOUND
+                .diagnostic(msg!(
+                    "{year}年“{name}”目标（{child_zh}）与上级方案 {parent_plan} 数值相同，但限定词更宽松（上级：{parent_zh}）",
+                    "the {year} target for {name} ({child_en}) has {parent_plan}'s figure with a looser bound (parent: {parent_en})"
+                ))
+                .at(child.source, child.span, msg!("本方案：{child_zh}", "this plan: {child_en}"))
+                .with_related(
+                    parent.source,
+                    parent.span,
+                    msg!("上级方案 {parent_plan} 的目标", "the target in {parent_plan}"),
+                    msg!("上级：{parent_zh}", "parent: {parent_en}"),
+                )
+                .about(Subject::Target {
+                    target: child_id,
+                    parent: Some(parent_id),
+                })
+                .with_help(msg!(
+                    "采用上级的限定词（{parent_zh}）；是否视为弱于上级由 planlint.yaml 的 looser-bound 级别决定",
+                    "use the parent's bound ({parent_en}); whether this is weaker is set by looser-bound's level in planlint.yaml"
+                )),
+        );
+    }
+}
