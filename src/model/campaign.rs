@@ -1,6 +1,7 @@
 //! A campaign is what every level's plan restates: 推动大规模设备更新和消费品以旧换新. Children
 //! prefix their jurisdiction's name and pick any genre word (行动方案, 实施方案, 工作方案,
-//! 工作落实方案), so the campaign is the title without both.
+//! 工作落实方案, 若干举措, 若干措施, 行动计划（2024—2027年）), so the campaign is the title
+//! without both.
 
 use std::fmt;
 use std::sync::LazyLock;
@@ -17,7 +18,10 @@ static GENRE: LazyLock<Regex> = LazyLock::new(|| {
         clippy::unwrap_used,
         reason = "a literal pattern, checked by the unit tests"
     )]
-    Regex::new(r"(?:工作落实|行动|实施|工作|推进|落实)?(?:方案|计划|意见|规划)$").unwrap()
+    Regex::new(
+        r"(?:(?:工作落实|行动|实施|工作|推进|落实)?(?:方案|计划|意见|规划)|若干(?:举措|措施|政策措施)|(?:政策)?措施|举措)(?:\(?[0-9]{4}[-—–~至][0-9]{4}年\)?)?$",
+    )
+    .unwrap()
 });
 
 impl Campaign {
@@ -54,6 +58,20 @@ impl fmt::Display for Campaign {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn provinces_genres_name_the_same_campaign() {
+        let national = Campaign::from_title("推动大规模设备更新和消费品以旧换新行动方案", []);
+        for title in [
+            "浙江省推动大规模设备更新和消费品以旧换新若干举措",
+            "江门市推动大规模设备更新和消费品以旧换新若干措施",
+            "广西推动大规模设备更新和消费品以旧换新行动计划（2024—2027年）",
+            "推动大规模设备更新和消费品以旧换新实施方案",
+        ] {
+            let names = ["浙江省", "江门市", "广西"];
+            assert_eq!(Campaign::from_title(title, names), national, "{title}");
+        }
+    }
 
     #[test]
     fn every_level_names_the_same_campaign() {

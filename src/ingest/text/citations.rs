@@ -74,6 +74,8 @@ pub(crate) fn find(
         let start = text[start..m.end()]
             .rfind("文件")
             .map_or(start, |i| start + i + "文件".len());
+        // `发文字号 珠府〔2024〕28号`: the label is not part of the number.
+        let start = start + super::header::number_label_len(&text[start..m.end()]);
         if own_number.is_some_and(|own| number_key(&text[start..m.end()]) == own) {
             continue;
         }

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::folded::Folded;
+use crate::model::text::fold;
 use crate::model::{Date, Span};
 
 /// How far into the text the head can reach, in non-blank lines.
@@ -50,8 +51,8 @@ fn numeral(text: &str) -> Option<u16> {
 }
 
 /// Words that end a plan's title.
-const GENRES: [&str; 10] = [
-    "方案", "规划", "计划", "意见", "办法", "措施", "细则", "纲要", "要点", "通知",
+const GENRES: [&str; 12] = [
+    "方案", "规划", "计划", "意见", "办法", "措施", "举措", "细则", "纲要", "要点", "通知", "年)",
 ];
 
 struct Line {
@@ -64,10 +65,17 @@ pub(crate) fn read(original: &str) -> Header {
     let mut header = Header::default();
     let notice = lines.iter().take(NOTICE_LINES).position(is_notice_title);
     let head_end = notice.unwrap_or(lines.len().min(6));
-    header.doc_number = lines[..head_end.min(lines.len())]
+    // Before the notice title (版头, 发文字号), or just after it as web pages print it.
+    header.doc_number = lines
         .iter()
-        .find(|l| DOC_NUMBER_LINE.is_match(&l.folded.text))
-        .map(|l| written_line(original, l));
+        .take(head_end + NUMBER_AFTER_NOTICE)
+        .find_map(|l| {
+            let range = number_in_line(&l.folded.text)?;
+            Some((
+                l.folded.written(original, range.clone()).trim().to_string(),
+                l.folded.span(range),
+            ))
+        });
     header.issued = lines.iter().find_map(|l| {
         let caps = DATE_LINE.captures(&l.folded.text)?;
         let (y, m, d) = (numeral(&caps[1])?, numeral(&caps[2])?, numeral(&caps[3])?);
@@ -79,8 +87,105 @@ pub(crate) fn read(original: &str) -> Header {
         Some(at) => read_notice(original, &lines, at, &mut header),
         None => header.title = leading_title(original, &lines),
     }
+    // `现将《深圳市推动…方案》印发给你们`: the notice's own words name the plan in full, where
+    // the notice title may leave out the place (关于印发推动…方案的通知) or be missing.
+    if let Some(named) = body_title(original, &lines) {
+        let fuller = header.title.as_ref().is_none_or(|(title, _)| {
+            let (named, title) = (fold(&named.0), fold(title));
+            named != title && named.ends_with(&title)
+        });
+        if fuller {
+            header.title = Some(named);
+        }
+    }
     header
 }
+
+/// How many lines after the notice title the 文号 may stand (web pages print it below).
+const NUMBER_AFTER_NOTICE: usize = 4;
+
+/// The length of a 文号 label at the start of `text` (`发文字号：`), 0 when there is none.
+pub(crate) fn number_label_len(text: &str) -> usize {
+    NUMBER_LABELS
+        .iter()
+        .find(|l| text.starts_with(*l))
+        .map_or(0, |l| {
+            let rest = &text[l.len()..];
+            text.len()
+                - rest
+                    .trim_start_matches([':', '：', ' ', '\t', '\u{3000}'])
+                    .len()
+        })
+}
+
+/// Labels a web page puts before the 文号.
+const NUMBER_LABELS: [&str; 4] = ["发文字号", "发文号", "文号", "字号"];
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static DOC_NUMBER_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "^{}",
+        crate::model::doc_number::pattern_in_text(1)
+    ))
+    .unwrap()
+});
+
+/// The 文号 a head line holds, as a range of the line: the line is the number alone, or a label
+/// and the number (`发文字号 珠府〔2024〕28号`, `文号：中府〔2024〕66号`, a table row
+/// `文号⇥…`). A number inside a sentence is a citation, not the plan's own.
+pub(crate) fn number_in_line(folded: &str) -> Option<Range<usize>> {
+    let text = folded.trim_start_matches('#');
+    let skip = folded.len() - text.len();
+    let labelled = NUMBER_LABELS
+        .iter()
+        .find_map(|l| text.find(l).map(|at| (at, *l)));
+    let Some((at, label)) = labelled else {
+        let start = skip + (text.len() - text.trim_start().len());
+        return DOC_NUMBER_LINE
+            .is_match(text.trim())
+            .then(|| start..skip + text.trim_end().len());
+    };
+    let after = at + label.len();
+    let rest = text[after..].trim_start_matches([':', '：', ' ', '\t', '\u{3000}']);
+    let start = text.len() - rest.len();
+    let number = DOC_NUMBER_START.find(rest)?;
+    let ends_cell = rest[number.end()..]
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace());
+    let labelled_cell = text[..at].chars().last().is_none_or(|c| c.is_whitespace());
+    (ends_cell && labelled_cell).then(|| skip + start..skip + start + number.end())
+}
+
+/// `现将《X》印发给你们`, `《X》已经区政府同意，现印发给你们`: the plan the notice sends.
+fn body_title(original: &str, lines: &[Line]) -> Option<(String, Span)> {
+    let mut head = Folded::default();
+    for line in lines.iter().take(BODY_TITLE_LINES) {
+        head.push(original, line.range.clone());
+    }
+    let text = head.text.as_str();
+    let mut from = 0;
+    while let Some(i) = text[from..].find('《') {
+        let open = from + i + '《'.len_utf8();
+        let close = open + matching_close(&text[open..])?;
+        let after = &text[close + '》'.len_utf8()..];
+        let sends = text[..from + i].ends_with("现将")
+            || ["印发给", "已经", "已"]
+                .iter()
+                .any(|w| after.starts_with(w));
+        if sends && close > open {
+            return Some((head.written(original, open..close), head.span(open..close)));
+        }
+        from = close;
+    }
+    None
+}
+
+/// How far into the head the notice's own words may name the plan.
+const BODY_TITLE_LINES: usize = 16;
 
 fn head_lines(original: &str) -> Vec<Line> {
     let mut lines = Vec::new();

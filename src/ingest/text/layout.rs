@@ -94,6 +94,13 @@ pub(crate) fn blocks(original: &str) -> Vec<Block> {
         if starts_unit || paragraph_is_heading {
             flush(&mut blocks, &mut paragraph);
         }
+        if super::header::number_in_line(&probe.text).is_some() {
+            // A 文号 on a line of its own (`吕政发〔2024〕4号` under the notice title) is never
+            // part of the sentence around it.
+            flush(&mut blocks, &mut paragraph);
+            blocks.push(Block::Paragraph(probe));
+            continue;
+        }
         paragraph_is_heading = starts_unit && is_heading(&probe.text);
         paragraph
             .get_or_insert_with(Folded::default)

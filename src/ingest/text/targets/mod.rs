@@ -12,23 +12,23 @@ use regex::Captures;
 
 mod form;
 mod found;
+mod indicator;
 pub(crate) mod qualitative;
+mod respectively;
 mod scope;
 mod segment;
 mod value;
 
 pub(crate) use found::{Found, Read, Skipped};
-use scope::{Scope, scopes, strip_scope_prefix};
-use segment::{
-    clauses, is_noun_topic, masked_ranges, noun_after, sentences, skip_separators, split_top_level,
-    strip_leading,
-};
+use scope::{Scope, in_force, scopes, strip_scope_prefix};
+use segment::{clauses, is_noun_topic, masked_ranges, noun_after, sentences, skip_separators};
 use value::{
-    BASELINE, INSTRUMENT_WORDS, PER_CLAUSE_INSTRUMENT, VALUE, bound, prefix_word, quantity,
+    BARE_MAGNITUDE, BASELINE, INSTRUMENT_WORDS, PER_CLAUSE_INSTRUMENT, VALUE, bound, prefix_word,
+    quantity,
 };
 
 use super::folded::Folded;
-use crate::model::comparator::{PREFIX_WORDS, SUFFIX_WORDS};
+use crate::model::comparator::SUFFIX_WORDS;
 use crate::model::{Comparator, Deadline, Span};
 use crate::msg;
 
@@ -38,20 +38,37 @@ pub(crate) fn find(original: &str, block: &Folded, context: Deadline) -> Read {
     let text = block.text.as_str();
     let masked = masked_ranges(text);
     let mut read = Read::default();
+    // A year phrase holds over the rest of its paragraph, until the next one.
+    let scopes = scopes(text, 0..text.len(), &masked);
+    let mut paragraph_start = 0;
+    let mut previous_end = None;
     for sentence in sentences(text) {
+        // A sentence that ends one line and a sentence that opens the next are two paragraphs
+        // of a Word or web text; a PDF's broken lines run on mid-sentence.
+        if let Some(end) = previous_end {
+            let gap = block.span(end..sentence.start.max(end));
+            let next = block.span(sentence.start..sentence.end).start;
+            if original.get(gap.start..next).is_some_and(|g| g.contains('\n')) {
+                paragraph_start = sentence.start;
+            }
+        }
+        previous_end = Some(sentence.end);
         let words = &text[sentence.clone()];
         if INSTRUMENT_WORDS.iter().any(|w| words.contains(w)) {
             continue;
         }
-        let scopes = scopes(text, sentence.clone(), &masked);
         let mut reader = SentenceReader {
             original,
             block,
             masked: &masked,
-            scopes: &scopes,
+            scopes: &in_force(text, &sentence, paragraph_start, &scopes),
             context,
             topic: None,
             shared_prefix: None,
+            goals: Vec::new(),
+            points: false,
+            shared_suffix: None,
+            sentence_start: sentence.start,
             read: &mut read,
         };
         for clause in clauses(text, sentence.clone()) {
@@ -73,6 +90,16 @@ struct SentenceReader<'a> {
     /// In a `分别` list, the words before the first value, whose comparator the later values
     /// share (`分别超过92%、75%`).
     shared_prefix: Option<Range<usize>>,
+    /// The indicators of the goals without a figure read so far in the sentence, which a later
+    /// `较2023年分别增长15个、13个百分点` may give figures to.
+    goals: Vec<Range<usize>>,
+    /// In a `分别` list ending in 个百分点, the bare 个 of the earlier values means 百分点 too.
+    points: bool,
+    /// In a `分别` list, the bounding word after the last value, which the earlier values share
+    /// (`分别增长15个、13个百分点以上`).
+    shared_suffix: Option<(&'static str, Comparator)>,
+    /// Where the sentence starts: what came before belongs to other sentences.
+    sentence_start: usize,
     read: &'a mut Read,
 }
 
@@ -102,6 +129,7 @@ impl<'a> SentenceReader<'a> {
             return;
         }
         let items = self.items(clause.clone());
+        self.bare_magnitudes(clause.clone(), &items);
         if items.is_empty() {
             self.qualitative(body.clone());
             if self.topic.is_none() && !body.is_empty() {
@@ -115,8 +143,35 @@ impl<'a> SentenceReader<'a> {
             return;
         }
         for item in &items {
-            let indicator = self.indicator(item);
+            let indicator = self
+                .object_of(clause.clone(), item)
+                .or_else(|| self.indicator(item))
+                .or_else(|| self.restated(item));
             self.push(clause.clone(), item, indicator, None);
+        }
+    }
+
+    /// `新能源汽车保有量达到5万`: a figure in 万 or 亿 with no unit is not guessed at, and not
+    /// dropped silently either.
+    fn bare_magnitudes(&mut self, clause: Range<usize>, items: &[Item<'_>]) {
+        let text = self.block.text.as_str();
+        for m in BARE_MAGNITUDE.find_iter(&text[clause.clone()]) {
+            let range = clause.start + m.start()..clause.start + m.end();
+            let followed = text[range.end..].chars().next();
+            if items.iter().any(|i| i.range.contains(&range.start))
+                || followed.is_some_and(|c| c.is_alphanumeric() || c == '%')
+                || self.deadline_at(range.start) == Deadline::Unstated
+            {
+                continue;
+            }
+            let figure = &text[range.clone()];
+            self.read.skipped.push(Skipped {
+                span: self.block.span(clause.clone()),
+                reason: msg!(
+                    "数值“{figure}”没有单位，无法与上级比较",
+                    "the figure {figure} has no unit, so it cannot be compared"
+                ),
+            });
         }
     }
 
@@ -163,120 +218,12 @@ impl<'a> SentenceReader<'a> {
         items
     }
 
-    /// `A、B分别超过92%、75%`: the indicators before 分别 zip with the values; a single
-    /// indicator with one year per value (`到2025年、2027年分别达到…`) zips with the years.
-    fn respectively(&mut self, clause: Range<usize>, items: &[Item<'_>]) {
-        let text = self.block.text.as_str();
-        let first = &items[0];
-        let Some(at) = text[first.prefix.clone()].find("分别") else {
-            for item in items {
-                let indicator = self.indicator(item);
-                self.push(clause.clone(), item, indicator, None);
-            }
-            return;
-        };
-        let head = strip_leading(text, first.prefix.start..first.prefix.start + at);
-        self.shared_prefix = Some(first.prefix.clone());
-        let mut names = split_top_level(text, head.clone(), &['、']);
-        if names.len() != items.len() {
-            // `A和B分别…`: 和 and 及 separate the indicators only when that makes the counts agree.
-            let wider = split_top_level(text, head, &['、', '和', '及']);
-            if wider.len() == items.len() {
-                names = wider;
-            }
-        }
-        let years = match self.scope_at(first.range.start) {
-            Some(Scope::Years(years)) => years,
-            _ => Vec::new(),
-        };
-        if names.len() == items.len() {
-            for (item, name) in items.iter().zip(names) {
-                let indicator = self.named(name);
-                self.push(clause.clone(), item, indicator, None);
-            }
-        } else if names.len() == 1 && years.len() == items.len() {
-            for (item, year) in items.iter().zip(years) {
-                let indicator = self.named(names[0].clone());
-                self.push(clause.clone(), item, indicator, Some(Deadline::Year(year)));
-            }
-        } else {
-            self.read.skipped.push(Skipped {
-                span: self.block.span(clause),
-                reason: {
-                    let (n, v) = (names.len(), items.len());
-                    msg!(
-                        "“分别”前有 {n} 个指标，其后有 {v} 个数值，无法一一对应",
-                        "分别 pairs {n} indicators with {v} values, which do not match up"
-                    )
-                },
-            });
-        }
-        self.shared_prefix = None;
-    }
-
-    /// The indicator an item measures: the words before its value, or, when those are only a
-    /// verb (`举办4场以上汽车促消费活动`, `改造提升696家村卫生室`), with the noun after it.
-    fn indicator(&self, item: &Item<'_>) -> Option<(String, Span)> {
-        let text = self.text();
-        let before = self.clean_range(item.prefix.clone());
-        let after = noun_after(text, item.rest.clone());
-        let written = |r: Range<usize>| self.block.written(self.original, r);
-        match (before, after) {
-            (Some(b), Some(a)) if text[b.clone()].chars().count() <= 6 => Some((
-                format!("{}{}", written(b), written(a.clone())),
-                self.block.span(a),
-            )),
-            (Some(b), _) => Some((written(b.clone()), self.block.span(b))),
-            (None, Some(a)) => Some((written(a.clone()), self.block.span(a))),
-            (None, None) => None,
-        }
-    }
-
-    fn named(&self, range: Range<usize>) -> Option<(String, Span)> {
-        let range = self.clean_range(range)?;
-        Some((
-            self.block.written(self.original, range.clone()),
-            self.block.span(range),
-        ))
-    }
-
-    /// The prefix without comparator words, baseline, `约`, scope words and verbs.
-    fn clean_range(&self, range: Range<usize>) -> Option<Range<usize>> {
-        let text = self.text();
-        let mut range = strip_leading(text, range);
-        loop {
-            let s = &text[range.clone()];
-            let trimmed = s
-                .strip_suffix('约')
-                .or_else(|| PREFIX_WORDS.iter().find_map(|(w, _)| s.strip_suffix(w)))
-                .or_else(|| s.strip_suffix('的'))
-                .or_else(|| s.strip_suffix("年平均"))
-                .or_else(|| s.strip_suffix("年均"))
-                .or_else(|| s.strip_suffix("均"))
-                .or_else(|| s.strip_suffix("要"));
-            if let Some(t) = trimmed {
-                range.end = range.start + t.len();
-                continue;
-            }
-            if let Some(m) = BASELINE.find_iter(s).last()
-                && m.end() == s.len()
-            {
-                range.end = range.start + m.start();
-                continue;
-            }
-            break;
-        }
-        let range = strip_leading(text, range);
-        let s = &text[range.clone()];
-        (!s.is_empty() && s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
-            .then_some(range)
-    }
-
     /// A goal without a figure, inside a year's scope.
     fn qualitative(&mut self, body: Range<usize>) {
         let Some((indicator, predicate)) = qualitative::read(self.text(), body.clone()) else {
             return;
         };
+        self.goals.push(indicator.clone());
         let deadline = self.deadline_at(body.start);
         if deadline == Deadline::Unstated {
             return;
@@ -347,12 +294,13 @@ impl<'a> SentenceReader<'a> {
         {
             return;
         }
-        let Some((quantity, value, unit)) = quantity(&item.caps) else {
+        let Some((quantity, value, unit)) = quantity(&item.caps, self.points) else {
             return;
         };
         let approx = item.caps.name("approx").is_some() || prefix_text.ends_with('约');
         let cumulative = text[clause.start..item.range.start].contains("累计");
-        let comparator = bound(approx, prefix_word, item.suffix_word, &quantity, cumulative);
+        let suffix_word = item.suffix_word.or(self.shared_suffix);
+        let comparator = bound(approx, prefix_word, suffix_word, &quantity, cumulative);
         let baseline = BASELINE
             .captures_iter(prefix_text)
             .last()
@@ -367,12 +315,7 @@ impl<'a> SentenceReader<'a> {
             indicator_text = format!("{topic}{indicator_text}");
         }
         let form = form::form(&text[clause.start..item.range.start], &indicator_text);
-        let written = form::written(
-            form,
-            &text[item.range.clone()],
-            prefix_text,
-            item.suffix_word,
-        );
+        let written = form::written(form, &text[item.range.clone()], prefix_text, suffix_word);
         self.read.found.push(Found {
             indicator: indicator_text,
             indicator_span,

@@ -22,7 +22,9 @@ pub(super) enum Scope {
     Annual,
 }
 
-/// The deadline phrases of a sentence, in order: `到2025年`, a clause-initial `2024年`, `每年`.
+/// The deadline phrases of a stretch of text (a paragraph), in order: `到2025年`, a
+/// clause-initial `2024年`, `每年`. A phrase holds until the next one: over the following
+/// sentences of its paragraph too (`到2027年，A增长25%。B增加约一倍。` gives B 2027).
 pub(super) fn scopes(
     text: &str,
     sentence: Range<usize>,
@@ -44,7 +46,9 @@ pub(super) fn scopes(
         {
             continue;
         }
-        let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+        let clause_start = before.rfind([',', ';', ':', '。']).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
         let lead = &before[clause_start..];
         let leads_clause =
             lead.is_empty() || ["力争", "在", "于", "计划", "预计", "争取"].contains(&lead);
@@ -68,6 +72,35 @@ pub(super) fn scopes(
     }
     scopes.sort_by_key(|(at, _)| *at);
     scopes
+}
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]{1,2}年(?:以上|以下|以内|及以上|内)").unwrap());
+
+/// The phrases in force in `sentence`: its own, and the year phrases of its paragraph before it
+/// (from `paragraph_start`), unless it names a period of years of its own (`8年以上的计算机`),
+/// which makes an earlier year phrase ambiguous there. `每年` holds in its own sentence only.
+pub(super) fn in_force(
+    text: &str,
+    sentence: &Range<usize>,
+    paragraph_start: usize,
+    scopes: &[(usize, Scope)],
+) -> Vec<(usize, Scope)> {
+    let own_period = PERIOD.is_match(&text[sentence.clone()]);
+    let inherited = |at: usize, scope: &Scope| {
+        !own_period && at >= paragraph_start && matches!(scope, Scope::Years(_))
+    };
+    scopes
+        .iter()
+        .filter(|(at, scope)| {
+            *at < sentence.end && (*at >= sentence.start || inherited(*at, scope))
+        })
+        .cloned()
+        .collect()
 }
 
 /// A clause without its leading deadline and scope words.

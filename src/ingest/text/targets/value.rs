@@ -37,6 +37,14 @@ pub(super) static VALUE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static BASELINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:较|比|相比|与)([0-9]{4})年(?:相比|比)?").unwrap());
 
+/// A figure in 万 or 亿 that no unit follows (`达到5万`).
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+pub(super) static BARE_MAGNITUDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]+(?:\.[0-9]+)?[万亿]").unwrap());
+
 #[expect(
     clippy::unwrap_used,
     reason = "literal patterns, covered by the unit tests"
@@ -123,8 +131,9 @@ pub(super) fn written_value(
     ))
 }
 
-/// The quantity, and the value and unit as a plan file writes them.
-pub(super) fn quantity(caps: &Captures<'_>) -> Option<(Quantity, f64, String)> {
+/// The quantity, and the value and unit as a plan file writes them. With `points`, a bare 个
+/// is 百分点 (`分别增长15个、13个百分点`); 个百分点 is written 百分点.
+pub(super) fn quantity(caps: &Captures<'_>, points: bool) -> Option<(Quantity, f64, String)> {
     if let Some(double) = caps.name("double") {
         // 翻一番 doubles (+100%), 翻两番 quadruples (+300%).
         let percent = if double.as_str() == "翻两番" {
@@ -146,11 +155,12 @@ pub(super) fn quantity(caps: &Captures<'_>) -> Option<(Quantity, f64, String)> {
         let q = Quantity::parse(&format!("{number}{}", ratio.as_str()), None).ok()?;
         return Some((q.clone(), q.value, "ratio".to_string()));
     }
-    let unit = format!(
-        "{}{}",
-        caps.name("mag").map_or("", |m| m.as_str()),
-        caps.name("unit").map_or("", |m| m.as_str())
-    );
+    let unit = match caps.name("unit").map(|m| m.as_str()) {
+        Some("个") if points => "百分点",
+        Some("个百分点") => "百分点",
+        other => other.unwrap_or(""),
+    };
+    let unit = format!("{}{unit}", caps.name("mag").map_or("", |m| m.as_str()));
     let q = Quantity::parse(number, Some(&unit)).ok()?;
     if unit == "倍" {
         return Some((q.clone(), q.value, "%".to_string()));
@@ -166,7 +176,7 @@ mod tests {
     use crate::model::comparator::SUFFIX_WORDS;
 
     fn read(text: &str) -> Option<(Quantity, f64, String)> {
-        quantity(&VALUE.captures(text)?)
+        quantity(&VALUE.captures(text)?, false)
     }
 
     #[test]
