@@ -91,6 +91,7 @@ pub(super) fn apply(
                 title: entry.title.map(|t| located(sidecar, t, |t| t)),
                 lead: plan_file::agencies(sidecar, entry.lead),
                 responsible: plan_file::agencies(sidecar, entry.responsible),
+                deadline: entry.deadline.map(|d| located(sidecar, d, |d| d)),
             });
         }),
     };

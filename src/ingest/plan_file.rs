@@ -70,6 +70,7 @@ pub(crate) fn convert(
             title,
             lead,
             responsible,
+            deadline,
             targets,
             qualitative,
         } = entry;
@@ -78,6 +79,7 @@ pub(crate) fn convert(
             title: title.map(|t| located(source, t, |t| t)),
             lead: agencies(source, lead),
             responsible: agencies(source, responsible),
+            deadline: deadline.map(|d| located(source, d, |d| d)),
         });
         add_targets(
             &mut plan,

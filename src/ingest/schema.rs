@@ -117,6 +117,9 @@ pub(crate) struct TaskEntry {
     pub lead: Vec<Spanned<String>>,
     #[serde(default)]
     pub responsible: Vec<Spanned<String>>,
+    /// 完成时限 as written (`2025年底前`).
+    #[serde(default)]
+    pub deadline: Option<Spanned<String>>,
     #[serde(default)]
     pub targets: Vec<TargetEntry>,
     #[serde(default)]

@@ -329,6 +329,10 @@ fn tasks(source: SourceId, extracted: &Extracted) -> Vec<Task> {
                 .map(|(s, span)| Located::new(s.clone(), source, *span)),
             lead: names(&t.lead),
             responsible: names(&t.responsible),
+            deadline: t
+                .deadline
+                .as_ref()
+                .map(|(s, span)| Located::new(s.clone(), source, *span)),
         })
         .collect()
 }

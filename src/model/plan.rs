@@ -68,6 +68,8 @@ pub struct Task {
     pub title: Option<Located<String>>,
     pub lead: Vec<Located<AgencyName>>,
     pub responsible: Vec<Located<AgencyName>>,
+    /// When it is due, as written (`2025年底前`, `长期坚持`): a task table's 完成时限.
+    pub deadline: Option<Located<String>>,
 }
 
 #[derive(Debug, Clone)]

@@ -205,7 +205,7 @@ fn xml_escape(text: &str) -> String {
 }
 
 /// A .docx with the lines of a text as paragraphs and its tab-separated rows as Word tables.
-fn docx_from_text(text: &str) -> Vec<u8> {
+pub(crate) fn docx_from_text(text: &str) -> Vec<u8> {
     use std::io::Write;
     let mut body = String::new();
     let mut in_table = false;

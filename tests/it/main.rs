@@ -16,5 +16,6 @@ mod lints;
 mod outputs;
 mod picture;
 mod places;
+mod rules;
 mod seeds;
 mod support;

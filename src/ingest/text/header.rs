@@ -135,7 +135,7 @@ static DOC_NUMBER_START: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The 文号 a head line holds, as a range of the line: the line is the number alone, or a label
 /// and the number (`发文字号 珠府〔2024〕28号`, `文号：中府〔2024〕66号`, a table row
-/// `文号⇥…`). A number inside a sentence is a citation, not the plan's own.
+/// `发布机构⇥…⇥文号⇥…`). A number inside a sentence is a citation, not the plan's own.
 pub(crate) fn number_in_line(folded: &str) -> Option<Range<usize>> {
     let text = folded.trim_start_matches('#');
     let skip = folded.len() - text.len();
@@ -156,8 +156,9 @@ pub(crate) fn number_in_line(folded: &str) -> Option<Range<usize>> {
         .chars()
         .next()
         .is_none_or(|c| c.is_whitespace());
-    let labelled_cell = text[..at].chars().last().is_none_or(|c| c.is_whitespace());
-    (ends_cell && labelled_cell).then(|| skip + start..skip + start + number.end())
+    // A label in a short head line, not a word in running text.
+    let head_line = text.chars().count() <= 60 && !text[..at].contains(['。', ',', ';']);
+    (ends_cell && head_line).then(|| skip + start..skip + start + number.end())
 }
 
 /// `现将《X》印发给你们`, `《X》已经区政府同意，现印发给你们`: the plan the notice sends.

@@ -15,6 +15,7 @@ pub(crate) mod record;
 mod roles;
 pub(crate) mod targets;
 pub(crate) mod tasks;
+mod year_table;
 
 use std::collections::HashSet;
 
@@ -55,10 +56,12 @@ pub(crate) fn extract(original: &str) -> Extracted {
     let mut reader = tasks::TaskReader::default();
     let mut pending: Vec<usize> = Vec::new();
     let mut row_context = Deadline::Unstated;
+    let mut year_columns: Option<Vec<(usize, u16)>> = None;
     for block in layout::blocks(original) {
         match block {
             Block::Paragraph(paragraph) => {
                 row_context = Deadline::Unstated;
+                year_columns = None;
                 if layout::opens_unit(&paragraph.text) {
                     pending.clear();
                 }
@@ -83,8 +86,21 @@ pub(crate) fn extract(original: &str) -> Extracted {
                 }
             }
             Block::Row(cells) => {
+                if let Some(columns) = year_table::header(&cells) {
+                    year_columns = Some(columns);
+                    continue;
+                }
+                if let Some(columns) = &year_columns {
+                    let read = year_table::row(original, &cells, columns);
+                    out.targets
+                        .extend(read.found.into_iter().map(|t| (t, None)));
+                    out.qualitative.extend(read.qualitative);
+                    out.skipped.extend(read.skipped);
+                    continue;
+                }
                 let task = reader.row(original, &cells);
                 row_context = row_deadline(&cells, row_context);
+                let due = reader.row_due(&cells).map_or(row_context, Deadline::Year);
                 let skip = reader.agency_columns();
                 for (i, cell) in cells.iter().enumerate() {
                     if skip.contains(&i) {
@@ -96,7 +112,7 @@ pub(crate) fn extract(original: &str) -> Extracted {
                         own_title.as_deref(),
                         own_number.as_deref(),
                     ));
-                    let read = targets::find(original, cell, row_context);
+                    let read = targets::find(original, cell, due);
                     out.targets
                         .extend(read.found.into_iter().map(|t| (t, task)));
                     out.qualitative.extend(read.qualitative);

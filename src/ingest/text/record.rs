@@ -67,6 +67,9 @@ pub(crate) struct TaskRecord {
     pub title: Option<String>,
     pub lead: Vec<String>,
     pub responsible: Vec<String>,
+    /// A task table's 完成时限, as written; absent when the plan gives none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<String>,
 }
 
 /// `2025`, or `annual` for 每年.
@@ -162,6 +165,7 @@ impl PlanRecord {
                     title: t.title.as_ref().map(|(s, _)| s.clone()),
                     lead: t.lead.iter().map(|(n, _)| n.clone()).collect(),
                     responsible: t.responsible.iter().map(|(n, _)| n.clone()).collect(),
+                    deadline: t.deadline.as_ref().map(|(d, _)| d.clone()),
                 })
                 .collect(),
         }

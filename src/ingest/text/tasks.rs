@@ -14,6 +14,8 @@ pub(crate) struct FoundTask {
     pub title: Option<(String, Span)>,
     pub lead: Vec<(String, Span)>,
     pub responsible: Vec<(String, Span)>,
+    /// A task table's 完成时限.
+    pub deadline: Option<(String, Span)>,
 }
 
 /// A numbered heading in force: its kind (一、 / （一） / 1. / （1） / 一是) and how it is written.
@@ -42,6 +44,7 @@ struct Table {
     title: Option<usize>,
     lead: Option<usize>,
     responsible: Option<usize>,
+    deadline: Option<usize>,
 }
 
 impl TaskReader {
@@ -94,6 +97,7 @@ impl TaskReader {
                 title,
                 lead,
                 responsible,
+                deadline: None,
             });
             closed.push(self.tasks.len() - 1);
         }
@@ -135,6 +139,7 @@ impl TaskReader {
                 title: find(&["重点任务", "任务名称", "主要任务", "工作任务"]),
                 lead: find(&["牵头单位", "牵头部门"]),
                 responsible: find(&["责任单位", "责任部门", "配合单位"]),
+                deadline: find(&["完成时限", "完成时间", "时间节点", "进度安排"]),
             });
             return None;
         }
@@ -147,11 +152,13 @@ impl TaskReader {
                 .unwrap_or_default()
         };
         let (lead, responsible) = (list(table.lead), list(table.responsible));
-        let title = table
-            .title
-            .and_then(|c| cells.get(c))
-            .filter(|c| !c.is_empty())
-            .map(|c| (c.written(original, 0..c.len()), c.span(0..c.len())));
+        let text_of = |column: Option<usize>| {
+            column
+                .and_then(|c| cells.get(c))
+                .filter(|c| !c.is_empty())
+                .map(|c| (c.written(original, 0..c.len()), c.span(0..c.len())))
+        };
+        let (title, deadline) = (text_of(table.title), text_of(table.deadline));
         self.tasks.push(FoundTask {
             label: (
                 format!("表{}-{serial}", table.number),
@@ -160,17 +167,29 @@ impl TaskReader {
             title,
             lead,
             responsible,
+            deadline,
         });
         Some(self.tasks.len() - 1)
     }
 
-    /// The columns of the current table that hold agencies, which carry no targets.
+    /// The columns of the current table that hold agencies or the 完成时限, which carry no
+    /// targets.
     pub(crate) fn agency_columns(&self) -> Vec<usize> {
         self.table
             .iter()
-            .flat_map(|t| [t.lead, t.responsible])
+            .flat_map(|t| [t.lead, t.responsible, t.deadline])
             .flatten()
             .collect()
+    }
+
+    /// The year the current table's 完成时限 column gives a row (`2025年底前` → 2025).
+    pub(crate) fn row_due(&self, cells: &[Folded]) -> Option<u16> {
+        let cell = cells.get(self.table.as_ref()?.deadline?)?;
+        let at = cell.text.find('年')?;
+        let digits = cell.text[..at]
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .next()?;
+        digits.parse().ok().filter(|y| (1949..=2100).contains(y))
     }
 }
 

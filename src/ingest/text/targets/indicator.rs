@@ -69,12 +69,15 @@ impl SentenceReader<'_> {
     }
 
     /// `培育1家营收规模达10亿元的再生资源回收龙头企业`: after a verb of making (培育, 建成,
-    /// 打造…), what is counted is the noun the clause ends in, after its last 的.
+    /// 打造…), what is counted is the noun the clause ends in, after its last 的, or the noun
+    /// right after the value (`打造2个国家级示范基地`), never the verb: `Some(None)` when there
+    /// is no such noun (`培育5家`). With the name comes where the object's head starts: values
+    /// before it describe the object.
     pub(super) fn object_of(
         &self,
         clause: Range<usize>,
         item: &Item<'_>,
-    ) -> Option<(String, Span)> {
+    ) -> Option<Option<(String, Span, usize)>> {
         const MAKING: [&str; 12] = [
             "培育", "建成", "打造", "建设", "新建", "创建", "引进", "认定", "形成", "培养", "建立",
             "新增",
@@ -85,13 +88,23 @@ impl SentenceReader<'_> {
             return None;
         }
         let after = &text[item.range.end..clause.end];
-        let head = after.rfind('的')? + '的'.len_utf8();
-        let start = item.range.end + head;
+        let Some(head) = after.rfind('的') else {
+            // `打造2个国家级示范基地`: the noun right after the value; `培育5家`: none.
+            let noun = noun_after(text, item.rest.clone());
+            return Some(noun.and_then(|n| {
+                let end = n.end;
+                self.named(n).map(|(name, span)| (name, span, end))
+            }));
+        };
+        let start = item.range.end + head + '的'.len_utf8();
         let end = start
             + text[start..clause.end]
                 .trim_end_matches(['。', ';', ','])
                 .len();
-        self.named(start..end)
+        Some(
+            self.named(start..end)
+                .map(|(name, span)| (name, span, start)),
+        )
     }
 
     /// `二手车交易量达到2.8万辆，较2023年增长20%`: a growth clause with no indicator of its own

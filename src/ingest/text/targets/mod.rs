@@ -48,7 +48,10 @@ pub(crate) fn find(original: &str, block: &Folded, context: Deadline) -> Read {
         if let Some(end) = previous_end {
             let gap = block.span(end..sentence.start.max(end));
             let next = block.span(sentence.start..sentence.end).start;
-            if original.get(gap.start..next).is_some_and(|g| g.contains('\n')) {
+            if original
+                .get(gap.start..next)
+                .is_some_and(|g| g.contains('\n'))
+            {
                 paragraph_start = sentence.start;
             }
         }
@@ -142,11 +145,23 @@ impl<'a> SentenceReader<'a> {
             self.respectively(clause, &items);
             return;
         }
+        // A value inside the object of a verb of making measures that object
+        // (`培育1家营收规模达10亿元的龙头企业`: the 企业's 营收规模).
+        let mut object: Option<(String, Span, usize)> = None;
         for item in &items {
-            let indicator = self
-                .object_of(clause.clone(), item)
-                .or_else(|| self.indicator(item))
-                .or_else(|| self.restated(item));
+            let described = object
+                .as_ref()
+                .filter(|(_, _, head)| item.range.start < *head);
+            let indicator = match (described, self.object_of(clause.clone(), item)) {
+                (Some((name, span, _)), _) => self
+                    .clean_range(item.prefix.clone())
+                    .map(|attribute| (format!("{name}{}", &self.text()[attribute]), *span)),
+                (None, Some(found)) => {
+                    object.clone_from(&found);
+                    found.map(|(name, span, _)| (name, span))
+                }
+                (None, None) => self.indicator(item).or_else(|| self.restated(item)),
+            };
             self.push(clause.clone(), item, indicator, None);
         }
     }
@@ -159,7 +174,7 @@ impl<'a> SentenceReader<'a> {
             let range = clause.start + m.start()..clause.start + m.end();
             let followed = text[range.end..].chars().next();
             if items.iter().any(|i| i.range.contains(&range.start))
-                || followed.is_some_and(|c| c.is_alphanumeric() || c == '%')
+                || followed.is_some_and(|c| c.is_ascii_alphanumeric() || c == '%')
                 || self.deadline_at(range.start) == Deadline::Unstated
             {
                 continue;
