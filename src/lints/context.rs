@@ -4,11 +4,14 @@ use std::collections::HashMap;
 
 use super::Thresholds;
 use crate::catalogue::Indicator;
+use crate::diagnostics::{Diagnostic, Subject};
+use crate::graph::CitationLink;
 use crate::graph::{AgencyResolution, KnowledgeGraph};
 use crate::ingest::Corpus;
 use crate::model::{
-    AgencyName, Jurisdiction, JurisdictionId, Located, Plan, PlanId, Target, TargetId,
+    AgencyName, Citation, Jurisdiction, JurisdictionId, Located, Plan, PlanId, Target, TargetId,
 };
+use crate::msg;
 
 pub struct LintContext<'a> {
     pub corpus: &'a Corpus,
@@ -78,6 +81,52 @@ pub struct NameMentions<'a> {
 }
 
 impl<'a> LintContext<'a> {
+    /// Every citation of every plan with what it resolved to: the citing plan, the citation's
+    /// index in it, the citation and its link.
+    pub fn citations(&self) -> impl Iterator<Item = (PlanId, usize, &'a Citation, CitationLink)> {
+        let graph = self.graph;
+        self.plans().flat_map(move |(id, plan)| {
+            plan.citations
+                .iter()
+                .zip(graph.citations(id))
+                .enumerate()
+                .map(move |(index, (citation, link))| (id, index, citation, *link))
+        })
+    }
+
+    /// A finding about a target measured against its parent's: the child's sentence underlined
+    /// with `child` (Chinese, English), the parent's shown with `parent`, the pair its subject.
+    #[must_use]
+    pub fn against_parent(
+        &self,
+        diagnostic: Diagnostic,
+        (child_id, parent_id): (TargetId, TargetId),
+        (child_zh, child_en): (&str, &str),
+        (parent_zh, parent_en): (&str, &str),
+    ) -> Diagnostic {
+        let (child, parent) = (self.target(child_id), self.target(parent_id));
+        let parent_plan = self.plan_name(parent_id.plan);
+        diagnostic
+            .at(
+                child.source,
+                child.span,
+                msg!("本方案：{child_zh}", "this plan: {child_en}"),
+            )
+            .with_related(
+                parent.source,
+                parent.span,
+                msg!(
+                    "上级方案 {parent_plan} 的目标",
+                    "the target in {parent_plan}"
+                ),
+                msg!("上级：{parent_zh}", "parent: {parent_en}"),
+            )
+            .about(Subject::Target {
+                target: child_id,
+                parent: Some(parent_id),
+            })
+    }
+
     /// The plan's agency names, each once, with its resolution and every place it is written.
     #[must_use]
     pub fn agency_names(&self, id: PlanId) -> Vec<NameMentions<'a>> {

@@ -100,23 +100,17 @@ fn above_the_whole(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let (year, parent_plan) = (child.deadline, ctx.plan_name(parent_id.plan));
         let (child_zh, child_en) = (child.describe_zh(), child.describe_en());
         let (parent_zh, parent_en) = (parent.describe_zh(), parent.describe_en());
+        let diagnostic = ALLOCATION.diagnostic(msg!(
+            "{year}年“{name}”目标（{child_zh}）高于上级方案 {parent_plan} 全辖区的目标（{parent_zh}）",
+            "the {year} target for {name} ({child_en}) is more than the whole of {parent_plan}'s ({parent_en})"
+        ));
         out.push(
-            ALLOCATION
-                .diagnostic(msg!(
-                    "{year}年“{name}”目标（{child_zh}）高于上级方案 {parent_plan} 全辖区的目标（{parent_zh}）",
-                    "the {year} target for {name} ({child_en}) is more than the whole of {parent_plan}'s ({parent_en})"
-                ))
-                .at(child.source, child.span, msg!("本方案：{child_zh}", "this plan: {child_en}"))
-                .with_related(
-                    parent.source,
-                    parent.span,
-                    msg!("上级方案 {parent_plan} 的目标", "the target in {parent_plan}"),
-                    msg!("上级：{parent_zh}", "parent: {parent_en}"),
-                )
-                .about(Subject::Target {
-                    target: child_id,
-                    parent: Some(parent_id),
-                })
+            ctx.against_parent(
+                diagnostic,
+                (child_id, parent_id),
+                (&child_zh, &child_en),
+                (&parent_zh, &parent_en),
+            )
                 .with_help(msg!(
                     "核对数值及单位（万、亿），本辖区的目标应是上级目标的一部分",
                     "check the figure and its unit (万, 亿): this jurisdiction's target is a part of the parent's"

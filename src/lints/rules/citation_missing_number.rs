@@ -42,37 +42,30 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (id, plan) in ctx.plans() {
-        for (index, (citation, link)) in plan
-            .citations
-            .iter()
-            .zip(ctx.graph.citations(id))
-            .enumerate()
-        {
-            let CitationLink::Plan {
-                plan: cited_id,
-                by: MatchedBy::Title,
-            } = *link
-            else {
-                continue;
-            };
-            let (Some(title), Some(number)) = (&citation.title, ctx.plan(cited_id).number()) else {
-                continue;
-            };
-            let cited = &title.value;
-            out.push(
-                CITATION_MISSING_NUMBER
-                    .diagnostic(msg!(
-                        "引用《{cited}》未注明文号 {number}",
-                        "《{cited}》 is cited without its number {number}"
-                    ))
-                    .at_value(title, msg!("缺少文号", "no number"))
-                    .about(crate::diagnostics::Subject::Citation { plan: id, index })
-                    .with_help(msg!(
-                        "在标题后注明（{number}）",
-                        "add ({number}) after the title"
-                    )),
-            );
-        }
+    for (id, index, citation, link) in ctx.citations() {
+        let CitationLink::Plan {
+            plan: cited_id,
+            by: MatchedBy::Title,
+        } = link
+        else {
+            continue;
+        };
+        let (Some(title), Some(number)) = (&citation.title, ctx.plan(cited_id).number()) else {
+            continue;
+        };
+        let cited = &title.value;
+        out.push(
+            CITATION_MISSING_NUMBER
+                .diagnostic(msg!(
+                    "引用《{cited}》未注明文号 {number}",
+                    "《{cited}》 is cited without its number {number}"
+                ))
+                .at_value(title, msg!("缺少文号", "no number"))
+                .about(crate::diagnostics::Subject::Citation { plan: id, index })
+                .with_help(msg!(
+                    "在标题后注明（{number}）",
+                    "add ({number}) after the title"
+                )),
+        );
     }
 }

@@ -53,57 +53,50 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (id, plan) in ctx.plans() {
-        for (index, (citation, link)) in plan
-            .citations
-            .iter()
-            .zip(ctx.graph.citations(id))
-            .enumerate()
-        {
-            let CitationLink::Plan {
-                plan: cited_id,
-                by: MatchedBy::TitleNotNumber,
-            } = *link
-            else {
-                continue;
-            };
-            let cited = ctx.plan(cited_id);
-            let (Some(written), Some(number)) = (&citation.doc_number, cited.number()) else {
-                continue;
-            };
-            let given = &written.value.written;
-            let mut diagnostic = CITATION_NUMBER_MISMATCH
-                .diagnostic(msg!(
-                    "所引标题是 {number} 的标题，文号却写作 {given}",
-                    "the title cited is {number}'s, but the number given is {given}"
-                ))
-                .at_value(written, msg!("所写文号", "number as cited"))
-                .about(Subject::Citation { plan: id, index })
-                .with_related(
-                    cited.title.source,
-                    cited.title.span,
-                    msg!("{number} 的标题", "the title of {number}"),
-                    msg!("同一标题", "the same title"),
-                )
-                .with_help(msg!(
-                    "是否应为 {number}？如文号无误，请改正标题",
-                    "did you mean {number}? If the number is right, correct the title"
-                ));
-            let exact = citation.title.as_ref().is_some_and(|title| {
-                expected_title(cited, &title.value)
-                    .is_some_and(|e| fold_title(&e) == fold_title(&title.value))
-            });
-            if exact {
-                diagnostic = diagnostic.with_fix(
-                    vec![crate::fix::Edit {
-                        source: written.source,
-                        span: written.span,
-                        replacement: number.to_string(),
-                    }],
-                    crate::fix::Applicability::Safe,
-                );
-            }
-            out.push(diagnostic);
+    for (id, index, citation, link) in ctx.citations() {
+        let CitationLink::Plan {
+            plan: cited_id,
+            by: MatchedBy::TitleNotNumber,
+        } = link
+        else {
+            continue;
+        };
+        let cited = ctx.plan(cited_id);
+        let (Some(written), Some(number)) = (&citation.doc_number, cited.number()) else {
+            continue;
+        };
+        let given = &written.value.written;
+        let mut diagnostic = CITATION_NUMBER_MISMATCH
+            .diagnostic(msg!(
+                "所引标题是 {number} 的标题，文号却写作 {given}",
+                "the title cited is {number}'s, but the number given is {given}"
+            ))
+            .at_value(written, msg!("所写文号", "number as cited"))
+            .about(Subject::Citation { plan: id, index })
+            .with_related(
+                cited.title.source,
+                cited.title.span,
+                msg!("{number} 的标题", "the title of {number}"),
+                msg!("同一标题", "the same title"),
+            )
+            .with_help(msg!(
+                "是否应为 {number}？如文号无误，请改正标题",
+                "did you mean {number}? If the number is right, correct the title"
+            ));
+        let exact = citation.title.as_ref().is_some_and(|title| {
+            expected_title(cited, &title.value)
+                .is_some_and(|e| fold_title(&e) == fold_title(&title.value))
+        });
+        if exact {
+            diagnostic = diagnostic.with_fix(
+                vec![crate::fix::Edit {
+                    source: written.source,
+                    span: written.span,
+                    replacement: number.to_string(),
+                }],
+                crate::fix::Applicability::Safe,
+            );
         }
+        out.push(diagnostic);
     }
 }

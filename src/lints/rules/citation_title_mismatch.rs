@@ -59,52 +59,45 @@ pub(crate) fn expected_title(plan: &Plan, cited: &str) -> Option<String> {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (id, plan) in ctx.plans() {
-        for (index, (citation, link)) in plan
-            .citations
-            .iter()
-            .zip(ctx.graph.citations(id))
-            .enumerate()
-        {
-            let CitationLink::Plan {
-                plan: cited_id,
-                by: MatchedBy::Number,
-            } = *link
-            else {
-                continue;
-            };
-            let Some(title) = &citation.title else {
-                continue;
-            };
-            let cited = ctx.plan(cited_id);
-            let Some(expected) = expected_title(cited, &title.value) else {
-                continue;
-            };
-            if fold_title(&title.value) == fold_title(&expected) {
-                continue;
-            }
-            let number = cited.display_name();
-            out.push(
-                CITATION_TITLE_MISMATCH
-                    .diagnostic(msg!(
-                        "所引 {number} 的标题有误",
-                        "the title given for {number} is not its real title"
-                    ))
-                    .at_value(title, msg!("所写标题", "title as cited"))
-                    .about(crate::diagnostics::Subject::Citation { plan: id, index })
-                    .with_related(
-                        cited.title.source,
-                        cited.title.span,
-                        msg!("{number} 的真实标题", "the real title of {number}"),
-                        msg!("真实标题", "real title"),
-                    )
-                    .with_help(msg!("应为《{expected}》", "it is 《{expected}》"))
-                    .with_fix(vec![crate::fix::Edit {
-                        source: title.source,
-                        span: title.span,
-                        replacement: expected.clone(),
-                    }], crate::fix::Applicability::Safe),
-            );
+    for (id, index, citation, link) in ctx.citations() {
+        let CitationLink::Plan {
+            plan: cited_id,
+            by: MatchedBy::Number,
+        } = link
+        else {
+            continue;
+        };
+        let Some(title) = &citation.title else {
+            continue;
+        };
+        let cited = ctx.plan(cited_id);
+        let Some(expected) = expected_title(cited, &title.value) else {
+            continue;
+        };
+        if fold_title(&title.value) == fold_title(&expected) {
+            continue;
         }
+        let number = cited.display_name();
+        out.push(
+            CITATION_TITLE_MISMATCH
+                .diagnostic(msg!(
+                    "所引 {number} 的标题有误",
+                    "the title given for {number} is not its real title"
+                ))
+                .at_value(title, msg!("所写标题", "title as cited"))
+                .about(crate::diagnostics::Subject::Citation { plan: id, index })
+                .with_related(
+                    cited.title.source,
+                    cited.title.span,
+                    msg!("{number} 的真实标题", "the real title of {number}"),
+                    msg!("真实标题", "real title"),
+                )
+                .with_help(msg!("应为《{expected}》", "it is 《{expected}》"))
+                .with_fix(vec![crate::fix::Edit {
+                    source: title.source,
+                    span: title.span,
+                    replacement: expected.clone(),
+                }], crate::fix::Applicability::Safe),
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! `looser-bound`: the parent's figure restated with a looser bound (达到75% under 超过75%).
 
 use crate::declare_lint;
-use crate::diagnostics::{Diagnostic, Subject};
+use crate::diagnostics::Diagnostic;
 use crate::lints::LintContext;
 use crate::model::growth::footing;
 use crate::model::{Comparator, Direction, IndicatorKind};
@@ -88,23 +88,17 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let (name, year, parent_plan) = (&indicator.name, child.deadline, ctx.plan_name(parent_id.plan));
         let (child_zh, child_en) = (child.describe_zh(), child.describe_en());
         let (parent_zh, parent_en) = (parent.describe_zh(), parent.describe_en());
+        let diagnostic = LOOSER_BOUND.diagnostic(msg!(
+            "{year}年“{name}”目标（{child_zh}）与上级方案 {parent_plan} 数值相同，但限定词更宽松（上级：{parent_zh}）",
+            "the {year} target for {name} ({child_en}) has {parent_plan}'s figure with a looser bound (parent: {parent_en})"
+        ));
         out.push(
-            LOOSER_BOUND
-                .diagnostic(msg!(
-                    "{year}年“{name}”目标（{child_zh}）与上级方案 {parent_plan} 数值相同，但限定词更宽松（上级：{parent_zh}）",
-                    "the {year} target for {name} ({child_en}) has {parent_plan}'s figure with a looser bound (parent: {parent_en})"
-                ))
-                .at(child.source, child.span, msg!("本方案：{child_zh}", "this plan: {child_en}"))
-                .with_related(
-                    parent.source,
-                    parent.span,
-                    msg!("上级方案 {parent_plan} 的目标", "the target in {parent_plan}"),
-                    msg!("上级：{parent_zh}", "parent: {parent_en}"),
-                )
-                .about(Subject::Target {
-                    target: child_id,
-                    parent: Some(parent_id),
-                })
+            ctx.against_parent(
+                diagnostic,
+                (child_id, parent_id),
+                (&child_zh, &child_en),
+                (&parent_zh, &parent_en),
+            )
                 .with_help(msg!(
                     "采用上级的限定词（{parent_zh}）；是否视为弱于上级由 planlint.yaml 的 looser-bound 级别决定",
                     "use the parent's bound ({parent_en}); whether this is weaker is set by looser-bound's level in planlint.yaml"

@@ -45,36 +45,29 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (id, plan) in ctx.plans() {
-        for (index, (citation, link)) in plan
-            .citations
-            .iter()
-            .zip(ctx.graph.citations(id))
-            .enumerate()
-        {
-            if !matches!(link, CitationLink::Stub(_)) || !is_plan_like(citation) {
-                continue;
-            }
-            let cited = match (&citation.doc_number, &citation.title) {
-                (Some(n), Some(t)) => format!("《{}》（{}）", t.value, n.value.written),
-                (Some(n), None) => n.value.written.clone(),
-                (None, Some(t)) => format!("《{}》", t.value),
-                (None, None) => continue,
-            };
-            out.push(
-                UNRESOLVED_CITATION
-                    .diagnostic(msg!(
-                        "被引文件{cited}不在语料库中",
-                        "the cited document {cited} is not in the corpus"
-                    ))
-                    .at(citation.source, citation.span, msg!("未收录", "not in the corpus"))
-                    .about(crate::diagnostics::Subject::Citation { plan: id, index })
-                    .with_help(msg!(
-                        "如为上级方案，请在 plans/ 中收录（可仅含文号、标题，status: stub）",
-                        "if it is a parent plan, add it under plans/ (number and title alone will do, with status: stub)"
-                    )),
-            );
+    for (id, index, citation, link) in ctx.citations() {
+        if !matches!(link, CitationLink::Stub(_)) || !is_plan_like(citation) {
+            continue;
         }
+        let cited = match (&citation.doc_number, &citation.title) {
+            (Some(n), Some(t)) => format!("《{}》（{}）", t.value, n.value.written),
+            (Some(n), None) => n.value.written.clone(),
+            (None, Some(t)) => format!("《{}》", t.value),
+            (None, None) => continue,
+        };
+        out.push(
+            UNRESOLVED_CITATION
+                .diagnostic(msg!(
+                    "被引文件{cited}不在语料库中",
+                    "the cited document {cited} is not in the corpus"
+                ))
+                .at(citation.source, citation.span, msg!("未收录", "not in the corpus"))
+                .about(crate::diagnostics::Subject::Citation { plan: id, index })
+                .with_help(msg!(
+                    "如为上级方案，请在 plans/ 中收录（可仅含文号、标题，status: stub）",
+                    "if it is a parent plan, add it under plans/ (number and title alone will do, with status: stub)"
+                )),
+        );
     }
 }
 

@@ -89,23 +89,17 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             Direction::Higher => ("不低于", "raise"),
             Direction::Lower => ("不高于", "lower"),
         };
+        let diagnostic = WEAKER_TARGET.diagnostic(msg!(
+            "{year}年“{name}”目标（{child_zh}）弱于上级方案 {parent_plan} 的目标（{parent_zh}）",
+            "the {year} target for {name} ({child_en}) is weaker than {parent_plan}'s ({parent_en})"
+        ));
         out.push(
-            WEAKER_TARGET
-                .diagnostic(msg!(
-                    "{year}年“{name}”目标（{child_zh}）弱于上级方案 {parent_plan} 的目标（{parent_zh}）",
-                    "the {year} target for {name} ({child_en}) is weaker than {parent_plan}'s ({parent_en})"
-                ))
-                .at(child.source, child.span, msg!("本方案：{child_zh}", "this plan: {child_en}"))
-                .with_related(
-                    parent.source,
-                    parent.span,
-                    msg!("上级方案 {parent_plan} 的目标", "the target in {parent_plan}"),
-                    msg!("上级：{parent_zh}", "parent: {parent_en}"),
-                )
-                .about(crate::diagnostics::Subject::Target {
-                    target: child_id,
-                    parent: Some(parent_id),
-                })
+            ctx.against_parent(
+                diagnostic,
+                (child_id, parent_id),
+                (&child_zh, &child_en),
+                (&parent_zh, &parent_en),
+            )
                 .with_help(msg!(
                     "将目标调整为{better_zh}上级的{parent_zh}，或在方案中说明理由",
                     "{better_en} the target to match the parent's ({parent_en}), or state the reason in the plan"
