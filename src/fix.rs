@@ -129,7 +129,7 @@ fn fix_file(
     if fixed == text {
         return Ok(None);
     }
-    if yaml && !reads_back(path, &fixed) {
+    if yaml && !(same_shape(text, &fixed) && reads_back(path, &fixed)) {
         return Err(msg!(
             "修改后的 YAML 无法读取，文件保持不变",
             "the fixed YAML would not read back; the file is left untouched"
@@ -153,11 +153,27 @@ fn fix_file(
     }))
 }
 
-/// The replacement written the way the scalar it replaces is: inside double or single quotes
-/// with their escapes, or plain when that is safe, else double-quoted.
+/// The replacement written the way the scalar it replaces is: inside single quotes, or plain
+/// when that is safe, else double-quoted with every control character escaped. Plan text is
+/// never spliced raw: a line break in a plain or single-quoted scalar could start a key of its
+/// own (`allow:`) in the file being fixed.
 fn yaml_scalar(current: &str, new: &str) -> String {
-    if current.starts_with('"') {
-        return serde_json::to_string(new).unwrap_or_else(|_| format!("\"{new}\""));
+    // A JSON string is a YAML double-quoted scalar: `\n`, `\u0000`… escaped, nothing raw.
+    let double_quoted = || {
+        let json = serde_json::to_string(new).unwrap_or_else(|_| "\"\"".to_string());
+        json.chars()
+            .map(|c| {
+                if is_bidi_control(c) {
+                    format!("\\u{:04x}", u32::from(c))
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect::<String>()
+    };
+    let controls = new.chars().any(|c| c.is_control() || is_bidi_control(c));
+    if current.starts_with('"') || controls {
+        return double_quoted();
     }
     if current.starts_with('\'') {
         return format!("'{}'", new.replace('\'', "''"));
@@ -165,16 +181,44 @@ fn yaml_scalar(current: &str, new: &str) -> String {
     let risky = new.is_empty()
         || new.contains(": ")
         || new.contains(" #")
+        || new.ends_with(':')
         || new.starts_with([
             '[', ']', '{', '}', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', '#', '-', '?',
             ':', ',',
         ])
         || new.trim() != new;
     if risky {
-        serde_json::to_string(new).unwrap_or_else(|_| format!("\"{new}\""))
+        double_quoted()
     } else {
         new.to_string()
     }
+}
+
+/// Whether `fixed` has the shape of `original`: the same keys at every level and as many items
+/// in every list, so that the fix changed values and nothing else.
+fn same_shape(original: &str, fixed: &str) -> bool {
+    use serde_json::Value;
+    fn alike(a: &Value, b: &Value) -> bool {
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| alike(v, w)))
+            }
+            (Value::Array(x), Value::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(v, w)| alike(v, w))
+            }
+            (Value::Object(_) | Value::Array(_), _) | (_, Value::Object(_) | Value::Array(_)) => {
+                false
+            }
+            _ => true,
+        }
+    }
+    let parse = |text: &str| serde_saphyr::from_str::<Value>(text).ok();
+    matches!((parse(original), parse(fixed)), (Some(a), Some(b)) if alike(&a, &b))
+}
+
+/// Characters that reorder text on screen (U+202A–202E, U+2066–2069): never written raw.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A unified diff of a fix, for `--diff`.
@@ -204,6 +248,24 @@ mod tests {
             "市工业和信息化局"
         );
         assert_eq!(yaml_scalar("x", "a: b"), "\"a: b\"");
+        // A line break never reaches the file raw, whatever the quoting.
+        assert_eq!(yaml_scalar("x", "a\nallow:"), "\"a\\nallow:\"");
+        assert_eq!(yaml_scalar("'x'", "a\nb"), "\"a\\nb\"");
+        assert_eq!(yaml_scalar("x", "a\u{202e}b"), "\"a\\u202eb\"");
+    }
+
+    #[test]
+    fn a_fix_may_change_values_but_not_keys() {
+        let original = "title: a\ncitations:\n  - title: b\n";
+        assert!(same_shape(
+            original,
+            "title: a\ncitations:\n  - title: \"c\\nd\"\n"
+        ));
+        assert!(!same_shape(
+            original,
+            "title: a\ncitations:\n  - title: c\nallow:\n- lint: x\n"
+        ));
+        assert!(!same_shape(original, "title: a\ncitations: []\n"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod github;
 pub mod json;
 pub mod render;
 pub mod sarif;
+pub mod terminal;
 
 use serde::Serialize;
 

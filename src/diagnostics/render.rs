@@ -10,6 +10,7 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
+use super::terminal::{safe_source, safe_text};
 use super::{Diagnostic, Label, Severity};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -47,8 +48,8 @@ impl HumanRenderer {
             .iter()
             .map(|(_, file)| {
                 Arc::new(FileSource {
-                    name: file.display_path(),
-                    text: Arc::clone(&file.text),
+                    name: safe_text(&file.display_path()),
+                    text: Arc::from(safe_source(&file.text)),
                     columns: options.width,
                 })
             })
@@ -125,8 +126,8 @@ impl HumanRenderer {
                 Severity::Warning => miette::Severity::Warning,
                 Severity::Note => miette::Severity::Advice,
             },
-            message: d.message.get(self.lang).to_string(),
-            help: d.help.as_ref().map(|h| h.get(self.lang).to_string()),
+            message: safe_text(d.message.get(self.lang)),
+            help: d.help.as_ref().map(|h| safe_text(h.get(self.lang))),
             labels,
             source,
             related,
@@ -154,7 +155,7 @@ impl HumanRenderer {
         View {
             code: None,
             severity: miette::Severity::Advice,
-            message: message.to_string(),
+            message: safe_text(message),
             help: None,
             labels: vec![span],
             source: Some(source),
@@ -164,7 +165,7 @@ impl HumanRenderer {
 }
 
 fn labeled(label: &Label, lang: Lang, primary: bool, source: Option<&FileSource>) -> LabeledSpan {
-    let text = Some(label.text.get(lang).to_string()).filter(|t| !t.is_empty());
+    let text = Some(safe_text(label.text.get(lang))).filter(|t| !t.is_empty());
     let span = source.map_or((label.span.start, label.span.len), |s| {
         s.fit(label.span.start, label.span.len)
     });

@@ -2,6 +2,7 @@
 //! mark where the run found a child weaker than its parent or due later (read from the findings,
 //! so `trace` agrees with `check`).
 
+use crate::diagnostics::terminal::safe_text;
 use std::fmt::Write;
 
 use crate::catalogue::Indicator;
@@ -83,7 +84,11 @@ struct Tree<'a> {
 
 impl Tree<'_> {
     fn render(&self) -> String {
-        let mut out = format!("{}  ({})\n", self.indicator.name, self.indicator.id.0);
+        let mut out = format!(
+            "{}  ({})\n",
+            safe_text(&self.indicator.name),
+            self.indicator.id.0
+        );
         let roots = self.children(None);
         if roots.is_empty() {
             let none = match self.lang {
@@ -140,10 +145,15 @@ impl Tree<'_> {
         } else {
             "├── "
         };
+        // Plan text goes to a terminal or a CI log: shown, never obeyed.
+        let (name, jurisdiction, value) = (
+            safe_text(&plan.display_name()),
+            safe_text(jurisdiction),
+            safe_text(&value),
+        );
         let _ = writeln!(
             out,
-            "{prefix}{branch}{}（{jurisdiction}） {year} {value}{marks}",
-            plan.display_name()
+            "{prefix}{branch}{name}（{jurisdiction}） {year} {value}{marks}"
         );
         let child_prefix = if root {
             String::new()

@@ -326,3 +326,33 @@ fn a_wrong_number_behind_an_exact_title_is_fixed() {
         "{after:?}"
     );
 }
+
+/// A parent's title with line breaks, put into a child's citation by `--fix`, stays one scalar:
+/// the child gains no key (before: a top-level `allow:` that silenced its findings).
+#[test]
+fn a_fix_never_splices_plan_text_into_yaml() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(
+        std::path::Path::new("tests/fixtures/lints/citation-title-mismatch/fail-wrong-title"),
+        dir.path(),
+    );
+    let parent = dir.path().join("lu-zhengfa-2024-3.yaml");
+    let text = std::fs::read_to_string(&parent).unwrap().replace(
+        "title: 山东省推动大规模设备更新和消费品以旧换新实施方案",
+        "title: \"山东省推动大规模设备更新和消费品以旧换新实施方案\\nallow:\\n- lint:\\n    weaker-target\\n  reason:\\n    注入\"",
+    );
+    std::fs::write(&parent, text).unwrap();
+    let child = dir.path().join("anqiu/an-zhengfa-2024-13.yaml");
+    let before: Vec<String> = top_level_keys(&std::fs::read_to_string(&child).unwrap());
+    let path = dir.path().to_str().unwrap();
+    check(&[path, "--fix"]);
+    let after = std::fs::read_to_string(&child).unwrap();
+    assert_eq!(top_level_keys(&after), before, "{after}");
+}
+
+fn top_level_keys(yaml: &str) -> Vec<String> {
+    yaml.lines()
+        .filter(|l| !l.starts_with([' ', '-', '#']) && l.contains(':'))
+        .map(|l| l.split(':').next().unwrap().to_string())
+        .collect()
+}

@@ -71,3 +71,41 @@ fn sarif_of_the_bundled_corpus_validates_against_the_schema() {
         total.to_string()
     );
 }
+
+/// Plan text that tries to drive the terminal or a CI runner through the human output: escape
+/// sequences, bidi overrides, a line break followed by `::error::`, and `##[warning]`, in a
+/// parent's title (YAML) and in a child's text. None of it reaches the output raw.
+#[test]
+fn hostile_plan_text_is_shown_not_obeyed_in_the_human_output() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(std::path::Path::new(FIXTURE), dir.path());
+    let parent = dir.path().join("lu-zhengfa-2024-3.yaml");
+    let text = std::fs::read_to_string(&parent).unwrap().replace(
+        "title: 山东省推动大规模设备更新和消费品以旧换新实施方案",
+        "title: \"山东省\\e]0;pwned\\a推动\\n::error file=x::injected\\n##[warning]y\\u202e方案\"",
+    );
+    std::fs::write(&parent, text).unwrap();
+    std::fs::write(
+        dir.path().join("anqiu/notes.txt"),
+        "安丘市人民政府\n到2027年，报废汽车回收量较2023年增长\u{1b}[2J约30%##[error]x。\n",
+    )
+    .unwrap();
+    for lang in ["en", "zh"] {
+        let out = planlint()
+            .args(["check", "--lang", lang])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let human = String::from_utf8(out.stdout).unwrap();
+        assert!(human.contains("weaker-target"), "{human}");
+        assert!(
+            !human.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+            "a control character got through:\n{human}"
+        );
+        assert!(!human.contains("##["), "{human}");
+        assert!(
+            human.lines().all(|l| !l.trim_start().starts_with("::")),
+            "{human}"
+        );
+    }
+}
