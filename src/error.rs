@@ -13,6 +13,9 @@ use crate::msg;
 pub enum Error {
     /// A path given to read does not exist.
     NotFound { path: String },
+    /// A path given on the command line that is neither a regular file nor a folder (a pipe,
+    /// `/dev/stdin`, a device): refused rather than checked as empty.
+    NotRegular { path: String },
     /// A code given by a user names nothing planlint reports.
     UnknownCode(UnknownCode),
     /// `trace` was asked for an indicator the catalogue does not have.
@@ -62,6 +65,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::NotFound { .. } => "planlint::not_found",
+            Error::NotRegular { .. } => "planlint::not_regular",
             Error::UnknownCode(_) => "planlint::unknown_code",
             Error::UnknownIndicator(_) => "planlint::unknown_indicator",
             Error::Baseline { .. } => "planlint::baseline",
@@ -81,6 +85,10 @@ impl Error {
             Error::NotFound { path } => msg!(
                 "{path}：文件或文件夹不存在",
                 "{path}: no such file or folder"
+            ),
+            Error::NotRegular { path } => msg!(
+                "{path}：不是普通文件或文件夹（管道、设备）；请将送审稿保存为文件后再检查",
+                "{path}: not a regular file or folder (a pipe or a device); save the draft as a file and check that"
             ),
             Error::UnknownCode(UnknownCode { code, did_you_mean }) => match did_you_mean {
                 Some(known) => msg!(

@@ -149,12 +149,18 @@ fn write_baseline(
             .unwrap_or_else(|| std::path::PathBuf::from(diagnostics::baseline::DEFAULT_FILE))
     });
     let baseline = diagnostics::baseline::Baseline::of(&report.findings, &report.corpus.sources);
-    // Asked for by name: replacing the previous baseline is the point.
+    // Replacing the previous baseline is the point; replacing anything else (a plan given by
+    // mistake) is refused.
+    let replaces = std::fs::read_to_string(&path).is_ok_and(|old| {
+        serde_json::from_str::<serde_json::Value>(&old)
+            .is_ok_and(|v| v.get("version").is_some() && v.get("findings").is_some())
+    });
     let written = baseline
         .to_json()
         .map_err(|e| Error::Output(e.to_string()))
         .and_then(|text| {
-            super::output::write_new_file(&path, &text, true).map_err(|e| Error::write(&path, e))
+            super::output::write_new_file(&path, &text, replaces)
+                .map_err(|e| Error::write(&path, e))
         });
     if let Err(err) = written {
         report_failure(&err, lang);

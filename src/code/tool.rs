@@ -25,11 +25,12 @@ pub enum ToolCode {
     UnusedSuppression,
     AmbiguousJurisdiction,
     InferredJurisdiction,
+    SkippedFile,
 }
 
 impl ToolCode {
     /// Every tool code, in the order of their codes.
-    pub const ALL: [ToolCode; 17] = [
+    pub const ALL: [ToolCode; 18] = [
         ToolCode::AmbiguousJurisdiction,
         ToolCode::CorrectionWithoutReason,
         ToolCode::EmptyCorpus,
@@ -41,6 +42,7 @@ impl ToolCode {
         ToolCode::InferredJurisdiction,
         ToolCode::IoError,
         ToolCode::OrphanSidecar,
+        ToolCode::SkippedFile,
         ToolCode::StaleCorrection,
         ToolCode::SuppressionWithoutReason,
         ToolCode::UncertainTarget,
@@ -69,6 +71,7 @@ impl ToolCode {
             ToolCode::UnusedSuppression => &UNUSED_SUPPRESSION,
             ToolCode::AmbiguousJurisdiction => &AMBIGUOUS_JURISDICTION,
             ToolCode::InferredJurisdiction => &INFERRED_JURISDICTION,
+            ToolCode::SkippedFile => &SKIPPED_FILE,
         }
     }
 }

@@ -118,6 +118,26 @@ declare_tool_code! {
 
 declare_tool_code! {
     /// ## What it does
+    /// Reports what a corpus folder holds but planlint does not read: a symbolic link (to a
+    /// plan, a sidecar or a folder), which is not followed so that a corpus cannot reach files
+    /// outside itself; and a pipe, socket or device with a plan's name, which could hang the run.
+    ///
+    /// ## 检查内容
+    /// 语料文件夹中存在但不读取的内容：符号链接（指向方案、旁注文件或文件夹）不跟随，以免语料库读到库外文件；以方案文件命名的管道、套接字或设备不读取，以免运行挂起。
+    ///
+    /// ## Why is this bad?
+    /// What is not read is not checked; a run that left plans out must say so.
+    ///
+    /// ## 为什么有问题
+    /// 未读取的内容不会被检查；略过了方案的运行必须说明。
+    ///
+    /// ## How to fix / 修改方法
+    /// Put the file itself in the corpus instead of a link to it. 将文件本身（而非链接）放入语料库。
+    static SKIPPED_FILE = ("skipped-file", Input, Warning, "语料库中未读取的链接或特殊文件", "a link or special file in the corpus that is not read");
+}
+
+declare_tool_code! {
+    /// ## What it does
     /// Reports a plan that cannot be placed in a jurisdiction: its folder has no
     /// `jurisdiction.yaml`, or it names a jurisdiction the corpus does not know, or (for a draft)
     /// neither its folder, its issuer nor its document number says where it is from.

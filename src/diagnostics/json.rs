@@ -81,6 +81,18 @@ pub fn to_json(
             message_en: &d.message.en,
             location: match (d.source, &d.label) {
                 (Some(s), Some(l)) => Some(location(sources, s, l, lang)),
+                // A finding about a whole file (a link not followed, an orphan sidecar) still
+                // names the file.
+                (Some(s), None) => Some(Location {
+                    file: sources.get(s).display_path(),
+                    line: 1,
+                    column: 1,
+                    end_line: 1,
+                    end_column: 1,
+                    offset: 0,
+                    length: 0,
+                    label: "",
+                }),
                 _ => None,
             },
             help: d.help.as_ref().map(|h| h.get(lang)),

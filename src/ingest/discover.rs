@@ -12,15 +12,34 @@ pub(super) struct Discovered {
     pub(super) plans: Vec<PathBuf>,
     /// Sidecars with no text plan beside them.
     pub(super) orphan_sidecars: Vec<PathBuf>,
+    /// What was found but not read, and why: never dropped silently.
+    pub(super) skipped: Vec<(PathBuf, Skip)>,
+}
+
+/// Why a file or folder in a corpus was not read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Skip {
+    /// A symbolic link: not followed, so that a corpus cannot reach files outside itself.
+    Link,
+    /// A pipe, socket or device with a plan's name: reading it could hang.
+    NotRegular,
+    /// A folder or file that cannot be read (permissions), with the system's reason.
+    Unreadable(String),
 }
 
 pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
     let mut jurisdictions = HashSet::new();
     let mut plans = HashSet::new();
     let mut sidecars = HashSet::new();
+    let mut skipped = Vec::new();
     for root in paths {
         if !root.exists() {
             return Err(LoadError::NotFound {
+                path: display_path(root),
+            });
+        }
+        if !root.is_file() && !root.is_dir() {
+            return Err(LoadError::NotRegular {
                 path: display_path(root),
             });
         }
@@ -34,7 +53,7 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
             let mut dir = root.parent();
             while let Some(d) = dir {
                 let candidate = d.join(JURISDICTION_FILE);
-                if !candidate.is_file() {
+                if !is_regular(&candidate) {
                     break;
                 }
                 jurisdictions.insert(candidate);
@@ -46,12 +65,28 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker.filter_map(Result::ok) {
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let path = err.path().map_or_else(|| root.clone(), Path::to_path_buf);
+                    skipped.push((path, Skip::Unreadable(err.to_string())));
+                    continue;
+                }
+            };
             let path = entry.path();
-            if !entry.file_type().is_file()
-                || !(is_yaml(path) || is_text_plan(path))
-                || is_config_file(path)
-            {
+            let wanted = (is_yaml(path) || is_text_plan(path)) && !is_config_file(path);
+            if entry.path_is_symlink() {
+                if wanted || path.is_dir() {
+                    skipped.push((path.to_path_buf(), Skip::Link));
+                }
+                continue;
+            }
+            if !wanted || entry.file_type().is_dir() {
+                continue;
+            }
+            if !entry.file_type().is_file() {
+                skipped.push((path.to_path_buf(), Skip::NotRegular));
                 continue;
             }
             if is_sidecar(path) {
@@ -78,11 +113,19 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
         .filter(|s| text_of_sidecar(s).is_none())
         .collect();
     orphan_sidecars.sort();
+    skipped.sort();
+    skipped.dedup();
     Ok(Discovered {
         jurisdictions,
         plans,
         orphan_sidecars,
+        skipped,
     })
+}
+
+/// A regular file, not a link to one: what a corpus reads.
+pub(super) fn is_regular(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file())
 }
 
 /// planlint's configuration, which may sit in a folder that is checked: not a plan.
@@ -106,28 +149,27 @@ pub(super) fn is_sidecar(path: &Path) -> bool {
         .is_some_and(|n| n.ends_with(SIDECAR_SUFFIX))
 }
 
-/// The sidecar of a text plan, if there is one.
+/// The sidecar of a text plan, if there is one (a regular file: a link is not followed).
 pub(super) fn sidecar_of(text: &Path) -> Option<PathBuf> {
     let stem = text.file_stem()?.to_str()?;
     let path = text.with_file_name(format!("{stem}{}", SIDECAR_SUFFIX));
-    path.is_file().then_some(path)
+    is_regular(&path).then_some(path)
 }
 
-/// The text plan a sidecar belongs to, if it exists.
+/// The text plan a sidecar belongs to, if it exists (`.txt`, `.md`, `.docx`, in any case).
 pub(super) fn text_of_sidecar(sidecar: &Path) -> Option<PathBuf> {
     let name = sidecar.file_name()?.to_str()?;
     let stem = name.strip_suffix(SIDECAR_SUFFIX)?;
-    ["txt", "md", "docx"]
+    ["txt", "md", "docx", "TXT", "MD", "DOCX"]
         .iter()
         .map(|ext| sidecar.with_file_name(format!("{stem}.{ext}")))
-        .find(|p| p.is_file())
+        .find(|p| is_regular(p))
 }
 
 pub(super) fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 pub(super) fn is_jurisdiction_file(path: &Path) -> bool {

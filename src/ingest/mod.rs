@@ -10,7 +10,9 @@ mod jurisdiction_file;
 pub(crate) mod places;
 mod plan_file;
 mod read;
+mod skipped;
 use read::{read_bytes, read_source};
+use skipped::{orphan_sidecar, skipped_file};
 pub(crate) mod schema;
 pub(crate) mod text;
 pub(crate) mod text_plan;
@@ -128,6 +130,9 @@ pub fn load_filtered(
     for path in &files.orphan_sidecars {
         orphan_sidecar(&mut corpus, path);
     }
+    for (path, why) in files.skipped.iter().chain(&draft_files.skipped) {
+        skipped_file(&mut corpus, path, why);
+    }
     let first_draft = corpus.plans.len();
     for path in &draft_files.plans {
         let before = corpus.sources.len();
@@ -162,20 +167,6 @@ pub fn load_filtered(
         );
     }
     Ok(corpus)
-}
-
-fn orphan_sidecar(corpus: &mut Corpus, path: &Path) {
-    let source = corpus.sources.add(path.to_path_buf(), "");
-    corpus.diagnostics.push(
-        Diagnostic::new(
-            crate::code::ToolCode::OrphanSidecar,
-            msg!(
-                "旁注文件没有对应的方案文本（同名的 .txt、.md 或 .docx）",
-                "a sidecar with no plan text beside it (a .txt, .md or .docx of the same name)"
-            ),
-        )
-        .in_file(source),
-    );
 }
 
 /// Drops the corpus's copies of documents that a draft is a new version of.

@@ -11,6 +11,7 @@ mod config;
 mod docs;
 mod engine;
 mod extract;
+mod filesystem;
 mod graph;
 mod lints;
 mod outputs;

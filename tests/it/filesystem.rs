@@ -1,0 +1,175 @@
+//! The corpus walk at the file system's edges: links are not followed (a corpus cannot reach
+//! outside itself) and said so, pipes and devices are never read, names in any case are read,
+//! a draft that is not a regular file is refused, and nothing is overwritten by mistake.
+
+#![cfg(unix)]
+
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::process::Output;
+
+use crate::support::{copy_tree, planlint};
+
+const CASE: &str = "tests/fixtures/lints/weaker-target/fail-growth-below-parent";
+
+fn check(args: &[&str]) -> Output {
+    planlint()
+        .arg("check")
+        .args(args)
+        .args(["--format", "json", "--lang", "en"])
+        .output()
+        .unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+/// `code@file` of each finding.
+fn found(out: &Output) -> Vec<String> {
+    json(out)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let file = d["location"]["file"].as_str().unwrap_or_default();
+            let name = Path::new(file)
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            format!("{}@{name}", d["code"].as_str().unwrap())
+        })
+        .collect()
+}
+
+/// A sidecar that is a link to a file outside the corpus is not read, so its content can never
+/// appear in a parse-error snippet (before: the linked file was printed).
+#[test]
+fn a_linked_sidecar_is_not_followed_and_its_target_never_printed() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("id_rsa");
+    std::fs::write(
+        &secret,
+        "-----BEGIN SECRET-----\nTOP-SECRET-KEY-MATERIAL: [\n",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(CASE), dir.path());
+    std::fs::write(dir.path().join("anqiu/draft.txt"), "安丘市人民政府\n").unwrap();
+    symlink(&secret, dir.path().join("anqiu/draft.sidecar.yaml")).unwrap();
+    let out = check(&[dir.path().to_str().unwrap()]);
+    let printed = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+    assert!(!printed.contains("TOP-SECRET"), "{printed}");
+    assert!(
+        found(&out).contains(&"skipped-file@draft.sidecar.yaml".to_string()),
+        "{:?}",
+        found(&out)
+    );
+}
+
+/// A linked plan and a linked folder are reported, not dropped; a plan named `.YAML` is read.
+#[test]
+fn links_are_reported_and_names_in_any_case_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(CASE), &dir.path().join("corpus"));
+    let corpus = dir.path().join("corpus");
+    std::fs::rename(
+        corpus.join("anqiu/an-zhengfa-2024-13.yaml"),
+        corpus.join("anqiu/AN-ZHENGFA-2024-13.YAML"),
+    )
+    .unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("plan.yaml"), "title: 外部方案\n").unwrap();
+    symlink(&elsewhere, corpus.join("linked-folder")).unwrap();
+    symlink(elsewhere.join("plan.yaml"), corpus.join("linked-plan.yaml")).unwrap();
+    let out = check(&[corpus.to_str().unwrap()]);
+    let found = found(&out);
+    assert!(
+        found.contains(&"weaker-target@AN-ZHENGFA-2024-13.YAML".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"skipped-file@linked-folder".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"skipped-file@linked-plan.yaml".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.ends_with("@plan.yaml")),
+        "{found:?}"
+    );
+}
+
+/// A pipe named like a plan is reported and never opened (opening it would block the run).
+#[test]
+fn a_pipe_in_the_corpus_is_skipped_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(CASE), dir.path());
+    let fifo = dir.path().join("anqiu/pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let out = check(&[dir.path().to_str().unwrap()]);
+    assert!(
+        found(&out).contains(&"skipped-file@pipe.txt".to_string()),
+        "{:?}",
+        found(&out)
+    );
+    assert!(found(&out).contains(&"weaker-target@an-zhengfa-2024-13.yaml".to_string()));
+}
+
+/// `check <(cat draft)` would check nothing and pass: refused with a clear error instead.
+#[test]
+fn a_draft_that_is_not_a_regular_file_is_refused() {
+    let out = planlint()
+        .args(["check", "/dev/null", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("not a regular file or folder"), "{stderr}");
+}
+
+/// `--write-baseline FILE` replaces a baseline, never a plan given by mistake.
+#[test]
+fn write_baseline_never_replaces_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(CASE), dir.path());
+    let plan = dir.path().join("anqiu/an-zhengfa-2024-13.yaml");
+    let before = std::fs::read_to_string(&plan).unwrap();
+    let out = planlint()
+        .arg("check")
+        .arg(dir.path())
+        .arg("--write-baseline")
+        .arg(&plan)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), before);
+    // A baseline is replaced as asked.
+    let baseline = dir.path().join("baseline.json");
+    for _ in 0..2 {
+        let out = planlint()
+            .arg("check")
+            .arg(dir.path().join("anqiu"))
+            .arg("--write-baseline")
+            .arg(&baseline)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
