@@ -157,7 +157,5 @@ fn attributes(node: &ExportNode) -> String {
 
 /// A DOT double-quoted string's content.
 fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\n")
+    super::escape::dot(text)
 }

@@ -86,8 +86,5 @@ fn serde_name<T: serde::Serialize>(value: &T) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    super::escape::xml(text)
 }

@@ -93,9 +93,7 @@ fn declaration(node: &super::ExportNode) -> String {
 
 /// Mermaid labels in `["…"]`: quotes and angle brackets as entity codes.
 fn escape(text: &str) -> String {
-    text.replace('"', "#quot;")
-        .replace('<', "#lt;")
-        .replace('>', "#gt;")
+    super::escape::mermaid(text)
 }
 
 #[cfg(test)]

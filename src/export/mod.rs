@@ -6,6 +6,7 @@
 mod build;
 pub mod card;
 pub mod dot;
+pub mod escape;
 pub mod graphml;
 pub mod html;
 pub mod json;

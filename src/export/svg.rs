@@ -211,8 +211,5 @@ fn legend(out: &mut String, layout: &Layout) {
 }
 
 pub(crate) fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    super::escape::xml(text)
 }

@@ -233,3 +233,104 @@ fn html_fits_a_laptop_window_and_select_scrolls_to_the_plan() {
         "the panel stays narrow: {selected}"
     );
 }
+
+/// A corpus whose plan text tries to break out of every export: control characters, `<!--<script>`
+/// in an issuer, quotes, a Mermaid `%%{init}%%` directive. Each format is read back by a real
+/// parser (Python's XML parser for SVG and GraphML, Graphviz for DOT, JSON for the HTML page's
+/// data), and no plan text becomes markup or a directive.
+#[test]
+fn hostile_plan_text_stays_text_in_every_export() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(std::path::Path::new("tests/fixtures/graph"), dir.path());
+    let parent = dir.path().join("province/lu.yaml");
+    let text = std::fs::read_to_string(&parent).unwrap();
+    let hostile = text
+        .replace(
+            "issuer: 山东省人民政府",
+            "issuer: \"山东省人民政府<!--<script>alert(1)</script>%%{init: {}}%%\\e\\0\\uFFFE\"",
+        )
+        .replace(
+            "title: 山东省推动",
+            "title: \"%%{init: {'theme':'dark'}}%%\\\"]; n9[\\\"x\" \n# 山东省推动",
+        );
+    std::fs::write(&parent, &hostile).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let run = |format: &str| -> String {
+        let out = crate::support::planlint()
+            .args([
+                "graph",
+                path,
+                "--format",
+                format,
+                "--with",
+                "targets,agencies",
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let svg = run("svg");
+    assert!(svg.contains("山东省人民政府"), "the hostile plan is drawn");
+    for (format, text) in [("svg", svg), ("graphml", run("graphml"))] {
+        assert!(!text.contains(['\u{1b}', '\u{0}', '\u{fffe}']), "{format}");
+        let parsed = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.buffer.read())",
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child.stdin.take().unwrap().write_all(text.as_bytes())?;
+                child.wait_with_output()
+            })
+            .unwrap();
+        assert!(
+            parsed.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&parsed.stderr)
+        );
+    }
+    let mermaid = run("mermaid");
+    assert!(!mermaid.contains("%%"), "{mermaid}");
+    let html = run("html");
+    let data = html
+        .split("<script id=\"cascade-data\" type=\"application/json\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .unwrap();
+    assert!(
+        !data.contains('<'),
+        "plan text could end or change the script"
+    );
+    serde_json::from_str::<serde_json::Value>(data).unwrap();
+    assert_eq!(
+        html.matches("<script").count(),
+        2,
+        "only the page's own scripts"
+    );
+    if let Some(dot) = crate::graph::tool("dot") {
+        let source = run("dot");
+        assert!(!source.contains('\u{0}'));
+        let rendered = std::process::Command::new(dot)
+            .arg("-Tsvg")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child.stdin.take().unwrap().write_all(source.as_bytes())?;
+                child.wait_with_output()
+            })
+            .unwrap();
+        assert!(
+            rendered.status.success(),
+            "{}",
+            String::from_utf8_lossy(&rendered.stderr)
+        );
+    }
+}
