@@ -253,7 +253,7 @@ fn apply_baseline(
         path: crate::model::span::display_path(&path),
         reason,
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| failed(e.to_string()))?;
+    let text = crate::source::read_text(&path).map_err(|e| failed(e.message.en.clone()))?;
     let baseline = Baseline::parse(&text).map_err(failed)?;
     let fixed = baseline.filter(findings);
     Ok(Some((fixed, path)))

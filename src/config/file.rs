@@ -42,7 +42,7 @@ struct ConfigFile {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ThresholdsFile {
     #[serde(default)]
-    approximate_tolerance: Option<f64>,
+    approximate_tolerance: Option<serde_saphyr::Spanned<f64>>,
 }
 
 impl Config {
@@ -83,8 +83,21 @@ impl Config {
         }
         self.baseline = file.baseline.map(|b| self.base.join(b));
         self.fix_aliases = file.fix_aliases;
-        if let Some(t) = file.thresholds.approximate_tolerance {
-            self.thresholds.approximate_tolerance = t.clamp(0.0, 1.0);
+        if let Some(t) = &file.thresholds.approximate_tolerance {
+            if (0.0..=1.0).contains(&t.value) {
+                self.thresholds.approximate_tolerance = t.value;
+            } else {
+                // NaN and infinities included: `.nan` would silence every comparison.
+                let written = t.value;
+                diagnostics.push(invalid(
+                    source,
+                    span_of(t),
+                    msg!(
+                        "approximate-tolerance 应为 0 到 1 之间的数（如 0.05），而不是 {written}",
+                        "approximate-tolerance must be a number from 0 to 1 (such as 0.05), not {written}"
+                    ),
+                ));
+            }
         }
         let mut builder = globset::GlobSetBuilder::new();
         for pattern in &file.exclude {

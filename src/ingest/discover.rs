@@ -32,6 +32,11 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
     let mut plans = HashSet::new();
     let mut sidecars = HashSet::new();
     let mut skipped = Vec::new();
+    // `check plans ./plans` names every file twice: each is read once, as first named.
+    let mut seen = HashSet::new();
+    let mut first = |path: &Path| {
+        seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+    };
     for root in paths {
         if !root.exists() {
             return Err(LoadError::NotFound {
@@ -44,6 +49,9 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
             });
         }
         if root.is_file() {
+            if !first(root) {
+                continue;
+            }
             if is_jurisdiction_file(root) {
                 jurisdictions.insert(root.clone());
             } else {
@@ -87,6 +95,9 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
             }
             if !entry.file_type().is_file() {
                 skipped.push((path.to_path_buf(), Skip::NotRegular));
+                continue;
+            }
+            if !first(path) {
                 continue;
             }
             if is_sidecar(path) {

@@ -119,6 +119,10 @@ impl Quantity {
                 unit: Unit::Count(other.to_string()),
             },
         };
+        // A figure too large for a number (1e300亿) is not a target, not infinity.
+        if !quantity.value.is_finite() {
+            return Err(QuantityError::NotANumber(format!("{number}{unit}")));
+        }
         Ok(quantity)
     }
 
@@ -210,6 +214,8 @@ mod tests {
         );
         assert_eq!(q("1.8万", Some("辆")), q("18000", Some("辆")));
         assert_eq!(q("160亿元", None).value, 1.6e10);
+        // Finite before 亿, infinite after: refused, not `inf万元`.
+        assert!(Quantity::parse(&"9".repeat(305), Some("亿元")).is_err());
         assert_eq!(q("160", Some("亿元")).to_string(), "160亿元");
         assert_eq!(q("18000", Some("辆")).to_string(), "1.8万辆");
     }

@@ -56,6 +56,18 @@ impl Unreadable {
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
     let shown = display_path(path);
     if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        // A pipe would block, a device like /dev/zero never ends.
+        return Err(Unreadable::whole(
+            ToolCode::IoError,
+            msg!(
+                "{shown} 不是普通文件（管道或设备），未读取",
+                "{shown} is not a regular file (a pipe or a device); not read"
+            ),
+        ));
+    }
+    if let Ok(meta) = std::fs::metadata(path)
         && meta.len() > MAX_FILE_BYTES
     {
         let (size, limit) = (meta.len() / 1024 / 1024, MAX_FILE_BYTES / 1024 / 1024);
@@ -67,12 +79,32 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
             ),
         ));
     }
-    std::fs::read(path).map_err(|err| {
-        Unreadable::whole(
-            ToolCode::IoError,
-            msg!("无法读取 {shown}：{err}", "cannot read {shown}: {err}"),
-        )
-    })
+    // Bounded even if the file grows while it is read.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
+                &mut bytes,
+            )
+        })
+        .map_err(|err| {
+            Unreadable::whole(
+                ToolCode::IoError,
+                msg!("无法读取 {shown}：{err}", "cannot read {shown}: {err}"),
+            )
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let limit = MAX_FILE_BYTES / 1024 / 1024;
+        return Err(Unreadable::whole(
+            ToolCode::FileTooLarge,
+            msg!(
+                "文件在读取时超过上限 {limit} MiB，未读取",
+                "the file grew past the limit of {limit} MiB while it was read; not read"
+            ),
+        ));
+    }
+    Ok(bytes)
 }
 
 /// A file as UTF-8 text, within the size limit.

@@ -356,3 +356,27 @@ fn top_level_keys(yaml: &str) -> Vec<String> {
         .map(|l| l.split(':').next().unwrap().to_string())
         .collect()
 }
+
+/// A tolerance that is not a number from 0 to 1 (`.nan` would silence every comparison) is a
+/// configuration error at its place.
+#[test]
+fn a_tolerance_that_is_not_a_share_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("planlint.yaml");
+    for value in [".nan", "2", "-0.1"] {
+        std::fs::write(
+            &config,
+            format!("thresholds:\n  approximate-tolerance: {value}\n"),
+        )
+        .unwrap();
+        let out = check(&[WEAKER, "--config", config.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("must be a number from 0 to 1")
+                || stderr.contains("must be a number from 0 to 1"),
+            "{value}: {stdout}{stderr}"
+        );
+        assert_ne!(out.status.code(), Some(0), "{value}");
+    }
+}

@@ -173,3 +173,26 @@ fn write_baseline_never_replaces_a_plan() {
         );
     }
 }
+
+/// A device or a pipe given to `extract` is refused at once (before: `/dev/zero` grew until
+/// memory ran out, a pipe blocked).
+#[test]
+fn extract_refuses_what_is_not_a_regular_file() {
+    let out = planlint()
+        .args(["extract", "/dev/zero", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("not a regular file"), "{stderr}");
+}
+
+/// `check plans ./plans` reads each file once (before: every plan twice, and a false
+/// duplicate-document error for each).
+#[test]
+fn a_corpus_named_twice_is_read_once() {
+    let once = found(&check(&[CASE]));
+    let dotted = format!("./{CASE}");
+    let twice = found(&check(&[CASE, &dotted]));
+    assert_eq!(twice, once);
+}
