@@ -28,6 +28,8 @@ pub enum Error {
     Write { path: String, cause: std::io::Error },
     /// Output could not be rendered or written to standard output.
     Output(String),
+    /// `-o` names the file being read.
+    OntoInput { path: String },
     /// `--lints DIR` holds rule data that cannot be read.
     RuleData { dir: String, reason: String },
     /// `--jurisdiction` names no place.
@@ -72,6 +74,7 @@ impl Error {
             Error::Exists { .. } => "planlint::exists",
             Error::Write { .. } => "planlint::write",
             Error::Output(_) => "planlint::output",
+            Error::OntoInput { .. } => "planlint::onto_input",
             Error::UnknownJurisdiction { .. } => "planlint::unknown_jurisdiction",
             Error::RuleData { .. } => "planlint::rule_data",
             Error::AmbiguousJurisdiction { .. } => "planlint::ambiguous_jurisdiction",
@@ -109,6 +112,10 @@ impl Error {
                 "{path}: the file exists; use --force to replace it"
             ),
             Error::Write { path, cause } => msg!("{path}：无法写入：{cause}", "{path}: {cause}"),
+            Error::OntoInput { path } => msg!(
+                "{path}：这是正在读取的文件，请输出到另一个文件",
+                "{path} is the file being read; write the output to another file"
+            ),
             Error::Output(reason) => {
                 msg!("无法输出：{reason}", "cannot write the output: {reason}")
             }

@@ -229,13 +229,30 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
             ExitStatus::Findings
         };
     }
+    // Each file is written whole or not at all; a failure is reported with what was written.
+    let mut written = Vec::new();
+    let mut failed = false;
     for f in &fixes {
-        if let Err(err) = super::output::write_new_file(&f.path, &f.fixed, true) {
-            report_failure(&Error::write(&f.path, err), lang);
-            return ExitStatus::Failure;
+        match super::output::write_new_file(&f.path, &f.fixed, true) {
+            Ok(()) => written.push(f),
+            Err(err) => {
+                report_failure(&Error::write(&f.path, err), lang);
+                failed = true;
+            }
         }
     }
-    let (count, files) = (fixes.iter().map(|f| f.findings).sum::<usize>(), fixes.len());
+    let (count, files) = (
+        written.iter().map(|f| f.findings).sum::<usize>(),
+        written.len(),
+    );
+    if failed {
+        let line = match lang {
+            Lang::Zh => format!("其余文件已修复：{count} 个问题（{files} 个文件）\n"),
+            Lang::En => format!("the other files were fixed: {count} findings in {files} files\n"),
+        };
+        eprint!("{line}");
+        return ExitStatus::Failure;
+    }
     let line = match lang {
         Lang::Zh => format!("已修复 {count} 个问题（{files} 个文件）\n"),
         Lang::En => format!("fixed {count} findings in {files} files\n"),

@@ -65,6 +65,16 @@ pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
             .map(|s| s + "\n")
             .map_err(|e| e.to_string()),
     };
+    // The plan's own file is never the output, even with --force.
+    let onto_input = args.output.as_deref().is_some_and(|out| {
+        let same = |p: &Path| std::fs::canonicalize(p).ok();
+        same(out).is_some() && same(out) == same(&args.file)
+    });
+    if onto_input {
+        let path = display_path(&args.file);
+        super::report_failure(&crate::error::Error::OntoInput { path }, lang);
+        return ExitStatus::Failure;
+    }
     super::emit(
         rendered,
         args.output.as_deref(),

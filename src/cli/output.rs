@@ -44,10 +44,22 @@ pub(super) fn human(
     text
 }
 
-/// Writes `text` to `out` atomically: into a temporary file beside it, then moved into place. An
-/// existing file is replaced only with `force`; without it the move fails rather than clobber.
+/// Writes `text` to `out` whole or not at all: into a temporary file with an unpredictable name
+/// in the same folder (created exclusively, so a planted link is never followed), then renamed
+/// into place. An existing file is replaced only with `force`, keeping its permissions; a link
+/// at `out` is refused rather than replaced by a plain file.
 pub(super) fn write_new_file(out: &Path, text: &str, force: bool) -> std::io::Result<()> {
-    if !force && out.exists() {
+    let existing = std::fs::symlink_metadata(out).ok();
+    if existing
+        .as_ref()
+        .is_some_and(|m| m.file_type().is_symlink())
+    {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "it is a symbolic link; write to the file itself",
+        ));
+    }
+    if !force && existing.is_some() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::AlreadyExists,
             "the file exists; use --force to replace it",
@@ -57,26 +69,22 @@ pub(super) fn write_new_file(out: &Path, text: &str, force: bool) -> std::io::Re
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.planlint-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        if force {
-            std::fs::rename(&temp, out)
-        } else {
-            // A hard link fails when `out` appeared meanwhile: never overwrite unasked.
-            std::fs::hard_link(&temp, out).and_then(|()| std::fs::remove_file(&temp))
-        }
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
+    let mut temp = tempfile::Builder::new()
+        .prefix(".planlint-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
+    temp.write_all(text.as_bytes())?;
+    if let Some(meta) = &existing {
+        temp.as_file().set_permissions(meta.permissions())?;
     }
-    result
+    temp.as_file().sync_all()?;
+    if force {
+        temp.persist(out).map_err(|e| e.error)?;
+    } else {
+        // Fails when `out` appeared meanwhile: never overwrite unasked.
+        temp.persist_noclobber(out).map_err(|e| e.error)?;
+    }
+    Ok(())
 }
 
 /// The width to lay findings out in: `COLUMNS` when set, else the terminal's, else 100.

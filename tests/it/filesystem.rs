@@ -196,3 +196,62 @@ fn a_corpus_named_twice_is_read_once() {
     let twice = found(&check(&[CASE, &dotted]));
     assert_eq!(twice, once);
 }
+
+/// `--fix` keeps a file's permissions and never replaces a link with a plain file; `-o` never
+/// writes through a link nor onto the file being read.
+#[test]
+fn writes_keep_permissions_and_never_go_through_links() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(
+        Path::new("tests/fixtures/lints/citation-title-mismatch/fail-wrong-title"),
+        dir.path(),
+    );
+    let plan = dir.path().join("anqiu/an-zhengfa-2024-13.yaml");
+    std::fs::set_permissions(&plan, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let before = std::fs::read_to_string(&plan).unwrap();
+    planlint()
+        .arg("check")
+        .arg(dir.path())
+        .arg("--fix")
+        .output()
+        .unwrap();
+    assert_ne!(
+        std::fs::read_to_string(&plan).unwrap(),
+        before,
+        "the fix was applied"
+    );
+    let mode = std::fs::metadata(&plan).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    // No temporary file is left beside it.
+    let leftovers: Vec<_> = std::fs::read_dir(plan.parent().unwrap())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+
+    let text = dir.path().join("draft.txt");
+    std::fs::write(&text, "某县人民政府\n").unwrap();
+    let target = dir.path().join("elsewhere.yaml");
+    std::fs::write(&target, "kept\n").unwrap();
+    let link = dir.path().join("out.yaml");
+    symlink(&target, &link).unwrap();
+    for (out, force) in [(&link, true), (&text, true)] {
+        let mut cmd = planlint();
+        cmd.arg("extract").arg(&text).arg("-o").arg(out);
+        if force {
+            cmd.arg("--force");
+        }
+        let result = cmd.output().unwrap();
+        assert_eq!(result.status.code(), Some(2), "{}", out.display());
+    }
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "kept\n");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&text).unwrap(), "某县人民政府\n");
+}
