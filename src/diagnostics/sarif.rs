@@ -191,21 +191,30 @@ fn root_uri(sources: &Sources) -> std::collections::BTreeMap<&'static str, Artif
 /// The base id of paths inside the project.
 const SRCROOT: &str = "%SRCROOT%";
 
-/// A path as a relative URI: forward slashes, spaces and other reserved characters escaped.
+/// A path as a relative URI (RFC 3986): forward slashes, and every byte other than an unreserved
+/// character (letters, digits, `-._~`) or a separator percent-encoded, Chinese names included.
 fn uri(path: &str) -> String {
     let path = path.replace('\\', "/");
     let path = path.strip_prefix("./").unwrap_or(&path);
     let mut out = String::new();
-    for c in path.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '%' => out.push_str("%25"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            c => out.push(c),
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
         }
     }
     out
+}
+
+#[cfg(test)]
+mod uri_tests {
+    #[test]
+    fn paths_are_percent_encoded() {
+        assert_eq!(super::uri("plans/a b#?%.yaml"), "plans/a%20b%23%3F%25.yaml");
+        assert_eq!(super::uri("./济南/x.txt"), "%E6%B5%8E%E5%8D%97/x.txt");
+        assert_eq!(super::uri("a\nb:c"), "a%0Ab%3Ac");
+    }
 }
 
 fn physical(sources: &Sources, source: SourceId, label: Option<&Label>) -> Physical {
