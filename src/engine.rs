@@ -74,6 +74,9 @@ impl Report {
     }
 }
 
+/// The most secondary and related places one finding lists (the rest are counted in its help).
+const MAX_PLACES: usize = 50;
+
 /// Runs the pipeline.
 pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     // A nursery lint named in --select runs, as if enabled by name.
@@ -100,7 +103,11 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     let mut corpus = load(config, inputs)?;
     let graph = crate::graph::build(&corpus);
     let mut findings = std::mem::take(&mut corpus.diagnostics);
-    findings.extend(lints::run(&corpus, &graph, &lints, config.thresholds));
+    findings.extend(
+        lints::run(&corpus, &graph, &lints, config.thresholds)
+            .into_iter()
+            .map(|d| d.capped(MAX_PLACES)),
+    );
     findings.retain(|d| reported(config, inputs, d.code));
     config.apply(&mut findings);
     // A lint runs exactly when its code is reported, so this is also the set of lints that ran.

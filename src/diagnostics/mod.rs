@@ -119,6 +119,32 @@ impl Diagnostic {
         self
     }
 
+    /// Keeps at most `most` secondary and related places, saying in the help how many more there
+    /// are: a finding that lists every mention of a name in a national corpus would take as long
+    /// to render as to read.
+    #[must_use]
+    pub fn capped(mut self, most: usize) -> Self {
+        let left_out =
+            self.secondary.len().saturating_sub(most) + self.related.len().saturating_sub(most);
+        if left_out == 0 {
+            return self;
+        }
+        self.secondary.truncate(most);
+        self.related.truncate(most);
+        let more = crate::msg!(
+            "另有 {left_out} 处未列出",
+            "{left_out} more places not shown"
+        );
+        self.help = Some(match self.help.take() {
+            Some(help) => Msg {
+                zh: format!("{}（{}）", help.zh, more.zh),
+                en: format!("{} ({})", help.en, more.en),
+            },
+            None => more,
+        });
+        self
+    }
+
     /// Attaches a mechanical fix: each place replaced by its new text.
     #[must_use]
     pub fn with_fix(mut self, edits: Vec<fix::Edit>, applicability: fix::Applicability) -> Self {
@@ -250,5 +276,30 @@ pub fn stamp_fingerprints(
 ) {
     for d in diagnostics {
         d.fingerprint = fingerprint(sources, plans, d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::ToolCode;
+
+    #[test]
+    fn a_finding_lists_at_most_so_many_places_and_counts_the_rest() {
+        let mut d = Diagnostic::new(ToolCode::IoError, crate::msg!("甲", "a"));
+        for i in 0..60 {
+            d = d.with_related(
+                SourceId(0),
+                Span::new(i, 1),
+                crate::msg!("乙", "b"),
+                crate::msg!("丙", "c"),
+            );
+        }
+        let d = d.capped(50);
+        assert_eq!(d.related.len(), 50);
+        assert_eq!(
+            d.help.map(|h| h.en),
+            Some("10 more places not shown".to_string())
+        );
     }
 }

@@ -207,16 +207,6 @@ fn uri(path: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod uri_tests {
-    #[test]
-    fn paths_are_percent_encoded() {
-        assert_eq!(super::uri("plans/a b#?%.yaml"), "plans/a%20b%23%3F%25.yaml");
-        assert_eq!(super::uri("./济南/x.txt"), "%E6%B5%8E%E5%8D%97/x.txt");
-        assert_eq!(super::uri("a\nb:c"), "a%0Ab%3Ac");
-    }
-}
-
 fn physical(sources: &Sources, source: SourceId, label: Option<&Label>) -> Physical {
     let file = sources.get(source);
     let region = label.map(|l| {
@@ -348,4 +338,14 @@ fn capitalise(word: &str) -> String {
         .next()
         .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod uri_tests {
+    #[test]
+    fn paths_are_percent_encoded() {
+        assert_eq!(super::uri("plans/a b#?%.yaml"), "plans/a%20b%23%3F%25.yaml");
+        assert_eq!(super::uri("./济南/x.txt"), "%E6%B5%8E%E5%8D%97/x.txt");
+        assert_eq!(super::uri("a\nb:c"), "a%0Ab%3Ac");
+    }
 }
