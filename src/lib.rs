@@ -23,3 +23,6 @@ pub mod ingest;
 pub mod lints;
 pub mod model;
 pub mod source;
+
+#[cfg(test)]
+mod properties;

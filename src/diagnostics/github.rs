@@ -2,6 +2,7 @@
 //! command per finding, then the summary. GitHub shows only the first 10 annotations of each
 //! kind per step, so the summary says when more exist and where to see them all.
 
+use super::terminal::safe_text;
 use std::fmt::Write;
 
 use super::{Diagnostic, Severity, Summary};
@@ -28,7 +29,10 @@ pub fn to_github(
         let mut properties = Vec::new();
         if let Some(source) = d.source {
             let file = sources.get(source);
-            properties.push(format!("file={}", property(&file.display_path())));
+            properties.push(format!(
+                "file={}",
+                property(&safe_text(&file.display_path()))
+            ));
             if let Some(label) = &d.label {
                 let (line, col) = file.line_col(label.span.start);
                 let (end_line, end_col) = file.line_col(label.span.end());
@@ -44,9 +48,10 @@ pub fn to_github(
             "title={}",
             property(&format!("planlint {}", d.code))
         ));
-        let mut message = d.message.get(lang).to_string();
+        // Plan text inside: control characters, bidi overrides and `##[` made visible first.
+        let mut message = safe_text(d.message.get(lang));
         if let Some(help) = &d.help {
-            message = format!("{message}\n{}", help.get(lang));
+            message = format!("{message}\n{}", safe_text(help.get(lang)));
         }
         let _ = writeln!(
             out,

@@ -108,4 +108,22 @@ fn hostile_plan_text_is_shown_not_obeyed_in_the_human_output() {
             "{human}"
         );
     }
+    // The GitHub format: every command line is one annotation, and plan text inside it cannot
+    // close it or start another (`::add-mask::`, a second `::error`).
+    let out = planlint()
+        .args(["check", "--format", "github", "--lang", "en"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let github = String::from_utf8(out.stdout).unwrap();
+    let annotation =
+        regex::Regex::new(r"^::(error|warning|notice)(?: [^:\r\n]*(?:::)?)?::[^\r\n]*$").unwrap();
+    for line in github.lines().filter(|l| l.starts_with("::")) {
+        assert!(annotation.is_match(line), "{line}");
+        assert!(
+            !line.contains("##[") && !line.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+            "{line}"
+        );
+    }
+    assert!(github.lines().any(|l| l.starts_with("::error")), "{github}");
 }
