@@ -16,6 +16,8 @@ pub mod engine;
 pub mod error;
 pub mod export;
 pub mod fix;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod gazetteer;
 pub mod graph;
 pub mod i18n;

@@ -62,8 +62,19 @@ impl Config {
                 return;
             }
         };
-        let source = sources.add(path.to_path_buf(), text.as_str());
-        let file = match crate::source::yaml::parse::<ConfigFile>(source, &text) {
+        self.read_text(path, &text, sources, diagnostics);
+    }
+
+    /// Applies the configuration `text`, read from `path`.
+    pub(crate) fn read_text(
+        &mut self,
+        path: &Path,
+        text: &str,
+        sources: &mut Sources,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let source = sources.add(path.to_path_buf(), text);
+        let file = match crate::source::yaml::parse::<ConfigFile>(source, text) {
             Ok(file) => file,
             Err(d) => {
                 let mut d = *d;

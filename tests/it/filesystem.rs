@@ -255,3 +255,39 @@ fn writes_keep_permissions_and_never_go_through_links() {
     );
     assert_eq!(std::fs::read_to_string(&text).unwrap(), "某县人民政府\n");
 }
+
+/// Each limit is a located error for its file, and the rest of the corpus is still checked:
+/// a file over 8 MiB, YAML nested too deep, an alias bomb.
+#[test]
+fn limits_are_errors_at_their_files_and_the_rest_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(CASE), dir.path());
+    let county = dir.path().join("anqiu");
+    std::fs::write(county.join("huge.txt"), "到2027年，".repeat(1_000_000)).unwrap();
+    let deep = format!("title: {}x{}\n", "[".repeat(20_000), "]".repeat(20_000));
+    std::fs::write(county.join("deep.yaml"), deep).unwrap();
+    let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (i, name) in ["b", "c", "d", "e", "f", "g", "h", "i", "j"]
+        .iter()
+        .enumerate()
+    {
+        let prev = ["a", "b", "c", "d", "e", "f", "g", "h", "i"][i];
+        let refs = vec![format!("*{prev}"); 10].join(", ");
+        bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    bomb.push_str("title: x\n");
+    std::fs::write(county.join("bomb.yaml"), bomb).unwrap();
+    let out = check(&[dir.path().to_str().unwrap()]);
+    let found = found(&out);
+    for expected in [
+        "file-too-large@huge.txt",
+        "invalid-yaml@deep.yaml",
+        "invalid-yaml@bomb.yaml",
+        "weaker-target@an-zhengfa-2024-13.yaml",
+    ] {
+        assert!(
+            found.contains(&expected.to_string()),
+            "{expected}: {found:?}"
+        );
+    }
+}

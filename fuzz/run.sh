@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs every fuzz target (or those named after SECONDS) for SECONDS each (default 60), after
+# seeding its corpus from the seeds, the devset, the bundled plans and the test fixtures.
+# A crash is saved under fuzz/artifacts/TARGET/; the final stats line of each run gives the
+# number of inputs tried ("stat::number_of_executed_units").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(text_plan docx plan_yaml jurisdiction_yaml sidecar_yaml values config baseline)
+# cargo-fuzz needs nightly flags; the machines have one stable toolchain, so allow them on it,
+# and build without a sanitizer (the flags a sanitizer needs are nightly-only in effect).
+export RUSTC_BOOTSTRAP=1
+
+seed() {
+  local target=$1; shift
+  mkdir -p "fuzz/corpus/$target"
+  for file in "$@"; do
+    [ -f "$file" ] || continue
+    cp "$file" "fuzz/corpus/$target/$(printf '%s' "$file" | md5sum | cut -c1-16)"
+  done
+}
+
+shopt -s globstar nullglob
+seed text_plan ../shared/seeds/*.txt ../shared/devset/texts/*.txt plans/**/*.txt tests/fixtures/**/*.txt
+seed plan_yaml plans/**/*.yaml tests/fixtures/lints/**/*.yaml
+seed jurisdiction_yaml plans/**/jurisdiction.yaml tests/fixtures/**/jurisdiction.yaml
+seed sidecar_yaml plans/**/*.sidecar.yaml tests/fixtures/**/*.sidecar.yaml
+seed config tests/fixtures/config/*.yaml
+mkdir -p fuzz/corpus/values fuzz/corpus/baseline fuzz/corpus/docx
+printf '国发〔2024〕7号' > fuzz/corpus/values/number
+printf '2024-03-07' > fuzz/corpus/values/date
+printf '1.8|万辆' > fuzz/corpus/values/value
+printf '0.8∶1' > fuzz/corpus/values/ratio
+printf '{"version":2,"findings":[{"code":"weaker-target","file":"a.yaml","fingerprint":"x"}]}' > fuzz/corpus/baseline/one
+# A .docx made from a text plan (a zip with word/document.xml), and the text itself.
+python3 - <<'PY'
+import zipfile, html
+text = open("plans/shandong/weifang/anqiu/an-zhengfa-2024-13.txt", encoding="utf-8").read()
+body = "".join(f"<w:p><w:r><w:t>{html.escape(line)}</w:t></w:r></w:p>" for line in text.splitlines()[:80])
+doc = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+       f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+with zipfile.ZipFile("fuzz/corpus/docx/anqiu.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr("word/document.xml", doc)
+PY
+
+cargo fuzz build -s none -O
+for target in "${targets[@]}"; do
+  echo "== $target"
+  cargo fuzz run -s none -O "$target" -- -max_total_time="$seconds" -print_final_stats=1 -max_len=262144 -rss_limit_mb=2048 -timeout=10 2>&1 \
+    | grep -E "stat::number_of_executed_units|ERROR|panicked|Test unit written" || true
+done

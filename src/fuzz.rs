@@ -1,0 +1,105 @@
+//! Entry points for the fuzz targets in `fuzz/` (see fuzz/README.md): each reads arbitrary bytes
+//! the way planlint reads a file of that kind, and must return, whatever the bytes, without a
+//! panic, a hang or unbounded memory. Not part of the library's interface.
+
+use std::path::Path;
+
+use crate::ingest::schema::{JurisdictionFile, PlanFile, SidecarFile};
+use crate::ingest::{jurisdiction_file, plan_file, text};
+use crate::model::{Date, DocNumber, Quantity, Sources};
+use crate::source::yaml;
+
+/// A text plan: decoding (UTF-8, UTF-16, GB18030) and extraction.
+pub fn text_plan(bytes: &[u8]) {
+    if let Ok(original) = text::read_bytes(Path::new("plan.txt"), bytes) {
+        let _ = text::extract(&original);
+    }
+}
+
+/// A `.docx`: the archive and its XML, then extraction.
+pub fn docx(bytes: &[u8]) {
+    if let Ok(original) = text::docx::text(bytes) {
+        let _ = text::extract(&original);
+    }
+}
+
+/// A plan file: YAML with spans, then every value converted as the loader does.
+pub fn plan_yaml(bytes: &[u8]) {
+    let Some((source, text)) = as_text(bytes) else {
+        return;
+    };
+    let Ok(file) = yaml::parse::<PlanFile>(source, &text) else {
+        return;
+    };
+    let mut diagnostics = Vec::new();
+    if let Some(issued) = file.issued {
+        let _ = plan_file::parse_date(source, issued, &mut diagnostics);
+    }
+    for citation in file.citations {
+        let _ = plan_file::convert_citation(source, citation, &mut diagnostics);
+    }
+    for target in file.targets {
+        let _ = plan_file::convert_target(source, target, None, &mut diagnostics);
+    }
+}
+
+/// A `jurisdiction.yaml`.
+pub fn jurisdiction_yaml(bytes: &[u8]) {
+    let Some((source, text)) = as_text(bytes) else {
+        return;
+    };
+    if let Ok(file) = yaml::parse::<JurisdictionFile>(source, &text) {
+        let _ = jurisdiction_file::convert(
+            source,
+            "fuzz".into(),
+            file,
+            None,
+            &std::collections::HashMap::new(),
+            &std::collections::HashSet::new(),
+        );
+    }
+}
+
+/// A sidecar.
+pub fn sidecar_yaml(bytes: &[u8]) {
+    if let Some((source, text)) = as_text(bytes) {
+        let _ = yaml::parse::<SidecarFile>(source, &text);
+    }
+}
+
+/// A 文号, a value with its unit and a date, as written anywhere.
+pub fn values(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let _ = text.parse::<DocNumber>();
+    let _ = text.parse::<Date>();
+    let (value, unit) = text.split_once('|').unwrap_or((&text, ""));
+    let _ = Quantity::parse(value, (!unit.is_empty()).then_some(unit));
+    let _ = Quantity::parse(&text, None);
+}
+
+/// `planlint.yaml`.
+pub fn config(bytes: &[u8]) {
+    let Some((_, text)) = as_text(bytes) else {
+        return;
+    };
+    let mut sources = Sources::default();
+    let mut diagnostics = Vec::new();
+    crate::config::Config::defaults().read_text(
+        Path::new("planlint.yaml"),
+        &text,
+        &mut sources,
+        &mut diagnostics,
+    );
+}
+
+/// A baseline.
+pub fn baseline(bytes: &[u8]) {
+    let _ = crate::diagnostics::baseline::Baseline::parse(&String::from_utf8_lossy(bytes));
+}
+
+fn as_text(bytes: &[u8]) -> Option<(crate::model::SourceId, String)> {
+    let text = crate::source::decode_utf8(bytes).ok()?;
+    let mut sources = Sources::default();
+    let source = sources.add("fuzz.yaml".into(), text.as_str());
+    Some((source, text))
+}
