@@ -45,6 +45,9 @@ struct ThresholdsFile {
     approximate_tolerance: Option<serde_saphyr::Spanned<f64>>,
 }
 
+/// The longest `exclude:` pattern read.
+const MAX_PATTERN_CHARS: usize = 1024;
+
 impl Config {
     pub(super) fn read_file(
         &mut self,
@@ -112,6 +115,18 @@ impl Config {
         }
         let mut builder = globset::GlobSetBuilder::new();
         for pattern in &file.exclude {
+            // A path pattern is a path: a huge one would only cost memory to compile.
+            if pattern.value.chars().count() > MAX_PATTERN_CHARS {
+                diagnostics.push(invalid(
+                    source,
+                    span_of(pattern),
+                    msg!(
+                        "路径模式过长（上限 {MAX_PATTERN_CHARS} 个字符）",
+                        "path pattern too long (the limit is {MAX_PATTERN_CHARS} characters)"
+                    ),
+                ));
+                continue;
+            }
             match globset::Glob::new(&pattern.value) {
                 Ok(glob) => {
                     builder.add(glob);

@@ -380,3 +380,22 @@ fn a_tolerance_that_is_not_a_share_is_refused() {
         assert_ne!(out.status.code(), Some(0), "{value}");
     }
 }
+
+/// An `exclude:` pattern of megabytes is refused at its place instead of compiled.
+#[test]
+fn a_huge_exclude_pattern_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("planlint.yaml");
+    std::fs::write(
+        &config,
+        format!("exclude: [\"{}\"]\n", "a*".repeat(100_000)),
+    )
+    .unwrap();
+    let out = check(&[WEAKER, "--config", config.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("path pattern too long"),
+        "{}",
+        &text[..text.len().min(2000)]
+    );
+}

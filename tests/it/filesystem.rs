@@ -291,3 +291,38 @@ fn limits_are_errors_at_their_files_and_the_rest_is_checked() {
         );
     }
 }
+
+/// A `.TXT` plan with its sidecar: the sidecar is its own (before: a false orphan-sidecar); a
+/// `jurisdiction.yaml` above a single checked file that is a link is not followed.
+#[test]
+fn an_upper_case_text_keeps_its_sidecar_and_linked_jurisdictions_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(CASE), dir.path());
+    let county = dir.path().join("anqiu");
+    std::fs::write(county.join("DRAFT.TXT"), "安丘市人民政府\n").unwrap();
+    std::fs::write(county.join("DRAFT.sidecar.yaml"), "jurisdiction: 安丘市\n").unwrap();
+    let out = check(&[dir.path().to_str().unwrap()]);
+    assert!(
+        !found(&out).iter().any(|f| f.starts_with("orphan-sidecar")),
+        "{:?}",
+        found(&out)
+    );
+
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("j.yaml"),
+        "name: 外部\nlevel: county\nSECRET-LINE: [\n",
+    )
+    .unwrap();
+    let single = tempfile::tempdir().unwrap();
+    std::fs::create_dir(single.path().join("x")).unwrap();
+    symlink(
+        outside.path().join("j.yaml"),
+        single.path().join("x/jurisdiction.yaml"),
+    )
+    .unwrap();
+    std::fs::write(single.path().join("x/plan.txt"), "某县人民政府\n").unwrap();
+    let out = check(&[single.path().join("x/plan.txt").to_str().unwrap()]);
+    let printed = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+    assert!(!printed.contains("SECRET-LINE"), "{printed}");
+}
