@@ -163,7 +163,7 @@ fn yaml_scalar(current: &str, new: &str) -> String {
         let json = serde_json::to_string(new).unwrap_or_else(|_| "\"\"".to_string());
         json.chars()
             .map(|c| {
-                if is_bidi_control(c) {
+                if crate::diagnostics::terminal::is_bidi_control(c) {
                     format!("\\u{:04x}", u32::from(c))
                 } else {
                     c.to_string()
@@ -171,7 +171,9 @@ fn yaml_scalar(current: &str, new: &str) -> String {
             })
             .collect::<String>()
     };
-    let controls = new.chars().any(|c| c.is_control() || is_bidi_control(c));
+    let controls = new
+        .chars()
+        .any(|c| c.is_control() || crate::diagnostics::terminal::is_bidi_control(c));
     if current.starts_with('"') || controls {
         return double_quoted();
     }
@@ -214,11 +216,6 @@ fn same_shape(original: &str, fixed: &str) -> bool {
     }
     let parse = |text: &str| serde_saphyr::from_str::<Value>(text).ok();
     matches!((parse(original), parse(fixed)), (Some(a), Some(b)) if alike(&a, &b))
-}
-
-/// Characters that reorder text on screen (U+202A–202E, U+2066–2069): never written raw.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A unified diff of a fix, for `--diff`.

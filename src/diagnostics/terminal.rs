@@ -38,7 +38,7 @@ pub fn safe_source(text: &str) -> String {
 }
 
 /// Characters that reorder text on screen (U+202A–202E, U+2066–2069) or hide it (U+200E/F).
-fn is_bidi_control(c: char) -> bool {
+pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
 }
 

@@ -273,21 +273,12 @@ fn hostile_plan_text_stays_text_in_every_export() {
     assert!(svg.contains("山东省人民政府"), "the hostile plan is drawn");
     for (format, text) in [("svg", svg), ("graphml", run("graphml"))] {
         assert!(!text.contains(['\u{1b}', '\u{0}', '\u{fffe}']), "{format}");
-        let parsed = std::process::Command::new("python3")
-            .args([
-                "-c",
-                "import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.buffer.read())",
-            ])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .and_then(|mut child| {
-                use std::io::Write;
-                child.stdin.take().unwrap().write_all(text.as_bytes())?;
-                child.wait_with_output()
-            })
-            .unwrap();
+        let mut python = std::process::Command::new("python3");
+        python.args([
+            "-c",
+            "import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.buffer.read())",
+        ]);
+        let parsed = piped(python, &text);
         assert!(
             parsed.status.success(),
             "{format}: {}",
@@ -315,22 +306,32 @@ fn hostile_plan_text_stays_text_in_every_export() {
     if let Some(dot) = crate::graph::tool("dot") {
         let source = run("dot");
         assert!(!source.contains('\u{0}'));
-        let rendered = std::process::Command::new(dot)
-            .arg("-Tsvg")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .and_then(|mut child| {
-                use std::io::Write;
-                child.stdin.take().unwrap().write_all(source.as_bytes())?;
-                child.wait_with_output()
-            })
-            .unwrap();
+        let mut graphviz = std::process::Command::new(dot);
+        graphviz.arg("-Tsvg");
+        let rendered = piped(graphviz, &source);
         assert!(
             rendered.status.success(),
             "{}",
             String::from_utf8_lossy(&rendered.stderr)
         );
     }
+}
+
+/// Runs `command` with `input` on its standard input.
+fn piped(mut command: std::process::Command, input: &str) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
 }
