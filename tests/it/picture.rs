@@ -158,7 +158,14 @@ fn measure(chromium: &std::path::Path, html: &str, query: &str) -> serde_json::V
     const PROBE: &str = "<script>(function(){function box(e){var r=e.getBoundingClientRect();return [r.left,r.top,r.right,r.bottom];}var out={viewport:[0,0,window.innerWidth,window.innerHeight],svg:box(document.querySelector('#canvas svg')),panel:box(document.getElementById('panel')),nodes:{}};document.querySelectorAll('#canvas .node').forEach(function(g){out.nodes[g.getAttribute('data-id')]=box(g);});var p=document.createElement('pre');p.id='probe';p.textContent=JSON.stringify(out);document.body.appendChild(p);})();</script>\n</body>";
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("cascade.html");
-    std::fs::write(&page, html.replace("</body>", PROBE)).unwrap();
+    // The probe is not the page's own script, so this copy leaves out the page's policy, which
+    // lets only the viewer run.
+    let without_policy: String = html
+        .lines()
+        .filter(|l| !l.contains("Content-Security-Policy"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&page, without_policy.replace("</body>", PROBE)).unwrap();
     let url = format!("file://{}{query}", page.display());
     let dom = crate::graph::dump_dom_sized(chromium, dir.path(), &url, (1400, 1000));
     let probe = dom
@@ -303,6 +310,21 @@ fn hostile_plan_text_stays_text_in_every_export() {
         2,
         "only the page's own scripts"
     );
+    // In a browser, under the page's policy: the viewer runs (it opens the plan asked for, 国务院) and
+    // the DOM holds no element the data made.
+    if let Some(chromium) = crate::graph::tool("chromium") {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("cascade.html");
+        std::fs::write(&page, &html).unwrap();
+        let url = format!("file://{}?select=n0", page.display());
+        let dom = crate::graph::dump_dom(&chromium, dir.path(), &url);
+        assert!(
+            dom.contains("data-selected=\"n0\""),
+            "the viewer did not run:\n{dom}"
+        );
+        assert_eq!(dom.matches("<script").count(), 2, "{dom}");
+        assert!(!dom.contains("alert(1)</script>"), "{dom}");
+    }
     if let Some(dot) = crate::graph::tool("dot") {
         let source = run("dot");
         assert!(!source.contains('\u{0}'));
