@@ -326,3 +326,61 @@ fn an_upper_case_text_keeps_its_sidecar_and_linked_jurisdictions_are_not_read() 
     let printed = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
     assert!(!printed.contains("SECRET-LINE"), "{printed}");
 }
+
+/// A file name that is not UTF-8 is read and named (with replacement characters), and a path
+/// longer than the system allows is an io-error at its place: neither is dropped silently.
+#[test]
+fn odd_file_names_and_over_long_paths_are_checked_or_reported() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(CASE), dir.path());
+    let county = dir.path().join("anqiu");
+    let odd = county.join(std::ffi::OsStr::from_bytes(b"plan-\xff\xfe.txt"));
+    std::fs::write(&odd, "到2027年，报废汽车回收量较2023年增长约30%。\n").unwrap();
+    // Deeper than PATH_MAX (4096 bytes), built one folder at a time through relative paths.
+    let segment = "深".repeat(80);
+    let script = format!(
+        "cd '{}' && for i in $(seq 20); do mkdir {segment} && cd {segment} || exit 1; done && echo 某县人民政府 > x.txt",
+        county.display()
+    );
+    let made = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .status()
+        .is_ok_and(|s| s.success());
+    let out = check(&[dir.path().to_str().unwrap()]);
+    let found = found(&out);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.ends_with("@plan-\u{fffd}\u{fffd}.txt")),
+        "{found:?}"
+    );
+    if made {
+        assert!(
+            found.iter().any(|f| f.starts_with("io-error@")),
+            "{found:?}"
+        );
+    }
+}
+
+/// A plan that cannot be read is an io-error at its path, and the rest is checked. (Skipped
+/// where the tests run as a user who can read anything, such as root.)
+#[test]
+fn an_unreadable_plan_is_an_error_and_the_rest_is_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new(CASE), dir.path());
+    let locked = dir.path().join("anqiu/locked.txt");
+    std::fs::write(&locked, "某县人民政府\n").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&locked).is_ok() {
+        eprintln!("skipped: this user reads files whatever their mode");
+        return;
+    }
+    let found = found(&check(&[dir.path().to_str().unwrap()]));
+    assert!(
+        found.contains(&"io-error@locked.txt".to_string()),
+        "{found:?}"
+    );
+    assert!(found.contains(&"weaker-target@an-zhengfa-2024-13.yaml".to_string()));
+}

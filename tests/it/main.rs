@@ -17,6 +17,7 @@ mod lints;
 mod outputs;
 mod picture;
 mod places;
+mod properties;
 mod rules;
 mod seeds;
 mod support;
