@@ -2,7 +2,8 @@
 //! - printing a value, a 文号 or a date and reading it back gives the same thing;
 //! - whatever the text, every place extraction points at lies inside it, on character
 //!   boundaries (a span off a boundary would panic the renderer);
-//! - the same plan with CRLF line ends, full-width digits or a BOM gives the same targets.
+//! - the same plan with CRLF line ends, full-width digits or a BOM gives the same targets;
+//! - the line index gives the line and column counting from the file's start would.
 
 use proptest::prelude::*;
 
@@ -69,6 +70,20 @@ proptest! {
         let date: Date = format!("{year}-{month:02}-{day:02}").parse().unwrap();
         let again: Date = date.to_string().parse().unwrap();
         prop_assert_eq!(again, date);
+    }
+
+    #[test]
+    fn line_and_column_are_counted_as_a_person_counts_them(text in plan_text(), at in 0usize..500) {
+        let mut sources = crate::model::Sources::default();
+        let id = sources.add("a.txt".into(), text.as_str());
+        let mut offset = at.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let column = before[before.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+        prop_assert_eq!(sources.get(id).line_col(at), (line, column));
     }
 
     #[test]

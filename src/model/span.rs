@@ -36,6 +36,9 @@ pub struct SourceFile {
     /// with `/` separators, so output and baselines do not depend on where the project lies.
     shown: String,
     pub text: Arc<str>,
+    /// Where each line starts, built on first use: a position is found by a binary search, not
+    /// by counting from the start of the file for every label.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -43,10 +46,15 @@ impl SourceFile {
     #[must_use]
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        // The last line starting at or before the offset.
+        let line = starts.partition_point(|&start| start <= offset);
+        let line_start = starts[line - 1];
+        let column = self.text[line_start..offset].chars().count() + 1;
         (line, column)
     }
 
@@ -128,6 +136,7 @@ impl Sources {
             path,
             shown,
             text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
         });
         SourceId(self.files.len() - 1)
     }
