@@ -62,6 +62,10 @@ pub struct Indicator {
     pub direction: Direction,
     pub kind: IndicatorKind,
     pub measure: Measure,
+    /// The counting unit its figures are in (`辆`), so that a figure written without one
+    /// (`达到2.8万`) can still be read.
+    #[serde(default)]
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -2,6 +2,7 @@
 
 use crate::catalogue::Catalogue;
 use crate::diagnostics::Diagnostic;
+use crate::model::Unit;
 use crate::model::{
     Jurisdiction, JurisdictionId, Plan, PlanId, SourceId, Sources, Target, TargetId,
 };
@@ -56,14 +57,51 @@ impl Corpus {
     /// the lints and the exports all read the same link.
     pub(super) fn link_indicators(&mut self) {
         let Corpus {
-            plans, catalogue, ..
+            plans,
+            catalogue,
+            diagnostics,
+            ..
         } = self;
         for plan in plans {
             for target in &mut plan.targets {
-                target.indicator_id = catalogue
-                    .link(&target.indicator.value, &target.quantity.unit)
-                    .map(|i| i.id.clone());
+                let entry = catalogue.link(&target.indicator.value, &target.quantity.unit);
+                target.indicator_id = entry.map(|i| i.id.clone());
+                // `达到2.8万`: the unit is the catalogue's for this indicator.
+                if target.quantity.unit == Unit::Count(String::new())
+                    && let Some(unit) = entry.and_then(|i| i.unit.clone())
+                {
+                    target.quantity.unit = Unit::Count(unit);
+                }
             }
+            // A figure still without a unit cannot be compared: said, not kept.
+            plan.targets.retain(|target| {
+                let bare = target.quantity.unit == Unit::Count(String::new());
+                if bare {
+                    diagnostics.push(bare_figure(target));
+                }
+                !bare
+            });
         }
     }
+}
+
+/// The note for a figure written without a unit whose indicator the catalogue gives none for.
+fn bare_figure(target: &crate::model::Target) -> Diagnostic {
+    let figure = target
+        .written
+        .clone()
+        .unwrap_or_else(|| target.quantity.to_string());
+    let indicator = &target.indicator.value;
+    crate::diagnostics::Diagnostic::new(
+        crate::code::ToolCode::UncertainTarget,
+        crate::msg!(
+            "数值“{figure}”没有单位，指标目录也未给出“{indicator}”的单位，无法与上级比较",
+            "the figure {figure} has no unit, and the catalogue gives none for {indicator}, so it cannot be compared"
+        ),
+    )
+    .at(
+        target.source,
+        target.span,
+        crate::msg!("未作为目标读取", "not read as a target"),
+    )
 }

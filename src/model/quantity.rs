@@ -89,7 +89,9 @@ impl Quantity {
     }
 
     fn with_unit(number: f64, unit: &str) -> Result<Self, QuantityError> {
-        let (scale, base) = if let Some(base) = unit.strip_prefix('万') {
+        let (scale, base) = if let Some(base) = unit.strip_prefix("万亿") {
+            (1e12, base)
+        } else if let Some(base) = unit.strip_prefix('万') {
             (1e4, base)
         } else if let Some(base) = unit.strip_prefix('亿') {
             (1e8, base)

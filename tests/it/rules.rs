@@ -164,16 +164,55 @@ fn rule_3_respectively_with_ge_and_baifendian_gives_points_to_the_goals_before()
 fn rule_4_an_absolute_and_a_growth_target_in_one_clause() {
     let (json, stderr) =
         read("到2027年，全市新能源汽车销量达到3.5万辆，较2023年增长50%。充电桩保有量达到1.2万。\n");
+    // 1.2万 of what? Read as written (magnitude only); `check` takes the unit from the catalogue.
     assert_eq!(
         targets(&json),
         [
             "新能源汽车销量|2027|>=|3.5|万辆|-|total",
             "新能源汽车销量|2027|=|50|%|2023|total",
-        ]
+            "充电桩保有量|2027|>=|1.2|万|-|total",
+        ],
+        "{stderr}"
     );
-    // 1.2万 of what? Not read, and said so.
-    assert_eq!(uncertain(&stderr), 1, "{stderr}");
-    assert!(stderr.contains("1.2万"), "{stderr}");
+}
+
+/// A figure with no unit takes its indicator's unit from the catalogue (新能源汽车保有量: 辆);
+/// where the catalogue has none, it is an uncertain-target note, never dropped silently.
+#[test]
+fn rule_4_a_figure_without_a_unit_is_read_in_the_catalogues_unit_or_said() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(Path::new("tests/fixtures/lints/_base"), dir.path());
+    std::fs::write(
+        dir.path().join("shandong/anqiu/plan.txt"),
+        "安丘市推动大规模设备更新和消费品以旧换新行动方案\n到2027年，新能源汽车保有量达到2万。充电桩保有量达到1.2万。\n",
+    )
+    .unwrap();
+    let out = planlint()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json", "--lang", "en"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let notes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "uncertain-target")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].contains("1.2万") && notes[0].contains("充电桩保有量"),
+        "{notes:?}"
+    );
+    let trace = planlint()
+        .args(["trace", "新能源汽车保有量", "--lang", "en"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let trace = String::from_utf8_lossy(&trace.stdout);
+    assert!(trace.contains("2万辆"), "{trace}");
 }
 
 #[test]
@@ -224,8 +263,9 @@ fn rule_7_targets_in_the_preamble() {
             "报废汽车回收量|2027|=|100|%|2023|total",
         ]
     );
+    // Values with no indicator named for them: said, not guessed.
     let (json, stderr) =
-        read("为促进消费，制定本方案，力争实现到2027年，全市二手车交易量达到6万的主要目标。\n");
+        read("为促进消费，制定本方案，力争实现到2027年，分别达到90%、80%的主要目标。\n");
     assert!(targets(&json).is_empty(), "{json}");
     assert_eq!(uncertain(&stderr), 1, "{stderr}");
 }
@@ -257,7 +297,7 @@ fn rule_8_docx_task_tables_and_tables_of_targets() {
 
 #[test]
 fn rule_8_a_value_cell_that_cannot_be_read_is_said() {
-    let text = "指标\t2025年\n新能源汽车保有量\t达到2万\n";
+    let text = "指标\t2025年\n新能源汽车保有量\t分别达到2万辆、3万辆\n";
     let (json, stderr) = read_as("plan.docx", &crate::extract::docx_from_text(text));
     assert!(targets(&json).is_empty(), "{json}");
     assert_eq!(uncertain(&stderr), 1, "{stderr}");

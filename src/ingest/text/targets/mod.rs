@@ -23,8 +23,7 @@ pub(crate) use found::{Found, Read, Skipped};
 use scope::{Scope, in_force, scopes, strip_scope_prefix};
 use segment::{clauses, is_noun_topic, masked_ranges, noun_after, sentences, skip_separators};
 use value::{
-    BARE_MAGNITUDE, BASELINE, INSTRUMENT_WORDS, PER_CLAUSE_INSTRUMENT, VALUE, bound, prefix_word,
-    quantity,
+    BASELINE, INSTRUMENT_WORDS, PER_CLAUSE_INSTRUMENT, VALUE, bound, prefix_word, quantity,
 };
 
 use super::folded::Folded;
@@ -132,7 +131,6 @@ impl<'a> SentenceReader<'a> {
             return;
         }
         let items = self.items(clause.clone());
-        self.bare_magnitudes(clause.clone(), &items);
         if items.is_empty() {
             self.qualitative(body.clone());
             if self.topic.is_none() && !body.is_empty() {
@@ -163,30 +161,6 @@ impl<'a> SentenceReader<'a> {
                 (None, None) => self.indicator(item).or_else(|| self.restated(item)),
             };
             self.push(clause.clone(), item, indicator, None);
-        }
-    }
-
-    /// `新能源汽车保有量达到5万`: a figure in 万 or 亿 with no unit is not guessed at, and not
-    /// dropped silently either.
-    fn bare_magnitudes(&mut self, clause: Range<usize>, items: &[Item<'_>]) {
-        let text = self.block.text.as_str();
-        for m in BARE_MAGNITUDE.find_iter(&text[clause.clone()]) {
-            let range = clause.start + m.start()..clause.start + m.end();
-            let followed = text[range.end..].chars().next();
-            if items.iter().any(|i| i.range.contains(&range.start))
-                || followed.is_some_and(|c| c.is_ascii_alphanumeric() || c == '%')
-                || self.deadline_at(range.start) == Deadline::Unstated
-            {
-                continue;
-            }
-            let figure = &text[range.clone()];
-            self.read.skipped.push(Skipped {
-                span: self.block.span(clause.clone()),
-                reason: msg!(
-                    "数值“{figure}”没有单位，无法与上级比较",
-                    "the figure {figure} has no unit, so it cannot be compared"
-                ),
-            });
         }
     }
 

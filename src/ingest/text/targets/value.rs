@@ -20,8 +20,9 @@ pub(super) static VALUE: LazyLock<Regex> = LazyLock::new(|| {
           (?P<num>[0-9]+(?:\.[0-9]+)?)
           (?:
             (?P<ratio>:[0-9]+(?:\.[0-9]+)?)
-          | (?P<mag>万|亿)?
+          | (?P<mag>万亿|万|亿)?
             (?P<unit>%|‰|倍|个百分点|百分点|台\(套\)|台套|公里|千米|千瓦|平方米|立方米|人次|[辆家个座所处场台套户人艘架吨元间件亩次])
+          | (?P<bare>万亿|万|亿)
           )
         | (?P<cn>一|两|二|三)倍
         | (?P<double>翻一番|翻两番|翻番)
@@ -36,14 +37,6 @@ pub(super) static VALUE: LazyLock<Regex> = LazyLock::new(|| {
 )]
 pub(super) static BASELINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:较|比|相比|与)([0-9]{4})年(?:相比|比)?").unwrap());
-
-/// A figure in 万 or 亿 that no unit follows (`达到5万`).
-#[expect(
-    clippy::unwrap_used,
-    reason = "literal patterns, covered by the unit tests"
-)]
-pub(super) static BARE_MAGNITUDE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9]+(?:\.[0-9]+)?[万亿]").unwrap());
 
 #[expect(
     clippy::unwrap_used,
@@ -154,6 +147,13 @@ pub(super) fn quantity(caps: &Captures<'_>, points: bool) -> Option<(Quantity, f
     if let Some(ratio) = caps.name("ratio") {
         let q = Quantity::parse(&format!("{number}{}", ratio.as_str()), None).ok()?;
         return Some((q.clone(), q.value, "ratio".to_string()));
+    }
+    // `达到2.8万`: the magnitude without a unit; the unit comes from the catalogue, or the
+    // figure is not read (`Corpus::link_indicators`).
+    if let Some(bare) = caps.name("bare") {
+        let q = Quantity::parse(number, Some(bare.as_str())).ok()?;
+        let value: f64 = number.parse().ok()?;
+        return Some((q, value, bare.as_str().to_string()));
     }
     let unit = match caps.name("unit").map(|m| m.as_str()) {
         Some("个") if points => "百分点",
