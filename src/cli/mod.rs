@@ -2,6 +2,7 @@
 //! subcommand in its own file; this file maps outcomes to exit codes.
 
 mod check;
+pub mod compare;
 mod explain;
 mod extract;
 mod graph;
@@ -33,6 +34,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Export the cascade of plans as a graph (DOT, Mermaid, GraphML, JSON, SVG, HTML).
     Graph(GraphArgs),
+    /// A plan's targets beside its parents' (上位方案目标对照表): table, Markdown or CSV.
+    Compare(compare::CompareArgs),
     /// Follow one indicator down the cascade, marking where a child is weaker or later.
     Trace(TraceArgs),
     /// Print the effective configuration (planlint.yaml merged with the command line).
@@ -311,6 +314,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Explain(args) => explain::run(&args),
         Command::Extract(args) => extract::run(&args),
         Command::Graph(args) => graph::run(&args),
+        Command::Compare(args) => compare::run(&args),
         Command::Trace(args) => graph::trace(&args),
         Command::Config(args) => check::print_config(&args.config),
     }

@@ -5,6 +5,7 @@
 
 mod build;
 pub mod card;
+pub mod compare;
 pub mod dot;
 pub mod escape;
 pub mod graphml;

@@ -28,6 +28,17 @@ impl Corpus {
         &self.plans[id.0]
     }
 
+    /// How findings and tables name a plan: `鲁政发〔2024〕3号（山东省）`.
+    #[must_use]
+    pub fn plan_name(&self, id: PlanId) -> String {
+        let plan = self.plan(id);
+        format!(
+            "{}（{}）",
+            plan.display_name(),
+            self.jurisdictions[plan.jurisdiction.0].name.value
+        )
+    }
+
     #[must_use]
     pub fn target(&self, id: TargetId) -> &Target {
         &self.plans[id.plan.0].targets[id.index]

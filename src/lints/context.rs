@@ -62,12 +62,7 @@ impl<'a> LintContext<'a> {
     /// How findings name a plan: `鲁政发〔2024〕3号（山东省）`.
     #[must_use]
     pub fn plan_name(&self, id: PlanId) -> String {
-        let plan = self.plan(id);
-        format!(
-            "{}（{}）",
-            plan.display_name(),
-            self.jurisdiction(plan.jurisdiction).name.value
-        )
+        self.corpus.plan_name(id)
     }
 }
 

@@ -7,6 +7,7 @@
 
 mod architecture;
 mod cli;
+mod compare;
 mod config;
 mod docs;
 mod engine;

@@ -1,0 +1,98 @@
+//! `planlint compare`: a plan's targets beside those of the plans above it, with a verdict for
+//! each indicator and year, as a terminal table, Markdown or CSV.
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use super::{ConfigArgs, ExitStatus, report_failure};
+use crate::engine::{self, Inputs};
+use crate::export::compare::{self, Table};
+use crate::i18n::Lang;
+use crate::model::PlanId;
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// The plans to compare (a draft with `--corpus`, or plans inside a corpus).
+    pub paths: Vec<PathBuf>,
+    /// Compare PATHS as drafts against this corpus (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Vec<PathBuf>,
+    /// The drafts' jurisdiction, when neither their folder nor their issuer says it.
+    #[arg(long, value_name = "NAME", requires = "corpus")]
+    pub jurisdiction: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+    pub format: CompareFormat,
+    /// Write to this file instead of standard output (whole or not at all).
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace OUT if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// Language of the headings and verdicts (default: from LC_ALL / LC_MESSAGES / LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Read the rule data from this folder instead of the bundled copy.
+    #[arg(long, value_name = "DIR")]
+    pub lints: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// An aligned table for the terminal.
+    Table,
+    /// Markdown tables, one per plan.
+    Markdown,
+    /// CSV for spreadsheets, one row per indicator and year.
+    Csv,
+}
+
+pub(super) fn run(args: &CompareArgs) -> ExitStatus {
+    let lang = args.lang.unwrap_or_else(Lang::from_env);
+    let config = match super::check::configuration(&args.config, Some(lang)) {
+        Ok(config) => config,
+        Err(status) => return status,
+    };
+    let inputs = Inputs {
+        paths: args.paths.clone(),
+        corpus: args.corpus.clone(),
+        jurisdiction: args.jurisdiction.clone(),
+        lints_dir: args.lints.clone(),
+        ..Inputs::default()
+    };
+    let report = match engine::check(&config, &inputs) {
+        Ok(report) => report,
+        Err(err) => {
+            report_failure(&err, lang);
+            return ExitStatus::Failure;
+        }
+    };
+    // The drafts, or a file inside a corpus; with a whole corpus, every plan.
+    let drafts = &report.corpus.drafts;
+    let tables: Vec<Table> = report
+        .corpus
+        .plans
+        .iter()
+        .enumerate()
+        .filter(|(_, plan)| drafts.is_empty() || drafts.contains(&plan.source))
+        .map(|(i, _)| compare::table(&report, PlanId(i), lang))
+        .filter(|table| !table.rows.is_empty())
+        .collect();
+    let text = match args.format {
+        CompareFormat::Table => Ok(tables
+            .iter()
+            .map(|t| compare::to_text(t, lang))
+            .collect::<Vec<_>>()
+            .join("\n")),
+        CompareFormat::Markdown => Ok(tables
+            .iter()
+            .map(|t| compare::to_markdown(t, lang))
+            .collect::<Vec<_>>()
+            .join("\n")),
+        CompareFormat::Csv => compare::to_csv(&tables, lang).map_err(|e| e.to_string()),
+    };
+    super::emit(text, args.output.as_deref(), args.force, lang)
+}

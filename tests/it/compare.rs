@@ -1,0 +1,82 @@
+//! `planlint compare`: seed 000 (安丘) against the bundled corpus, in each format.
+
+use crate::support::planlint;
+
+const SEED: &str = "../shared/seeds/000_b8cfb847e5d8f2e6.txt";
+
+fn compare(format: &str, lang: &str) -> Option<String> {
+    if !std::path::Path::new(SEED).is_file() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "../shared is beside the checkout in CI"
+        );
+        return None;
+    }
+    let out = planlint()
+        .args([
+            "compare",
+            SEED,
+            "--corpus",
+            "plans",
+            "--jurisdiction",
+            "安丘市",
+        ])
+        .args(["--format", format, "--lang", lang])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8(out.stdout).unwrap())
+}
+
+/// The table a reviewer reads: 报废汽车回收量 weaker (约30% against 约一倍), 数控化率 equal,
+/// absolute figures not compared, each ancestor's value in its column.
+#[test]
+fn seed_000_against_the_corpus() {
+    let Some(table) = compare("table", "zh") else {
+        return;
+    };
+    let row = |indicator: &str| {
+        table
+            .lines()
+            .find(|l| l.starts_with(indicator) && l.contains("2027"))
+            .unwrap_or_else(|| panic!("no {indicator} row:\n{table}"))
+            .to_string()
+    };
+    assert!(row("报废汽车回收量").ends_with("弱于上级"), "{table}");
+    assert!(row("报废汽车回收量").contains("较2023年增长约30%"));
+    assert!(
+        row("规模以上工业企业关键工序数控化率").ends_with("与上级相同"),
+        "{table}"
+    );
+    insta::assert_snapshot!("compare_table_zh", table);
+    for (format, lang) in [("markdown", "en"), ("csv", "zh")] {
+        let text = compare(format, lang).unwrap();
+        insta::assert_snapshot!(format!("compare_{format}_{lang}"), text);
+    }
+}
+
+/// The whole corpus in one CSV: every plan's rows under one heading, all of one width.
+#[test]
+fn the_corpus_as_one_csv() {
+    let out = planlint()
+        .args(["compare", "plans", "--format", "csv", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let width = reader.headers().unwrap().len();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.len() > 50, "{} rows", rows.len());
+    assert!(rows.iter().all(|r| r.len() == width));
+    assert!(rows.iter().any(|r| &r[7] == "weaker"));
+}
