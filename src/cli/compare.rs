@@ -48,6 +48,9 @@ pub enum CompareFormat {
     Markdown,
     /// CSV for spreadsheets, one row per indicator and year.
     Csv,
+    /// An offline review report: the plan's place in the cascade, the table, the findings and
+    /// the text with each finding marked; one file, no script, no network.
+    Html,
 }
 
 pub(super) fn run(args: &CompareArgs) -> ExitStatus {
@@ -72,13 +75,17 @@ pub(super) fn run(args: &CompareArgs) -> ExitStatus {
     };
     // The drafts, or a file inside a corpus; with a whole corpus, every plan.
     let drafts = &report.corpus.drafts;
-    let tables: Vec<Table> = report
+    let plans: Vec<PlanId> = report
         .corpus
         .plans
         .iter()
         .enumerate()
         .filter(|(_, plan)| drafts.is_empty() || drafts.contains(&plan.source))
-        .map(|(i, _)| compare::table(&report, PlanId(i), lang))
+        .map(|(i, _)| PlanId(i))
+        .collect();
+    let tables: Vec<Table> = plans
+        .iter()
+        .map(|&id| compare::table(&report, id, lang))
         .filter(|table| !table.rows.is_empty())
         .collect();
     let text = match args.format {
@@ -93,6 +100,7 @@ pub(super) fn run(args: &CompareArgs) -> ExitStatus {
             .collect::<Vec<_>>()
             .join("\n")),
         CompareFormat::Csv => compare::to_csv(&tables, lang).map_err(|e| e.to_string()),
+        CompareFormat::Html => Ok(crate::export::report::to_html(&report, &plans, lang)),
     };
     super::emit(text, args.output.as_deref(), args.force, lang)
 }

@@ -69,10 +69,16 @@ pub(super) fn write_new_file(out: &Path, text: &str, force: bool) -> std::io::Re
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".planlint-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".planlint-").suffix(".tmp");
+    // A new file gets the permissions any new file gets (0666 less the umask), not the
+    // owner-only mode of a temporary file.
+    #[cfg(unix)]
+    if existing.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(&dir)?;
     temp.write_all(text.as_bytes())?;
     if let Some(meta) = &existing {
         temp.as_file().set_permissions(meta.permissions())?;

@@ -13,6 +13,7 @@ pub mod html;
 pub mod json;
 pub mod layout;
 pub mod mermaid;
+pub mod report;
 pub mod route;
 pub mod svg;
 pub mod trace;

@@ -80,3 +80,36 @@ fn the_corpus_as_one_csv() {
     assert!(rows.iter().all(|r| r.len() == width));
     assert!(rows.iter().any(|r| &r[7] == "weaker"));
 }
+
+/// The offline review report: one file, no script and no network reference, the weaker row and
+/// the finding marked in the text; it opens in headless Chromium as it is.
+#[test]
+fn the_review_report_works_offline() {
+    let Some(html) = compare("html", "zh") else {
+        return;
+    };
+    for reference in ["http://", "https://", "<script", "<link", "@import", "src="] {
+        assert!(!html.contains(reference), "{reference}");
+    }
+    assert!(html.contains("Content-Security-Policy"));
+    assert!(
+        html.contains("<tr class=\"weaker\"><td>报废汽车回收量</td><td>2027</td>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<mark class=\"error\" title=\"weaker-target:"),
+        "{html}"
+    );
+    assert!(html.contains("<div class=\"chain\">\n<div>国发〔2024〕7号（中华人民共和国）</div>"));
+    if let Some(chromium) = crate::graph::tool("chromium") {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("report.html");
+        std::fs::write(&page, &html).unwrap();
+        let dom =
+            crate::graph::dump_dom(&chromium, dir.path(), &format!("file://{}", page.display()));
+        assert!(
+            dom.contains("上位方案目标对照表") && dom.contains("<mark"),
+            "{dom}"
+        );
+    }
+}

@@ -384,3 +384,22 @@ fn an_unreadable_plan_is_an_error_and_the_rest_is_checked() {
     );
     assert!(found.contains(&"weaker-target@an-zhengfa-2024-13.yaml".to_string()));
 }
+
+/// A new output file gets the permissions any new file gets (0666 less the umask), not the
+/// owner-only mode of the temporary file it was written through.
+#[test]
+fn a_new_output_file_has_the_usual_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let control = dir.path().join("control");
+    std::fs::File::create(&control).unwrap();
+    let out = dir.path().join("plan.yaml");
+    let status = planlint()
+        .args(["extract", "tests/fixtures/extract/cases/targets.txt", "-o"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out), mode(&control));
+}
