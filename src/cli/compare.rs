@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{ConfigArgs, ExitStatus, report_failure};
-use crate::engine::{self, Inputs};
+use super::{ConfigArgs, ExitStatus};
+use crate::engine::Inputs;
 use crate::export::compare::{self, Table};
 use crate::i18n::Lang;
 use crate::model::PlanId;
@@ -55,10 +55,6 @@ pub enum CompareFormat {
 
 pub(super) fn run(args: &CompareArgs) -> ExitStatus {
     let lang = args.lang.unwrap_or_else(Lang::from_env);
-    let config = match super::check::configuration(&args.config, Some(lang)) {
-        Ok(config) => config,
-        Err(status) => return status,
-    };
     let inputs = Inputs {
         paths: args.paths.clone(),
         corpus: args.corpus.clone(),
@@ -66,12 +62,9 @@ pub(super) fn run(args: &CompareArgs) -> ExitStatus {
         lints_dir: args.lints.clone(),
         ..Inputs::default()
     };
-    let report = match engine::check(&config, &inputs) {
+    let report = match super::graph::checked(&args.config, &inputs, lang) {
         Ok(report) => report,
-        Err(err) => {
-            report_failure(&err, lang);
-            return ExitStatus::Failure;
-        }
+        Err(status) => return status,
     };
     // The drafts, or a file inside a corpus; with a whole corpus, every plan.
     let drafts = &report.corpus.drafts;

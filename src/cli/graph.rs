@@ -6,24 +6,27 @@ use crate::engine::{self, Inputs, Report};
 use crate::export::{self, Cascade, With};
 use crate::i18n::Lang;
 
-/// Runs the engine as `check` would with the same configuration, so the picture shows what
-/// `check` reports: a lint allowed in planlint.yaml colours nothing.
-fn checked(
+/// Runs the engine as `check` would with the same configuration, so the picture (or table)
+/// shows what `check` reports: a lint allowed in planlint.yaml colours nothing.
+pub(super) fn checked(
     config_args: &super::ConfigArgs,
-    paths: &[std::path::PathBuf],
-    lints_dir: Option<&std::path::Path>,
+    inputs: &Inputs,
     lang: Lang,
 ) -> Result<Report, ExitStatus> {
     let config = super::check::configuration(config_args, Some(lang))?;
-    let inputs = Inputs {
-        paths: paths.to_vec(),
-        lints_dir: lints_dir.map(std::path::Path::to_path_buf),
-        ..Inputs::default()
-    };
-    engine::check(&config, &inputs).map_err(|err| {
+    engine::check(&config, inputs).map_err(|err| {
         report_failure(&err, lang);
         ExitStatus::Failure
     })
+}
+
+/// The inputs of `graph` and `trace`: paths and the rule data.
+fn inputs(paths: &[std::path::PathBuf], lints_dir: Option<&std::path::Path>) -> Inputs {
+    Inputs {
+        paths: paths.to_vec(),
+        lints_dir: lints_dir.map(std::path::Path::to_path_buf),
+        ..Inputs::default()
+    }
 }
 
 /// The cascade in a format.
@@ -40,7 +43,11 @@ pub(crate) fn render(cascade: &Cascade, format: GraphFormat) -> Result<String, S
 
 pub(super) fn run(args: &GraphArgs) -> ExitStatus {
     let lang = Lang::from_env();
-    let report = match checked(&args.config, &args.paths, args.lints.as_deref(), lang) {
+    let report = match checked(
+        &args.config,
+        &inputs(&args.paths, args.lints.as_deref()),
+        lang,
+    ) {
         Ok(report) => report,
         Err(status) => return status,
     };
@@ -95,7 +102,11 @@ fn status_with_unread(status: ExitStatus, report: &Report, lang: Lang) -> ExitSt
 
 pub(super) fn trace(args: &TraceArgs) -> ExitStatus {
     let lang = args.lang.unwrap_or_else(Lang::from_env);
-    let report = match checked(&args.config, &args.paths, args.lints.as_deref(), lang) {
+    let report = match checked(
+        &args.config,
+        &inputs(&args.paths, args.lints.as_deref()),
+        lang,
+    ) {
         Ok(report) => report,
         Err(status) => return status,
     };

@@ -49,7 +49,8 @@ impl HumanRenderer {
             .map(|(_, file)| {
                 Arc::new(FileSource {
                     name: safe_text(&file.display_path()),
-                    text: Arc::from(safe_source(&file.text)),
+                    raw: Arc::clone(&file.text),
+                    safe: std::sync::OnceLock::new(),
                     columns: options.width,
                 })
             })
@@ -141,7 +142,7 @@ const NEAR_LINES: usize = 4;
 impl HumanRenderer {
     fn line_of(&self, d: &Diagnostic, label: &Label) -> usize {
         d.source.map_or(0, |s| {
-            let text = &self.named[s.0].text;
+            let text = self.named[s.0].text();
             let end = label.span.start.min(text.len());
             text.as_bytes()[..end]
                 .iter()
@@ -239,7 +240,10 @@ impl miette::Diagnostic for View {
 #[derive(Debug)]
 struct FileSource {
     name: String,
-    text: Arc<str>,
+    raw: Arc<str>,
+    /// The text made safe to print ([`safe_source`]), made on first use: only files with
+    /// findings are ever copied.
+    safe: std::sync::OnceLock<String>,
     /// The output's width: a line wider than fits is shown as a window around the span.
     columns: usize,
 }
@@ -250,6 +254,10 @@ const GUTTER: usize = 10;
 const MIN_MARGIN: usize = 8;
 
 impl FileSource {
+    fn text(&self) -> &str {
+        self.safe.get_or_init(|| safe_source(&self.raw))
+    }
+
     /// The columns a source line may take.
     fn room(&self) -> usize {
         self.columns.saturating_sub(GUTTER).max(2 * MIN_MARGIN + 10)
@@ -257,7 +265,7 @@ impl FileSource {
 
     /// The width of the line that holds `offset`.
     fn line_width(&self, offset: usize) -> usize {
-        let text: &str = &self.text;
+        let text: &str = self.text();
         text.get(line_start(text, offset)..line_end(text, offset))
             .map_or(0, UnicodeWidthStr::width)
     }
@@ -265,7 +273,7 @@ impl FileSource {
     /// A span on one line too wide for the output is underlined over its beginning only, so
     /// that the underline and its label stay on screen.
     fn fit(&self, start: usize, len: usize) -> (usize, usize) {
-        let Some(spanned) = self.text.get(start..start + len) else {
+        let Some(spanned) = self.text().get(start..start + len) else {
             return (start, len);
         };
         let most = self.room() - 2 * MIN_MARGIN;
@@ -275,7 +283,10 @@ impl FileSource {
         {
             return (start, len);
         }
-        (start, forward(&self.text, start, most, start + len) - start)
+        (
+            start,
+            forward(self.text(), start, most, start + len) - start,
+        )
     }
 }
 
@@ -286,7 +297,7 @@ impl SourceCode for FileSource {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text: &'a str = &self.text;
+        let text: &'a str = self.text();
         let room = self.room();
         let fits = |data: &[u8]| {
             std::str::from_utf8(data).is_ok_and(|d| d.lines().all(|l| l.width() <= room))

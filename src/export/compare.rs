@@ -176,7 +176,7 @@ fn verdict(
 }
 
 /// The columns' headings.
-fn headings(table: &Table, lang: Lang) -> Vec<String> {
+pub(super) fn headings(table: &Table, lang: Lang) -> Vec<String> {
     let (indicator, year, this, verdict) = match lang {
         Lang::Zh => ("指标", "年份", "本方案", "结论"),
         Lang::En => ("indicator", "year", "this plan", "verdict"),
@@ -187,7 +187,7 @@ fn headings(table: &Table, lang: Lang) -> Vec<String> {
     head
 }
 
-fn cells(table: &Table, lang: Lang) -> Vec<Vec<String>> {
+pub(super) fn cells(table: &Table, lang: Lang) -> Vec<Vec<String>> {
     table
         .rows
         .iter()

@@ -43,7 +43,7 @@ pub fn to_html(report: &Report, plans: &[PlanId], lang: Lang) -> String {
 fn section(out: &mut String, report: &Report, id: PlanId, lang: Lang) {
     let corpus = &report.corpus;
     let plan = corpus.plan(id);
-    let words = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    let words = |zh, en| words(lang, zh, en);
     let _ = writeln!(
         out,
         "<section>\n<h2>{} · {}</h2>",
@@ -104,7 +104,7 @@ fn section(out: &mut String, report: &Report, id: PlanId, lang: Lang) {
 }
 
 fn table(out: &mut String, table: &Table, lang: Lang) {
-    let words = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
+    let words = |zh, en| words(lang, zh, en);
     let _ = writeln!(
         out,
         "<h3>{}</h3>",
@@ -119,34 +119,21 @@ fn table(out: &mut String, table: &Table, lang: Lang) {
         return;
     }
     out.push_str("<table>\n<tr>");
-    let mut head = vec![
-        words("指标", "indicator").to_string(),
-        words("年份", "year").to_string(),
-        words("本方案", "this plan").to_string(),
-    ];
-    head.extend(table.ancestors.iter().cloned());
-    head.push(words("结论", "verdict").to_string());
-    for h in &head {
-        let _ = write!(out, "<th>{}</th>", esc(h));
+    for heading in compare::headings(table, lang) {
+        let _ = write!(out, "<th>{}</th>", esc(&heading));
     }
     out.push_str("</tr>\n");
-    for row in &table.rows {
+    for (row, cells) in table.rows.iter().zip(compare::cells(table, lang)) {
         let class = if row.verdict == compare::Verdict::Weaker {
             " class=\"weaker\""
         } else {
             ""
         };
-        let _ = write!(
-            out,
-            "<tr{class}><td>{}</td><td>{}</td><td>{}</td>",
-            esc(&row.indicator),
-            row.year,
-            esc(row.value.as_deref().unwrap_or("—"))
-        );
-        for parent in &row.parents {
-            let _ = write!(out, "<td>{}</td>", esc(parent.as_deref().unwrap_or("—")));
+        let _ = write!(out, "<tr{class}>");
+        for cell in &cells {
+            let _ = write!(out, "<td>{}</td>", esc(cell));
         }
-        let _ = writeln!(out, "<td>{}</td></tr>", esc(row.verdict.words(lang)));
+        out.push_str("</tr>\n");
     }
     out.push_str("</table>\n");
 }
@@ -182,4 +169,12 @@ fn text(out: &mut String, report: &Report, source: SourceId, findings: &[&Diagno
     }
     out.push_str(&esc(&text[at..]));
     out.push_str("</pre>\n");
+}
+
+/// A heading or phrase in the report's language.
+fn words(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
 }

@@ -32,10 +32,13 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
     let mut plans = HashSet::new();
     let mut sidecars = HashSet::new();
     let mut skipped = Vec::new();
-    // `check plans ./plans` names every file twice: each is read once, as first named.
+    // `check plans ./plans` names every file twice: each is read once, as first named. Only
+    // several roots can overlap, so one root costs no resolving of paths.
+    let overlapping = paths.len() > 1;
     let mut seen = HashSet::new();
     let mut first = |path: &Path| {
-        seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+        !overlapping
+            || seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
     };
     for root in paths {
         if !root.exists() {

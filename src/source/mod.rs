@@ -55,9 +55,8 @@ impl Unreadable {
 /// A file's bytes, within the size limit.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
     let shown = display_path(path);
-    if let Ok(meta) = std::fs::metadata(path)
-        && !meta.is_file()
-    {
+    let meta = std::fs::metadata(path).ok();
+    if meta.as_ref().is_some_and(|m| !m.is_file()) {
         // A pipe would block, a device like /dev/zero never ends.
         return Err(Unreadable::whole(
             ToolCode::IoError,
@@ -67,9 +66,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
             ),
         ));
     }
-    if let Ok(meta) = std::fs::metadata(path)
-        && meta.len() > MAX_FILE_BYTES
-    {
+    if let Some(meta) = meta.filter(|m| m.len() > MAX_FILE_BYTES) {
         let (size, limit) = (meta.len() / 1024 / 1024, MAX_FILE_BYTES / 1024 / 1024);
         return Err(Unreadable::whole(
             ToolCode::FileTooLarge,
