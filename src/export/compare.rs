@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::diagnostics::terminal::safe_text;
 use crate::engine::Report;
 use crate::i18n::Lang;
-use crate::model::growth::is_weaker;
+use crate::model::growth::{Footing, footing};
 use crate::model::{Deadline, IndicatorId, IndicatorKind, Level, Plan, PlanId, PlanStatus, Target};
 
 /// How a plan's target stands against the nearest plan above that sets one.
@@ -163,14 +163,22 @@ fn verdict(
         }
         (None, Some(_)) => Verdict::Omitted,
         (Some(_), Some(_)) if entry.kind == IndicatorKind::Absolute => Verdict::Absolute,
-        (Some(child), Some(parent)) => match (
-            is_weaker(child, parent, entry.direction),
-            is_weaker(parent, child, entry.direction),
-        ) {
-            (Some(true), _) => Verdict::Weaker,
-            (Some(false), Some(true)) => Verdict::Stricter,
-            (Some(false), Some(false)) => Verdict::Equal,
-            _ => Verdict::NotComparable,
+        (Some(child), Some(parent)) => match footing(child, parent) {
+            None => Verdict::NotComparable,
+            Some(on) if on.is_weaker(entry.direction) => Verdict::Weaker,
+            // The same two figures the other way round: is the parent's the weaker?
+            Some(on) => {
+                let reversed = Footing {
+                    child: on.parent,
+                    parent: on.child,
+                    compounded: None,
+                };
+                if reversed.is_weaker(entry.direction) {
+                    Verdict::Stricter
+                } else {
+                    Verdict::Equal
+                }
+            }
         },
     }
 }

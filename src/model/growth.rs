@@ -36,13 +36,20 @@ pub struct Footing {
 /// never weaker, whatever the words around them, so that 达到75% under 超过75% is not reported.
 #[must_use]
 pub fn is_weaker(child: &Target, parent: &Target, direction: Direction) -> Option<bool> {
-    let on = footing(child, parent)?;
-    let tolerance = 1e-9 * on.child.abs().max(on.parent.abs()).max(1.0);
-    let weaker = match direction {
-        Direction::Higher => on.child < on.parent - tolerance,
-        Direction::Lower => on.child > on.parent + tolerance,
-    };
-    Some(weaker)
+    footing(child, parent).map(|on| on.is_weaker(direction))
+}
+
+impl Footing {
+    /// Whether the child's figure promises less than the parent's where `direction` is better
+    /// (equal figures never do).
+    #[must_use]
+    pub fn is_weaker(&self, direction: Direction) -> bool {
+        let tolerance = 1e-9 * self.child.abs().max(self.parent.abs()).max(1.0);
+        match direction {
+            Direction::Higher => self.child < self.parent - tolerance,
+            Direction::Lower => self.child > self.parent + tolerance,
+        }
+    }
 }
 
 /// `rate`% a year over `years` years, as growth over the period in %.

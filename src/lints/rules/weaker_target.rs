@@ -3,7 +3,7 @@
 use crate::declare_lint;
 use crate::diagnostics::Diagnostic;
 use crate::lints::LintContext;
-use crate::model::growth::{self, Compounded};
+use crate::model::growth::{self, Compounded, Footing};
 use crate::model::quantity::format_number;
 use crate::model::{Direction, IndicatorKind, Target};
 use crate::msg;
@@ -73,16 +73,20 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(indicator) = ctx.indicator(child) else {
             continue;
         };
+        // One footing for the verdict, the tolerance and the arithmetic shown.
+        let Some(on) = growth::footing(child, parent) else {
+            continue;
+        };
         if indicator.kind != IndicatorKind::Relative
-            || growth::is_weaker(child, parent, indicator.direction) != Some(true)
-            || within_tolerance(child, parent, ctx.thresholds.approximate_tolerance)
+            || !on.is_weaker(indicator.direction)
+            || within_tolerance(child, parent, on, ctx.thresholds.approximate_tolerance)
         {
             continue;
         }
         let year = child.deadline;
         let name = &indicator.name;
         let parent_plan = ctx.plan_name(parent_id.plan);
-        let compounded = growth::footing(child, parent).and_then(|on| on.compounded);
+        let compounded = on.compounded;
         let (child_zh, child_en) = with_arithmetic(child, compounded.filter(|c| c.on_child));
         let (parent_zh, parent_en) = with_arithmetic(parent, compounded.filter(|c| !c.on_child));
         let (better_zh, better_en) = match indicator.direction {
@@ -127,11 +131,8 @@ fn with_arithmetic(target: &Target, compounded: Option<Compounded>) -> (String, 
 
 /// An approximate target (约, 左右) within the configured share of its parent's value is not
 /// reported (`thresholds: approximate-tolerance` in planlint.yaml; 0 by default).
-fn within_tolerance(child: &Target, parent: &Target, tolerance: f64) -> bool {
+fn within_tolerance(child: &Target, parent: &Target, on: Footing, tolerance: f64) -> bool {
     let approximate = child.comparator == crate::model::Comparator::About
         || parent.comparator == crate::model::Comparator::About;
-    let Some(on) = growth::footing(child, parent) else {
-        return false;
-    };
     approximate && tolerance > 0.0 && (on.child - on.parent).abs() <= tolerance * on.parent.abs()
 }
