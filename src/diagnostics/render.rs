@@ -26,15 +26,17 @@ pub struct RenderOptions {
 }
 
 /// Renders findings as miette reports, one after another.
-pub struct HumanRenderer {
+pub struct HumanRenderer<'s> {
     handler: GraphicalReportHandler,
     lang: Lang,
     named: Vec<Arc<FileSource>>,
+    /// The files as read, for their line indexes.
+    sources: &'s Sources,
 }
 
-impl HumanRenderer {
+impl<'s> HumanRenderer<'s> {
     #[must_use]
-    pub fn new(sources: &Sources, options: RenderOptions) -> Self {
+    pub fn new(sources: &'s Sources, options: RenderOptions) -> Self {
         let theme = if options.color {
             GraphicalTheme::unicode()
         } else {
@@ -59,6 +61,7 @@ impl HumanRenderer {
             handler,
             lang: options.lang,
             named,
+            sources,
         }
     }
 
@@ -139,16 +142,11 @@ impl HumanRenderer {
 /// Secondary labels within this many lines of the primary share its snippet.
 const NEAR_LINES: usize = 4;
 
-impl HumanRenderer {
+impl HumanRenderer<'_> {
+    /// The line a label is on (from the file's line index, not a scan from its start).
     fn line_of(&self, d: &Diagnostic, label: &Label) -> usize {
-        d.source.map_or(0, |s| {
-            let text = self.named[s.0].text();
-            let end = label.span.start.min(text.len());
-            text.as_bytes()[..end]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count()
-        })
+        d.source
+            .map_or(0, |s| self.sources.get(s).line_col(label.span.start).0)
     }
 
     /// A ☞ report of one place: a caption and a snippet.
