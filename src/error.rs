@@ -37,6 +37,8 @@ pub enum Error {
         name: String,
         did_you_mean: Option<String>,
     },
+    /// The annotated copy of a draft cannot be made.
+    Annotate { path: String, reason: Msg },
     /// `--jurisdiction` names several places.
     AmbiguousJurisdiction {
         name: String,
@@ -78,6 +80,7 @@ impl Error {
             Error::UnknownJurisdiction { .. } => "planlint::unknown_jurisdiction",
             Error::RuleData { .. } => "planlint::rule_data",
             Error::AmbiguousJurisdiction { .. } => "planlint::ambiguous_jurisdiction",
+            Error::Annotate { .. } => "planlint::annotate",
         }
     }
 
@@ -116,6 +119,13 @@ impl Error {
                 "{path}：这是正在读取的文件，请输出到另一个文件",
                 "{path} is the file being read; write the output to another file"
             ),
+            Error::Annotate { path, reason } => {
+                let (zh, en) = (&reason.zh, &reason.en);
+                msg!(
+                    "{path}：无法生成带批注的文档：{zh}",
+                    "{path}: cannot make the annotated document: {en}"
+                )
+            }
             Error::Output(reason) => {
                 msg!("无法输出：{reason}", "cannot write the output: {reason}")
             }

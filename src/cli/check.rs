@@ -128,6 +128,16 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
         report_failure(&err, lang);
         return ExitStatus::Failure;
     }
+    if let Some(out) = &args.annotate {
+        // The reviewer's copy is in Chinese unless asked otherwise.
+        let lang = args.lang.or(config.lang).unwrap_or(Lang::Zh);
+        let annotated =
+            super::annotate::write(&args.paths, out, args.force, &report, findings, lang);
+        if let Err(err) = annotated {
+            report_failure(&err, lang);
+            return ExitStatus::Failure;
+        }
+    }
     if findings.iter().any(|d| d.severity == Severity::Error) {
         ExitStatus::Findings
     } else {
@@ -159,7 +169,7 @@ fn write_baseline(
         .to_json()
         .map_err(|e| Error::Output(e.to_string()))
         .and_then(|text| {
-            super::output::write_new_file(&path, &text, replaces)
+            super::output::write_new_file(&path, text.as_bytes(), replaces)
                 .map_err(|e| Error::write(&path, e))
         });
     if let Err(err) = written {
@@ -233,7 +243,7 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
     let mut written = Vec::new();
     let mut failed = false;
     for f in &fixes {
-        match super::output::write_new_file(&f.path, &f.fixed, true) {
+        match super::output::write_new_file(&f.path, f.fixed.as_bytes(), true) {
             Ok(()) => written.push(f),
             Err(err) => {
                 report_failure(&Error::write(&f.path, err), lang);
@@ -276,6 +286,8 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
         diff: false,
         quiet: args.quiet,
         min_level: args.min_level,
+        annotate: None,
+        force: false,
     };
     run(&rerun)
 }

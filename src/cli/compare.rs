@@ -10,6 +10,7 @@ use crate::engine::Inputs;
 use crate::export::compare::{self, Table};
 use crate::i18n::Lang;
 use crate::model::PlanId;
+use crate::msg;
 
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
@@ -51,6 +52,8 @@ pub enum CompareFormat {
     /// An offline review report: the plan's place in the cascade, the table, the findings and
     /// the text with each finding marked; one file, no script, no network.
     Html,
+    /// A Word document with the tables (needs `-o`).
+    Docx,
 }
 
 pub(super) fn run(args: &CompareArgs) -> ExitStatus {
@@ -81,6 +84,19 @@ pub(super) fn run(args: &CompareArgs) -> ExitStatus {
         .map(|&id| compare::table(&report, id, lang))
         .filter(|table| !table.rows.is_empty())
         .collect();
+    if args.format == CompareFormat::Docx {
+        let Some(out) = args.output.as_deref() else {
+            let message = msg!(
+                "--format docx 需要 -o 文件名（不向终端输出二进制内容）",
+                "--format docx needs -o FILE (binary output is not written to the terminal)"
+            );
+            eprintln!("{}", message.get(lang));
+            return ExitStatus::Failure;
+        };
+        let bytes = crate::export::docx::tables_document(&tables, lang)
+            .map_err(|reason| reason.get(lang).to_string());
+        return super::emit_bytes(bytes, Some(out), args.force, lang);
+    }
     let text = match args.format {
         CompareFormat::Table => Ok(tables
             .iter()
@@ -94,6 +110,7 @@ pub(super) fn run(args: &CompareArgs) -> ExitStatus {
             .join("\n")),
         CompareFormat::Csv => compare::to_csv(&tables, lang).map_err(|e| e.to_string()),
         CompareFormat::Html => Ok(crate::export::report::to_html(&report, &plans, lang)),
+        CompareFormat::Docx => unreachable!("written above"),
     };
     super::emit(text, args.output.as_deref(), args.force, lang)
 }

@@ -1,6 +1,7 @@
 //! The command line: `planlint check`, `planlint explain`. Parsing with clap, then each
 //! subcommand in its own file; this file maps outcomes to exit codes.
 
+mod annotate;
 mod check;
 pub mod compare;
 mod explain;
@@ -182,6 +183,13 @@ pub struct CheckArgs {
     /// Show findings of this level and above (the summary still counts every finding).
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub min_level: Option<MinLevel>,
+    /// Also write a copy of the draft (.docx, .txt or .md) with a Word comment at each finding
+    /// shown and the comparison table with the plans above as an appendix.
+    #[arg(long, value_name = "OUT.docx", conflicts_with_all = ["fix", "diff", "write_baseline"])]
+    pub annotate: Option<PathBuf>,
+    /// Replace OUT.docx if it exists.
+    #[arg(long, requires = "annotate")]
+    pub force: bool,
 }
 
 /// The least serious findings shown.
@@ -321,10 +329,10 @@ pub fn run(cli: Cli) -> ExitStatus {
 }
 
 /// Writes to stdout, treating a closed pipe (`planlint check | head`) as success.
-fn write_stdout(text: &str) -> std::io::Result<()> {
+fn write_stdout(text: impl AsRef<[u8]>) -> std::io::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(text.as_ref()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
@@ -338,9 +346,21 @@ fn emit(
     force: bool,
     lang: Lang,
 ) -> ExitStatus {
-    let written = text.map_err(Error::Output).and_then(|text| match output {
-        Some(path) => output::write_new_file(path, &text, force).map_err(|e| Error::write(path, e)),
-        None => write_stdout(&text).map_err(|e| Error::Output(e.to_string())),
+    emit_bytes(text.map(String::into_bytes), output, force, lang)
+}
+
+/// Writes `bytes` to `output`, else to standard output.
+fn emit_bytes(
+    bytes: Result<Vec<u8>, String>,
+    output: Option<&std::path::Path>,
+    force: bool,
+    lang: Lang,
+) -> ExitStatus {
+    let written = bytes.map_err(Error::Output).and_then(|bytes| match output {
+        Some(path) => {
+            output::write_new_file(path, &bytes, force).map_err(|e| Error::write(path, e))
+        }
+        None => write_stdout(&bytes).map_err(|e| Error::Output(e.to_string())),
     });
     match written {
         Ok(()) => ExitStatus::Clean,

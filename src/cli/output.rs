@@ -44,11 +44,11 @@ pub(super) fn human(
     text
 }
 
-/// Writes `text` to `out` whole or not at all: into a temporary file with an unpredictable name
+/// Writes `bytes` to `out` whole or not at all: into a temporary file with an unpredictable name
 /// in the same folder (created exclusively, so a planted link is never followed), then renamed
 /// into place. An existing file is replaced only with `force`, keeping its permissions; a link
 /// at `out` is refused rather than replaced by a plain file.
-pub(super) fn write_new_file(out: &Path, text: &str, force: bool) -> std::io::Result<()> {
+pub(super) fn write_new_file(out: &Path, bytes: &[u8], force: bool) -> std::io::Result<()> {
     let existing = std::fs::symlink_metadata(out).ok();
     if existing
         .as_ref()
@@ -79,7 +79,7 @@ pub(super) fn write_new_file(out: &Path, text: &str, force: bool) -> std::io::Re
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut temp = builder.tempfile_in(&dir)?;
-    temp.write_all(text.as_bytes())?;
+    temp.write_all(bytes)?;
     if let Some(meta) = &existing {
         temp.as_file().set_permissions(meta.permissions())?;
     }

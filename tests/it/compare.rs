@@ -113,3 +113,71 @@ fn the_review_report_works_offline() {
         );
     }
 }
+
+/// `--format docx -o table.docx`: the tables as a Word document python-docx reads, with the
+/// verdicts of the terminal table.
+#[test]
+fn the_table_as_a_word_document() {
+    if compare("table", "zh").is_none() {
+        return;
+    }
+    let Some(python) = crate::graph::tool("python3") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("table.docx");
+    let status = planlint()
+        .args([
+            "compare",
+            SEED,
+            "--corpus",
+            "plans",
+            "--jurisdiction",
+            "安丘市",
+        ])
+        .args(["--format", "docx", "--lang", "zh", "-o"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let read = std::process::Command::new(python)
+        .args([
+            "-c",
+            "import docx, sys; d = docx.Document(sys.argv[1]); print(d.paragraphs[0].text); [print('\\t'.join(c.text for c in r.cells)) for t in d.tables for r in t.rows]",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    if !read.status.success() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "python-docx is required in CI"
+        );
+        return;
+    }
+    let text = String::from_utf8(read.stdout).unwrap();
+    assert!(text.starts_with("上位方案目标对照表\n"), "{text}");
+    let row = |indicator: &str| {
+        text.lines()
+            .find(|l| l.starts_with(indicator) && l.contains("\t2027\t"))
+            .unwrap_or_else(|| panic!("{indicator}:\n{text}"))
+            .to_string()
+    };
+    assert!(row("报废汽车回收量").ends_with("\t弱于上级"));
+    assert!(row("规模以上工业企业关键工序数控化率").ends_with("\t与上级相同"));
+    // Without -o it refuses rather than write a zip to the terminal.
+    let refused = planlint()
+        .args([
+            "compare",
+            SEED,
+            "--corpus",
+            "plans",
+            "--jurisdiction",
+            "安丘市",
+        ])
+        .args(["--format", "docx"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(refused.stdout.is_empty());
+}

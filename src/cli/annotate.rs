@@ -1,0 +1,103 @@
+//! `check DRAFT --annotate OUT.docx`: the draft given back with a Word comment at each finding
+//! shown and the comparison table as its appendix, written whole or not at all, never over an
+//! existing file (the draft itself included) unless `--force`.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+use crate::engine::Report;
+use crate::error::Error;
+use crate::export::compare;
+use crate::export::docx::{self, Draft};
+use crate::i18n::Lang;
+use crate::model::{PlanId, SourceId};
+use crate::msg;
+
+/// Writes the annotated copy of the one draft in `paths`.
+pub(super) fn write(
+    paths: &[PathBuf],
+    out: &Path,
+    force: bool,
+    report: &Report,
+    shown: &[Diagnostic],
+    lang: Lang,
+) -> Result<(), Error> {
+    let failed = |reason| Error::Annotate {
+        path: crate::model::span::display_path(out),
+        reason,
+    };
+    let [draft_path] = paths else {
+        return Err(failed(msg!(
+            "--annotate 只接受一份草案（一个 .docx、.txt 或 .md 文件）",
+            "--annotate takes exactly one draft (a .docx, .txt or .md file)"
+        )));
+    };
+    let source = source_of(report, draft_path).ok_or_else(|| {
+        failed(msg!(
+            "草案未被读取为方案文本（只支持 .docx、.txt、.md）",
+            "the draft was not read as a plan's text (only .docx, .txt and .md are)"
+        ))
+    })?;
+    if same_file(draft_path, out) && !force {
+        return Err(Error::OntoInput {
+            path: crate::model::span::display_path(out),
+        });
+    }
+    let is_docx = draft_path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    let bytes = if is_docx {
+        Some(crate::source::read_bytes(draft_path).map_err(|e| failed(e.message))?)
+    } else {
+        None
+    };
+    let findings: Vec<&Diagnostic> = shown.iter().filter(|d| d.source == Some(source)).collect();
+    let tables: Vec<_> = plan_of(report, source)
+        .map(|plan| compare::table(report, plan, lang))
+        .into_iter()
+        .collect();
+    let annotated = docx::annotate(&Draft {
+        report,
+        source,
+        docx: bytes.as_deref(),
+        findings: &findings,
+        tables: &tables,
+        lang,
+    })
+    .map_err(failed)?;
+    super::output::write_new_file(out, &annotated, force).map_err(|e| Error::write(out, e))
+}
+
+/// The source read from `path`.
+fn source_of(report: &Report, path: &Path) -> Option<SourceId> {
+    let name = path.file_name()?;
+    let wanted = std::fs::canonicalize(path).ok()?;
+    report
+        .corpus
+        .sources
+        .iter()
+        .filter(|(_, file)| file.path.file_name() == Some(name))
+        .find(|(_, file)| {
+            let root = report.corpus.sources.root().unwrap_or(Path::new("."));
+            [file.path.clone(), root.join(&file.path)]
+                .iter()
+                .any(|p| std::fs::canonicalize(p).is_ok_and(|p| p == wanted))
+        })
+        .map(|(id, _)| id)
+}
+
+fn plan_of(report: &Report, source: SourceId) -> Option<PlanId> {
+    report
+        .corpus
+        .plans
+        .iter()
+        .position(|plan| plan.source == source)
+        .map(PlanId)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

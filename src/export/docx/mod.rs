@@ -1,0 +1,136 @@
+//! The reviewer's copy of a draft: the .docx given back with a Word comment (批注) at each
+//! finding, anchored on the exact characters the finding underlines, and the comparison table
+//! with the plans above as an appendix (上位方案目标对照表). A text draft becomes a plain .docx
+//! first. Apart from the comment ranges, the appendix and the parts comments need, the draft's
+//! package is copied byte for byte: styles, tables, headers, earlier comments and tracked
+//! changes stay as they were.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::diagnostics::Diagnostic;
+use crate::engine::Report;
+use crate::export::compare::Table;
+use crate::i18n::{Lang, Msg};
+use crate::ingest::text::docx::{self, DocxMap};
+use crate::model::SourceId;
+use crate::msg;
+
+mod anchor;
+mod comment;
+mod package;
+mod plain;
+mod table;
+
+/// WordprocessingML's namespace (transitional, as Word and WPS write it).
+const MAIN_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const RELS_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+const OFFICE_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const CONTENT_TYPES: &str = "http://schemas.openxmlformats.org/package/2006/content-types";
+const RELS_CONTENT_TYPE: &str = "application/vnd.openxmlformats-package.relationships+xml";
+
+/// A draft to annotate.
+pub struct Draft<'a> {
+    pub report: &'a Report,
+    pub source: SourceId,
+    /// The draft's bytes when it is a .docx; a text draft is laid out anew.
+    pub docx: Option<&'a [u8]>,
+    /// The findings to comment on, in document order.
+    pub findings: &'a [&'a Diagnostic],
+    /// The comparison tables for the appendix (none: no appendix).
+    pub tables: &'a [Table],
+    pub lang: Lang,
+}
+
+/// The annotated .docx.
+pub fn annotate(draft: &Draft) -> Result<Vec<u8>, Msg> {
+    let source = draft.report.corpus.sources.get(draft.source);
+    let bytes: Cow<[u8]> = match draft.docx {
+        Some(bytes) => Cow::Borrowed(bytes),
+        None => Cow::Owned(plain::package(&plain::document(&plain::paragraphs(
+            &source.text,
+        )))?),
+    };
+    let parts = package::read(&bytes)?;
+    let map = docx::walk(&parts.document)?;
+    if draft.docx.is_some() && map.text != *source.text {
+        return Err(msg!(
+            "草案在检查期间被修改，请重新运行",
+            "the draft changed while it was checked; run again"
+        ));
+    }
+    let first_id = next_comment_id(&parts);
+    let mut ranges = Vec::new();
+    let mut elements = String::new();
+    let namespace = parts
+        .comments
+        .as_ref()
+        .filter(|(_, xml)| !xml.contains("<w:comments"))
+        .map(|_| MAIN_NS);
+    for (n, finding) in draft.findings.iter().enumerate() {
+        let id = first_id + u32::try_from(n).unwrap_or(u32::MAX - first_id);
+        let Some(span) = anchor_span(&map, finding) else {
+            continue;
+        };
+        ranges.push((span, id));
+        let paragraphs = comment::paragraphs(finding, &draft.report.corpus.sources, draft.lang);
+        elements.push_str(&comment::element(id, &paragraphs, namespace));
+    }
+    let appendix = table::appendix(draft.tables, draft.lang);
+    let document = anchor::anchored(&parts.document, &map, &ranges, &appendix);
+    let mut replaced = BTreeMap::from([(package::DOCUMENT.to_string(), document)]);
+    if !ranges.is_empty() {
+        let (path, comments, _) = package::with_comments(&parts, &elements);
+        if let Some(rels) = package::relationships(&parts, &path) {
+            replaced.insert(package::DOCUMENT_RELS.to_string(), rels);
+        }
+        if let Some(types) = package::content_types(&parts, &path) {
+            replaced.insert(package::CONTENT_TYPES_PART.to_string(), types);
+        }
+        replaced.insert(path, comments);
+    }
+    package::rewrite(&bytes, replaced)
+}
+
+/// A .docx holding only the comparison tables.
+pub fn tables_document(tables: &[Table], lang: Lang) -> Result<Vec<u8>, Msg> {
+    let body = table::appendix(tables, lang);
+    // No page break before the only content.
+    let body = body.replacen("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>", "", 1);
+    plain::package(&plain::document(&body))
+}
+
+/// The characters a finding's comment covers: its label's span, else (a finding about the
+/// whole file) the first line with text. `None` when the document has no text at all.
+fn anchor_span(map: &DocxMap, finding: &Diagnostic) -> Option<Range<usize>> {
+    finding
+        .label
+        .as_ref()
+        .map(|label| label.span.start..label.span.end())
+        .filter(|span| span.end <= map.text.len())
+        .or_else(|| map.pieces.first().map(|p| p.text.clone()))
+}
+
+/// One more than the largest `w:id` in the document and its comments: comment ids must not
+/// repeat, and Word is happiest when they do not meet other annotations' ids either.
+fn next_comment_id(parts: &package::Parts) -> u32 {
+    let max_in = |xml: &str| {
+        xml.match_indices("w:id=\"")
+            .filter_map(|(at, m)| {
+                let rest = &xml[at + m.len()..];
+                rest[..rest.find('"')?].parse::<u32>().ok()
+            })
+            .max()
+    };
+    let max = max_in(&parts.document)
+        .into_iter()
+        .chain(parts.comments.as_ref().and_then(|(_, xml)| max_in(xml)))
+        .max();
+    max.map_or(0, |m| m.saturating_add(1))
+}
+
+/// Plan or planlint text inside `w:t`.
+fn xml_text(text: &str) -> String {
+    crate::export::escape::xml(text)
+}

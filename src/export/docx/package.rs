@@ -1,0 +1,234 @@
+//! The annotated package: every part of the draft copied as it was stored (compressed bytes
+//! and all), except the document, the comments part, the document's relationships and the
+//! content types, which gain what comments need and keep everything they had.
+//!
+//! Word and WPS find comments through a relationship of type `…/comments` from the document to
+//! its comments part, and need an `Override` for that part's content type; an existing
+//! comments part (a colleague's 批注) is kept, ours appended after its own.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+
+use super::{MAIN_NS, OFFICE_REL, RELS_CONTENT_TYPE, RELS_NS};
+use crate::i18n::Msg;
+use crate::ingest::text::docx::{self, Bounded};
+use crate::msg;
+
+pub(super) const DOCUMENT: &str = "word/document.xml";
+pub(super) const DOCUMENT_RELS: &str = "word/_rels/document.xml.rels";
+pub(super) const CONTENT_TYPES_PART: &str = "[Content_Types].xml";
+const COMMENTS_CONTENT_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
+
+/// How a part is stored: deflated, with the time it had (a fixed time for a new part, so that
+/// the same input gives the same bytes).
+pub(super) fn options(time: Option<zip::DateTime>) -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(time.unwrap_or_default())
+}
+
+/// The parts of a draft that comments touch, read from its package.
+pub(super) struct Parts {
+    pub document: String,
+    /// The comments part's path in the archive and its XML, when the draft has one.
+    pub comments: Option<(String, String)>,
+    pub relationships: Option<String>,
+    pub content_types: String,
+}
+
+fn read_part(
+    archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, Msg> {
+    let Ok(part) = archive.by_name(name) else {
+        return Ok(None);
+    };
+    let bytes = docx::read_bounded(part, docx::MAX_DOCUMENT_BYTES).map_err(|err| match err {
+        Bounded::TooLarge => msg!(
+            ".docx 的部件 {name} 解压后过大，未读取",
+            "the .docx part {name} inflates too large; not read"
+        ),
+        Bounded::Io(err) => msg!(
+            "无法解压 .docx 的部件 {name}：{err}",
+            "cannot inflate the .docx part {name}: {err}"
+        ),
+    })?;
+    String::from_utf8(bytes).map(Some).map_err(|_| {
+        msg!(
+            ".docx 的部件 {name} 不是 UTF-8 编码的 XML",
+            "the .docx part {name} is not UTF-8 XML"
+        )
+    })
+}
+
+/// Reads the parts comments touch; refuses a package Word would not open (no content types)
+/// and one in Strict Open XML, whose namespaces differ.
+pub(super) fn read(bytes: &[u8]) -> Result<Parts, Msg> {
+    let mut archive = docx::open(bytes)?;
+    let document = docx::document_xml(bytes)?;
+    if !document.contains(&format!("xmlns:w=\"{MAIN_NS}\"")) {
+        return Err(msg!(
+            "该 .docx 不是 Word 常规格式（可能是“严格 Open XML”）：请在 Word 或 WPS 中另存为“Word 文档 (.docx)”后再试",
+            "this .docx is not in Word's usual (transitional) format, perhaps Strict Open XML: save it as “Word Document (.docx)” and try again"
+        ));
+    }
+    let content_types = read_part(&mut archive, CONTENT_TYPES_PART)?.ok_or_else(|| {
+        msg!(
+            ".docx 中缺少 [Content_Types].xml",
+            "the .docx has no [Content_Types].xml"
+        )
+    })?;
+    let relationships = read_part(&mut archive, DOCUMENT_RELS)?;
+    let comments = match relationships.as_deref().and_then(comments_target) {
+        Some(path) => read_part(&mut archive, &path)?.map(|xml| (path, xml)),
+        None => None,
+    };
+    Ok(Parts {
+        document,
+        comments,
+        relationships,
+        content_types,
+    })
+}
+
+/// The archive path of the document's comments part, from its relationships.
+fn comments_target(relationships: &str) -> Option<String> {
+    let at = relationships.find(&format!("Type=\"{OFFICE_REL}/comments\""))?;
+    let element_start = relationships[..at].rfind('<')?;
+    let element = &relationships[element_start..];
+    let element = &element[..element.find('>')?];
+    let target = element.split("Target=\"").nth(1)?.split('"').next()?;
+    Some(match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("word/{target}"),
+    })
+}
+
+/// The comments part with `comments` (whole `w:comment` elements) added; its path, and whether
+/// it is new.
+pub(super) fn with_comments(parts: &Parts, comments: &str) -> (String, String, bool) {
+    if let Some((path, xml)) = &parts.comments
+        && let Some(close) = xml.rfind("</")
+    {
+        let mut merged = xml.clone();
+        merged.insert_str(close, comments);
+        return (path.clone(), merged, false);
+    }
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"{MAIN_NS}\">{comments}</w:comments>"
+    );
+    (free_name(parts), xml, true)
+}
+
+/// `word/comments.xml`, or `word/comments1.xml`… when that name is taken by a part the
+/// document does not relate to as its comments.
+fn free_name(parts: &Parts) -> String {
+    let taken = |name: &str| {
+        parts
+            .content_types
+            .contains(&format!("PartName=\"/{name}\""))
+            || parts.relationships.as_deref().is_some_and(|r| {
+                r.contains(&format!("Target=\"{}\"", name.trim_start_matches("word/")))
+            })
+    };
+    std::iter::once("word/comments.xml".to_string())
+        .chain((1..).map(|n| format!("word/comments{n}.xml")))
+        .find(|name| !taken(name))
+        .unwrap_or_default()
+}
+
+/// The document's relationships with one to the comments part, when it has none.
+pub(super) fn relationships(parts: &Parts, comments_path: &str) -> Option<String> {
+    if parts.comments.is_some() {
+        return None;
+    }
+    let target = comments_path.trim_start_matches("word/");
+    let existing = parts.relationships.clone().unwrap_or_else(|| {
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"{RELS_NS}\"></Relationships>")
+    });
+    let id = (1..)
+        .map(|n| format!("rIdPlanlint{n}"))
+        .find(|id| !existing.contains(&format!("Id=\"{id}\"")))
+        .unwrap_or_default();
+    let close = existing.rfind("</")?;
+    let mut out = existing;
+    out.insert_str(
+        close,
+        &format!("<Relationship Id=\"{id}\" Type=\"{OFFICE_REL}/comments\" Target=\"{target}\"/>"),
+    );
+    Some(out)
+}
+
+/// The content types with the comments part's (and the relationships' default) declared.
+pub(super) fn content_types(parts: &Parts, comments_path: &str) -> Option<String> {
+    let mut add = String::new();
+    if !parts.content_types.contains("Extension=\"rels\"") {
+        add.push_str(&format!(
+            "<Default Extension=\"rels\" ContentType=\"{RELS_CONTENT_TYPE}\"/>"
+        ));
+    }
+    if !parts
+        .content_types
+        .contains(&format!("PartName=\"/{comments_path}\""))
+    {
+        add.push_str(&format!(
+            "<Override PartName=\"/{comments_path}\" ContentType=\"{COMMENTS_CONTENT_TYPE}\"/>"
+        ));
+    }
+    if add.is_empty() {
+        return None;
+    }
+    let close = parts.content_types.rfind("</")?;
+    let mut out = parts.content_types.clone();
+    out.insert_str(close, &add);
+    Some(out)
+}
+
+/// The draft's package with `replaced` parts written anew (keeping their place and time) and
+/// every other part copied as stored; parts not in the draft are added at the end.
+pub(super) fn rewrite(
+    bytes: &[u8],
+    mut replaced: BTreeMap<String, String>,
+) -> Result<Vec<u8>, Msg> {
+    let failed =
+        |err: zip::result::ZipError| msg!("无法写出 .docx：{err}", "cannot write the .docx: {err}");
+    let mut archive = docx::open(bytes)?;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).map_err(failed)?;
+        let name = entry.name().map_err(failed)?.into_owned();
+        if let Some(text) = replaced.remove(&name) {
+            let time = entry.last_modified();
+            drop(entry);
+            zip.start_file(name, options(time)).map_err(failed)?;
+            zip.write_all(text.as_bytes())
+                .map_err(|err| failed(err.into()))?;
+        } else {
+            zip.raw_copy_file(entry).map_err(failed)?;
+        }
+    }
+    for (name, text) in replaced {
+        zip.start_file(name, options(None)).map_err(failed)?;
+        zip.write_all(text.as_bytes())
+            .map_err(|err| failed(err.into()))?;
+    }
+    zip.finish()
+        .map(std::io::Cursor::into_inner)
+        .map_err(failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_comments_part_is_found_through_the_relationship() {
+        let rels = format!(
+            "<Relationships><Relationship Id=\"rId9\" Type=\"{OFFICE_REL}/comments\" Target=\"comments.xml\"/></Relationships>"
+        );
+        assert_eq!(comments_target(&rels).as_deref(), Some("word/comments.xml"));
+        let rels = rels.replace("comments.xml", "/word/notes.xml");
+        assert_eq!(comments_target(&rels).as_deref(), Some("word/notes.xml"));
+    }
+}

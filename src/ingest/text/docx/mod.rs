@@ -1,0 +1,116 @@
+//! .docx → text: `word/document.xml` read from the archive, paragraphs one per line and table rows
+//! as tab-separated cells, in document order, so that the text pipeline reads a Word draft like
+//! a text file. Deleted revisions (`w:delText`) and field codes (`w:instrText`) are not text.
+//!
+//! A .docx is a zip archive a user controls: the number of entries and the inflated size of the
+//! document part are bounded, and the inflated bytes are counted as they are read rather than
+//! trusted from the archive's header (a zip bomb lies there).
+
+use std::io::Read;
+
+use crate::i18n::Msg;
+use crate::msg;
+
+mod walk;
+
+pub(crate) use walk::{DocxMap, walk};
+
+/// At most this many entries in the archive.
+const MAX_ENTRIES: usize = 10_000;
+/// At most this many bytes of inflated `word/document.xml`.
+pub(crate) const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads the text of a .docx.
+pub(crate) fn text(bytes: &[u8]) -> Result<String, Msg> {
+    walk(&document_xml(bytes)?).map(|map| map.text)
+}
+
+/// Reads `word/document.xml` out of a .docx, within the bounds above.
+pub(crate) fn document_xml(bytes: &[u8]) -> Result<String, Msg> {
+    let mut archive = open(bytes)?;
+    let part = archive.by_name("word/document.xml").map_err(|_| {
+        msg!(
+            ".docx 中没有正文部分 word/document.xml",
+            "the .docx has no document part (word/document.xml)"
+        )
+    })?;
+    let xml = read_bounded(part, MAX_DOCUMENT_BYTES).map_err(|err| match err {
+        Bounded::TooLarge => {
+            let limit = MAX_DOCUMENT_BYTES / 1024 / 1024;
+            msg!(
+                ".docx 正文解压后超过 {limit} MiB，疑为压缩炸弹，未读取",
+                "the .docx document part inflates past {limit} MiB (a zip bomb?); not read"
+            )
+        }
+        Bounded::Io(err) => msg!(
+            "无法解压 .docx 的正文：{err}",
+            "cannot inflate the .docx document part: {err}"
+        ),
+    })?;
+    String::from_utf8(xml).map_err(|_| {
+        msg!(
+            ".docx 的正文不是 UTF-8 编码的 XML",
+            "the .docx document part is not UTF-8 XML"
+        )
+    })
+}
+
+/// Opens a .docx's archive, refusing one with more entries than [`MAX_ENTRIES`].
+pub(crate) fn open(bytes: &[u8]) -> Result<zip::ZipArchive<std::io::Cursor<&[u8]>>, Msg> {
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|err| {
+        msg!(
+            "不是有效的 .docx（zip）文件：{err}",
+            "not a valid .docx (zip) file: {err}"
+        )
+    })?;
+    let entries = archive.len();
+    if entries > MAX_ENTRIES {
+        return Err(msg!(
+            ".docx 中的条目过多（{entries} 个，上限 {MAX_ENTRIES} 个）",
+            "the .docx holds too many entries ({entries}, the limit is {MAX_ENTRIES})"
+        ));
+    }
+    Ok(archive)
+}
+
+/// Why a part could not be read.
+pub(crate) enum Bounded {
+    TooLarge,
+    Io(std::io::Error),
+}
+
+/// Inflates a part, counting the bytes as they come rather than trusting the archive's header.
+pub(crate) fn read_bounded(part: impl Read, limit: u64) -> Result<Vec<u8>, Bounded> {
+    let mut bytes = Vec::new();
+    let read = part
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Bounded::Io)?;
+    if read as u64 > limit {
+        return Err(Bounded::TooLarge);
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_tables_tabs_and_revisions() {
+        let xml = r#"<w:document xmlns:w="x"><w:body>
+            <w:p><w:r><w:t>到2025年，</w:t></w:r><w:r><w:t xml:space="preserve">比值达到0.8&#58;1</w:t></w:r></w:p>
+            <w:p><w:r><w:delText>删除</w:delText><w:instrText> PAGE </w:instrText><w:t>A&amp;B</w:t><w:tab/><w:t>C</w:t></w:r></w:p>
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>市工信局</w:t></w:r></w:p><w:p><w:r><w:t>市发改局</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+            </w:body></w:document>"#;
+        assert_eq!(
+            walk(xml).unwrap().text,
+            "到2025年，比值达到0.8:1\nA&B\tC\n1\t市工信局；市发改局\n"
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_docx() {
+        assert!(text(b"not a zip at all").is_err());
+    }
+}
