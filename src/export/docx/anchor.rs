@@ -231,4 +231,44 @@ mod tests {
             "{out}"
         );
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Whatever the text and the spans, the comment marks change no character of the text
+        /// and each range has one start and one end.
+        #[test]
+        fn comment_marks_never_change_the_text(
+            chars in proptest::collection::vec(
+                proptest::sample::select(&['到', '年', '，', '&', '<', '\t', '\n', '\r', 'a', ' ', '\u{1}'][..]),
+                0..120,
+            ),
+            bounds in proptest::collection::vec((0usize..200, 0usize..40), 0..6),
+        ) {
+            let text: String = chars.into_iter().collect();
+            let xml = super::super::plain::document(&super::super::plain::paragraphs(&text));
+            let map = walk(&xml).unwrap();
+            let boundaries: Vec<usize> = (0..=map.text.len())
+                .filter(|i| map.text.is_char_boundary(*i))
+                .collect();
+            let ranges: Vec<(Range<usize>, u32)> = bounds
+                .iter()
+                .enumerate()
+                .map(|(id, (first, len))| {
+                    let first = first % boundaries.len();
+                    let last = (first + len).min(boundaries.len() - 1);
+                    (boundaries[first]..boundaries[last], u32::try_from(id).unwrap())
+                })
+                .collect();
+            let annotated = anchored(&xml, &map, &ranges, "");
+            let reread = walk(&annotated).unwrap();
+            proptest::prop_assert_eq!(&reread.text, &map.text);
+            for (_, id) in &ranges {
+                let starts = annotated.matches(&format!("<w:commentRangeStart w:id=\"{id}\"/>")).count();
+                let ends = annotated.matches(&format!("<w:commentRangeEnd w:id=\"{id}\"/>")).count();
+                proptest::prop_assert_eq!(starts, ends);
+                proptest::prop_assert!(starts <= 1);
+            }
+        }
+    }
 }
