@@ -19,6 +19,7 @@ pub mod fix;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod gazetteer;
+pub mod generate;
 pub mod graph;
 pub mod i18n;
 pub mod ingest;

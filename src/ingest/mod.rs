@@ -5,13 +5,14 @@ mod corpus;
 mod corrections;
 mod declarations;
 mod discover;
+mod prefetch;
 use discover::{discover, is_text_plan, sidecar_of};
 pub(crate) mod jurisdiction_file;
 pub(crate) mod places;
 pub(crate) mod plan_file;
 mod read;
 mod skipped;
-use read::{read_bytes, read_source};
+use read::read_source;
 use skipped::{orphan_sidecar, skipped_file};
 pub(crate) mod schema;
 pub(crate) mod text;
@@ -124,8 +125,9 @@ pub fn load_filtered(
     if let Some(hint) = &drafts.jurisdiction {
         check_hint(&places, &corpus.jurisdictions, hint)?;
     }
-    for path in &files.plans {
-        load_plan(&mut corpus, path, &folders, &places, None);
+    let prefetched = prefetch::prefetch(&files.plans);
+    for (path, fetched) in files.plans.iter().zip(prefetched) {
+        load_plan(&mut corpus, path, fetched, &folders, &places, None);
     }
     for path in &files.orphan_sidecars {
         orphan_sidecar(&mut corpus, path);
@@ -134,11 +136,13 @@ pub fn load_filtered(
         skipped_file(&mut corpus, path, why);
     }
     let first_draft = corpus.plans.len();
-    for path in &draft_files.plans {
+    let prefetched = prefetch::prefetch(&draft_files.plans);
+    for (path, fetched) in draft_files.plans.iter().zip(prefetched) {
         let before = corpus.sources.len();
         load_plan(
             &mut corpus,
             path,
+            fetched,
             &folders,
             &places,
             Some(drafts.jurisdiction.as_deref()),
@@ -238,12 +242,13 @@ fn nearest_folder(
 fn load_plan(
     corpus: &mut Corpus,
     path: &Path,
+    fetched: prefetch::Prefetched,
     folders: &BTreeMap<PathBuf, JurisdictionId>,
     places: &Places,
     draft: Option<Option<&str>>,
 ) {
     if is_text_plan(path) {
-        load_text_plan(corpus, path, folders, places, draft.flatten());
+        load_text_plan(corpus, path, fetched, folders, places, draft.flatten());
         return;
     }
     let Some((source, text)) = read_source(corpus, path) else {
@@ -269,16 +274,19 @@ fn load_plan(
 fn load_text_plan(
     corpus: &mut Corpus,
     path: &Path,
+    fetched: prefetch::Prefetched,
     folders: &BTreeMap<PathBuf, JurisdictionId>,
     places: &Places,
     hint: Option<&str>,
 ) {
-    let Some(bytes) = read_bytes(corpus, path) else {
-        return;
-    };
-    let text = match text::read_bytes(path, &bytes) {
-        Ok(text) => text,
-        Err(problem) => {
+    let (text, extracted) = match fetched {
+        prefetch::Prefetched::Text(text, extracted) => (text, extracted),
+        prefetch::Prefetched::Unreadable(problem) => {
+            read::report(corpus, path, problem);
+            return;
+        }
+        prefetch::Prefetched::Yaml => return,
+        prefetch::Prefetched::Undecodable(bytes, problem) => {
             let readable = String::from_utf8_lossy(&bytes[..problem.offset.min(bytes.len())]);
             let readable = if path
                 .extension()
@@ -301,7 +309,6 @@ fn load_text_plan(
             return;
         }
     };
-    let text: std::sync::Arc<str> = text.into();
     let source = corpus
         .sources
         .add(path.to_path_buf(), std::sync::Arc::clone(&text));
@@ -326,7 +333,7 @@ fn load_text_plan(
         .unwrap_or_default();
     let input = text_plan::TextPlan {
         source,
-        original: &text,
+        extracted: *extracted,
         stem,
         sidecar,
         hint,

@@ -8,16 +8,10 @@ use super::Corpus;
 use crate::model::SourceId;
 use crate::source::{self, Unreadable};
 
-fn report(corpus: &mut Corpus, path: &Path, problem: Unreadable) {
+/// Records that `path` could not be read.
+pub(super) fn report(corpus: &mut Corpus, path: &Path, problem: Unreadable) {
     let diagnostic = problem.into_diagnostic(&mut corpus.sources, path);
     corpus.diagnostics.push(diagnostic);
-}
-
-/// A file's bytes within the size limit.
-pub(super) fn read_bytes(corpus: &mut Corpus, path: &Path) -> Option<Vec<u8>> {
-    source::read_bytes(path)
-        .map_err(|problem| report(corpus, path, problem))
-        .ok()
 }
 
 /// A file as UTF-8 text, registered in the corpus's sources.

@@ -24,7 +24,8 @@ pub const SIDECAR_SUFFIX: &str = ".sidecar.yaml";
 /// A text plan to convert.
 pub(crate) struct TextPlan<'a> {
     pub source: SourceId,
-    pub original: &'a str,
+    /// What extraction read from the plan's text.
+    pub extracted: text::Extracted,
     /// The file name without its extension, the title of last resort.
     pub stem: String,
     pub sidecar: Option<(SourceId, SidecarFile)>,
@@ -40,12 +41,11 @@ pub(crate) fn convert(
 ) -> Option<Plan> {
     let TextPlan {
         source,
-        original,
+        extracted,
         stem,
         sidecar,
         hint,
     } = input;
-    let extracted = text::extract(original);
     for skipped in &extracted.skipped {
         diagnostics.push(
             Diagnostic::new(

@@ -21,5 +21,6 @@ mod picture;
 mod places;
 mod properties;
 mod rules;
+mod scale;
 mod seeds;
 mod support;

@@ -1,0 +1,100 @@
+//! A generated corpus (`planlint::generate`): every injected fault is found and nothing else is
+//! an error; the generator and the checker give the same bytes every time, the checker at any
+//! thread count.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use planlint::generate::{Options, generate};
+use serde_json::Value;
+
+use crate::support::planlint;
+
+const OPTIONS: Options = Options {
+    plans: 420,
+    seed: 11,
+    fault_every: 6,
+};
+
+fn check_json(corpus: &Path, threads: &str) -> Vec<u8> {
+    let out = planlint()
+        .arg("check")
+        .arg(corpus)
+        .args(["--format", "json"])
+        .env("RAYON_NUM_THREADS", threads)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code() == Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// (file relative to the corpus, code) of the findings at `levels`.
+fn findings(json: &[u8], corpus: &Path, levels: &[&str]) -> BTreeSet<(String, String)> {
+    let json: Value = serde_json::from_slice(json).unwrap();
+    let prefix = format!("{}/", corpus.display());
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| levels.contains(&d["severity"].as_str().unwrap()))
+        .map(|d| {
+            let file = d["location"]["file"].as_str().unwrap();
+            let file = file.strip_prefix(&prefix).unwrap_or(file);
+            (file.to_string(), d["code"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn every_injected_fault_is_found_and_nothing_else_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let generated = generate(&OPTIONS, &corpus).unwrap();
+    assert_eq!(generated.plans, OPTIONS.plans);
+    let kinds: BTreeSet<_> = generated.faults.iter().map(|f| f.code).collect();
+    assert_eq!(kinds.len(), 4, "every kind of fault is injected: {kinds:?}");
+    let json = check_json(&corpus, "2");
+    let injected: BTreeSet<(String, String)> = generated
+        .faults
+        .iter()
+        .map(|f| (f.file.clone(), f.code.to_string()))
+        .collect();
+    let found = findings(&json, &corpus, &["error", "warning", "note"]);
+    let missed: Vec<_> = injected.difference(&found).collect();
+    assert!(missed.is_empty(), "missed: {missed:?}");
+    let errors = findings(&json, &corpus, &["error"]);
+    let unexpected: Vec<_> = errors.difference(&injected).collect();
+    assert!(unexpected.is_empty(), "errors not injected: {unexpected:?}");
+}
+
+#[test]
+fn the_same_bytes_at_any_thread_count_and_from_the_same_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    generate(&OPTIONS, &a).unwrap();
+    generate(&OPTIONS, &b).unwrap();
+    let files = |root: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<_> = walkdir::WalkDir::new(root)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(root).unwrap().display().to_string();
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    assert!(files(&a) == files(&b), "the generator is deterministic");
+    let one = check_json(&a, "1");
+    for threads in ["2", "8"] {
+        assert!(one == check_json(&a, threads), "{threads} threads");
+    }
+    // A generator left a non-empty folder alone.
+    assert!(generate(&OPTIONS, &a).is_err());
+}
