@@ -104,7 +104,7 @@ pub(crate) fn blocks(original: &str) -> Vec<Block> {
         paragraph_is_heading = starts_unit && is_heading(&probe.text);
         paragraph
             .get_or_insert_with(Folded::default)
-            .push(original, range);
+            .append(original, range, probe);
     }
     flush(&mut blocks, &mut paragraph);
     blocks
