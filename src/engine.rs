@@ -34,6 +34,8 @@ pub struct Inputs {
     pub ignore: Vec<Code>,
     /// Which baseline leaves findings out.
     pub baseline: BaselineUse,
+    /// Keep what extraction reads in the extraction cache and read it back from there.
+    pub cache: bool,
 }
 
 /// Whether a run leaves out the findings of a baseline.
@@ -234,13 +236,27 @@ fn load(config: &Config, inputs: &Inputs) -> Result<Corpus, Error> {
         } else {
             &inputs.paths
         };
-        ingest::load_filtered(paths, lints_dir, &Drafts::default(), &exclude, &root)
+        ingest::load_filtered(
+            paths,
+            lints_dir,
+            &Drafts::default(),
+            &exclude,
+            &root,
+            inputs.cache,
+        )
     } else {
         let drafts = Drafts {
             paths: inputs.paths.clone(),
             jurisdiction: inputs.jurisdiction.clone(),
         };
-        ingest::load_filtered(&inputs.corpus, lints_dir, &drafts, &exclude, &root)
+        ingest::load_filtered(
+            &inputs.corpus,
+            lints_dir,
+            &drafts,
+            &exclude,
+            &root,
+            inputs.cache,
+        )
     }
 }
 

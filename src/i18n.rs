@@ -33,7 +33,7 @@ impl Lang {
 }
 
 /// One message in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Msg {
     pub zh: String,
     pub en: String,

@@ -35,6 +35,7 @@ pub(super) fn inputs(args: &CheckArgs) -> Result<Inputs, Error> {
         select: codes(&args.select)?,
         ignore: codes(&args.ignore)?,
         baseline,
+        cache: super::cache_wanted(args.no_cache),
     })
 }
 
@@ -288,6 +289,7 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
         min_level: args.min_level,
         annotate: None,
         force: false,
+        no_cache: args.no_cache,
     };
     run(&rerun)
 }

@@ -37,6 +37,9 @@ pub struct CompareArgs {
     /// Read the rule data from this folder instead of the bundled copy.
     #[arg(long, value_name = "DIR")]
     pub lints: Option<PathBuf>,
+    /// Extract every text plan again instead of reading the extraction cache.
+    #[arg(long)]
+    pub no_cache: bool,
     #[command(flatten)]
     pub config: ConfigArgs,
 }
@@ -63,6 +66,7 @@ pub(super) fn run(args: &CompareArgs) -> ExitStatus {
         corpus: args.corpus.clone(),
         jurisdiction: args.jurisdiction.clone(),
         lints_dir: args.lints.clone(),
+        cache: super::cache_wanted(args.no_cache),
         ..Inputs::default()
     };
     let report = match super::graph::checked(&args.config, &inputs, lang) {

@@ -25,6 +25,7 @@ fn inputs(paths: &[std::path::PathBuf], lints_dir: Option<&std::path::Path>) -> 
     Inputs {
         paths: paths.to_vec(),
         lints_dir: lints_dir.map(std::path::Path::to_path_buf),
+        cache: super::cache_wanted(false),
         ..Inputs::default()
     }
 }

@@ -190,6 +190,10 @@ pub struct CheckArgs {
     /// Replace OUT.docx if it exists.
     #[arg(long, requires = "annotate")]
     pub force: bool,
+    /// Extract every text plan again instead of reading the extraction cache (see README,
+    /// "Speed and the cache").
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// The least serious findings shown.
@@ -347,6 +351,12 @@ fn emit(
     lang: Lang,
 ) -> ExitStatus {
     emit_bytes(text.map(String::into_bytes), output, force, lang)
+}
+
+/// Whether to use the extraction cache: not with `--no-cache`, nor with `PLANLINT_NO_CACHE`
+/// set.
+fn cache_wanted(no_cache: bool) -> bool {
+    !no_cache && std::env::var_os("PLANLINT_NO_CACHE").is_none()
 }
 
 /// Writes `bytes` to `output`, else to standard output.

@@ -1,6 +1,7 @@
 //! Ingestion: files on disk → a [`Corpus`] of model types. Every problem with a file becomes a
 //! located diagnostic and the rest of the corpus is still read.
 
+mod cache;
 mod corpus;
 mod corrections;
 mod declarations;
@@ -67,18 +68,22 @@ pub fn load_with_drafts(
     lints_dir: Option<&Path>,
     drafts: &Drafts,
 ) -> Result<Corpus, LoadError> {
-    load_filtered(paths, lints_dir, drafts, &|_| false, Path::new("."))
+    load_filtered(paths, lints_dir, drafts, &|_| false, Path::new("."), false)
 }
 
 /// [`load_with_drafts`], skipping the plan files `exclude` names (jurisdiction files are always
-/// read: they place the plans that remain), with paths shown relative to `root`.
+/// read: they place the plans that remain), with paths shown relative to `root`; with `cache`,
+/// what extraction reads from each text plan is kept in the extraction cache and read back
+/// from it while the text is unchanged.
 pub fn load_filtered(
     paths: &[PathBuf],
     lints_dir: Option<&Path>,
     drafts: &Drafts,
     exclude: Exclude<'_>,
     root: &Path,
+    cache: bool,
 ) -> Result<Corpus, LoadError> {
+    let cache = if cache { cache::Cache::open() } else { None };
     let mut sources = Sources::rooted(root);
     let mut diagnostics = Vec::new();
     let catalogue = Catalogue::load(lints_dir, &mut sources, &mut diagnostics);
@@ -125,7 +130,7 @@ pub fn load_filtered(
     if let Some(hint) = &drafts.jurisdiction {
         check_hint(&places, &corpus.jurisdictions, hint)?;
     }
-    let prefetched = prefetch::prefetch(&files.plans);
+    let prefetched = prefetch::prefetch(&files.plans, cache.as_ref());
     for (path, fetched) in files.plans.iter().zip(prefetched) {
         load_plan(&mut corpus, path, fetched, &folders, &places, None);
     }
@@ -136,7 +141,7 @@ pub fn load_filtered(
         skipped_file(&mut corpus, path, why);
     }
     let first_draft = corpus.plans.len();
-    let prefetched = prefetch::prefetch(&draft_files.plans);
+    let prefetched = prefetch::prefetch(&draft_files.plans, cache.as_ref());
     for (path, fetched) in draft_files.plans.iter().zip(prefetched) {
         let before = corpus.sources.len();
         load_plan(

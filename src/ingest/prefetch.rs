@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::cache::Cache;
 use super::text::{self, Extracted, is_text_plan};
 use crate::source::{self, Unreadable};
 
@@ -24,11 +25,11 @@ pub(super) enum Prefetched {
 }
 
 /// Reads and extracts `paths` in parallel, in their order.
-pub(super) fn prefetch(paths: &[PathBuf]) -> Vec<Prefetched> {
-    paths.par_iter().map(|path| one(path)).collect()
+pub(super) fn prefetch(paths: &[PathBuf], cache: Option<&Cache>) -> Vec<Prefetched> {
+    paths.par_iter().map(|path| one(path, cache)).collect()
 }
 
-fn one(path: &Path) -> Prefetched {
+fn one(path: &Path, cache: Option<&Cache>) -> Prefetched {
     if !is_text_plan(path) {
         return Prefetched::Yaml;
     }
@@ -38,7 +39,14 @@ fn one(path: &Path) -> Prefetched {
     };
     match text::read_bytes(path, &bytes) {
         Ok(decoded) => {
-            let extracted = text::extract(&decoded);
+            let cached = cache.and_then(|c| c.get(&decoded));
+            let extracted = cached.unwrap_or_else(|| {
+                let extracted = text::extract(&decoded);
+                if let Some(cache) = cache {
+                    cache.put(&decoded, &extracted);
+                }
+                extracted
+            });
             Prefetched::Text(decoded.into(), Box::new(extracted))
         }
         Err(problem) => Prefetched::Undecodable(bytes, problem),

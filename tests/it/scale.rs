@@ -98,3 +98,53 @@ fn the_same_bytes_at_any_thread_count_and_from_the_same_seed() {
     // A generator left a non-empty folder alone.
     assert!(generate(&OPTIONS, &a).is_err());
 }
+
+/// Cold cache, warm cache, a damaged entry and `--no-cache`: the same bytes out.
+#[test]
+fn the_same_bytes_with_a_cold_or_warm_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let cache = dir.path().join("cache");
+    generate(
+        &Options {
+            plans: 60,
+            ..OPTIONS
+        },
+        &corpus,
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let out = planlint()
+            .arg("check")
+            .arg(&corpus)
+            .args(["--format", "json"])
+            .args(extra)
+            .env("PLANLINT_CACHE_DIR", &cache)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        out.stdout
+    };
+    let entries = || {
+        walkdir::WalkDir::new(&cache)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.into_path())
+            .collect::<Vec<_>>()
+    };
+    let uncached = run(&["--no-cache"]);
+    assert!(entries().is_empty(), "--no-cache writes no cache");
+    let cold = run(&[]);
+    let written = entries();
+    assert_eq!(written.len(), 60, "one entry per text plan");
+    let warm = run(&[]);
+    std::fs::write(&written[0], b"{ damaged").unwrap();
+    let damaged = run(&[]);
+    assert!(cold == uncached && warm == cold && damaged == cold);
+    assert_ne!(
+        std::fs::read(&written[0]).unwrap(),
+        b"{ damaged",
+        "rewritten"
+    );
+}

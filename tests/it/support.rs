@@ -83,7 +83,12 @@ pub(crate) fn planlint() -> std::process::Command {
     cmd.current_dir(root())
         .env_clear()
         .env("COLUMNS", "100")
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        // Every run of the suite shares one extraction cache, so both its paths are exercised.
+        .env(
+            "PLANLINT_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/planlint-cache"),
+        );
     cmd
 }
 

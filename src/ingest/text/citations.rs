@@ -24,7 +24,7 @@ const LEAD_INS: [&str; 12] = [
 ];
 
 /// A citation as found: the written title and number with their places.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Found {
     pub title: Option<(String, Span)>,
     pub doc_number: Option<(String, Span)>,

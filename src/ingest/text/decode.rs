@@ -141,16 +141,39 @@ fn gb18030(bytes: &[u8], utf8_valid_up_to: usize) -> Result<(String, Encoding), 
     checked(text.into_owned()).map(|t| (t, Encoding::Gb18030))
 }
 
-/// Control characters other than tab, line and page breaks mean a binary file.
+/// Control characters other than tab, line and page breaks mean a binary file. One pass over
+/// the bytes: in UTF-8 a control character is a byte below 0x20 or 0x7F (C0 and DEL) or 0xC2
+/// followed by 0x80–0x9F (C1), and characters are the bytes that do not continue one.
 fn checked(text: String) -> Result<String, NotText> {
-    let total = text.chars().count().max(1);
-    let mut controls = text
-        .char_indices()
-        .filter(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
-    let first = controls.next();
-    let count = usize::from(first.is_some()) + controls.count();
+    let bytes = text.as_bytes();
+    // Most files hold no byte that can start a control character: one quick scan says so.
+    let may_hold_control = bytes.iter().any(|&b| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F || b == 0xC2
+    });
+    if !may_hold_control {
+        return Ok(text);
+    }
+    let mut total = 0usize;
+    let mut count = 0usize;
+    let mut first = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 != 0x80 {
+            total += 1;
+        }
+        let control = match b {
+            b'\t' | b'\n' | b'\r' | 0x0C => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+            _ => false,
+        };
+        if control {
+            count += 1;
+            first.get_or_insert(i);
+        }
+    }
+    let total = total.max(1);
     if count * 100 > total || (first.is_some() && total < 100) {
-        let offset = first.map_or(0, |(i, _)| i);
+        let offset = first.unwrap_or(0);
         return Err(NotText {
             message: msg!(
                 "文件含有控制字符（字节 {offset}），不是文本文件",
@@ -165,6 +188,29 @@ fn checked(text: String) -> Result<String, NotText> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_counted_as_the_standard_library_counts_them() {
+        for text in [
+            "正文\u{85}二\u{1b}\t\n",
+            "\u{7f}\u{9f}\u{a0}",
+            "",
+            "x\u{c}\r",
+        ] {
+            let total = text.chars().count().max(1);
+            let controls: Vec<usize> = text
+                .char_indices()
+                .filter(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+                .map(|(i, _)| i)
+                .collect();
+            let expected = controls.len() * 100 > total || (!controls.is_empty() && total < 100);
+            let got = checked(text.to_string());
+            assert_eq!(got.is_err(), expected, "{text:?}");
+            if let Err(e) = got {
+                assert_eq!(e.offset, controls[0]);
+            }
+        }
+    }
 
     #[test]
     fn detects_encodings() {

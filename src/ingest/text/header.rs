@@ -16,7 +16,7 @@ const HEAD_LINES: usize = 40;
 /// The notice title is among the first lines: 版头, 发文字号, then the title.
 const NOTICE_LINES: usize = 8;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Header {
     pub doc_number: Option<(String, Span)>,
     pub title: Option<(String, Span)>,

@@ -29,7 +29,7 @@ use crate::msg;
 use self::layout::Block;
 
 /// Everything read from one text.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Extracted {
     pub header: header::Header,
     pub citations: Vec<citations::Found>,

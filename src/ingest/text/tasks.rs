@@ -8,7 +8,7 @@ use super::roles::{Names, enclosures, names, phrased, roles};
 use crate::model::Span;
 use crate::model::marker::{MarkerKind, marker};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct FoundTask {
     pub label: (String, Span),
     pub title: Option<(String, Span)>,

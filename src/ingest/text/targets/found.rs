@@ -5,7 +5,7 @@ use crate::i18n::Msg;
 use crate::model::{Comparator, Deadline, Quantity, Span, TargetForm};
 
 /// A target found in the text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Found {
     pub indicator: String,
     pub indicator_span: Span,
@@ -24,7 +24,7 @@ pub(crate) struct Found {
 }
 
 /// A clause that looked like a target but could not be read with confidence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Skipped {
     pub span: Span,
     pub reason: Msg,

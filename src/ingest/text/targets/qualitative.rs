@@ -11,7 +11,7 @@ use regex::Regex;
 use crate::model::{Deadline, Span};
 
 /// A goal without a figure.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Found {
     pub indicator: String,
     pub indicator_span: Span,
