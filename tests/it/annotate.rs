@@ -14,25 +14,12 @@ use crate::support::planlint;
 
 const SEED: &str = "../shared/seeds/000_b8cfb847e5d8f2e6.txt";
 
-/// Python with python-docx and pypdf, or `None` (an error in CI, where .ci/run installs them).
+/// Python with python-docx (1.2 or later: it reads comments) and pypdf.
 fn python() -> Option<PathBuf> {
-    let python = tool("python3")?;
-    let ready = Command::new(&python)
-        .args([
-            "-c",
-            "import docx, pypdf; assert hasattr(docx.document.Document, 'comments')",
-        ])
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ready {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "python-docx >= 1.2 and pypdf are required in CI (.ci/run installs them)"
-        );
-        eprintln!("skipped: python-docx >= 1.2 or pypdf is not installed");
-        return None;
-    }
-    Some(python)
+    crate::graph::python_with(
+        "import docx, pypdf; assert hasattr(docx.document.Document, 'comments')",
+        "python-docx >= 1.2 with pypdf",
+    )
 }
 
 fn seed() -> Option<&'static Path> {

@@ -4,6 +4,20 @@ use crate::support::planlint;
 
 const SEED: &str = "../shared/seeds/000_b8cfb847e5d8f2e6.txt";
 
+/// `planlint compare SEED --corpus plans --jurisdiction 安丘市`, to be given a format.
+fn compare_seed() -> std::process::Command {
+    let mut command = planlint();
+    command.args([
+        "compare",
+        SEED,
+        "--corpus",
+        "plans",
+        "--jurisdiction",
+        "安丘市",
+    ]);
+    command
+}
+
 fn compare(format: &str, lang: &str) -> Option<String> {
     if !std::path::Path::new(SEED).is_file() {
         assert!(
@@ -12,15 +26,7 @@ fn compare(format: &str, lang: &str) -> Option<String> {
         );
         return None;
     }
-    let out = planlint()
-        .args([
-            "compare",
-            SEED,
-            "--corpus",
-            "plans",
-            "--jurisdiction",
-            "安丘市",
-        ])
+    let out = compare_seed()
         .args(["--format", format, "--lang", lang])
         .output()
         .unwrap();
@@ -126,15 +132,7 @@ fn the_table_as_a_word_document() {
     };
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("table.docx");
-    let status = planlint()
-        .args([
-            "compare",
-            SEED,
-            "--corpus",
-            "plans",
-            "--jurisdiction",
-            "安丘市",
-        ])
+    let status = compare_seed()
         .args(["--format", "docx", "--lang", "zh", "-o"])
         .arg(&out)
         .status()

@@ -149,22 +149,28 @@ fn dot_layout_keeps_levels_in_order_and_a_readable_shape() {
     }
 }
 
-/// Python with networkx, or `None` (an error in CI, where .ci/run installs it).
-fn networkx_python() -> Option<std::path::PathBuf> {
+/// Python for which `check` (Python code, usually imports) succeeds, or `None`: the test is
+/// skipped outside CI and fails in it, where .ci/run installs `what`.
+pub(crate) fn python_with(check: &str, what: &str) -> Option<std::path::PathBuf> {
     let python = tool("python3")?;
-    let has_networkx = Command::new(&python)
-        .args(["-c", "import networkx"])
+    let ready = Command::new(&python)
+        .args(["-c", check])
         .status()
         .is_ok_and(|s| s.success());
-    if !has_networkx {
+    if !ready {
         assert!(
             std::env::var_os("CI").is_none(),
-            "networkx is required in CI (.ci/run installs it)"
+            "{what} is required in CI (.ci/run installs it)"
         );
-        eprintln!("skipped: networkx is not installed");
+        eprintln!("skipped: {what} is not installed");
         return None;
     }
     Some(python)
+}
+
+/// Python with networkx.
+fn networkx_python() -> Option<std::path::PathBuf> {
+    python_with("import networkx", "networkx")
 }
 
 /// Reads `format`'s export of the bundled corpus (with targets and agencies) in networkx with
