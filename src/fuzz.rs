@@ -16,10 +16,26 @@ pub fn text_plan(bytes: &[u8]) {
     }
 }
 
-/// A `.docx`: the archive and its XML, then extraction.
+/// A `.docx`: the archive and its XML, then extraction; then comment ranges on a few spans of
+/// its text, which must leave the text as it was.
 pub fn docx(bytes: &[u8]) {
     if let Ok(original) = text::docx::text(bytes) {
         let _ = text::extract(&original);
+        let boundary = |at: usize| {
+            (0..=at)
+                .rev()
+                .find(|&i| original.is_char_boundary(i))
+                .unwrap_or(0)
+        };
+        let len = original.len();
+        let spans = [
+            0..len,
+            boundary(len / 3)..boundary(2 * len / 3),
+            boundary(len / 2)..boundary(len / 2),
+        ];
+        if let Ok((before, after)) = crate::export::docx::text_around_comments(bytes, &spans) {
+            assert_eq!(before, after, "comment marks changed the text");
+        }
     }
 }
 

@@ -69,7 +69,17 @@ pub fn annotate(draft: &Draft) -> Result<Vec<u8>, Msg> {
         .filter(|(_, xml)| !xml.contains("<w:comments"))
         .map(|_| MAIN_NS);
     for (n, finding) in draft.findings.iter().enumerate() {
-        let id = first_id + u32::try_from(n).unwrap_or(u32::MAX - first_id);
+        // Word keeps annotation ids in 32 bits; a draft whose ids already reach the top has no
+        // room for more.
+        let id = u32::try_from(n)
+            .ok()
+            .and_then(|n| first_id.checked_add(n))
+            .ok_or_else(|| {
+                msg!(
+                    "草案中的批注编号已用尽（w:id 接近 4294967295）",
+                    "the draft's annotation ids are used up (w:id near 4294967295)"
+                )
+            })?;
         let Some(span) = anchor_span(&map, finding) else {
             continue;
         };
@@ -91,6 +101,20 @@ pub fn annotate(draft: &Draft) -> Result<Vec<u8>, Msg> {
         replaced.insert(path, comments);
     }
     package::rewrite(&bytes, replaced)
+}
+
+/// The text of a .docx's document before and after a comment range is placed on each span
+/// (the fuzz target's check: comment marks never change the text, whatever the document).
+pub(crate) fn text_around_comments(
+    bytes: &[u8],
+    spans: &[Range<usize>],
+) -> Result<(String, String), Msg> {
+    let document = docx::document_xml(bytes)?;
+    let map = docx::walk(&document)?;
+    let ranges: Vec<(Range<usize>, u32)> = spans.iter().cloned().zip(0..).collect();
+    let annotated = anchor::anchored(&document, &map, &ranges, "");
+    let after = docx::walk(&annotated)?.text;
+    Ok((map.text, after))
 }
 
 /// A .docx holding only the comparison tables.
@@ -133,4 +157,24 @@ fn next_comment_id(parts: &package::Parts) -> u32 {
 /// Plan or planlint text inside `w:t`.
 fn xml_text(text: &str) -> String {
     crate::export::escape::xml(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comment_ids_start_past_every_id_in_the_draft() {
+        let parts = package::Parts {
+            document: r#"<w:ins w:id="9001"/><w:bookmarkStart w:id="12"/><w:x w:id="junk"/>"#
+                .into(),
+            comments: Some((
+                "word/comments.xml".into(),
+                r#"<w:comment w:id="9500"/>"#.into(),
+            )),
+            relationships: None,
+            content_types: String::new(),
+        };
+        assert_eq!(next_comment_id(&parts), 9501);
+    }
 }
