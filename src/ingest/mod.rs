@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use crate::catalogue::Catalogue;
 use crate::diagnostics::Diagnostic;
 use crate::model::span::display_path;
-use crate::model::{Jurisdiction, JurisdictionId, Plan, SourceId, Sources, Span};
+use crate::model::{Jurisdiction, JurisdictionId, Plan, SourceId, Sources};
 use crate::source::yaml;
 use places::Places;
 
@@ -204,11 +204,16 @@ fn supersede(corpus: &mut Corpus, first_draft: usize) {
 /// Reads the jurisdiction files; returns folder → jurisdiction.
 fn load_jurisdictions(corpus: &mut Corpus, paths: &[PathBuf]) -> BTreeMap<PathBuf, JurisdictionId> {
     let mut folders = BTreeMap::new();
-    for path in paths {
-        let Some((source, text)) = read_source(corpus, path) else {
+    let fetched = prefetch::prefetch_yaml::<schema::JurisdictionFile>(paths);
+    for (path, fetched) in paths.iter().zip(fetched) {
+        let Some((source, text)) = read::register(corpus, path, fetched.text) else {
             continue;
         };
-        let file = match yaml::parse::<schema::JurisdictionFile>(source, &text) {
+        let parsed = fetched.parsed.map_or_else(
+            || yaml::parse::<schema::JurisdictionFile>(source, &text),
+            Ok,
+        );
+        let file = match parsed {
             Ok(file) => file,
             Err(d) => {
                 corpus.diagnostics.push(*d);
@@ -252,14 +257,16 @@ fn load_plan(
     places: &Places,
     draft: Option<Option<&str>>,
 ) {
-    if is_text_plan(path) {
+    let prefetch::Prefetched::Yaml(fetched) = fetched else {
         load_text_plan(corpus, path, fetched, folders, places, draft.flatten());
         return;
-    }
-    let Some((source, text)) = read_source(corpus, path) else {
+    };
+    let prefetch::FetchedYaml { text, parsed } = *fetched;
+    let Some((source, text)) = read::register(corpus, path, text) else {
         return;
     };
-    let file = match yaml::parse::<schema::PlanFile>(source, &text) {
+    let parsed = parsed.map_or_else(|| yaml::parse::<schema::PlanFile>(source, &text), Ok);
+    let file = match parsed {
         Ok(file) => file,
         Err(d) => {
             corpus.diagnostics.push(*d);
@@ -290,27 +297,10 @@ fn load_text_plan(
             read::report(corpus, path, problem);
             return;
         }
-        prefetch::Prefetched::Yaml => return,
+        // Not produced for a text plan: prefetch asks the same `is_text_plan`.
+        prefetch::Prefetched::Yaml(_) => return,
         prefetch::Prefetched::Undecodable(bytes, problem) => {
-            let readable = String::from_utf8_lossy(&bytes[..problem.offset.min(bytes.len())]);
-            let readable = if path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
-            {
-                String::new()
-            } else {
-                readable.into_owned()
-            };
-            let offset = readable.len();
-            let source = corpus.sources.add(path.to_path_buf(), readable);
-            corpus.diagnostics.push(
-                Diagnostic::new(crate::code::ToolCode::UnreadablePlan, problem.message)
-                    .at(source, Span::new(offset, 0), msg!("此处", "here"))
-                    .with_help(msg!(
-                        "方案文本应为 UTF-8、UTF-16 或 GB18030 编码的 .txt/.md，或 .docx",
-                        "a plan's text is a .txt/.md in UTF-8, UTF-16 or GB18030, or a .docx"
-                    )),
-            );
+            read::undecodable(corpus, path, &bytes, problem);
             return;
         }
     };

@@ -5,7 +5,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::Corpus;
-use crate::model::SourceId;
+use crate::diagnostics::Diagnostic;
+use crate::model::{SourceId, Span};
+use crate::msg;
 use crate::source::{self, Unreadable};
 
 /// Records that `path` could not be read.
@@ -16,7 +18,16 @@ pub(super) fn report(corpus: &mut Corpus, path: &Path, problem: Unreadable) {
 
 /// A file as UTF-8 text, registered in the corpus's sources.
 pub(super) fn read_source(corpus: &mut Corpus, path: &Path) -> Option<(SourceId, Arc<str>)> {
-    match source::read_text(path) {
+    register(corpus, path, source::read_text(path))
+}
+
+/// A file's text read ahead, registered in the corpus's sources (or its problem reported).
+pub(super) fn register(
+    corpus: &mut Corpus,
+    path: &Path,
+    read: Result<String, Unreadable>,
+) -> Option<(SourceId, Arc<str>)> {
+    match read {
         Ok(text) => {
             let text: Arc<str> = text.into();
             let id = corpus.sources.add(path.to_path_buf(), Arc::clone(&text));
@@ -27,4 +38,32 @@ pub(super) fn read_source(corpus: &mut Corpus, path: &Path) -> Option<(SourceId,
             None
         }
     }
+}
+
+/// A text plan whose bytes do not decode: reported where decoding stopped, with the text
+/// before that place (none for a .docx, whose bytes are not its text).
+pub(super) fn undecodable(
+    corpus: &mut Corpus,
+    path: &Path,
+    bytes: &[u8],
+    problem: super::text::Unreadable,
+) {
+    let readable = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+    {
+        String::new()
+    } else {
+        String::from_utf8_lossy(&bytes[..problem.offset.min(bytes.len())]).into_owned()
+    };
+    let offset = readable.len();
+    let source = corpus.sources.add(path.to_path_buf(), readable);
+    corpus.diagnostics.push(
+        Diagnostic::new(crate::code::ToolCode::UnreadablePlan, problem.message)
+            .at(source, Span::new(offset, 0), msg!("此处", "here"))
+            .with_help(msg!(
+                "方案文本应为 UTF-8、UTF-16 或 GB18030 编码的 .txt/.md，或 .docx",
+                "a plan's text is a .txt/.md in UTF-8, UTF-16 or GB18030, or a .docx"
+            )),
+    );
 }
