@@ -112,8 +112,9 @@ fn each_finding_is_a_comment(findings: &Value, comments: &[Value], text: &str) {
     }
 }
 
-/// Seed 000 as a Word user's .docx (styles, a header, bold first characters, a table, a
-/// colleague's comment, tracked changes): the copy has the weaker-target comment on the
+/// Seed 000 as a Word user's .docx (styles, a header, bold first characters, a table naming a
+/// body that does not exist, a colleague's comment, tracked changes): the copy has the
+/// dangling-agency comment in the table cell and the weaker-target comment on the
 /// 报废汽车回收量 sentence with 鲁政发〔2024〕3号's sentence, keeps everything else, and
 /// LibreOffice converts it to PDF with the comment on the page of that sentence.
 #[test]
@@ -150,6 +151,13 @@ fn a_word_draft_gets_its_comments_and_keeps_the_rest() {
         "{weaker_text}"
     );
     assert_eq!(weaker["anchored"], "报废\n 汽车回收量较 2023 年增加约 30%");
+    // A finding in a table cell is anchored in the cell.
+    let in_cell = comments
+        .iter()
+        .find(|c| c["text"].as_str().unwrap().contains("dangling-agency"))
+        .unwrap();
+    assert_eq!(in_cell["anchored"], "市设备更新管理局");
+    assert_eq!(in_cell["in_table"], true);
     untouched_parts_are_copied(&draft_bytes, &std::fs::read(&out).unwrap());
     converts_with_the_comment(&python, &out, "增加约 30%");
 }

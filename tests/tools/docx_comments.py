@@ -1,9 +1,9 @@
 """Reads a .docx with python-docx, as a reviewer's tools would, and prints its comments as JSON.
 
-For each comment: its id, author and text (paragraphs joined by a line break), and the text of
-the document between its commentRangeStart and commentRangeEnd: the characters it is anchored
-on, paragraphs joined by a line break, cells of a table row by a tab. Also the document's whole
-text in the same form, and whether it holds tracked changes.
+For each comment: its id, author and text (paragraphs joined by a line break), the text of the
+document between its commentRangeStart and commentRangeEnd (the characters it is anchored on,
+paragraphs joined by a line break, cells of a table row by a tab), and whether it starts in a
+table cell. Also how many tracked changes and tables the document holds, and its headers.
 """
 
 import json
@@ -16,12 +16,14 @@ from docx.oxml.ns import qn
 def main(path):
     document = docx.Document(path)
     anchored = {}
+    in_table = {}
     open_ids = []
     for element in document.element.body.iter():
         tag = element.tag
         if tag == qn("w:commentRangeStart"):
             open_ids.append(element.get(qn("w:id")))
             anchored[open_ids[-1]] = ""
+            in_table[open_ids[-1]] = any(a.tag == qn("w:tc") for a in element.iterancestors())
         elif tag == qn("w:commentRangeEnd"):
             cid = element.get(qn("w:id"))
             if cid in open_ids:
@@ -42,6 +44,7 @@ def main(path):
             "author": comment.author,
             "text": "\n".join(p.text for p in comment.paragraphs),
             "anchored": anchored.get(str(comment.comment_id)),
+            "in_table": in_table.get(str(comment.comment_id), False),
         }
         for comment in document.comments
     ]
