@@ -147,4 +147,23 @@ fn the_same_bytes_with_a_cold_or_warm_cache() {
         b"{ damaged",
         "rewritten"
     );
+    // Two runs filling one empty cache at the same time: each entry is whole, the outputs the
+    // same.
+    std::fs::remove_dir_all(&cache).unwrap();
+    let spawn = || {
+        planlint()
+            .arg("check")
+            .arg(&corpus)
+            .args(["--format", "json"])
+            .env("PLANLINT_CACHE_DIR", &cache)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (first, second) = (spawn(), spawn());
+    for child in [first, second] {
+        assert!(child.wait_with_output().unwrap().stdout == cold);
+    }
+    assert_eq!(entries().len(), 60);
+    assert!(run(&[]) == cold, "the entries both runs wrote read back");
 }
