@@ -50,27 +50,38 @@ impl Cache {
         }
     }
 
-    fn entry(&self, text: &str) -> PathBuf {
+    /// The entry for `text` (its hash computed once, for reading and writing).
+    pub(crate) fn entry(&self, text: &str) -> Entry {
         let hash = format!("{:032x}", xxh3_128(text.as_bytes()));
-        self.dir.join(&hash[..2]).join(&hash[2..])
+        Entry {
+            path: self.dir.join(&hash[..2]).join(&hash[2..]),
+        }
     }
+}
 
-    /// What extraction read from `text`, when cached.
-    pub(crate) fn get(&self, text: &str) -> Option<Extracted> {
-        let bytes = std::fs::read(self.entry(text)).ok()?;
+/// The place of one text's entry.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    path: PathBuf,
+}
+
+impl Entry {
+    /// What extraction read from the text, when cached.
+    pub(crate) fn get(&self) -> Option<Extracted> {
+        let bytes = std::fs::read(&self.path).ok()?;
         serde_json::from_slice(&bytes).ok()
     }
 
-    /// Stores what extraction read from `text`; failures are ignored.
-    pub(crate) fn put(&self, text: &str, extracted: &Extracted) {
-        let path = self.entry(text);
+    /// Stores what extraction read from the text; failures are ignored.
+    pub(crate) fn put(&self, extracted: &Extracted) {
+        let path = &self.path;
         let (Some(folder), Ok(bytes)) = (path.parent(), serde_json::to_vec(extracted)) else {
             return;
         };
         let written = std::fs::create_dir_all(folder).and_then(|()| {
             let mut temp = tempfile::NamedTempFile::new_in(folder)?;
             std::io::Write::write_all(&mut temp, &bytes)?;
-            temp.persist(&path).map_err(|e| e.error)?;
+            temp.persist(path).map_err(|e| e.error)?;
             Ok(())
         });
         drop(written);
@@ -114,12 +125,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::at(dir.path());
         let text = "到2027年，关键工序数控化率超过75%。\n";
-        assert!(cache.get(text).is_none());
+        let entry = cache.entry(text);
+        assert!(entry.get().is_none());
         let extracted = crate::ingest::text::extract(text);
-        cache.put(text, &extracted);
-        let back = cache.get(text).unwrap();
+        entry.put(&extracted);
+        let back = cache.entry(text).get().unwrap();
         assert_eq!(format!("{back:?}"), format!("{extracted:?}"));
-        std::fs::write(cache.entry(text), b"{ truncated").unwrap();
-        assert!(cache.get(text).is_none());
+        std::fs::write(&entry.path, b"{ truncated").unwrap();
+        assert!(entry.get().is_none());
     }
 }

@@ -257,9 +257,12 @@ fn load_plan(
     places: &Places,
     draft: Option<Option<&str>>,
 ) {
-    let prefetch::Prefetched::Yaml(fetched) = fetched else {
-        load_text_plan(corpus, path, fetched, folders, places, draft.flatten());
-        return;
+    let fetched = match fetched {
+        prefetch::Prefetched::Yaml(fetched) => fetched,
+        prefetch::Prefetched::Text(fetched) => {
+            load_text_plan(corpus, path, fetched, folders, places, draft.flatten());
+            return;
+        }
     };
     let prefetch::FetchedYaml { text, parsed } = *fetched;
     let Some((source, text)) = read::register(corpus, path, text) else {
@@ -286,20 +289,18 @@ fn load_plan(
 fn load_text_plan(
     corpus: &mut Corpus,
     path: &Path,
-    fetched: prefetch::Prefetched,
+    fetched: prefetch::FetchedText,
     folders: &BTreeMap<PathBuf, JurisdictionId>,
     places: &Places,
     hint: Option<&str>,
 ) {
     let (text, extracted) = match fetched {
-        prefetch::Prefetched::Text(text, extracted) => (text, extracted),
-        prefetch::Prefetched::Unreadable(problem) => {
+        prefetch::FetchedText::Read(text, extracted) => (text, extracted),
+        prefetch::FetchedText::Unreadable(problem) => {
             read::report(corpus, path, problem);
             return;
         }
-        // Not produced for a text plan: prefetch asks the same `is_text_plan`.
-        prefetch::Prefetched::Yaml(_) => return,
-        prefetch::Prefetched::Undecodable(bytes, problem) => {
+        prefetch::FetchedText::Undecodable(bytes, problem) => {
             read::undecodable(corpus, path, &bytes, problem);
             return;
         }

@@ -18,14 +18,18 @@ use crate::source::{self, Unreadable, yaml};
 
 /// A plan file as read ahead.
 pub(super) enum Prefetched {
-    /// A text plan: its bytes could not be read.
-    Unreadable(Unreadable),
-    /// A text plan whose bytes do not decode: the bytes and the problem.
-    Undecodable(Vec<u8>, text::Unreadable),
-    /// A text plan, decoded and extracted.
-    Text(Arc<str>, Box<Extracted>),
-    /// A YAML plan, read and parsed ahead.
+    Text(FetchedText),
     Yaml(Box<FetchedYaml<PlanFile>>),
+}
+
+/// A text plan as read ahead.
+pub(super) enum FetchedText {
+    /// Its bytes could not be read.
+    Unreadable(Unreadable),
+    /// Its bytes do not decode: the bytes and the problem.
+    Undecodable(Vec<u8>, text::Unreadable),
+    /// Decoded and extracted.
+    Read(Arc<str>, Box<Extracted>),
 }
 
 /// Reads and extracts `paths` in parallel, in their order.
@@ -34,26 +38,32 @@ pub(super) fn prefetch(paths: &[PathBuf], cache: Option<&Cache>) -> Vec<Prefetch
 }
 
 fn one(path: &Path, cache: Option<&Cache>) -> Prefetched {
-    if !is_text_plan(path) {
-        return Prefetched::Yaml(Box::new(fetch_yaml(path)));
+    if is_text_plan(path) {
+        Prefetched::Text(fetch_text(path, cache))
+    } else {
+        Prefetched::Yaml(Box::new(fetch_yaml(path)))
     }
+}
+
+fn fetch_text(path: &Path, cache: Option<&Cache>) -> FetchedText {
     let bytes = match source::read_bytes(path) {
         Ok(bytes) => bytes,
-        Err(problem) => return Prefetched::Unreadable(problem),
+        Err(problem) => return FetchedText::Unreadable(problem),
     };
     match text::read_bytes(path, &bytes) {
         Ok(decoded) => {
-            let cached = cache.and_then(|c| c.get(&decoded));
+            let entry = cache.map(|cache| cache.entry(&decoded));
+            let cached = entry.as_ref().and_then(super::cache::Entry::get);
             let extracted = cached.unwrap_or_else(|| {
                 let extracted = text::extract(&decoded);
-                if let Some(cache) = cache {
-                    cache.put(&decoded, &extracted);
+                if let Some(entry) = &entry {
+                    entry.put(&extracted);
                 }
                 extracted
             });
-            Prefetched::Text(decoded.into(), Box::new(extracted))
+            FetchedText::Read(decoded.into(), Box::new(extracted))
         }
-        Err(problem) => Prefetched::Undecodable(bytes, problem),
+        Err(problem) => FetchedText::Undecodable(bytes, problem),
     }
 }
 

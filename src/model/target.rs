@@ -107,6 +107,12 @@ impl Target {
         }
     }
 
+    /// The value as a reviewer reads it, in Chinese and in English, for a bilingual message.
+    #[must_use]
+    pub fn describe(&self) -> (String, String) {
+        (self.describe_zh(), self.describe_en())
+    }
+
     /// The value as a reviewer reads it in English: `about +30% on 2023`, `more than 75%`.
     #[must_use]
     pub fn describe_en(&self) -> String {

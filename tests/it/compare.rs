@@ -1,6 +1,6 @@
 //! `planlint compare`: seed 000 (安丘) against the bundled corpus, in each format.
 
-use crate::support::planlint;
+use crate::support::{planlint, succeeded};
 
 const SEED: &str = "../shared/seeds/000_b8cfb847e5d8f2e6.txt";
 
@@ -26,15 +26,11 @@ fn compare(format: &str, lang: &str) -> Option<String> {
         );
         return None;
     }
-    let out = compare_seed()
-        .args(["--format", format, "--lang", lang])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeeded(
+        compare_seed()
+            .args(["--format", format, "--lang", lang])
+            .output()
+            .unwrap(),
     );
     Some(String::from_utf8(out.stdout).unwrap())
 }
@@ -69,15 +65,11 @@ fn seed_000_against_the_corpus() {
 /// The whole corpus in one CSV: every plan's rows under one heading, all of one width.
 #[test]
 fn the_corpus_as_one_csv() {
-    let out = planlint()
-        .args(["compare", "plans", "--format", "csv", "--lang", "en"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeeded(
+        planlint()
+            .args(["compare", "plans", "--format", "csv", "--lang", "en"])
+            .output()
+            .unwrap(),
     );
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     let width = reader.headers().unwrap().len();

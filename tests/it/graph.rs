@@ -250,11 +250,8 @@ fn html_works_offline_in_headless_chromium() {
         .to_string();
     let url = format!("file://{}?select={county}", page.display());
     let dom = dump_dom(&chromium, dir.path(), &url);
-    let panel = dom
-        .split("<aside id=\"panel\"")
-        .nth(1)
-        .and_then(|rest| rest.split("</aside>").next())
-        .unwrap_or_default();
+    let panel =
+        crate::support::between(&dom, "<aside id=\"panel\"", "</aside>").unwrap_or_default();
     assert!(
         panel.contains(&format!("data-selected=\"{county}\"")),
         "{panel}"

@@ -168,10 +168,7 @@ fn measure(chromium: &std::path::Path, html: &str, query: &str) -> serde_json::V
     std::fs::write(&page, without_policy.replace("</body>", PROBE)).unwrap();
     let url = format!("file://{}{query}", page.display());
     let dom = crate::graph::dump_dom_sized(chromium, dir.path(), &url, (1400, 1000));
-    let probe = dom
-        .split("<pre id=\"probe\">")
-        .nth(1)
-        .and_then(|rest| rest.split("</pre>").next())
+    let probe = crate::support::between(&dom, "<pre id=\"probe\">", "</pre>")
         .unwrap_or_else(|| panic!("no probe output in {dom}"));
     serde_json::from_str(&probe.replace("&quot;", "\"")).unwrap()
 }
@@ -295,11 +292,12 @@ fn hostile_plan_text_stays_text_in_every_export() {
     let mermaid = run("mermaid");
     assert!(!mermaid.contains("%%"), "{mermaid}");
     let html = run("html");
-    let data = html
-        .split("<script id=\"cascade-data\" type=\"application/json\">")
-        .nth(1)
-        .and_then(|rest| rest.split("</script>").next())
-        .unwrap();
+    let data = crate::support::between(
+        &html,
+        "<script id=\"cascade-data\" type=\"application/json\">",
+        "</script>",
+    )
+    .unwrap();
     assert!(
         !data.contains('<'),
         "plan text could end or change the script"

@@ -121,3 +121,9 @@ pub(crate) fn json_diagnostics(stdout: &[u8]) -> Vec<serde_json::Value> {
     let json: serde_json::Value = serde_json::from_slice(stdout).unwrap();
     json["diagnostics"].as_array().cloned().unwrap_or_default()
 }
+
+/// The text between the first `open` in `text` and the next `close` after it.
+pub(crate) fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let rest = text.split_once(open)?.1;
+    Some(rest.split_once(close).map_or(rest, |(inside, _)| inside))
+}

@@ -66,7 +66,7 @@ fn read_part(
 /// and one in Strict Open XML, whose namespaces differ.
 pub(super) fn read(bytes: &[u8]) -> Result<Parts, Msg> {
     let mut archive = docx::open(bytes)?;
-    let document = docx::document_xml(bytes)?;
+    let document = docx::document_part(&mut archive)?;
     if !document.contains(&format!("xmlns:w=\"{MAIN_NS}\"")) {
         return Err(msg!(
             "该 .docx 不是 Word 常规格式（可能是“严格 Open XML”）：请在 Word 或 WPS 中另存为“Word 文档 (.docx)”后再试",

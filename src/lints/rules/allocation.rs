@@ -98,8 +98,8 @@ fn above_the_whole(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         }
         let name = ctx.indicator(child).map_or("", |i| i.name.as_str());
         let (year, parent_plan) = (child.deadline, ctx.plan_name(parent_id.plan));
-        let (child_zh, child_en) = (child.describe_zh(), child.describe_en());
-        let (parent_zh, parent_en) = (parent.describe_zh(), parent.describe_en());
+        let (child_zh, child_en) = child.describe();
+        let (parent_zh, parent_en) = parent.describe();
         let diagnostic = ALLOCATION.diagnostic(msg!(
             "{year}年“{name}”目标（{child_zh}）高于上级方案 {parent_plan} 全辖区的目标（{parent_zh}）",
             "the {year} target for {name} ({child_en}) is more than the whole of {parent_plan}'s ({parent_en})"
@@ -203,7 +203,7 @@ fn report_short(
         unit: whole.quantity.unit.clone(),
     }
     .to_string();
-    let (whole_zh, whole_en) = (whole.describe_zh(), whole.describe_en());
+    let (whole_zh, whole_en) = whole.describe();
     let mut diagnostic = ALLOCATION
         .diagnostic(msg!(
             "{year}年“{name}”目标（{whole_zh}）高于全部 {count} 个下级方案的目标之和（{sum}）",
@@ -216,7 +216,7 @@ fn report_short(
         });
     for (plan, part) in parts {
         let who = ctx.plan_name(*plan);
-        let (zh, en) = (part.describe_zh(), part.describe_en());
+        let (zh, en) = part.describe();
         diagnostic = diagnostic.with_related(
             part.source,
             part.span,

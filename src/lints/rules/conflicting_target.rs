@@ -75,8 +75,8 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
 
 fn report(second: &Target, first: &Target) -> Diagnostic {
     let (name, year) = (&second.indicator.value, second.deadline);
-    let (a_zh, a_en) = (first.describe_zh(), first.describe_en());
-    let (b_zh, b_en) = (second.describe_zh(), second.describe_en());
+    let (a_zh, a_en) = first.describe();
+    let (b_zh, b_en) = second.describe();
     CONFLICTING_TARGET
         .diagnostic(msg!(
             "“{name}”{year}年目标前后不一：{a_zh} 与 {b_zh}",

@@ -86,8 +86,8 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let (name, year, parent_plan) = (&indicator.name, child.deadline, ctx.plan_name(parent_id.plan));
-        let (child_zh, child_en) = (child.describe_zh(), child.describe_en());
-        let (parent_zh, parent_en) = (parent.describe_zh(), parent.describe_en());
+        let (child_zh, child_en) = child.describe();
+        let (parent_zh, parent_en) = parent.describe();
         let diagnostic = LOOSER_BOUND.diagnostic(msg!(
             "{year}年“{name}”目标（{child_zh}）与上级方案 {parent_plan} 数值相同，但限定词更宽松（上级：{parent_zh}）",
             "the {year} target for {name} ({child_en}) has {parent_plan}'s figure with a looser bound (parent: {parent_en})"

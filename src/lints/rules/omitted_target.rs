@@ -150,7 +150,8 @@ fn report(ctx: &LintContext<'_>, id: PlanId, parent_id: PlanId, omitted: &[&Targ
         .at_value(&plan.title, msg!("本方案", "this plan"))
         .about(Subject::Plan(id));
     for target in omitted {
-        let (indicator, value_zh, value_en) = (name(target), target.describe_zh(), target.describe_en());
+        let indicator = name(target);
+        let (value_zh, value_en) = target.describe();
         diagnostic = diagnostic.with_related(
             target.source,
             target.span,

@@ -93,7 +93,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             }
             let (name, parent_plan) = (&indicator.name, ctx.plan_name(parent_id));
             let (said, year) = (&goal.text.value, parent_target.deadline);
-            let (value_zh, value_en) = (parent_target.describe_zh(), parent_target.describe_en());
+            let (value_zh, value_en) = parent_target.describe();
             out.push(
                 QUALITATIVE_TARGET
                     .diagnostic(msg!(

@@ -93,8 +93,8 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
 
 fn report(later: &Target, earlier: &Target) -> Diagnostic {
     let (name, late_year, early_year) = (&later.indicator.value, later.deadline, earlier.deadline);
-    let (late_zh, late_en) = (later.describe_zh(), later.describe_en());
-    let (early_zh, early_en) = (earlier.describe_zh(), earlier.describe_en());
+    let (late_zh, late_en) = later.describe();
+    let (early_zh, early_en) = earlier.describe();
     REGRESSING_TARGET
         .diagnostic(msg!(
             "“{name}”{late_year}年目标（{late_zh}）弱于本方案{early_year}年目标（{early_zh}）",

@@ -115,7 +115,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
 /// The target as the plan words it and, when it was compounded to be compared, the arithmetic:
 /// `年平均增长10%（2023—2027年累计约+46%）`, `annual growth 10% ≈ +46% over 2023→2027`.
 fn with_arithmetic(target: &Target, compounded: Option<Compounded>) -> (String, String) {
-    let (zh, en) = (target.describe_zh(), target.describe_en());
+    let (zh, en) = target.describe();
     match compounded {
         Some(c) => {
             let total = format_number((c.total * 10.0).round() / 10.0);

@@ -27,7 +27,13 @@ pub(crate) fn text(bytes: &[u8]) -> Result<String, Msg> {
 
 /// Reads `word/document.xml` out of a .docx, within the bounds above.
 pub(crate) fn document_xml(bytes: &[u8]) -> Result<String, Msg> {
-    let mut archive = open(bytes)?;
+    document_part(&mut open(bytes)?)
+}
+
+/// Reads `word/document.xml` out of an opened archive.
+pub(crate) fn document_part(
+    archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+) -> Result<String, Msg> {
     let part = archive.by_name("word/document.xml").map_err(|_| {
         msg!(
             ".docx 中没有正文部分 word/document.xml",
