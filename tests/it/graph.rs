@@ -62,21 +62,9 @@ pub(crate) fn tool(name: &str) -> Option<PathBuf> {
 
 /// Runs Graphviz on `source`, asserting it succeeds without a warning.
 fn render(dot: &std::path::Path, source: &str, format: &str) -> Vec<u8> {
-    use std::io::Write;
-    let mut child = Command::new(dot)
-        .arg(format!("-T{format}"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(source.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let mut command = Command::new(dot);
+    command.arg(format!("-T{format}"));
+    let out = crate::support::piped(command, source);
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stderr), "", "Graphviz warned");
     out.stdout

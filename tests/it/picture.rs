@@ -282,7 +282,7 @@ fn hostile_plan_text_stays_text_in_every_export() {
             "-c",
             "import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.buffer.read())",
         ]);
-        let parsed = piped(python, &text);
+        let parsed = crate::support::piped(python, &text);
         assert!(
             parsed.status.success(),
             "{format}: {}",
@@ -328,30 +328,11 @@ fn hostile_plan_text_stays_text_in_every_export() {
         assert!(!source.contains('\u{0}'));
         let mut graphviz = std::process::Command::new(dot);
         graphviz.arg("-Tsvg");
-        let rendered = piped(graphviz, &source);
+        let rendered = crate::support::piped(graphviz, &source);
         assert!(
             rendered.status.success(),
             "{}",
             String::from_utf8_lossy(&rendered.stderr)
         );
     }
-}
-
-/// Runs `command` with `input` on its standard input.
-fn piped(mut command: std::process::Command, input: &str) -> std::process::Output {
-    use std::io::Write;
-    use std::process::Stdio;
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
 }
