@@ -72,7 +72,15 @@ fn lint(bencher: divan::Bencher, code: &str) {
         .find(|l| l.doc.code == code)
         .copied()
         .expect("a registered lint");
-    bencher.bench(|| planlint::lints::run(corpus, graph, &[lint], Default::default()));
+    let comparisons = planlint::comparison::compare(corpus, graph, Default::default());
+    bencher.bench(|| planlint::lints::run(corpus, graph, &comparisons, &[lint]));
+}
+
+/// Every plan's targets against its parents' (the verdicts the lints and exports read).
+#[divan::bench(sample_count = 10)]
+fn compare_targets(bencher: divan::Bencher) {
+    let (corpus, graph) = &*LOADED;
+    bencher.bench(|| planlint::comparison::compare(corpus, graph, Default::default()));
 }
 
 /// `planlint check` on the corpus, as the engine runs it (output not rendered).

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use crate::code::{Category, Code};
+use crate::comparison::{Comparisons, Standing};
 use crate::config::Config;
 use crate::diagnostics::baseline::Baseline;
 use crate::diagnostics::{self, Diagnostic, Summary};
@@ -14,7 +15,7 @@ use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use crate::ingest::{self, Corpus, Drafts};
 use crate::lints::{self, LintMeta};
-use crate::model::TargetId;
+use crate::model::{ComparisonId, TargetId};
 
 /// What a run reads and which codes it reports.
 #[derive(Debug, Clone, Default)]
@@ -55,6 +56,10 @@ pub enum BaselineUse {
 pub struct Report {
     pub corpus: Corpus,
     pub graph: KnowledgeGraph,
+    /// Every plan's targets against its parents', the one source of every verdict.
+    pub comparisons: Comparisons,
+    /// What became of each comparison's finding in this run, by `ComparisonId`.
+    standings: Vec<Standing>,
     /// In the stable output order, each with its fingerprint.
     pub findings: Vec<Diagnostic>,
     /// Baseline entries that matched no finding any more, and the baseline's path.
@@ -67,6 +72,15 @@ impl Report {
     #[must_use]
     pub fn summary(&self) -> Summary {
         Summary::of(&self.findings, self.corpus.files)
+    }
+
+    /// What became of a comparison's finding in this run.
+    #[must_use]
+    pub fn standing(&self, id: ComparisonId) -> Standing {
+        self.standings
+            .get(id.0)
+            .copied()
+            .unwrap_or(Standing::Informational)
     }
 
     /// Whether a finding with `code` is about `target`: how exports and `trace` read verdicts.
@@ -104,23 +118,30 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     };
     let mut corpus = load(config, inputs)?;
     let graph = crate::graph::build(&corpus);
+    let comparisons = crate::comparison::compare(&corpus, &graph, config.thresholds);
     let mut findings = std::mem::take(&mut corpus.diagnostics);
     findings.extend(
-        lints::run(&corpus, &graph, &lints, config.thresholds)
+        lints::run(&corpus, &graph, &comparisons, &lints)
             .into_iter()
             .map(|d| d.capped(MAX_PLACES)),
     );
+    let mut fate = Fate::new(&comparisons);
+    fate.cover(&findings);
     findings.retain(|d| reported(config, inputs, d.code));
     config.apply(&mut findings);
+    fate.survived(&findings, Standing::Allowed);
     // A lint runs exactly when its code is reported, so this is also the set of lints that ran.
     let ran: Vec<Code> = lints::codes()
         .into_iter()
         .filter(|c| reported(config, inputs, *c))
         .collect();
     lints::suppressions::apply(&corpus, &ran, &mut findings);
+    fate.survived(&findings, Standing::Suppressed);
     diagnostics::sort(&mut findings, &corpus.sources);
     diagnostics::stamp_fingerprints(&mut findings, &corpus.sources, &corpus.plans);
     let baseline_fixed = apply_baseline(config, &inputs.baseline, &mut findings)?;
+    fate.survived(&findings, Standing::Baselined);
+    let standings = fate.standings(&comparisons, &findings);
     if !inputs.corpus.is_empty() {
         // A draft is reviewed, not the corpus: only findings located in the drafts are shown.
         findings.retain(|d| d.source.is_none_or(|s| corpus.drafts.contains(&s)));
@@ -141,10 +162,70 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     Ok(Report {
         corpus,
         graph,
+        comparisons,
+        standings,
         findings,
         baseline_fixed,
         about_targets,
     })
+}
+
+/// What becomes of the findings that report comparisons, stage by stage: a row whose finding
+/// the configuration, an `allow:` entry or the baseline removed says so in every output.
+struct Fate {
+    /// Per comparison: what removed its finding, once one did.
+    removed: Vec<Option<Standing>>,
+    /// Per comparison: whether a finding reported it at the last stage.
+    covered: Vec<bool>,
+}
+
+impl Fate {
+    fn new(comparisons: &Comparisons) -> Self {
+        Self {
+            removed: vec![None; comparisons.len()],
+            covered: vec![false; comparisons.len()],
+        }
+    }
+
+    /// The lints' findings as they came: every row they report is covered.
+    fn cover(&mut self, findings: &[Diagnostic]) {
+        for id in findings.iter().flat_map(|d| &d.comparisons) {
+            self.covered[id.0] = true;
+        }
+    }
+
+    /// After a stage that removes findings: rows no finding reports any more were removed by it.
+    fn survived(&mut self, findings: &[Diagnostic], stage: Standing) {
+        let mut still = vec![false; self.covered.len()];
+        for id in findings.iter().flat_map(|d| &d.comparisons) {
+            still[id.0] = true;
+        }
+        for (i, was) in self.covered.iter().enumerate() {
+            if *was && !still[i] && self.removed[i].is_none() {
+                self.removed[i] = Some(stage);
+            }
+        }
+        self.covered = still;
+    }
+
+    /// Each comparison's standing: reported at its finding's severity, removed at a stage, or
+    /// never reported (its lint did not run, or the verdict is not a finding).
+    fn standings(&self, comparisons: &Comparisons, findings: &[Diagnostic]) -> Vec<Standing> {
+        let mut standings: Vec<Standing> = comparisons
+            .iter()
+            .map(|(id, row)| match self.removed[id.0] {
+                Some(stage) => stage,
+                None if lints::reporting(row.verdict).is_some() => Standing::Allowed,
+                None => Standing::Informational,
+            })
+            .collect();
+        for d in findings {
+            for id in &d.comparisons {
+                standings[id.0] = Standing::Reported(d.severity);
+            }
+        }
+        standings
+    }
 }
 
 /// When the paths given lie inside a larger corpus (an `include:` root of the configuration, or

@@ -10,6 +10,7 @@
 pub mod catalogue;
 pub mod cli;
 pub mod code;
+pub mod comparison;
 pub mod config;
 pub mod diagnostics;
 pub mod engine;

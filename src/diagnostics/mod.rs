@@ -18,7 +18,7 @@ pub use subject::Subject;
 
 use crate::code::Code;
 use crate::i18n::Msg;
-use crate::model::{Located, Plan, SourceId, Span};
+use crate::model::{ComparisonId, Located, Plan, SourceId, Span};
 
 pub use crate::code::Severity;
 
@@ -56,6 +56,8 @@ pub struct Diagnostic {
     pub fix: Option<fix::Fix>,
     /// What the finding is about: exports and later stages read it instead of re-deriving it.
     pub subject: Subject,
+    /// The comparisons (rows of a 对照表) whose verdict the finding reports.
+    pub comparisons: Vec<ComparisonId>,
     /// Stable identity for baselines and SARIF, stamped by the engine (see [`fingerprint`]).
     pub fingerprint: String,
 }
@@ -75,6 +77,7 @@ impl Diagnostic {
             related: Vec::new(),
             fix: None,
             subject: Subject::File,
+            comparisons: Vec::new(),
             fingerprint: String::new(),
         }
     }
@@ -83,6 +86,13 @@ impl Diagnostic {
     #[must_use]
     pub fn about(mut self, subject: Subject) -> Self {
         self.subject = subject;
+        self
+    }
+
+    /// Says which comparisons' verdicts the finding reports.
+    #[must_use]
+    pub fn reporting(mut self, comparisons: impl IntoIterator<Item = ComparisonId>) -> Self {
+        self.comparisons.extend(comparisons);
         self
     }
 

@@ -280,7 +280,7 @@ impl<'a> Builder<'a> {
 
     /// Whether the run reported the target weaker than its parent's, or due later.
     fn is_weaker(&self, id: TargetId) -> bool {
-        verdict(self.report, id).is_some()
+        verdict(self.report, id).is_some_and(super::Verdict::is_reported)
     }
 
     fn target_rows(&self, plan: PlanId) -> Vec<TargetRow> {

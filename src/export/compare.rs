@@ -1,60 +1,24 @@
-//! The comparison table (上位方案目标对照表) a review hands back: one row per indicator and year
-//! of a plan and the plans above it, the plan's value beside each ancestor's, and a verdict.
-//! Verdicts come from the same comparison the lints make (`model::growth`).
+//! The comparison table (上位方案目标对照表) a review hands back: one row per comparison the
+//! run made for a plan (`comparison::Comparisons`), the plan's value beside each ancestor's, and
+//! the row's conclusion with what became of its finding. Nothing is judged here.
 
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::comparison::{Standing, Verdict, conclusion};
 use crate::diagnostics::terminal::safe_text;
 use crate::engine::Report;
-use crate::i18n::Lang;
-use crate::model::growth::{Footing, footing};
-use crate::model::{Deadline, IndicatorId, IndicatorKind, Level, Plan, PlanId, PlanStatus, Target};
-
-/// How a plan's target stands against the nearest plan above that sets one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    Weaker,
-    Equal,
-    Stricter,
-    Omitted,
-    QualitativeOnly,
-    NotApplicable,
-    /// Counts and amounts: a part is not compared with the whole.
-    Absolute,
-    /// Measured another way (another unit, baseline or form).
-    NotComparable,
-    /// No plan above sets it.
-    NoParent,
-}
-
-impl Verdict {
-    #[must_use]
-    pub fn words(self, lang: Lang) -> &'static str {
-        let (zh, en) = match self {
-            Verdict::Weaker => ("弱于上级", "weaker"),
-            Verdict::Equal => ("与上级相同", "equal"),
-            Verdict::Stricter => ("严于上级", "stricter"),
-            Verdict::Omitted => ("未承接", "omitted"),
-            Verdict::QualitativeOnly => ("仅定性表述", "qualitative only"),
-            Verdict::NotApplicable => ("声明不适用", "declared not applicable"),
-            Verdict::Absolute => ("绝对量，不可比", "not comparable (absolute)"),
-            Verdict::NotComparable => ("口径不同，不可比", "not comparable (measured otherwise)"),
-            Verdict::NoParent => ("上级无此目标", "no parent target"),
-        };
-        match lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
+use crate::i18n::{Lang, Msg};
+use crate::model::{ComparisonId, Deadline, IndicatorKey, Level, PlanId, PlanStatus, Target};
 
 /// One plan's table.
 #[derive(Debug)]
 pub struct Table {
-    pub plan: String,
+    pub plan: PlanId,
+    /// How the table names its plan: `安政发〔2024〕13号（安丘市）`.
+    pub name: String,
     /// The plans above, national first.
     pub ancestors: Vec<String>,
     /// Their levels, for columns that line up across tables (CSV).
@@ -62,18 +26,23 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+/// One row: a comparison of the run, as the table shows it.
 #[derive(Debug)]
 pub struct Row {
+    pub comparison: ComparisonId,
     pub indicator: String,
-    pub year: u16,
-    /// This plan's value, as written.
+    pub deadline: Deadline,
+    /// This plan's value, as written; its goal's words when it states none.
     pub value: Option<String>,
     /// Each ancestor's value, in the order of `Table::ancestors`.
     pub parents: Vec<Option<String>>,
     pub verdict: Verdict,
+    pub standing: Standing,
+    /// The row's conclusion: the verdict with its tolerance and standing.
+    pub conclusion: Msg,
 }
 
-/// The table of `plan` against the plans above it.
+/// The table of `plan` against the plans above it: every row the run's comparisons hold for it.
 #[must_use]
 pub fn table(report: &Report, plan_id: PlanId, lang: Lang) -> Table {
     let corpus = &report.corpus;
@@ -90,96 +59,89 @@ pub fn table(report: &Report, plan_id: PlanId, lang: Lang) -> Table {
         .collect();
     // Nearest first in the graph; the table reads top down.
     ancestors.reverse();
-    let keys: BTreeSet<(u16, String, IndicatorId)> = std::iter::once(plan_id)
-        .chain(ancestors.iter().copied())
-        .flat_map(|p| corpus.plan(p).targets.iter())
-        .filter_map(|t| {
-            let id = t.indicator_id.clone()?;
-            let name = corpus.catalogue.get(&id)?.name.clone();
-            Some((t.deadline.year()?, name, id))
+    let stated: Vec<HashMap<(IndicatorKey, Deadline), &Target>> = ancestors
+        .iter()
+        .map(|&p| {
+            let mut by_key = HashMap::new();
+            for t in &corpus.plan(p).targets {
+                by_key.entry((IndicatorKey::of(t), t.deadline)).or_insert(t);
+            }
+            by_key
         })
         .collect();
-    let describe = |t: &Target| match lang {
-        Lang::Zh => t.describe_zh(),
-        Lang::En => t.describe_en(),
-    };
-    let rows = keys
-        .into_iter()
-        .map(|(year, indicator, id)| {
-            let own = find(plan, &id, year);
-            let parents: Vec<Option<&Target>> = ancestors
+    let describe = |t: &Target| t.describe_in(lang);
+    let mut rows: Vec<Row> = report
+        .comparisons
+        .of_plan(plan_id)
+        .iter()
+        .map(|&id| {
+            let row = report.comparisons.get(id);
+            let value = row
+                .child_target(corpus)
+                .map(describe)
+                .or_else(|| row.goal.map(|g| plan.qualitative[g].text.value.clone()));
+            let parents = stated
                 .iter()
-                .map(|&p| find(corpus.plan(p), &id, year))
+                .map(|by_key| {
+                    by_key
+                        .get(&(row.key.clone(), row.deadline))
+                        .map(|t| describe(t))
+                })
                 .collect();
-            let nearest = parents.iter().rev().flatten().next().copied();
-            let verdict = verdict(report, plan, &id, own, nearest);
+            let standing = report.standing(id);
             Row {
-                indicator,
-                year,
-                value: own.map(describe),
-                parents: parents.iter().map(|t| t.map(describe)).collect(),
-                verdict,
+                comparison: id,
+                indicator: row.name.clone(),
+                deadline: row.deadline,
+                value,
+                parents,
+                verdict: row.verdict,
+                standing,
+                conclusion: conclusion(row.verdict, row.tolerance, standing),
             }
         })
         .collect();
+    rows.sort_by(|a, b| {
+        (deadline_order(a.deadline), &a.indicator, a.comparison).cmp(&(
+            deadline_order(b.deadline),
+            &b.indicator,
+            b.comparison,
+        ))
+    });
+    // A target restated word for word (a lead paragraph, then the body) is one row.
+    rows.dedup_by(|a, b| {
+        a.indicator == b.indicator
+            && a.deadline == b.deadline
+            && a.value == b.value
+            && a.verdict == b.verdict
+            && a.standing == b.standing
+    });
     Table {
-        plan: corpus.plan_name(plan_id),
+        plan: plan_id,
+        name: corpus.plan_name(plan_id),
         ancestors: ancestors.iter().map(|&p| corpus.plan_name(p)).collect(),
         levels: ancestors.iter().map(|&p| corpus.plan(p).level).collect(),
         rows,
     }
 }
 
-fn find<'a>(plan: &'a Plan, id: &IndicatorId, year: u16) -> Option<&'a Target> {
-    plan.targets
-        .iter()
-        .find(|t| t.indicator_id.as_ref() == Some(id) && t.deadline == Deadline::Year(year))
+/// Years in order, then every-year targets, then those without a year.
+fn deadline_order(deadline: Deadline) -> (u8, u16) {
+    match deadline {
+        Deadline::Year(year) => (0, year),
+        Deadline::Annual => (1, 0),
+        Deadline::Unstated => (2, 0),
+    }
 }
 
-fn verdict(
-    report: &Report,
-    plan: &Plan,
-    id: &IndicatorId,
-    own: Option<&Target>,
-    parent: Option<&Target>,
-) -> Verdict {
-    let catalogue = &report.corpus.catalogue;
-    let named = |wording: &str| catalogue.link_wording(wording).is_some_and(|i| &i.id == id);
-    let Some(entry) = catalogue.get(id) else {
-        return Verdict::NotComparable;
-    };
-    match (own, parent) {
-        (_, None) => Verdict::NoParent,
-        (None, Some(_))
-            if plan
-                .not_applicable
-                .iter()
-                .any(|n| named(&n.indicator.value)) =>
-        {
-            Verdict::NotApplicable
-        }
-        (None, Some(_)) if plan.qualitative.iter().any(|q| named(&q.indicator.value)) => {
-            Verdict::QualitativeOnly
-        }
-        (None, Some(_)) => Verdict::Omitted,
-        (Some(_), Some(_)) if entry.kind == IndicatorKind::Absolute => Verdict::Absolute,
-        (Some(child), Some(parent)) => match footing(child, parent) {
-            None => Verdict::NotComparable,
-            Some(on) if on.is_weaker(entry.direction) => Verdict::Weaker,
-            // The same two figures the other way round: is the parent's the weaker?
-            Some(on) => {
-                let reversed = Footing {
-                    child: on.parent,
-                    parent: on.child,
-                    compounded: None,
-                };
-                if reversed.is_weaker(entry.direction) {
-                    Verdict::Stricter
-                } else {
-                    Verdict::Equal
-                }
-            }
-        },
+/// A deadline as a table cell.
+#[must_use]
+pub fn year_cell(deadline: Deadline, lang: Lang) -> String {
+    match (deadline, lang) {
+        (Deadline::Year(year), _) => year.to_string(),
+        (Deadline::Annual, Lang::Zh) => "每年".to_string(),
+        (Deadline::Annual, Lang::En) => "every year".to_string(),
+        (Deadline::Unstated, _) => "—".to_string(),
     }
 }
 
@@ -202,7 +164,7 @@ pub(super) fn cells(table: &Table, lang: Lang) -> Vec<Vec<String>> {
         .map(|row| {
             let mut cells = vec![
                 row.indicator.clone(),
-                row.year.to_string(),
+                year_cell(row.deadline, lang),
                 row.value.clone().unwrap_or_else(|| "—".to_string()),
             ];
             cells.extend(
@@ -210,7 +172,7 @@ pub(super) fn cells(table: &Table, lang: Lang) -> Vec<Vec<String>> {
                     .iter()
                     .map(|p| p.clone().unwrap_or_else(|| "—".into())),
             );
-            cells.push(row.verdict.words(lang).to_string());
+            cells.push(row.conclusion.get(lang).to_string());
             cells
         })
         .collect()
@@ -228,7 +190,7 @@ pub fn to_text(table: &Table, lang: Lang) -> String {
     let widths: Vec<usize> = (0..all[0].len())
         .map(|i| all.iter().map(|r| r[i].width()).max().unwrap_or(0))
         .collect();
-    let mut out = format!("{}\n", safe_text(&table.plan));
+    let mut out = format!("{}\n", safe_text(&table.name));
     for (n, row) in all.iter().enumerate() {
         let line: Vec<String> = row
             .iter()
@@ -249,7 +211,7 @@ pub fn to_text(table: &Table, lang: Lang) -> String {
 pub fn to_markdown(table: &Table, lang: Lang) -> String {
     let escape = |c: &str| safe_text(c).replace('|', "\\|");
     let head = headings(table, lang);
-    let mut out = format!("### {}\n\n", escape(&table.plan));
+    let mut out = format!("### {}\n\n", escape(&table.name));
     let line = |r: &[String]| {
         format!(
             "| {} |\n",
@@ -288,9 +250,9 @@ pub fn to_csv(tables: &[Table], lang: Lang) -> Result<String, csv::Error> {
     for table in tables {
         for row in &table.rows {
             let mut record = vec![
-                table.plan.clone(),
+                table.name.clone(),
                 row.indicator.clone(),
-                row.year.to_string(),
+                year_cell(row.deadline, lang),
                 row.value.clone().unwrap_or_default(),
             ];
             for level in LEVELS {
@@ -302,7 +264,7 @@ pub fn to_csv(tables: &[Table], lang: Lang) -> Result<String, csv::Error> {
                     .find_map(|(_, v)| v.clone());
                 record.push(value.unwrap_or_default());
             }
-            record.push(row.verdict.words(lang).to_string());
+            record.push(row.conclusion.get(lang).to_string());
             writer.write_record(&record)?;
         }
     }

@@ -23,11 +23,10 @@ pub use build::cascade;
 
 use serde::Serialize;
 
+use crate::comparison::Standing;
 use crate::diagnostics::Severity;
 use crate::engine::Report;
-use crate::lints::rules::{
-    inconsistent_deadline::INCONSISTENT_DEADLINE, weaker_target::WEAKER_TARGET,
-};
+use crate::lints::rules::inconsistent_deadline::INCONSISTENT_DEADLINE;
 use crate::model::{Level, TargetId};
 
 /// What a node stands for.
@@ -206,22 +205,37 @@ pub fn layer_of(level: Level) -> usize {
     }
 }
 
-/// What the run said of a target against its parent: weaker, due later, or nothing.
+/// What the run said of a target against its parent: weaker (with what became of the finding),
+/// due later, or nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
-    Weaker,
+    Weaker(Standing),
     Later,
 }
 
-/// The verdict on a target, read from the run's findings (after levels, suppressions and the
-/// baseline), never recomputed.
+impl Verdict {
+    /// Whether the picture colours it: a finding the run reports.
+    #[must_use]
+    pub fn is_reported(self) -> bool {
+        match self {
+            Verdict::Weaker(standing) => matches!(standing, Standing::Reported(_)),
+            Verdict::Later => true,
+        }
+    }
+}
+
+/// The verdict on a target: weaker from the run's comparison of it (with its standing), due
+/// later from the run's findings; never recomputed.
 #[must_use]
 pub fn verdict(report: &Report, target: TargetId) -> Option<Verdict> {
-    if report.has_finding(WEAKER_TARGET.code(), target) {
-        Some(Verdict::Weaker)
-    } else if report.has_finding(INCONSISTENT_DEADLINE.code(), target) {
-        Some(Verdict::Later)
-    } else {
-        None
-    }
+    let weaker = report
+        .comparisons
+        .of_target(target)
+        .filter(|&id| report.comparisons.get(id).verdict == crate::comparison::Verdict::Weaker)
+        .map(|id| Verdict::Weaker(report.standing(id)));
+    weaker.or_else(|| {
+        report
+            .has_finding(INCONSISTENT_DEADLINE.code(), target)
+            .then_some(Verdict::Later)
+    })
 }

@@ -124,7 +124,7 @@ fn table(out: &mut String, table: &Table, lang: Lang) {
     }
     out.push_str("</tr>\n");
     for (row, cells) in table.rows.iter().zip(compare::cells(table, lang)) {
-        let class = if row.verdict == compare::Verdict::Weaker {
+        let class = if row.verdict == crate::comparison::Verdict::Weaker {
             " class=\"weaker\""
         } else {
             ""

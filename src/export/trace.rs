@@ -166,14 +166,28 @@ impl Tree<'_> {
         }
     }
 
-    /// `  ▼ 弱于上级` when the run found it weaker than its parent, `  ⏰ 晚于上级` when due later.
-    fn marks(&self, id: TargetId) -> &'static str {
-        match (super::verdict(self.report, id), self.lang) {
-            (None, _) => "",
-            (Some(Verdict::Weaker), Lang::Zh) => "  ▼ 弱于上级",
-            (Some(Verdict::Weaker), Lang::En) => "  ▼ weaker than its parent",
-            (Some(Verdict::Later), Lang::Zh) => "  ⏰ 晚于上级",
-            (Some(Verdict::Later), Lang::En) => "  ⏰ later than its parent",
+    /// `  ▼ 弱于上级` when the run found it weaker than its parent (and what became of the
+    /// finding, when it is not reported), `  ⏰ 晚于上级` when due later.
+    fn marks(&self, id: TargetId) -> String {
+        match super::verdict(self.report, id) {
+            None => String::new(),
+            Some(Verdict::Weaker(standing)) => {
+                let mut words = match self.lang {
+                    Lang::Zh => "  ▼ 弱于上级".to_string(),
+                    Lang::En => "  ▼ weaker than its parent".to_string(),
+                };
+                if let Some(extra) = standing.words() {
+                    match self.lang {
+                        Lang::Zh => words.push_str(&format!("（{}）", extra.zh)),
+                        Lang::En => words.push_str(&format!(" ({})", extra.en)),
+                    }
+                }
+                words
+            }
+            Some(Verdict::Later) => match self.lang {
+                Lang::Zh => "  ⏰ 晚于上级".to_string(),
+                Lang::En => "  ⏰ later than its parent".to_string(),
+            },
         }
     }
 }

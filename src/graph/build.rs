@@ -63,7 +63,10 @@ pub fn build(corpus: &Corpus) -> KnowledgeGraph {
     let ancestors: Vec<Vec<PlanId>> = (0..corpus.plans.len())
         .map(|i| resolve::ancestors(corpus, &cites, &campaigns, PlanId(i)))
         .collect();
-    let parent_targets = resolve_parent_targets(corpus, &ancestors);
+    let ParentTargets {
+        parents: parent_targets,
+        counterparts,
+    } = resolve_parent_targets(corpus, &ancestors);
     for (child, parent) in &parent_targets {
         let (c, p) = (
             builder.node(Node::Target(*child)),
@@ -80,6 +83,7 @@ pub fn build(corpus: &Corpus) -> KnowledgeGraph {
         agencies,
         ancestors,
         parent_targets,
+        counterparts,
     }
 }
 
@@ -145,13 +149,18 @@ fn resolve_citations(
     (all, stubs)
 }
 
+/// Each target's parent target and, where it has none, its counterpart.
+struct ParentTargets {
+    parents: HashMap<TargetId, TargetId>,
+    counterparts: HashMap<TargetId, TargetId>,
+}
+
 /// For each target with a catalogued indicator and a year, the first ancestor plan (nearest
 /// first) with a target for the same indicator and year that can be put on one footing with it
-/// (`model::growth::footing`).
-fn resolve_parent_targets(
-    corpus: &Corpus,
-    ancestors: &[Vec<PlanId>],
-) -> HashMap<TargetId, TargetId> {
+/// (`model::growth::footing`): its parent target. A target with none, whose nearest ancestor
+/// sets the same indicator and year in a way it cannot be compared with (other units, another
+/// baseline), gets that target as its counterpart: the 对照表 shows the pair as not comparable.
+fn resolve_parent_targets(corpus: &Corpus, ancestors: &[Vec<PlanId>]) -> ParentTargets {
     // (plan, indicator, year) → target index: one lookup per ancestor instead of a scan.
     let mut by_key: HashMap<(PlanId, &str, u16), Vec<usize>> = HashMap::new();
     for (p, plan) in corpus.plans.iter().enumerate() {
@@ -164,15 +173,22 @@ fn resolve_parent_targets(
             }
         }
     }
-    let mut parents = HashMap::new();
+    let mut found = ParentTargets {
+        parents: HashMap::new(),
+        counterparts: HashMap::new(),
+    };
     for (p, plan) in corpus.plans.iter().enumerate() {
         for (t, target) in plan.targets.iter().enumerate() {
             let (Some(ind), Deadline::Year(year)) = (&target.indicator_id, target.deadline) else {
                 continue;
             };
-            let found = ancestors[p].iter().find_map(|&ancestor| {
-                by_key
-                    .get(&(ancestor, ind.0.as_str(), year))?
+            let id = TargetId {
+                plan: PlanId(p),
+                index: t,
+            };
+            let same = |ancestor: PlanId| by_key.get(&(ancestor, ind.0.as_str(), year));
+            let parent = ancestors[p].iter().find_map(|&ancestor| {
+                same(ancestor)?
                     .iter()
                     .copied()
                     .find(|&i| {
@@ -184,18 +200,23 @@ fn resolve_parent_targets(
                         index,
                     })
             });
-            if let Some(parent) = found {
-                parents.insert(
+            if let Some(parent) = parent {
+                found.parents.insert(id, parent);
+            } else if let Some((ancestor, index)) = ancestors[p]
+                .iter()
+                .find_map(|&a| same(a).and_then(|t| t.first()).map(|&i| (a, i)))
+            {
+                found.counterparts.insert(
+                    id,
                     TargetId {
-                        plan: PlanId(p),
-                        index: t,
+                        plan: ancestor,
+                        index,
                     },
-                    parent,
                 );
             }
         }
     }
-    parents
+    found
 }
 
 fn resolve_agencies(corpus: &Corpus, builder: &mut Builder) -> Vec<Vec<AgencyResolution>> {

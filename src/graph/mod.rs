@@ -66,6 +66,9 @@ pub struct KnowledgeGraph {
     ancestors: Vec<Vec<PlanId>>,
     /// Each target's parent target, where one exists.
     parent_targets: HashMap<TargetId, TargetId>,
+    /// For a target without a parent target: the nearest ancestor's target for the same
+    /// indicator and year, which cannot be put on one footing with it.
+    counterparts: HashMap<TargetId, TargetId>,
 }
 
 impl KnowledgeGraph {
@@ -118,5 +121,26 @@ impl KnowledgeGraph {
     #[must_use]
     pub fn parent_target(&self, target: TargetId) -> Option<TargetId> {
         self.parent_targets.get(&target).copied()
+    }
+
+    /// For a target without a parent target, the nearest ancestor's target for the same
+    /// indicator and year that cannot be compared with it (other units or baseline).
+    #[must_use]
+    pub fn counterpart(&self, target: TargetId) -> Option<TargetId> {
+        self.counterparts.get(&target).copied()
+    }
+
+    /// The nearest plan above `plan` whose targets are known (not a stub, with at least one
+    /// target): the plan its targets are taken up from.
+    #[must_use]
+    pub fn parent_with_targets(
+        &self,
+        plan: PlanId,
+        corpus: &crate::ingest::Corpus,
+    ) -> Option<PlanId> {
+        self.ancestors(plan).iter().copied().find(|&p| {
+            let parent = corpus.plan(p);
+            parent.status != crate::model::PlanStatus::Stub && !parent.targets.is_empty()
+        })
     }
 }

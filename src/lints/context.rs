@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
-use super::Thresholds;
 use crate::catalogue::Indicator;
+use crate::comparison::{Comparison, Comparisons};
 use crate::diagnostics::{Diagnostic, Subject};
 use crate::graph::CitationLink;
 use crate::graph::{AgencyResolution, KnowledgeGraph};
@@ -16,17 +16,21 @@ use crate::msg;
 pub struct LintContext<'a> {
     pub corpus: &'a Corpus,
     pub graph: &'a KnowledgeGraph,
-    /// The numbers `planlint.yaml` tunes.
-    pub thresholds: Thresholds,
+    /// Every plan's targets against its parents', with their verdicts.
+    pub comparisons: &'a Comparisons,
 }
 
 impl<'a> LintContext<'a> {
     #[must_use]
-    pub fn new(corpus: &'a Corpus, graph: &'a KnowledgeGraph, thresholds: Thresholds) -> Self {
+    pub fn new(
+        corpus: &'a Corpus,
+        graph: &'a KnowledgeGraph,
+        comparisons: &'a Comparisons,
+    ) -> Self {
         Self {
             corpus,
             graph,
-            thresholds,
+            comparisons,
         }
     }
 
@@ -89,16 +93,20 @@ impl<'a> LintContext<'a> {
         })
     }
 
-    /// A finding about a target measured against its parent's: the child's sentence underlined
-    /// with `child` (Chinese, English), the parent's shown with `parent`, the pair its subject.
+    /// A finding about a comparison of a target with its parent's: the child's sentence
+    /// underlined with `child` (Chinese, English), the parent's shown with `parent`, the pair
+    /// its subject.
     #[must_use]
     pub fn against_parent(
         &self,
         diagnostic: Diagnostic,
-        (child_id, parent_id): (TargetId, TargetId),
+        row: &Comparison,
         (child_zh, child_en): (&str, &str),
         (parent_zh, parent_en): (&str, &str),
     ) -> Diagnostic {
+        let (Some(child_id), Some(parent_id)) = (row.child, row.parent) else {
+            return diagnostic;
+        };
         let (child, parent) = (self.target(child_id), self.target(parent_id));
         let parent_plan = self.plan_name(parent_id.plan);
         diagnostic
@@ -156,33 +164,7 @@ impl<'a> LintContext<'a> {
     }
 }
 
-/// What two targets of one plan must share to be about the same thing: the catalogue entry,
-/// or for an uncatalogued indicator, the same wording.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum IndicatorKey {
-    Catalogued(crate::model::IndicatorId),
-    Wording(String),
-}
-
 impl LintContext<'_> {
-    #[must_use]
-    pub fn indicator_key(&self, target: &Target) -> IndicatorKey {
-        match &target.indicator_id {
-            Some(id) => IndicatorKey::Catalogued(id.clone()),
-            None => IndicatorKey::Wording(crate::model::text::fold(&target.indicator.value)),
-        }
-    }
-
-    /// The nearest plan above `plan` whose targets are known (not a stub, with at least one
-    /// target): the plan its targets are taken up from.
-    #[must_use]
-    pub fn parent_with_targets(&self, plan: PlanId) -> Option<PlanId> {
-        self.graph.ancestors(plan).iter().copied().find(|&p| {
-            let parent = self.plan(p);
-            parent.status != crate::model::PlanStatus::Stub && !parent.targets.is_empty()
-        })
-    }
-
     /// The catalogue entry a qualitative target's wording names, if any.
     #[must_use]
     pub fn qualitative_indicator(

@@ -7,8 +7,6 @@ mod context;
 pub mod rules;
 pub mod suppressions;
 
-use serde::Serialize;
-
 pub use context::LintContext;
 pub use rules::ALL;
 
@@ -111,32 +109,32 @@ pub fn lint(code: Code) -> Option<&'static LintMeta> {
     ALL.iter().copied().find(|l| l.doc.code == code.as_str())
 }
 
-/// Numbers the lints read, tuned in planlint.yaml.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct Thresholds {
-    /// How far below its parent (as a share of the parent's value) a child's approximate
-    /// target (约, 左右) may be before it counts as weaker. `0` (the default): any shortfall.
-    pub approximate_tolerance: f64,
-}
-
-impl Default for Thresholds {
-    fn default() -> Self {
-        Self {
-            approximate_tolerance: 0.0,
-        }
+/// The lint that reports a verdict, when the verdict is a finding at all.
+#[must_use]
+pub fn reporting(verdict: crate::comparison::Verdict) -> Option<&'static LintMeta> {
+    use crate::comparison::Verdict;
+    use rules::{looser_bound, omitted_target, qualitative_target, weaker_target};
+    match verdict {
+        Verdict::Weaker => Some(&weaker_target::WEAKER_TARGET),
+        Verdict::LooserBound => Some(&looser_bound::LOOSER_BOUND),
+        Verdict::Omitted => Some(&omitted_target::OMITTED_TARGET),
+        Verdict::QualitativeOnly => Some(&qualitative_target::QUALITATIVE_TARGET),
+        _ => None,
     }
 }
+
+/// Numbers the lints read, tuned in planlint.yaml.
+pub use crate::comparison::Thresholds;
 
 /// Runs the lints in `selected` over the corpus.
 #[must_use]
 pub fn run(
     corpus: &crate::ingest::Corpus,
     graph: &crate::graph::KnowledgeGraph,
+    comparisons: &crate::comparison::Comparisons,
     selected: &[&'static LintMeta],
-    thresholds: Thresholds,
 ) -> Vec<Diagnostic> {
-    let context = LintContext::new(corpus, graph, thresholds);
+    let context = LintContext::new(corpus, graph, comparisons);
     let mut diagnostics = Vec::new();
     for lint in selected {
         (lint.check)(&context, &mut diagnostics);

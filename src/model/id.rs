@@ -11,3 +11,8 @@ pub struct TargetId {
     pub plan: PlanId,
     pub index: usize,
 }
+
+/// Index of a comparison of the run (`comparison::Comparisons`): one row of a plan's 对照表.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct ComparisonId(pub usize);

@@ -35,3 +35,22 @@ pub enum IndicatorKind {
     /// city's 5万辆, so child and parent values do not compare.
     Absolute,
 }
+
+/// What two targets must share to be about the same indicator: the catalogue entry, or for an
+/// indicator the catalogue does not name, the same wording (folded).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IndicatorKey {
+    Catalogued(IndicatorId),
+    Wording(String),
+}
+
+impl IndicatorKey {
+    /// The key of a target: its catalogue entry, else its wording.
+    #[must_use]
+    pub fn of(target: &super::Target) -> Self {
+        match &target.indicator_id {
+            Some(id) => IndicatorKey::Catalogued(id.clone()),
+            None => IndicatorKey::Wording(super::text::fold(&target.indicator.value)),
+        }
+    }
+}

@@ -108,6 +108,15 @@ impl Target {
     }
 
     /// The value as a reviewer reads it, in Chinese and in English, for a bilingual message.
+    /// The target as a person reads it, in `lang`.
+    #[must_use]
+    pub fn describe_in(&self, lang: crate::i18n::Lang) -> String {
+        match lang {
+            crate::i18n::Lang::Zh => self.describe_zh(),
+            crate::i18n::Lang::En => self.describe_en(),
+        }
+    }
+
     #[must_use]
     pub fn describe(&self) -> (String, String) {
         (self.describe_zh(), self.describe_en())

@@ -4,7 +4,8 @@
 use std::fmt::Write;
 
 use super::xml_text;
-use crate::export::compare::{self, Table, Verdict};
+use crate::comparison::Verdict;
+use crate::export::compare::{self, Table};
 use crate::i18n::Lang;
 
 /// The appendix: a page break, the heading and each table; nothing when no table has a row.
@@ -20,7 +21,7 @@ pub(super) fn appendix(tables: &[Table], lang: Lang) -> String {
     let mut out = String::from("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
     out.push_str(&paragraph(heading, 32, true));
     for table in tables {
-        out.push_str(&paragraph(&table.plan, 24, true));
+        out.push_str(&paragraph(&table.name, 24, true));
         out.push_str(&word_table(table, lang));
         out.push_str("<w:p/>");
     }

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::declare_lint;
+use crate::comparison::{Incomparable, Verdict};
 use crate::diagnostics::{Diagnostic, Subject};
 use crate::gazetteer::BUNDLED;
 use crate::lints::LintContext;
@@ -76,7 +77,6 @@ fn is_absolute(ctx: &LintContext<'_>, target: &Target) -> bool {
         .is_some_and(|i| i.kind == IndicatorKind::Absolute)
 }
 
-/// The same indicator, year, unit and form: figures that add up.
 fn same_measure(a: &Target, b: &Target) -> bool {
     a.indicator_id == b.indicator_id
         && a.deadline == b.deadline
@@ -87,16 +87,22 @@ fn same_measure(a: &Target, b: &Target) -> bool {
 }
 
 fn above_the_whole(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (child_id, parent_id) in ctx.graph.parent_target_pairs() {
+    let parts = ctx
+        .comparisons
+        .with_verdict(Verdict::NotComparable(Incomparable::PartOfWhole));
+    for (_, row) in parts {
+        let (Some(child_id), Some(parent_id)) = (row.child, row.parent) else {
+            continue;
+        };
         let (child, parent) = (ctx.target(child_id), ctx.target(parent_id));
-        if !is_absolute(ctx, child) || !same_measure(child, parent) {
+        if !same_measure(child, parent) {
             continue;
         }
         let tolerance = 1e-9 * parent.quantity.value.abs().max(1.0);
         if child.quantity.value <= parent.quantity.value + tolerance {
             continue;
         }
-        let name = ctx.indicator(child).map_or("", |i| i.name.as_str());
+        let name = &row.name;
         let (year, parent_plan) = (child.deadline, ctx.plan_name(parent_id.plan));
         let (child_zh, child_en) = child.describe();
         let (parent_zh, parent_en) = parent.describe();
@@ -107,7 +113,7 @@ fn above_the_whole(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             ctx.against_parent(
                 diagnostic,
-                (child_id, parent_id),
+                row,
                 (&child_zh, &child_en),
                 (&parent_zh, &parent_en),
             )
@@ -119,14 +125,13 @@ fn above_the_whole(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Parent plan → the plans directly below it, by the gazetteer division of their jurisdiction.
 fn children_by_parent(ctx: &LintContext<'_>) -> HashMap<PlanId, BTreeMap<usize, PlanId>> {
     let mut children: HashMap<PlanId, BTreeMap<usize, PlanId>> = HashMap::new();
     for (id, plan) in ctx.plans() {
         if plan.status == PlanStatus::Stub {
             continue;
         }
-        let Some(parent) = ctx.parent_with_targets(id) else {
+        let Some(parent) = ctx.graph.parent_with_targets(id, ctx.corpus) else {
             continue;
         };
         let Some(division) = division_of(ctx, id) else {

@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 use crate::declare_lint;
 use crate::diagnostics::Diagnostic;
 use crate::lints::LintContext;
-use crate::lints::context::IndicatorKey;
-use crate::model::{Deadline, Target, TargetId};
+use crate::model::{IndicatorKey, Deadline, Target, TargetId};
 use crate::msg;
 
 declare_lint! {
@@ -50,7 +49,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let earlier = seen
-                .entry((ctx.indicator_key(target), target.deadline))
+                .entry((IndicatorKey::of(target), target.deadline))
                 .or_default();
             let conflict = earlier.iter().find(|e| {
                 e.quantity.is_comparable(&target.quantity)

@@ -3,8 +3,7 @@
 use crate::declare_lint;
 use crate::diagnostics::Diagnostic;
 use crate::lints::LintContext;
-use crate::model::growth::footing;
-use crate::model::{Comparator, Direction, IndicatorKind};
+use crate::comparison::Verdict;
 use crate::msg;
 
 declare_lint! {
@@ -50,42 +49,13 @@ declare_lint! {
 }
 
 /// How firmly a bound holds the figure where `direction` is better: 超过 over 达到 over 约.
-fn firmness(comparator: Comparator, direction: Direction) -> Option<u8> {
-    match (direction, comparator) {
-        (Direction::Higher, Comparator::MoreThan) | (Direction::Lower, Comparator::LessThan) => {
-            Some(3)
-        }
-        (Direction::Higher, Comparator::AtLeast | Comparator::Exactly)
-        | (Direction::Lower, Comparator::AtMost | Comparator::Exactly) => Some(2),
-        (_, Comparator::About) => Some(1),
-        _ => None,
-    }
-}
-
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (child_id, parent_id) in ctx.graph.parent_target_pairs() {
+    for (id, row) in ctx.comparisons.with_verdict(Verdict::LooserBound) {
+        let (Some(child_id), Some(parent_id)) = (row.child, row.parent) else {
+            continue;
+        };
         let (child, parent) = (ctx.target(child_id), ctx.target(parent_id));
-        let Some(indicator) = ctx.indicator(child) else {
-            continue;
-        };
-        let Some(on) = footing(child, parent) else {
-            continue;
-        };
-        let tolerance = 1e-9 * on.child.abs().max(on.parent.abs()).max(1.0);
-        let direction = indicator.direction;
-        let (Some(mine), Some(theirs)) = (
-            firmness(child.comparator, direction),
-            firmness(parent.comparator, direction),
-        ) else {
-            continue;
-        };
-        if indicator.kind != IndicatorKind::Relative
-            || (on.child - on.parent).abs() > tolerance
-            || mine >= theirs
-        {
-            continue;
-        }
-        let (name, year, parent_plan) = (&indicator.name, child.deadline, ctx.plan_name(parent_id.plan));
+        let (name, year, parent_plan) = (&row.name, child.deadline, ctx.plan_name(parent_id.plan));
         let (child_zh, child_en) = child.describe();
         let (parent_zh, parent_en) = parent.describe();
         let diagnostic = LOOSER_BOUND.diagnostic(msg!(
@@ -95,10 +65,11 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             ctx.against_parent(
                 diagnostic,
-                (child_id, parent_id),
+                row,
                 (&child_zh, &child_en),
                 (&parent_zh, &parent_en),
             )
+                .reporting([id])
                 .with_help(msg!(
                     "采用上级的限定词（{parent_zh}）；是否视为弱于上级由 planlint.yaml 的 looser-bound 级别决定",
                     "use the parent's bound ({parent_en}); whether this is weaker is set by looser-bound's level in planlint.yaml"

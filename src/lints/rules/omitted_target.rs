@@ -1,12 +1,12 @@
 //! `omitted-target`: quantified targets of the plan above that a plan does not take up.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeMap;
 
+use crate::comparison::{Comparison, Verdict};
 use crate::declare_lint;
 use crate::diagnostics::{Diagnostic, Subject};
 use crate::lints::LintContext;
-use crate::model::text::fold;
-use crate::model::{Deadline, IndicatorId, Plan, PlanId, PlanStatus, Target};
+use crate::model::{ComparisonId, PlanId, Target, TargetId};
 use crate::msg;
 
 declare_lint! {
@@ -62,80 +62,36 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (id, plan) in ctx.plans() {
-        if plan.status != PlanStatus::Full {
-            continue;
-        }
-        let Some(parent_id) = ctx.parent_with_targets(id) else {
-            continue;
-        };
-        let omitted = omitted(ctx, plan, ctx.plan(parent_id));
-        if !omitted.is_empty() {
-            out.push(report(ctx, id, parent_id, &omitted));
-        }
+    // The omitted rows of each plan, in the plan's order: one finding per plan.
+    let mut by_plan: BTreeMap<PlanId, Vec<ComparisonId>> = BTreeMap::new();
+    for (id, row) in ctx.comparisons.with_verdict(Verdict::Omitted) {
+        by_plan.entry(row.plan).or_default().push(id);
+    }
+    for (plan, rows) in by_plan {
+        out.push(report(ctx, plan, &rows));
     }
 }
 
-/// The parent's targets, one per indicator and year, that the plan does not take up: it states
-/// no target for that indicator in that year, none in a year the parent does not use (a
-/// restatement at another deadline, which `inconsistent-deadline` judges), no goal without a
-/// figure for it (`qualitative-target` reports those), and no declaration that it does not apply.
-fn omitted<'a>(ctx: &LintContext<'_>, plan: &Plan, parent: &'a Plan) -> Vec<&'a Target> {
-    let years_of = |p: &Plan| -> HashSet<(IndicatorId, u16)> {
-        p.targets
-            .iter()
-            .filter_map(|t| Some((t.indicator_id.clone()?, t.deadline.year()?)))
-            .collect()
-    };
-    let (stated, parents) = (years_of(plan), years_of(parent));
-    let elsewhere: HashSet<&IndicatorId> = stated
-        .iter()
-        .filter(|key| !parents.contains(*key))
-        .map(|(indicator, _)| indicator)
-        .collect();
-    let worded = worded(ctx, plan);
-    let mut seen: BTreeSet<(&IndicatorId, u16)> = BTreeSet::new();
-    parent
-        .targets
-        .iter()
-        .filter(|t| {
-            let (Some(indicator), Deadline::Year(year)) = (&t.indicator_id, t.deadline) else {
-                return false;
-            };
-            !stated.contains(&(indicator.clone(), year))
-                && !elsewhere.contains(indicator)
-                && !worded.contains(indicator)
-                && seen.insert((indicator, year))
-        })
-        .collect()
-}
-
-/// The catalogued indicators a plan names in a goal without a figure or declares not
-/// applicable.
-fn worded(ctx: &LintContext<'_>, plan: &Plan) -> HashSet<IndicatorId> {
-    let catalogue = &ctx.corpus.catalogue;
-    plan.qualitative
-        .iter()
-        .map(|q| &q.indicator.value)
-        .chain(plan.not_applicable.iter().map(|n| &n.indicator.value))
-        .filter_map(|w| catalogue.link_wording(w).map(|i| i.id.clone()))
-        .collect()
-}
-
-fn report(ctx: &LintContext<'_>, id: PlanId, parent_id: PlanId, omitted: &[&Target]) -> Diagnostic {
+fn report(ctx: &LintContext<'_>, id: PlanId, rows: &[ComparisonId]) -> Diagnostic {
     let plan = ctx.plan(id);
-    let parent_name = ctx.plan_name(parent_id);
-    let name = |t: &Target| {
-        ctx.indicator(t)
-            .map_or_else(|| fold(&t.indicator.value), |i| i.name.clone())
-    };
+    let omitted: Vec<(&Comparison, &Target, TargetId)> = rows
+        .iter()
+        .filter_map(|&r| {
+            let row = ctx.comparisons.get(r);
+            row.parent.map(|p| (row, ctx.target(p), p))
+        })
+        .collect();
+    let parent_name = omitted
+        .first()
+        .map(|(_, _, p)| ctx.plan_name(p.plan))
+        .unwrap_or_default();
     let listed_zh: Vec<String> = omitted
         .iter()
-        .map(|t| format!("{}（{}年）", name(t), t.deadline))
+        .map(|(row, t, _)| format!("{}（{}年）", row.name, t.deadline))
         .collect();
     let listed_en: Vec<String> = omitted
         .iter()
-        .map(|t| format!("{} ({})", name(t), t.deadline))
+        .map(|(row, t, _)| format!("{} ({})", row.name, t.deadline))
         .collect();
     let (zh, en, count) = (listed_zh.join("、"), listed_en.join(", "), omitted.len());
     let head_en = match count {
@@ -148,9 +104,10 @@ fn report(ctx: &LintContext<'_>, id: PlanId, parent_id: PlanId, omitted: &[&Targ
             "{head_en}: {en}"
         ))
         .at_value(&plan.title, msg!("本方案", "this plan"))
-        .about(Subject::Plan(id));
-    for target in omitted {
-        let indicator = name(target);
+        .about(Subject::Plan(id))
+        .reporting(rows.iter().copied());
+    for (row, target, _) in &omitted {
+        let indicator = &row.name;
         let (value_zh, value_en) = target.describe();
         diagnostic = diagnostic.with_related(
             target.source,

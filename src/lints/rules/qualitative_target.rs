@@ -1,9 +1,12 @@
 //! `qualitative-target`: a parent's quantified target restated without a figure.
 
+use std::collections::BTreeMap;
+
+use crate::comparison::Verdict;
 use crate::declare_lint;
 use crate::diagnostics::{Diagnostic, Subject};
 use crate::lints::LintContext;
-use crate::model::{Deadline, PlanStatus, QualitativeTarget, Span, Target};
+use crate::model::{ComparisonId, Deadline, PlanId, QualitativeTarget, Span, Target};
 use crate::msg;
 
 declare_lint! {
@@ -51,74 +54,54 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (id, plan) in ctx.plans() {
-        if plan.status != PlanStatus::Full || plan.qualitative.is_empty() {
-            continue;
+    // The rows each goal words: one finding per goal, naming the parent's target nearest in time.
+    let mut by_goal: BTreeMap<(PlanId, usize), Vec<ComparisonId>> = BTreeMap::new();
+    for (id, row) in ctx.comparisons.with_verdict(Verdict::QualitativeOnly) {
+        if let Some(goal) = row.goal {
+            by_goal.entry((row.plan, goal)).or_default().push(id);
         }
-        let Some(parent_id) = ctx.parent_with_targets(id) else {
+    }
+    for ((id, goal_index), rows) in by_goal {
+        let goal = &ctx.plan(id).qualitative[goal_index];
+        let nearest = rows.iter().copied().min_by_key(|&r| {
+            let year = |d: Deadline| d.year().map_or(i32::MAX / 2, i32::from);
+            (year(ctx.comparisons.get(r).deadline) - year(goal.deadline)).unsigned_abs()
+        });
+        let Some(row) = nearest.map(|r| ctx.comparisons.get(r)) else {
             continue;
         };
-        let parent = ctx.plan(parent_id);
-        for goal in &plan.qualitative {
-            let Some(indicator) = ctx.qualitative_indicator(goal) else {
-                continue;
-            };
-            let declared = plan.not_applicable.iter().any(|n| {
-                ctx.corpus
-                    .catalogue
-                    .link_wording(&n.indicator.value)
-                    .is_some_and(|i| i.id == indicator.id)
-            });
-            if declared {
-                continue;
-            }
-            let quantified = |deadline: Deadline| {
-                plan.targets.iter().any(|t| {
-                    t.indicator_id.as_ref() == Some(&indicator.id) && t.deadline == deadline
-                })
-            };
-            let Some(parent_target) = nearest_in_time(
-                parent
-                    .targets
-                    .iter()
-                    .filter(|t| t.indicator_id.as_ref() == Some(&indicator.id)),
-                goal,
-            ) else {
-                continue;
-            };
-            // A figure of its own for the goal's year or the parent's: the goal adds words, it
-            // does not replace the figure.
-            if quantified(goal.deadline) || quantified(parent_target.deadline) {
-                continue;
-            }
-            let (name, parent_plan) = (&indicator.name, ctx.plan_name(parent_id));
-            let (said, year) = (&goal.text.value, parent_target.deadline);
-            let (value_zh, value_en) = parent_target.describe();
-            out.push(
-                QUALITATIVE_TARGET
-                    .diagnostic(msg!(
-                        "“{name}”只作定性表述（{said}），上级方案 {parent_plan} 的{year}年目标为{value_zh}",
-                        "{name} is restated without a figure ({said}), where {parent_plan} sets {value_en} for {year}"
-                    ))
-                    .at(goal.text.source, clause(goal), msg!("没有数值", "no figure"))
-                    .with_related(
-                        parent_target.source,
-                        parent_target.span,
-                        msg!("上级方案的目标：{name}", "the parent's target: {name}"),
-                        msg!("上级：{value_zh}", "parent: {value_en}"),
-                    )
-                    .about(Subject::Plan(id))
-                    .with_help(msg!(
-                        "写明量化目标（不低于上级的{value_zh}），或在 not_applicable 中声明不适用并写明理由",
-                        "state the figure (at least the parent's {value_en}), or declare it under `not_applicable:` with the reason"
-                    )),
+        let Some(parent_id) = row.parent else {
+            continue;
+        };
+        let parent_target = ctx.target(parent_id);
+        let (name, parent_plan) = (&row.name, ctx.plan_name(parent_id.plan));
+        let (said, year) = (&goal.text.value, parent_target.deadline);
+        let (value_zh, value_en) = parent_target.describe();
+        let mut diagnostic = QUALITATIVE_TARGET
+            .diagnostic(msg!(
+                "“{name}”只作定性表述（{said}），上级方案 {parent_plan} 的{year}年目标为{value_zh}",
+                "{name} is restated without a figure ({said}), where {parent_plan} sets {value_en} for {year}"
+            ))
+            .at(goal.text.source, clause(goal), msg!("没有数值", "no figure"))
+            .about(Subject::Plan(id))
+            .reporting(rows.iter().copied());
+        for other in rows.iter().filter_map(|&r| ctx.comparisons.get(r).parent) {
+            let target: &Target = ctx.target(other);
+            let (value_zh, value_en) = target.describe();
+            diagnostic = diagnostic.with_related(
+                target.source,
+                target.span,
+                msg!("上级方案的目标：{name}", "the parent's target: {name}"),
+                msg!("上级：{value_zh}", "parent: {value_en}"),
             );
         }
+        out.push(diagnostic.with_help(msg!(
+            "写明量化目标（不低于上级的{value_zh}），或在 not_applicable 中声明不适用并写明理由",
+            "state the figure (at least the parent's {value_en}), or declare it under `not_applicable:` with the reason"
+        )));
     }
 }
 
-/// The indicator and its predicate (`报废汽车回收量较2023年大幅增长`) when both are in one place,
-/// else the predicate.
 fn clause(goal: &QualitativeTarget) -> Span {
     let (indicator, text) = (goal.indicator.span, goal.text.span);
     if goal.indicator.source == goal.text.source && indicator.start <= text.start {
@@ -126,14 +109,4 @@ fn clause(goal: &QualitativeTarget) -> Span {
     } else {
         text
     }
-}
-
-/// The parent's target for the goal's year, else the one nearest to it in time.
-fn nearest_in_time<'a>(
-    targets: impl Iterator<Item = &'a Target>,
-    goal: &QualitativeTarget,
-) -> Option<&'a Target> {
-    let year = |d: Deadline| d.year().map_or(i32::MAX / 2, i32::from);
-    let wanted = year(goal.deadline);
-    targets.min_by_key(|t| (year(t.deadline) - wanted).unsigned_abs())
 }

@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 use crate::declare_lint;
 use crate::diagnostics::Diagnostic;
 use crate::lints::LintContext;
-use crate::lints::context::IndicatorKey;
-use crate::model::{Comparator, Direction, Target, TargetId};
+use crate::model::{IndicatorKey, Comparator, Direction, Target, TargetId};
 use crate::msg;
 
 declare_lint! {
@@ -65,7 +64,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     index,
                 };
                 series
-                    .entry(ctx.indicator_key(target))
+                    .entry(IndicatorKey::of(target))
                     .or_default()
                     .push((id, target));
             }

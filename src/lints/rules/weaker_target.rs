@@ -3,9 +3,10 @@
 use crate::declare_lint;
 use crate::diagnostics::Diagnostic;
 use crate::lints::LintContext;
-use crate::model::growth::{self, Compounded, Footing};
+use crate::comparison::Verdict;
+use crate::model::growth::Compounded;
 use crate::model::quantity::format_number;
-use crate::model::{Direction, IndicatorKind, Target};
+use crate::model::{Direction, Target};
 use crate::msg;
 
 declare_lint! {
@@ -68,30 +69,20 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (child_id, parent_id) in ctx.graph.parent_target_pairs() {
+    for (id, row) in ctx.comparisons.with_verdict(Verdict::Weaker) {
+        let (Some(child_id), Some(parent_id)) = (row.child, row.parent) else {
+            continue;
+        };
         let (child, parent) = (ctx.target(child_id), ctx.target(parent_id));
-        let Some(indicator) = ctx.indicator(child) else {
-            continue;
-        };
-        // One footing for the verdict, the tolerance and the arithmetic shown.
-        let Some(on) = growth::footing(child, parent) else {
-            continue;
-        };
-        if indicator.kind != IndicatorKind::Relative
-            || !on.is_weaker(indicator.direction)
-            || within_tolerance(child, parent, on, ctx.thresholds.approximate_tolerance)
-        {
-            continue;
-        }
         let year = child.deadline;
-        let name = &indicator.name;
+        let name = &row.name;
         let parent_plan = ctx.plan_name(parent_id.plan);
-        let compounded = on.compounded;
+        let compounded = row.footing.and_then(|on| on.compounded);
         let (child_zh, child_en) = with_arithmetic(child, compounded.filter(|c| c.on_child));
         let (parent_zh, parent_en) = with_arithmetic(parent, compounded.filter(|c| !c.on_child));
-        let (better_zh, better_en) = match indicator.direction {
-            Direction::Higher => ("不低于", "raise"),
-            Direction::Lower => ("不高于", "lower"),
+        let (better_zh, better_en) = match row.direction {
+            Some(Direction::Lower) => ("不高于", "lower"),
+            _ => ("不低于", "raise"),
         };
         let diagnostic = WEAKER_TARGET.diagnostic(msg!(
             "{year}年“{name}”目标（{child_zh}）弱于上级方案 {parent_plan} 的目标（{parent_zh}）",
@@ -100,10 +91,11 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             ctx.against_parent(
                 diagnostic,
-                (child_id, parent_id),
+                row,
                 (&child_zh, &child_en),
                 (&parent_zh, &parent_en),
             )
+                .reporting([id])
                 .with_help(msg!(
                     "将目标调整为{better_zh}上级的{parent_zh}，或在方案中说明理由",
                     "{better_en} the target to match the parent's ({parent_en}), or state the reason in the plan"
@@ -127,12 +119,4 @@ fn with_arithmetic(target: &Target, compounded: Option<Compounded>) -> (String, 
         }
         None => (zh, en),
     }
-}
-
-/// An approximate target (约, 左右) within the configured share of its parent's value is not
-/// reported (`thresholds: approximate-tolerance` in planlint.yaml; 0 by default).
-fn within_tolerance(child: &Target, parent: &Target, on: Footing, tolerance: f64) -> bool {
-    let approximate = child.comparator == crate::model::Comparator::About
-        || parent.comparator == crate::model::Comparator::About;
-    approximate && tolerance > 0.0 && (on.child - on.parent).abs() <= tolerance * on.parent.abs()
 }

@@ -1,0 +1,310 @@
+//! Every comparison of a plan's targets with the plans above it, made once per run. A
+//! [`Comparison`] is one row of the plan's 对照表: a target of the plan against its parent
+//! target (on one footing, with the tolerance applied), or a target of the parent plan that the
+//! plan omits, words only, or declares not applicable. The verdict is decided here and nowhere
+//! else: the lints turn verdicts into findings, and `compare`, the review report, the Word
+//! appendix, `trace` and the graph read the same rows with what became of their findings
+//! ([`Standing`]).
+
+mod judge;
+mod verdict;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+pub use judge::Thresholds;
+pub use verdict::{Incomparable, Standing, Verdict, conclusion};
+
+use crate::graph::KnowledgeGraph;
+use crate::ingest::Corpus;
+use crate::model::growth::Footing;
+use crate::model::{
+    ComparisonId, Deadline, Direction, IndicatorKey, Plan, PlanId, PlanStatus, Target, TargetId,
+};
+
+/// One row of a plan's 对照表.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// The plan whose row it is.
+    pub plan: PlanId,
+    pub key: IndicatorKey,
+    /// How the row names the indicator: the catalogue's name, else the plan's wording.
+    pub name: String,
+    pub deadline: Deadline,
+    /// The plan's target, when it states one.
+    pub child: Option<TargetId>,
+    /// The parent plan's target it is compared with.
+    pub parent: Option<TargetId>,
+    /// The plan's qualitative goal (index in `Plan::qualitative`) that words the parent's target.
+    pub goal: Option<usize>,
+    /// The plan's `not_applicable:` entry (index) that declares it.
+    pub declared: Option<usize>,
+    /// Both figures on one footing, when they could be put on one.
+    pub footing: Option<Footing>,
+    /// The approximate tolerance that made a shortfall equal, when one did.
+    pub tolerance: Option<f64>,
+    /// Which way the indicator improves, when known.
+    pub direction: Option<Direction>,
+    pub verdict: Verdict,
+}
+
+/// Every comparison of the run, with indexes by plan and by the plan's target.
+#[derive(Debug, Default)]
+pub struct Comparisons {
+    rows: Vec<Comparison>,
+    by_plan: HashMap<PlanId, Vec<ComparisonId>>,
+    by_child: HashMap<TargetId, ComparisonId>,
+}
+
+impl Comparisons {
+    /// One comparison.
+    #[must_use]
+    pub fn get(&self, id: ComparisonId) -> &Comparison {
+        &self.rows[id.0]
+    }
+
+    /// Every comparison with its id, in a stable order (plan, then as made).
+    pub fn iter(&self) -> impl Iterator<Item = (ComparisonId, &Comparison)> {
+        self.rows
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (ComparisonId(i), c))
+    }
+
+    /// The comparisons with `verdict`.
+    pub fn with_verdict(
+        &self,
+        verdict: Verdict,
+    ) -> impl Iterator<Item = (ComparisonId, &Comparison)> {
+        self.iter().filter(move |(_, c)| c.verdict == verdict)
+    }
+
+    /// A plan's rows, in the order they were made.
+    #[must_use]
+    pub fn of_plan(&self, plan: PlanId) -> &[ComparisonId] {
+        self.by_plan.get(&plan).map_or(&[], Vec::as_slice)
+    }
+
+    /// The row of one of a plan's own targets.
+    #[must_use]
+    pub fn of_target(&self, target: TargetId) -> Option<ComparisonId> {
+        self.by_child.get(&target).copied()
+    }
+
+    /// How many comparisons there are.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    fn push(&mut self, row: Comparison) {
+        let id = ComparisonId(self.rows.len());
+        self.by_plan.entry(row.plan).or_default().push(id);
+        if let Some(child) = row.child {
+            self.by_child.insert(child, id);
+        }
+        self.rows.push(row);
+    }
+}
+
+/// Compares every plan of the corpus with the plans above it.
+#[must_use]
+pub fn compare(corpus: &Corpus, graph: &KnowledgeGraph, thresholds: Thresholds) -> Comparisons {
+    let mut comparisons = Comparisons::default();
+    for (id, plan) in corpus.plan_ids() {
+        for index in 0..plan.targets.len() {
+            let row = own_target(corpus, graph, thresholds, TargetId { plan: id, index });
+            comparisons.push(row);
+        }
+        if plan.status == PlanStatus::Full
+            && let Some(parent) = graph.parent_with_targets(id, corpus)
+        {
+            for row in parent_targets(corpus, id, parent) {
+                comparisons.push(row);
+            }
+        }
+    }
+    comparisons
+}
+
+/// A plan's own target against its parent target, its counterpart, or nothing above.
+fn own_target(
+    corpus: &Corpus,
+    graph: &KnowledgeGraph,
+    thresholds: Thresholds,
+    id: TargetId,
+) -> Comparison {
+    let child = corpus.target(id);
+    let indicator = child
+        .indicator_id
+        .as_ref()
+        .and_then(|i| corpus.catalogue.get(i));
+    let mut row = Comparison {
+        plan: id.plan,
+        key: IndicatorKey::of(child),
+        name: indicator.map_or_else(|| child.indicator.value.clone(), |i| i.name.clone()),
+        deadline: child.deadline,
+        child: Some(id),
+        parent: None,
+        goal: None,
+        declared: None,
+        footing: None,
+        tolerance: None,
+        direction: indicator.map(|i| i.direction),
+        verdict: Verdict::NoParent,
+    };
+    if let Some(parent_id) = graph.parent_target(id) {
+        let parent = corpus.target(parent_id);
+        row.parent = Some(parent_id);
+        if let Some(indicator) = indicator {
+            let judged = judge::judge(child, parent, indicator, thresholds);
+            row.footing = judged.footing;
+            row.tolerance = judged.tolerance;
+            row.verdict = judged.verdict;
+        }
+    } else if let Some(counterpart) = graph.counterpart(id) {
+        row.parent = Some(counterpart);
+        row.verdict =
+            Verdict::NotComparable(judge::why_incomparable(child, corpus.target(counterpart)));
+    }
+    row
+}
+
+/// The parent plan's quantified targets that `plan` does not state for the same year: omitted,
+/// worded only, or declared not applicable. A plan that states an indicator for years of its own
+/// (2026 where the parent says 2025 and 2027) has restated it, not omitted it.
+fn parent_targets(corpus: &Corpus, id: PlanId, parent_id: PlanId) -> Vec<Comparison> {
+    let (plan, parent) = (corpus.plan(id), corpus.plan(parent_id));
+    let years = |p: &Plan| -> HashSet<(IndicatorKey, u16)> {
+        p.targets
+            .iter()
+            .filter_map(|t| Some((IndicatorKey::of(t), t.deadline.year()?)))
+            .collect()
+    };
+    let (stated, parents) = (years(plan), years(parent));
+    let elsewhere: HashSet<&IndicatorKey> = stated
+        .iter()
+        .filter(|key| !parents.contains(*key))
+        .map(|(key, _)| key)
+        .collect();
+    let worded = Worded::of(corpus, plan);
+    let mut seen: BTreeSet<(IndicatorKey, u16)> = BTreeSet::new();
+    let mut rows = Vec::new();
+    for (index, target) in parent.targets.iter().enumerate() {
+        let key = IndicatorKey::of(target);
+        let Deadline::Year(year) = target.deadline else {
+            continue;
+        };
+        // Only a catalogued indicator is known to be the same across plans worded differently.
+        let IndicatorKey::Catalogued(indicator_id) = &key else {
+            continue;
+        };
+        if stated.contains(&(key.clone(), year)) || !seen.insert((key.clone(), year)) {
+            continue;
+        }
+        let indicator = corpus.catalogue.get(indicator_id);
+        let declared = worded.declared.get(&key).copied();
+        let goal = if elsewhere.contains(&key) {
+            // Restated on its own milestones: only a goal for this very year words this one.
+            let restated = worded.goal_for_year(plan, &key, target.deadline);
+            if restated.is_none() {
+                continue;
+            }
+            restated
+        } else {
+            worded.nearest_goal(plan, &key, target.deadline)
+        };
+        let verdict = match (declared, goal) {
+            (Some(_), _) => Verdict::NotApplicable,
+            (None, Some(_)) => Verdict::QualitativeOnly,
+            (None, None) => Verdict::Omitted,
+        };
+        rows.push(Comparison {
+            plan: id,
+            name: indicator.map_or_else(|| target.indicator.value.clone(), |i| i.name.clone()),
+            key,
+            deadline: target.deadline,
+            child: None,
+            parent: Some(TargetId {
+                plan: parent_id,
+                index,
+            }),
+            goal,
+            declared,
+            footing: None,
+            tolerance: None,
+            direction: indicator.map(|i| i.direction),
+            verdict,
+        });
+    }
+    rows
+}
+
+/// The indicators a plan words without a figure, or declares not applicable.
+struct Worded {
+    /// Key → the indexes of the goals (in `Plan::qualitative`) that name it.
+    goals: HashMap<IndicatorKey, Vec<usize>>,
+    /// Key → the index of the `not_applicable:` entry that declares it.
+    declared: HashMap<IndicatorKey, usize>,
+}
+
+impl Worded {
+    fn of(corpus: &Corpus, plan: &Plan) -> Self {
+        let key = |wording: &str| {
+            corpus
+                .catalogue
+                .link_wording(wording)
+                .map(|i| IndicatorKey::Catalogued(i.id.clone()))
+        };
+        let mut goals: HashMap<IndicatorKey, Vec<usize>> = HashMap::new();
+        for (index, goal) in plan.qualitative.iter().enumerate() {
+            if let Some(key) = key(&goal.indicator.value) {
+                goals.entry(key).or_default().push(index);
+            }
+        }
+        let mut declared = HashMap::new();
+        for (index, entry) in plan.not_applicable.iter().enumerate() {
+            if let Some(key) = key(&entry.indicator.value) {
+                declared.entry(key).or_insert(index);
+            }
+        }
+        Self { goals, declared }
+    }
+
+    /// A goal naming `key` for `deadline` itself, or for no year.
+    fn goal_for_year(&self, plan: &Plan, key: &IndicatorKey, deadline: Deadline) -> Option<usize> {
+        self.goals.get(key)?.iter().copied().find(|&g| {
+            let year = plan.qualitative[g].deadline;
+            year == deadline || year == Deadline::Unstated
+        })
+    }
+
+    /// The goal naming `key` nearest in time to `deadline` (a goal without a year counts as
+    /// the latest).
+    fn nearest_goal(&self, plan: &Plan, key: &IndicatorKey, deadline: Deadline) -> Option<usize> {
+        let year = |d: Deadline| d.year().map_or(i32::MAX / 2, i32::from);
+        let wanted = year(deadline);
+        self.goals
+            .get(key)?
+            .iter()
+            .copied()
+            .min_by_key(|&g| (year(plan.qualitative[g].deadline) - wanted).unsigned_abs())
+    }
+}
+
+/// The target a row shows for the plan, or for the parent.
+impl Comparison {
+    #[must_use]
+    pub fn child_target<'c>(&self, corpus: &'c Corpus) -> Option<&'c Target> {
+        self.child.map(|t| corpus.target(t))
+    }
+
+    #[must_use]
+    pub fn parent_target<'c>(&self, corpus: &'c Corpus) -> Option<&'c Target> {
+        self.parent.map(|t| corpus.target(t))
+    }
+}
