@@ -142,6 +142,13 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     let baseline_fixed = apply_baseline(config, &inputs.baseline, &mut findings)?;
     fate.survived(&findings, Standing::Baselined);
     let standings = fate.standings(&comparisons, &findings);
+    for d in &mut findings {
+        d.facts = d
+            .comparisons
+            .iter()
+            .map(|&id| crate::comparison::facts(&corpus, comparisons.get(id)))
+            .collect();
+    }
     if !inputs.corpus.is_empty() {
         // A draft is reviewed, not the corpus: only findings located in the drafts are shown.
         findings.retain(|d| d.source.is_none_or(|s| corpus.drafts.contains(&s)));

@@ -52,6 +52,8 @@ pub enum CompareFormat {
     Markdown,
     /// CSV for spreadsheets, one row per indicator and year.
     Csv,
+    /// JSON: each row's facts, verdict and standing (the `subject` facts of `check --format json`).
+    Json,
     /// An offline review report: the plan's place in the cascade, the table, the findings and
     /// the text with each finding marked; one file, no script, no network.
     Html,
@@ -113,6 +115,7 @@ pub(super) fn run(args: &CompareArgs) -> ExitStatus {
             .collect::<Vec<_>>()
             .join("\n")),
         CompareFormat::Csv => compare::to_csv(&tables, lang).map_err(|e| e.to_string()),
+        CompareFormat::Json => compare::to_json(&report, &tables, lang).map_err(|e| e.to_string()),
         CompareFormat::Html => Ok(crate::export::report::to_html(&report, &plans, lang)),
         CompareFormat::Docx => unreachable!("written above"),
     };

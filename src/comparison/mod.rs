@@ -6,11 +6,13 @@
 //! appendix, `trace` and the graph read the same rows with what became of their findings
 //! ([`Standing`]).
 
+mod facts;
 mod judge;
 mod verdict;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+pub use facts::{arithmetic, facts};
 pub use judge::Thresholds;
 pub use verdict::{Incomparable, Standing, Verdict, conclusion};
 

@@ -26,6 +26,8 @@ struct JsonDiagnostic<'a> {
     help: Option<&'a str>,
     labels: Vec<Location<'a>>,
     related: Vec<JsonRelated<'a>>,
+    /// What it is about, and the facts of each comparison it reports.
+    subject: super::SubjectFacts<'a>,
 }
 
 #[derive(Serialize)]
@@ -112,6 +114,7 @@ pub fn to_json(
                     location: location(sources, r.source, &r.label, lang),
                 })
                 .collect(),
+            subject: d.subject_facts(),
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&Report {

@@ -3,6 +3,7 @@
 //! never render.
 
 pub mod baseline;
+pub mod facts;
 pub mod fix;
 pub mod github;
 pub mod json;
@@ -14,7 +15,7 @@ use serde::Serialize;
 
 mod subject;
 
-pub use subject::Subject;
+pub use subject::{Subject, SubjectFacts};
 
 use crate::code::Code;
 use crate::i18n::Msg;
@@ -58,6 +59,8 @@ pub struct Diagnostic {
     pub subject: Subject,
     /// The comparisons (rows of a 对照表) whose verdict the finding reports.
     pub comparisons: Vec<ComparisonId>,
+    /// Their facts, stamped by the engine (`comparison::facts`), for JSON and SARIF.
+    pub facts: Vec<facts::Facts>,
     /// Stable identity for baselines and SARIF, stamped by the engine (see [`fingerprint`]).
     pub fingerprint: String,
 }
@@ -78,6 +81,7 @@ impl Diagnostic {
             fix: None,
             subject: Subject::File,
             comparisons: Vec::new(),
+            facts: Vec::new(),
             fingerprint: String::new(),
         }
     }
@@ -87,6 +91,15 @@ impl Diagnostic {
     pub fn about(mut self, subject: Subject) -> Self {
         self.subject = subject;
         self
+    }
+
+    /// What the finding is about, with its facts, for JSON and SARIF.
+    #[must_use]
+    pub fn subject_facts(&self) -> SubjectFacts<'_> {
+        SubjectFacts {
+            kind: self.subject.kind(),
+            comparisons: &self.facts,
+        }
     }
 
     /// Says which comparisons' verdicts the finding reports.

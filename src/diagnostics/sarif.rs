@@ -117,6 +117,13 @@ struct ResultItem<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<LocationItem<'a>>,
     partial_fingerprints: Fingerprints,
+    properties: Properties<'a>,
+}
+
+/// The result's property bag: planlint's facts of the finding (as in `--format json`).
+#[derive(Serialize)]
+struct Properties<'a> {
+    subject: super::SubjectFacts<'a>,
 }
 
 #[derive(Serialize)]
@@ -288,6 +295,9 @@ pub fn to_sarif(
                     .collect(),
                 partial_fingerprints: Fingerprints {
                     v1: fingerprint(d, *occurrence),
+                },
+                properties: Properties {
+                    subject: d.subject_facts(),
                 },
             }
         })

@@ -25,7 +25,29 @@ pub enum Subject {
     Agency { plan: PlanId, mention: usize },
 }
 
+/// A finding's subject as JSON and SARIF carry it: what kind of thing it is about, and the facts
+/// of each comparison it reports.
+#[derive(Debug, serde::Serialize)]
+pub struct SubjectFacts<'a> {
+    /// `file`, `plan`, `target`, `citation` or `agency`.
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub comparisons: &'a [super::facts::Facts],
+}
+
 impl Subject {
+    /// The kind of thing it is about, by name.
+    #[must_use]
+    pub fn kind(self) -> &'static str {
+        match self {
+            Subject::File => "file",
+            Subject::Plan(_) => "plan",
+            Subject::Target { .. } => "target",
+            Subject::Citation { .. } => "citation",
+            Subject::Agency { .. } => "agency",
+        }
+    }
+
     /// The target the finding is about, if it is about one.
     #[must_use]
     pub fn target(self) -> Option<TargetId> {

@@ -271,3 +271,61 @@ pub fn to_csv(tables: &[Table], lang: Lang) -> Result<String, csv::Error> {
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
+
+/// `compare --format json`: each plan's rows with the facts `check --format json` gives its
+/// findings (`subject.comparisons`), the row's standing and its conclusion.
+pub fn to_json(report: &Report, tables: &[Table], lang: Lang) -> Result<String, serde_json::Error> {
+    #[derive(serde::Serialize)]
+    struct Document<'a> {
+        version: u32,
+        tables: Vec<JsonTable<'a>>,
+    }
+    #[derive(serde::Serialize)]
+    struct JsonTable<'a> {
+        plan: &'a str,
+        file: String,
+        ancestors: &'a [String],
+        rows: Vec<JsonRow<'a>>,
+    }
+    #[derive(serde::Serialize)]
+    struct JsonRow<'a> {
+        #[serde(flatten)]
+        facts: crate::diagnostics::facts::Facts,
+        #[serde(flatten)]
+        standing: Standing,
+        conclusion: &'a str,
+        /// Each ancestor's value, in the order of `ancestors`.
+        ancestors: &'a [Option<String>],
+    }
+    let corpus = &report.corpus;
+    let document = Document {
+        version: 1,
+        tables: tables
+            .iter()
+            .map(|table| JsonTable {
+                plan: &table.name,
+                file: corpus
+                    .sources
+                    .get(corpus.plan(table.plan).source)
+                    .display_path(),
+                ancestors: &table.ancestors,
+                rows: table
+                    .rows
+                    .iter()
+                    .map(|row| JsonRow {
+                        facts: crate::comparison::facts(
+                            corpus,
+                            report.comparisons.get(row.comparison),
+                        ),
+                        standing: row.standing,
+                        conclusion: row.conclusion.get(lang),
+                        ancestors: &row.parents,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&document)?;
+    text.push('\n');
+    Ok(text)
+}

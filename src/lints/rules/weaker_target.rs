@@ -3,9 +3,8 @@
 use crate::declare_lint;
 use crate::diagnostics::Diagnostic;
 use crate::lints::LintContext;
-use crate::comparison::Verdict;
+use crate::comparison::{Verdict, arithmetic};
 use crate::model::growth::Compounded;
-use crate::model::quantity::format_number;
 use crate::model::{Direction, Target};
 use crate::msg;
 
@@ -105,18 +104,11 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// The target as the plan words it and, when it was compounded to be compared, the arithmetic:
-/// `年平均增长10%（2023—2027年累计约+46%）`, `annual growth 10% ≈ +46% over 2023→2027`.
+/// `年平均增长10%，2023—2027年累计约+46%`, `annual growth 10% ≈ +46% over 2023→2027`.
 fn with_arithmetic(target: &Target, compounded: Option<Compounded>) -> (String, String) {
     let (zh, en) = target.describe();
-    match compounded {
-        Some(c) => {
-            let total = format_number((c.total * 10.0).round() / 10.0);
-            let (from, to) = (c.from, c.to);
-            (
-                format!("{zh}，{from}—{to}年累计约+{total}%"),
-                format!("{en} ≈ +{total}% over {from}→{to}"),
-            )
-        }
+    match compounded.map(arithmetic) {
+        Some(sum) => (format!("{zh}，{}", sum.zh), format!("{en} {}", sum.en)),
         None => (zh, en),
     }
 }

@@ -1,0 +1,66 @@
+//! A finding's facts as data: for each comparison it reports, the indicator, the year, this
+//! plan's value and bound, the parent plan's and the verdict with its arithmetic. JSON and SARIF
+//! carry them (`subject`), so a CI script or a dashboard reads the facts instead of parsing a
+//! message. `comparison::facts` fills them in, once, from the run's comparisons.
+
+use serde::Serialize;
+
+use crate::i18n::Msg;
+use crate::model::{Comparator, TargetForm};
+
+/// One comparison's facts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Facts {
+    /// The indicator as the 对照表 names it.
+    pub indicator: String,
+    /// The catalogue entry, when the catalogue names the indicator.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indicator_id: Option<String>,
+    /// `2027`, or `annual` / `unstated`.
+    pub deadline: String,
+    /// This plan's target, when it states one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    /// The parent plan's target it is compared with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<ParentFacts>,
+    /// `weaker`, `looser-bound`, `equal`, `stricter`, `omitted`, `qualitative-only`,
+    /// `not-applicable`, `not-comparable`, `no-parent`.
+    pub verdict: &'static str,
+    /// Why a pair is not comparable: `part-of-whole`, `other-unit`, `other-footing`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'static str>,
+    /// The approximate tolerance that made a shortfall equal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<f64>,
+    /// How the two figures were put on one footing (annual growth compounded), in both languages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub arithmetic: Option<Msg>,
+}
+
+/// A target's figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Value {
+    /// In base units (1.8万辆 → 18000).
+    pub value: f64,
+    /// `%`, `ratio`, or the counting unit (`辆`, `元`).
+    pub unit: String,
+    pub bound: Comparator,
+    /// The baseline year of a change (较2023年增长).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<u16>,
+    pub form: TargetForm,
+    /// The target as a person reads it, in both languages.
+    pub text: Msg,
+}
+
+/// The parent's side of a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParentFacts {
+    /// How findings name the plan: `鲁政发〔2024〕3号（山东省）`.
+    pub plan: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doc_number: Option<String>,
+    pub jurisdiction: String,
+    pub value: Value,
+}
