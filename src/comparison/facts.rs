@@ -61,5 +61,8 @@ fn parent(corpus: &Corpus, id: TargetId) -> ParentFacts {
 pub fn arithmetic(compounded: Compounded) -> Msg {
     let total = format_number((compounded.total * 10.0).round() / 10.0);
     let (from, to) = (compounded.from, compounded.to);
-    msg!("{from}—{to}年累计约+{total}%", "≈ +{total}% over {from}→{to}")
+    msg!(
+        "{from}—{to}年累计约+{total}%",
+        "≈ +{total}% over {from}→{to}"
+    )
 }

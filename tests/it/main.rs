@@ -5,6 +5,7 @@
     reason = "tests fail loudly on purpose"
 )]
 
+mod agreement;
 mod annotate;
 mod architecture;
 mod cli;
