@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::agency::{AgencyResolution, AgencyResolver};
-use super::resolve::{self, CitationLink, PlanIndex, Stub, StubId};
+use super::resolve::{CitationLink, PlanIndex, Stub, StubId};
 use super::{Edge, KnowledgeGraph, Node};
 use crate::ingest::Corpus;
 use crate::model::text::plan_title_core;
@@ -59,9 +59,10 @@ pub fn build(corpus: &Corpus) -> KnowledgeGraph {
                 .collect()
         })
         .collect();
-    let campaigns = resolve::campaign_index(corpus);
+    let campaigns = super::campaign::resolve(corpus, &citations, &stubs);
+    let campaign_index = super::ancestry::campaign_index(corpus, &campaigns);
     let ancestors: Vec<Vec<PlanId>> = (0..corpus.plans.len())
-        .map(|i| resolve::ancestors(corpus, &cites, &campaigns, PlanId(i)))
+        .map(|i| super::ancestry::ancestors(corpus, &cites, &campaigns, &campaign_index, PlanId(i)))
         .collect();
     let ParentTargets {
         parents: parent_targets,
@@ -84,6 +85,7 @@ pub fn build(corpus: &Corpus) -> KnowledgeGraph {
         ancestors,
         parent_targets,
         counterparts,
+        campaigns,
     }
 }
 

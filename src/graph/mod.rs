@@ -3,7 +3,9 @@
 //! jurisdiction, target and agency edges. `build` makes it; lints and exports query it.
 
 pub mod agency;
+mod ancestry;
 mod build;
+mod campaign;
 mod resolve;
 mod standard_names;
 
@@ -14,6 +16,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 pub use crate::model::jurisdiction::jurisdiction_chain;
 pub use agency::{AgencyResolution, AgencyResolver, Suggestion};
 pub use build::build;
+pub use campaign::CampaignGround;
 pub use resolve::{CitationLink, MatchedBy, Stub, StubId};
 
 use crate::model::{IndicatorId, JurisdictionId, PlanId, TargetId};
@@ -69,6 +72,8 @@ pub struct KnowledgeGraph {
     /// For a target without a parent target: the nearest ancestor's target for the same
     /// indicator and year, which cannot be put on one footing with it.
     counterparts: HashMap<TargetId, TargetId>,
+    /// Every plan's campaign.
+    campaigns: campaign::Campaigns,
 }
 
 impl KnowledgeGraph {
@@ -128,6 +133,24 @@ impl KnowledgeGraph {
     #[must_use]
     pub fn counterpart(&self, target: TargetId) -> Option<TargetId> {
         self.counterparts.get(&target).copied()
+    }
+
+    /// The campaign `plan` belongs to, named by its highest plan's title.
+    #[must_use]
+    pub fn campaign(&self, plan: PlanId) -> Option<&crate::model::Campaign> {
+        self.campaigns.name(plan)
+    }
+
+    /// Why `plan` is in its campaign: its title, or the parent it cites.
+    #[must_use]
+    pub fn campaign_ground(&self, plan: PlanId) -> CampaignGround {
+        self.campaigns.ground(plan)
+    }
+
+    /// Whether two plans are of one campaign (and so are compared).
+    #[must_use]
+    pub fn same_campaign(&self, a: PlanId, b: PlanId) -> bool {
+        self.campaigns.index(a) == self.campaigns.index(b)
     }
 
     /// The nearest plan above `plan` whose targets are known (not a stub, with at least one

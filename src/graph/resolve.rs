@@ -7,16 +7,13 @@
 //! and so does one whose number is of no plan in the corpus (a wrong number behind a right
 //! title, reported by `citation-number-mismatch`).
 //!
-//! Ancestors follow citations first, transitively, keeping plans of jurisdictions above the
-//! citing plan's; then the jurisdiction tree supplies the same campaign's plans at each level
-//! above, for when a cited parent is a stub or known only in part (环翠 → 威海 → 山东 → 国务院).
 
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::HashMap;
 
 use crate::ingest::Corpus;
 use crate::model::jurisdiction::jurisdiction_chain;
 use crate::model::text::{fold, fold_title, plan_title_core};
-use crate::model::{Citation, DocNumber, JurisdictionId, Plan, PlanId};
+use crate::model::{Citation, DocNumber, Plan, PlanId};
 
 /// A document cited but not in the corpus.
 #[derive(Debug, Clone)]
@@ -130,62 +127,4 @@ impl<'a> PlanIndex<'a> {
             })
             .or_else(|| candidates.first().copied())
     }
-}
-
-/// Plans by jurisdiction and campaign, for the jurisdiction-tree fallback.
-pub(crate) type CampaignIndex = HashMap<(JurisdictionId, crate::model::Campaign), Vec<PlanId>>;
-
-pub(crate) fn campaign_index(corpus: &Corpus) -> CampaignIndex {
-    let mut index: CampaignIndex = HashMap::new();
-    for (i, plan) in corpus.plans.iter().enumerate() {
-        index
-            .entry((plan.jurisdiction, plan.campaign.clone()))
-            .or_default()
-            .push(PlanId(i));
-    }
-    index
-}
-
-/// The ancestor plans of `plan`, nearest level first; within a level, plans it cites before
-/// plans found through the jurisdiction tree.
-pub(crate) fn ancestors(
-    corpus: &Corpus,
-    cites: &[Vec<PlanId>],
-    campaigns: &CampaignIndex,
-    plan: PlanId,
-) -> Vec<PlanId> {
-    let home = corpus.plans[plan.0].jurisdiction;
-    let chain = jurisdiction_chain(&corpus.jurisdictions, home);
-    let depth_of = |id: PlanId| {
-        chain
-            .iter()
-            .position(|j| *j == corpus.plans[id.0].jurisdiction)
-            .filter(|d| *d > 0)
-    };
-    let mut found: BTreeSet<(usize, u8, PlanId)> = BTreeSet::new();
-    // Citations, transitively (a county that cites only its city still reaches the province).
-    let mut seen = HashSet::from([plan]);
-    let mut queue = VecDeque::from([plan]);
-    while let Some(current) = queue.pop_front() {
-        for &cited in &cites[current.0] {
-            if !seen.insert(cited) {
-                continue;
-            }
-            if let Some(depth) = depth_of(cited) {
-                found.insert((depth, 0, cited));
-                queue.push_back(cited);
-            }
-        }
-    }
-    // The jurisdiction tree: the same campaign at each level above.
-    let campaign = &corpus.plans[plan.0].campaign;
-    for (depth, jurisdiction) in chain.iter().enumerate().skip(1) {
-        let same = campaigns.get(&(*jurisdiction, campaign.clone()));
-        for &id in same.into_iter().flatten() {
-            if !seen.contains(&id) {
-                found.insert((depth, 1, id));
-            }
-        }
-    }
-    found.into_iter().map(|(_, _, id)| id).collect()
 }
