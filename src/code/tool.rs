@@ -25,12 +25,13 @@ pub enum ToolCode {
     UnusedSuppression,
     AmbiguousJurisdiction,
     InferredJurisdiction,
+    JurisdictionContradictsText,
     SkippedFile,
 }
 
 impl ToolCode {
     /// Every tool code, in the order of their codes.
-    pub const ALL: [ToolCode; 18] = [
+    pub const ALL: [ToolCode; 19] = [
         ToolCode::AmbiguousJurisdiction,
         ToolCode::CorrectionWithoutReason,
         ToolCode::EmptyCorpus,
@@ -41,6 +42,7 @@ impl ToolCode {
         ToolCode::InvalidYaml,
         ToolCode::InferredJurisdiction,
         ToolCode::IoError,
+        ToolCode::JurisdictionContradictsText,
         ToolCode::OrphanSidecar,
         ToolCode::SkippedFile,
         ToolCode::StaleCorrection,
@@ -72,6 +74,7 @@ impl ToolCode {
             ToolCode::AmbiguousJurisdiction => &AMBIGUOUS_JURISDICTION,
             ToolCode::InferredJurisdiction => &INFERRED_JURISDICTION,
             ToolCode::SkippedFile => &SKIPPED_FILE,
+            ToolCode::JurisdictionContradictsText => &JURISDICTION_CONTRADICTS_TEXT,
         }
     }
 }

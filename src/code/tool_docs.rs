@@ -364,3 +364,24 @@ declare_tool_code! {
     /// If the place is wrong, name the right one with `--jurisdiction`. 如归属有误，用 --jurisdiction 指明。
     static INFERRED_JURISDICTION = ("inferred-jurisdiction", Extraction, Note, "方案所属辖区由其发文机关、标题或文号推定", "where a plan was placed, from its issuer, title or 文号 prefix");
 }
+
+declare_tool_code! {
+    /// ## What it does
+    /// Reports a plan placed by `--jurisdiction`, a `jurisdiction:` entry or its folder in one
+    /// jurisdiction while its own text (issuer, notice title, 文号 prefix) names another. The
+    /// plan is checked as the flag or entry says; the finding names both.
+    ///
+    /// ## 检查内容
+    /// 方案按 --jurisdiction、`jurisdiction:` 或所在文件夹归入某辖区，而其文本（发文机关、通知标题、文号前缀）指向另一辖区。方案按指定的辖区检查，本问题同时列出两者。
+    ///
+    /// ## Why is this bad?
+    /// A plan checked as another jurisdiction's is compared with the wrong parents and the wrong
+    /// registry of bodies: its findings, and its silences, are about a plan it is not.
+    ///
+    /// ## 为什么有问题
+    /// 归错辖区的方案会与错误的上级方案、错误的机构名录比较，其问题（和未报告的问题）都不可信。
+    ///
+    /// ## How to fix / 修改方法
+    /// Give the jurisdiction the text names, or correct the text. 改用文本所指的辖区，或改正文本。
+    static JURISDICTION_CONTRADICTS_TEXT = ("jurisdiction-contradicts-text", Input, Error, "指定的辖区与方案文本所指不一致", "the jurisdiction given contradicts the plan's text");
+}

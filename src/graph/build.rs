@@ -86,7 +86,16 @@ pub fn build(corpus: &Corpus) -> KnowledgeGraph {
         parent_targets,
         counterparts,
         campaigns,
+        by_jurisdiction: plans_by_jurisdiction(corpus),
     }
+}
+
+fn plans_by_jurisdiction(corpus: &Corpus) -> HashMap<JurisdictionId, Vec<PlanId>> {
+    let mut by: HashMap<JurisdictionId, Vec<PlanId>> = HashMap::new();
+    for (id, plan) in corpus.plan_ids() {
+        by.entry(plan.jurisdiction).or_default().push(id);
+    }
+    by
 }
 
 struct Builder {

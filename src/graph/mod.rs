@@ -74,6 +74,8 @@ pub struct KnowledgeGraph {
     counterparts: HashMap<TargetId, TargetId>,
     /// Every plan's campaign.
     campaigns: campaign::Campaigns,
+    /// The plans of each jurisdiction, in corpus order.
+    by_jurisdiction: HashMap<JurisdictionId, Vec<PlanId>>,
 }
 
 impl KnowledgeGraph {
@@ -145,6 +147,14 @@ impl KnowledgeGraph {
     #[must_use]
     pub fn campaign_ground(&self, plan: PlanId) -> CampaignGround {
         self.campaigns.ground(plan)
+    }
+
+    /// The plans issued in a jurisdiction, in corpus order.
+    #[must_use]
+    pub fn plans_in(&self, jurisdiction: JurisdictionId) -> &[PlanId] {
+        self.by_jurisdiction
+            .get(&jurisdiction)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Whether two plans are of one campaign (and so are compared).

@@ -281,7 +281,8 @@ fn load_plan(
         places,
         folder: nearest_folder(folders, path.parent()),
     };
-    if let Some(plan) = plan_file::convert(source, file, &lookup, &mut corpus.diagnostics) {
+    let flag = draft.flatten();
+    if let Some(plan) = plan_file::convert(source, file, &lookup, flag, &mut corpus.diagnostics) {
         corpus.plans.push(plan);
     }
 }

@@ -5,6 +5,8 @@ use serde_saphyr::Spanned;
 
 use super::declarations;
 use super::places::JurisdictionLookup;
+use super::places::evidence::Evidence;
+use super::places::place::{Claims, place};
 use super::schema::{
     CitationEntry, PlanFile, QualitativeEntry, Scalar, TargetEntry, TaskEntry, Year,
 };
@@ -17,29 +19,46 @@ use crate::model::{
 use crate::msg;
 use crate::source::yaml::{located, span_of};
 
-/// Converts a parsed plan file; `None` when it cannot be placed in any jurisdiction.
+/// Converts a parsed plan file; `None` when it cannot be placed in any jurisdiction. `flag` is
+/// `--jurisdiction`, for a draft.
 pub(crate) fn convert(
     source: SourceId,
     file: PlanFile,
     lookup: &JurisdictionLookup<'_>,
+    flag: Option<&str>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Plan> {
-    let jurisdiction = place(source, &file, lookup, diagnostics)?;
+    let doc_number = file
+        .doc_number
+        .map(|n| located(source, n, |text| WrittenDocNumber::new(&text)));
+    let title = located(source, file.title, |t| t);
+    let issuer = file.issuer.map(|n| located(source, n, |t| t));
+    let claims = Claims {
+        written: file
+            .jurisdiction
+            .as_ref()
+            .map(|n| (n.value.as_str(), source, span_of(n))),
+        flag,
+        evidence: Evidence {
+            issuer: issuer.as_ref(),
+            title: &title,
+            number: doc_number.as_ref(),
+        },
+    };
+    let jurisdiction = place(&claims, lookup, diagnostics)?;
     let home = &lookup.jurisdictions[jurisdiction.0];
     if let Some(level) = &file.level {
         check_level(source, level, home, diagnostics);
     }
-    let campaign = campaign(&file.title.value, lookup, jurisdiction);
+    let campaign = campaign(&title.value, lookup, jurisdiction);
     let issued = file
         .issued
         .and_then(|node| parse_date(source, node, diagnostics));
     let mut plan = Plan {
         source,
-        doc_number: file
-            .doc_number
-            .map(|n| located(source, n, |text| WrittenDocNumber::new(&text))),
-        title: located(source, file.title, |t| t),
-        issuer: file.issuer.map(|n| located(source, n, |t| t)),
+        doc_number,
+        title,
+        issuer,
         issued,
         level: home.level,
         jurisdiction,
@@ -91,68 +110,6 @@ pub(crate) fn convert(
         );
     }
     Some(plan)
-}
-
-fn place(
-    source: SourceId,
-    file: &PlanFile,
-    lookup: &JurisdictionLookup<'_>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<JurisdictionId> {
-    if let Some(named) = &file.jurisdiction {
-        match lookup.by_name(&named.value) {
-            Ok(id) => return Some(id),
-            Err(crate::ingest::places::HintProblem::Ambiguous { candidates }) => {
-                diagnostics.push(crate::ingest::places::evidence::ambiguous(
-                    lookup.jurisdictions,
-                    &candidates,
-                    source,
-                    span_of(named),
-                ));
-                return lookup.folder;
-            }
-            Err(crate::ingest::places::HintProblem::Unknown { .. }) => {}
-        }
-        let fallback = lookup
-            .folder
-            .map(|id| lookup.jurisdictions[id.0].name.value.clone());
-        let (help_zh, help_en) = match &fallback {
-            Some(name) => (
-                format!("已按所在文件夹的辖区“{name}”检查该方案；请为“{}”建立辖区文件，或改正名称", named.value),
-                format!("the plan was checked as part of its folder's jurisdiction, {name}; add a jurisdiction file for {} or correct the name", named.value),
-            ),
-            None => (
-                "该方案未被检查：请在 plans/ 中为其辖区建立文件夹和 jurisdiction.yaml".to_string(),
-                "the plan was not checked: give its jurisdiction a folder with a jurisdiction.yaml under plans/".to_string(),
-            ),
-        };
-        diagnostics.push(
-            crate::ingest::places::unknown_jurisdiction(&named.value, source, span_of(named))
-                .with_help(crate::i18n::Msg::new(help_zh, help_en)),
-        );
-        return lookup.folder;
-    }
-    if lookup.folder.is_none() {
-        diagnostics.push(
-            Diagnostic::new(
-                crate::code::ToolCode::UnknownJurisdiction,
-                msg!(
-                    "该方案不在任何辖区文件夹中",
-                    "this plan is in no jurisdiction's folder"
-                ),
-            )
-            .at(
-                source,
-                span_of(&file.title),
-                msg!("无法确定所属辖区", "jurisdiction unknown"),
-            )
-            .with_help(msg!(
-                "将其移入含 jurisdiction.yaml 的文件夹，或用 `jurisdiction:` 指明辖区",
-                "move it into a folder with a jurisdiction.yaml, or name one with `jurisdiction:`"
-            )),
-        );
-    }
-    lookup.folder
 }
 
 fn invalid(source: SourceId, span: crate::model::Span, message: crate::i18n::Msg) -> Diagnostic {

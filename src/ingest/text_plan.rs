@@ -5,15 +5,15 @@
 use serde_saphyr::Spanned;
 
 use super::places::JurisdictionLookup;
-use super::places::{HintProblem, evidence};
+use super::places::evidence;
+use super::places::place::{Claims, place};
 use super::plan_file;
 use super::schema::SidecarFile;
 use super::text::{self, Extracted};
 use crate::diagnostics::Diagnostic;
 use crate::model::plan::WrittenDocNumber;
 use crate::model::{
-    AgencyName, Citation, Date, JurisdictionId, Located, Plan, QualitativeTarget, SourceId, Span,
-    Target, Task,
+    AgencyName, Citation, Date, Located, Plan, QualitativeTarget, SourceId, Span, Target, Task,
 };
 use crate::msg;
 use crate::source::yaml::span_of;
@@ -71,15 +71,20 @@ pub(crate) fn convert(
         &stem,
         diagnostics,
     );
-    let jurisdiction = place(
-        source,
-        sidecar_source,
-        sidecar.as_ref(),
-        hint,
-        &header,
-        lookup,
-        diagnostics,
-    )?;
+    let claims = Claims {
+        written: sidecar
+            .as_ref()
+            .and_then(|f| f.jurisdiction.as_ref())
+            .zip(sidecar_source)
+            .map(|(n, s)| (n.value.as_str(), s, span_of(n))),
+        flag: hint,
+        evidence: evidence::Evidence {
+            issuer: header.issuer.as_ref(),
+            title: &header.title,
+            number: header.doc_number.as_ref(),
+        },
+    };
+    let jurisdiction = place(&claims, lookup, diagnostics)?;
     let home = &lookup.jurisdictions[jurisdiction.0];
     if let (Some(file), Some(s)) = (&sidecar, sidecar_source)
         && let Some(level) = &file.level
@@ -174,81 +179,6 @@ impl Header {
             issued,
         }
     }
-}
-
-/// Where a text plan belongs: its sidecar's `jurisdiction:`, the `--jurisdiction` given, the
-/// folder it is in, then its issuer (安丘市人民政府 → 安丘市) or document-number prefix (安政发).
-fn place(
-    source: SourceId,
-    sidecar_source: Option<SourceId>,
-    sidecar: Option<&SidecarFile>,
-    hint: Option<&str>,
-    header: &Header,
-    lookup: &JurisdictionLookup<'_>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<JurisdictionId> {
-    let named = sidecar
-        .and_then(|f| f.jurisdiction.as_ref())
-        .zip(sidecar_source)
-        .map(|(n, s)| (n.value.as_str(), s, span_of(n)))
-        .or_else(|| hint.map(|h| (h, source, header.title.span)));
-    let ambiguous = |candidates: &[JurisdictionId], at, span| {
-        evidence::ambiguous(lookup.jurisdictions, candidates, at, span)
-    };
-    if let Some((name, at, span)) = named {
-        match lookup.by_name(name) {
-            Ok(id) => return Some(id),
-            Err(HintProblem::Ambiguous { candidates }) => {
-                diagnostics.push(ambiguous(&candidates, at, span));
-                return None;
-            }
-            Err(HintProblem::Unknown { .. }) => {
-                diagnostics.push(super::places::unknown_jurisdiction(name, at, span));
-            }
-        }
-    }
-    if let Some(folder) = lookup.folder {
-        return Some(folder);
-    }
-    let said = evidence::Evidence {
-        issuer: header.issuer.as_ref(),
-        title: &header.title,
-        number: header.doc_number.as_ref(),
-    };
-    match evidence::place(lookup.places, lookup.jurisdictions, &said) {
-        Ok((id, ground)) => {
-            diagnostics.push(evidence::inferred(lookup.jurisdictions, id, ground));
-            return Some(id);
-        }
-        Err(evidence::Unplaced::Ambiguous(candidates)) => {
-            let (at, span) = header
-                .issuer
-                .as_ref()
-                .map_or((source, header.title.span), |i| (i.source, i.span));
-            diagnostics.push(ambiguous(&candidates, at, span));
-            return None;
-        }
-        Err(evidence::Unplaced::Nothing) => {}
-    }
-    diagnostics.push(
-        Diagnostic::new(
-            crate::code::ToolCode::UnknownJurisdiction,
-            msg!(
-                "无法确定该方案所属的辖区",
-                "cannot tell which jurisdiction this plan belongs to"
-            ),
-        )
-        .at(
-            source,
-            header.title.span,
-            msg!("辖区未知", "jurisdiction unknown"),
-        )
-        .with_help(msg!(
-            "用 --jurisdiction 指明辖区，或在旁注文件（*.sidecar.yaml）中写 `jurisdiction:`",
-            "name it with --jurisdiction, or with `jurisdiction:` in a sidecar (*.sidecar.yaml)"
-        )),
-    );
-    None
 }
 
 fn citations(source: SourceId, extracted: &Extracted) -> Vec<Citation> {

@@ -6,6 +6,7 @@
 pub(crate) mod evidence;
 pub(crate) mod gazetteer;
 mod hint;
+pub(crate) mod place;
 
 use std::collections::HashMap;
 

@@ -67,7 +67,11 @@ fn missing_levels(
     let Some(at) = chain.iter().position(|j| *j == parent) else {
         return Vec::new();
     };
-    chain[1..at]
+    // A parent of the plan's own jurisdiction (cited, with `--jurisdiction` set to it) leaves
+    // no level out.
+    chain
+        .get(1..at)
+        .unwrap_or_default()
         .iter()
         .copied()
         .filter(|j| ctx.jurisdiction(*j).level != Level::National)

@@ -57,32 +57,122 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             (format!("its {count} targets"), "were")
         };
+        let campaign = ctx
+            .graph
+            .campaign(id)
+            .map_or_else(String::new, ToString::to_string);
+        let above = levels_above(ctx, id);
         let diagnostic = if ctx.graph.ancestors(id).is_empty() {
-            UNCOMPARED_PLAN.diagnostic(msg!(
-                "语料库中没有本方案的上级方案，其 {count} 项目标未与任何上级比较",
-                "no plan above this one is in the corpus: {targets_en} {were} compared with nothing"
+            let near = near_misses(ctx, id);
+            let diagnostic = match above {
+                Some(above) => {
+                    let (above_zh, above_en) = (&above.zh, &above.en);
+                    UNCOMPARED_PLAN.diagnostic(msg!(
+                        "语料库中{above_zh}没有“{campaign}”的方案，本方案的 {count} 项目标未与任何上级比较",
+                        "no plan of the campaign “{campaign}” from {above_en} is in the corpus: {targets_en} {were} compared with nothing"
+                    ))
+                }
+                None => UNCOMPARED_PLAN.diagnostic(msg!(
+                    "语料库中没有本方案上级的“{campaign}”方案，本方案的 {count} 项目标未与任何上级比较",
+                    "no plan of the campaign “{campaign}” above this one is in the corpus: {targets_en} {were} compared with nothing"
+                )),
+            };
+            let diagnostic = near.into_iter().fold(diagnostic, |d, (other, theirs)| {
+                let other_plan = ctx.plan(other);
+                let name = ctx.plan_name(other);
+                d.with_related(
+                    other_plan.title.source,
+                    other_plan.title.span,
+                    msg!(
+                        "{name} 在语料库中，但所属专项不同：“{theirs}”与“{campaign}”不一致",
+                        "{name} is in the corpus, but its campaign did not match: “{theirs}” is not “{campaign}”"
+                    ),
+                    msg!("未匹配的上级方案", "a plan above, not matched"),
+                )
+            });
+            diagnostic
+            .with_help(msg!(
+                "将上级方案收录到 plans/，在方案中引用上级方案的文号，或用 --jurisdiction 指明辖区；未比较不等于没有问题",
+                "add the parent plans under plans/, cite the parent plan's 文号 in the plan, or name the jurisdiction with --jurisdiction; not compared is not the same as passing"
             ))
         } else if !compared(ctx, id) {
-            UNCOMPARED_PLAN.diagnostic(msg!(
-                "本方案的 {count} 项目标与上级方案没有相同的指标和年份，未作比较",
-                "no plan above this one sets the same indicator and year as {targets_en}: nothing was compared"
-            ))
+            UNCOMPARED_PLAN
+                .diagnostic(msg!(
+                    "本方案的 {count} 项目标与上级方案没有相同的指标和年份，未作比较",
+                    "no plan above this one sets the same indicator and year as {targets_en}: nothing was compared"
+                ))
+                .with_help(msg!(
+                    "核对目标的指标与年份是否与上级方案一致；未比较不等于没有问题",
+                    "check that the targets name the parent plans' indicators and years; not compared is not the same as passing"
+                ))
         } else {
             continue;
         };
         out.push(
             diagnostic
                 .at_value(&plan.title, msg!("本方案", "this plan"))
-                .about(Subject::Plan(id))
-                .with_help(msg!(
-                    "将上级方案收录到 plans/，或用 --jurisdiction 指明辖区；未比较不等于没有问题",
-                    "add the parent plans under plans/, or name the jurisdiction with --jurisdiction; not compared is not the same as passing"
-                )),
+                .about(Subject::Plan(id)),
         );
     }
 }
 
-/// Whether any target of the plan was matched to a parent target.
+/// The jurisdictions searched above a plan, named: `潍坊市、山东省和国家层面` / `潍坊市, 山东省 or
+/// the national level`; `None` when the corpus knows none above it.
+fn levels_above(ctx: &LintContext<'_>, id: PlanId) -> Option<crate::i18n::Msg> {
+    let chain = crate::model::jurisdiction::jurisdiction_chain(
+        &ctx.corpus.jurisdictions,
+        ctx.plan(id).jurisdiction,
+    );
+    let names: Vec<&str> = chain
+        .iter()
+        .skip(1)
+        .map(|j| ctx.jurisdiction(*j))
+        .filter(|j| j.level != Level::National)
+        .map(|j| j.name.value.as_str())
+        .collect();
+    let national = chain
+        .iter()
+        .any(|j| ctx.jurisdiction(*j).level == Level::National);
+    let mut zh = names.join("、");
+    let mut en = names.join(", ");
+    if national {
+        zh = if zh.is_empty() { "国家层面".into() } else { format!("{zh}和国家层面") };
+        en = if en.is_empty() { "the national level".into() } else { format!("{en} or the national level") };
+    }
+    (!zh.is_empty()).then(|| crate::i18n::Msg::new(zh, en))
+}
+
+/// Plans in the corpus from the jurisdictions above `id` that are of another campaign, with
+/// that campaign: what the reviewer should look at when nothing was compared.
+fn near_misses(ctx: &LintContext<'_>, id: PlanId) -> Vec<(PlanId, String)> {
+    let chain = crate::model::jurisdiction::jurisdiction_chain(
+        &ctx.corpus.jurisdictions,
+        ctx.plan(id).jurisdiction,
+    );
+    let mut found: Vec<(PlanId, String)> = chain
+        .iter()
+        .skip(1)
+        .flat_map(|j| ctx.graph.plans_in(*j).iter().copied())
+        .filter(|&other| other != id && !ctx.graph.same_campaign(id, other))
+        .map(|other| {
+            let theirs = ctx
+                .graph
+                .campaign(other)
+                .map_or_else(String::new, ToString::to_string);
+            (other, theirs)
+        })
+        .collect();
+    // The most alike first: the likeliest parent.
+    if let Some(mine) = ctx.graph.campaign(id) {
+        found.sort_by(|(a, x), (b, y)| {
+            let alike = |c: &str| mine.similarity(&crate::model::Campaign::from_title(c, []));
+            alike(y).total_cmp(&alike(x)).then(a.cmp(b))
+        });
+    }
+    found.truncate(3);
+    found
+}
+
 fn compared(ctx: &LintContext<'_>, plan: PlanId) -> bool {
     (0..ctx.plan(plan).targets.len()).any(|index| {
         ctx.graph
