@@ -34,6 +34,9 @@ pub enum MatchedBy {
     /// The number is of no plan in the corpus, but the title is one plan's: the citation names
     /// that plan with a wrong number (`citation-number-mismatch`).
     TitleNotNumber,
+    /// No number, and a title worded otherwise (推进 for 推动, 实施方案 for 工作方案) that names a
+    /// plan's jurisdiction and campaign.
+    Campaign,
 }
 
 /// What a citation refers to.
@@ -48,6 +51,8 @@ pub(crate) struct PlanIndex<'a> {
     corpus: &'a Corpus,
     by_number: HashMap<(String, u16, u32), Vec<PlanId>>,
     by_title: HashMap<String, Vec<PlanId>>,
+    /// Plans by the campaign their title names, longest first.
+    by_campaign: Vec<(String, Vec<PlanId>)>,
 }
 
 impl<'a> PlanIndex<'a> {
@@ -63,10 +68,24 @@ impl<'a> PlanIndex<'a> {
                 .or_default()
                 .push(PlanId(i));
         }
+        let mut campaigns: HashMap<&str, Vec<PlanId>> = HashMap::new();
+        for (i, plan) in corpus.plans.iter().enumerate() {
+            campaigns
+                .entry(plan.campaign.as_str())
+                .or_default()
+                .push(PlanId(i));
+        }
+        let mut by_campaign: Vec<(String, Vec<PlanId>)> = campaigns
+            .into_iter()
+            .filter(|(core, _)| core.chars().count() >= 4)
+            .map(|(core, plans)| (core.to_string(), plans))
+            .collect();
+        by_campaign.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         Self {
             corpus,
             by_number,
             by_title,
+            by_campaign,
         }
     }
 
@@ -92,6 +111,40 @@ impl<'a> PlanIndex<'a> {
         }
         self.by_title(citing, citation)
             .map(|p| (p, MatchedBy::Title))
+            .or_else(|| {
+                self.by_campaign(citing, citation)
+                    .map(|p| (p, MatchedBy::Campaign))
+            })
+    }
+
+    /// The plan of the campaign a title-only citation names, worded otherwise than the plan's
+    /// own title, in the jurisdiction the title names (《山东省推进…实施方案》 for
+    /// 山东省推动…实施方案); only a jurisdiction of the citing plan's chain.
+    fn by_campaign(&self, citing: &Plan, citation: &Citation) -> Option<PlanId> {
+        let title = citation.title.as_ref()?;
+        let core = plan_title_core(&title.value);
+        let jurisdictions = &self.corpus.jurisdictions;
+        let chain = jurisdiction_chain(jurisdictions, citing.jurisdiction);
+        self.by_campaign
+            .iter()
+            .filter(|(campaign, _)| core.contains(campaign.as_str()))
+            .flat_map(|(campaign, plans)| plans.iter().map(move |p| (campaign, *p)))
+            .find(|(campaign, id)| {
+                let plan = &self.corpus.plans[id.0];
+                let names = jurisdiction_chain(jurisdictions, plan.jurisdiction)
+                    .into_iter()
+                    .flat_map(|j| jurisdictions[j.0].names());
+                let named = jurisdictions[plan.jurisdiction.0]
+                    .names()
+                    .any(|n| core.starts_with(&fold(n)));
+                let national =
+                    jurisdictions[plan.jurisdiction.0].level == crate::model::Level::National;
+                chain.contains(&plan.jurisdiction)
+                    && (named || national)
+                    && crate::model::Campaign::from_title(&title.value, names).as_str()
+                        == campaign.as_str()
+            })
+            .map(|(_, id)| id)
     }
 
     /// The plan whose title (without issuer and notice wrapper) the citation's title gives.

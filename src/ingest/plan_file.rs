@@ -300,17 +300,21 @@ pub(crate) fn check_level(
     ));
 }
 
-/// The campaign a title belongs to, with the names of the jurisdiction and those above it
-/// taken out.
+/// The campaign a title belongs to, with the names of the jurisdiction and those above it taken
+/// out, and any other place's name the title starts with (a draft of 诸城市 placed in 潍坊市 by
+/// `--jurisdiction` is still of 潍坊市's campaign).
 pub(crate) fn campaign(
     title: &str,
     lookup: &JurisdictionLookup<'_>,
     jurisdiction: JurisdictionId,
 ) -> Campaign {
+    let core = crate::model::text::plan_title_core(title);
+    let leading = lookup.places.leading_name(&core);
     let names: Vec<&str> =
         crate::model::jurisdiction::jurisdiction_chain(lookup.jurisdictions, jurisdiction)
             .into_iter()
             .flat_map(|id| lookup.jurisdictions[id.0].names())
+            .chain(leading.as_deref())
             .collect();
     Campaign::from_title(title, names)
 }

@@ -8,6 +8,7 @@
 mod agreement;
 mod annotate;
 mod architecture;
+mod campaigns;
 mod cli;
 mod compare;
 mod config;

@@ -52,6 +52,21 @@ impl Places {
         self.names.get(&fold(name)).map_or(&[], Vec::as_slice)
     }
 
+    /// The longest name of a place that `text` starts with (`诸城市推进…` → `诸城市`).
+    pub(crate) fn leading_name(&self, text: &str) -> Option<String> {
+        let folded = fold(text);
+        let ends: Vec<usize> = folded
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .take(12)
+            .collect();
+        ends.iter()
+            .rev()
+            .map(|&end| &folded[..end])
+            .find(|prefix| prefix.chars().count() >= 2 && self.names.contains_key(*prefix))
+            .map(str::to_string)
+    }
+
     /// Every jurisdiction whose government issues under `issuer` (平度市人民政府), or whose name
     /// the issuer is made of (平度市 + 人民政府).
     pub(crate) fn issued_by(

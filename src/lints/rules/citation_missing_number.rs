@@ -45,7 +45,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for (id, index, citation, link) in ctx.citations() {
         let CitationLink::Plan {
             plan: cited_id,
-            by: MatchedBy::Title,
+            by: MatchedBy::Title | MatchedBy::Campaign,
         } = link
         else {
             continue;
