@@ -1,10 +1,11 @@
 //! `planlint check`: read the corpus, build the graph, run the lints, print the findings.
 
+use super::context::RunContext;
 use super::output::human;
-use super::{CheckArgs, Color, ExitStatus, Format, report_failure, write_stdout};
+use super::{CheckArgs, ExitStatus, Format, report_failure, write_stdout};
 use crate::code::Code;
-use crate::config::{Config, Overrides};
-use crate::diagnostics::{self, Severity, Summary};
+use crate::config::Config;
+use crate::diagnostics::{self, Severity};
 use crate::engine::{self, BaselineUse, Inputs, Report};
 use crate::error::Error;
 use crate::i18n::Lang;
@@ -19,7 +20,7 @@ fn codes(given: &[String]) -> Result<Vec<Code>, Error> {
 }
 
 /// What the command line asks the engine to read and report.
-pub(super) fn inputs(args: &CheckArgs) -> Result<Inputs, Error> {
+pub(super) fn inputs(args: &CheckArgs, context: &RunContext) -> Result<Inputs, Error> {
     let baseline = if args.fix || args.diff || args.write_baseline.is_some() {
         BaselineUse::Off
     } else {
@@ -28,63 +29,31 @@ pub(super) fn inputs(args: &CheckArgs) -> Result<Inputs, Error> {
             .map_or(BaselineUse::FromConfig, BaselineUse::File)
     };
     Ok(Inputs {
-        paths: args.paths.clone(),
-        corpus: args.corpus.clone(),
-        jurisdiction: args.jurisdiction.clone(),
-        lints_dir: args.lints.clone(),
         select: codes(&args.select)?,
         ignore: codes(&args.ignore)?,
         baseline,
-        cache: super::cache_wanted(args.no_cache),
-    })
-}
-
-/// The configuration of a run: `--config FILE`, else planlint.yaml found upward, else the
-/// defaults; then the command line's overrides. A broken configuration is reported and ends
-/// the run.
-pub(super) fn configuration(
-    args: &super::ConfigArgs,
-    lang: Option<Lang>,
-) -> Result<Config, ExitStatus> {
-    let path = args.config.clone().or_else(Config::discover);
-    let overrides = Overrides {
-        allow: args.allow.clone(),
-        warn: args.warn.clone(),
-        deny: args.deny.clone(),
-    };
-    Config::load(path.as_deref(), &overrides).map_err(|err| {
-        let lang = lang.unwrap_or_else(Lang::from_env);
-        let summary = Summary::of(&err.diagnostics, 1);
-        eprint!(
-            "{}",
-            human(
-                &err.diagnostics,
-                summary,
-                &err.sources,
-                lang,
-                Color::Never,
-                false
-            )
-        );
-        ExitStatus::Failure
+        ..context.inputs(&args.input)
     })
 }
 
 /// `planlint config`.
-pub(super) fn print_config(args: &super::ConfigArgs) -> ExitStatus {
-    match configuration(args, None) {
-        Ok(config) => super::emit(Ok(config.to_yaml()), None, false, Lang::from_env()),
+pub(super) fn print_config(args: &super::ConfigCommandArgs) -> ExitStatus {
+    match super::context::configuration(&args.config, args.lang) {
+        Ok(config) => {
+            let lang = super::context::language(args.lang, &config);
+            super::emit(Ok(config.to_yaml()), None, false, lang)
+        }
         Err(status) => status,
     }
 }
 
 pub(super) fn run(args: &CheckArgs) -> ExitStatus {
-    let config = match configuration(&args.config, args.lang) {
-        Ok(config) => config,
+    let context = match RunContext::new(&args.run) {
+        Ok(context) => context,
         Err(status) => return status,
     };
-    let lang = args.lang.or(config.lang).unwrap_or_else(Lang::from_env);
-    let report = match inputs(args).and_then(|inputs| engine::check(&config, &inputs)) {
+    let (config, lang) = (&context.config, context.lang);
+    let report = match inputs(args, &context).and_then(|inputs| engine::check(config, &inputs)) {
         Ok(report) => report,
         Err(err) => {
             report_failure(&err, lang);
@@ -92,10 +61,10 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
         }
     };
     if args.fix || args.diff {
-        return fix(args, &config, &report, lang);
+        return fix(args, config, &report, lang);
     }
     if let Some(path) = &args.write_baseline {
-        return write_baseline(path.as_deref(), &config, &report, lang);
+        return write_baseline(path.as_deref(), config, &report, lang);
     }
     if let Some((fixed, path)) = &report.baseline_fixed {
         report_baseline_fixed(*fixed, path, lang);
@@ -130,10 +99,8 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
         return ExitStatus::Failure;
     }
     if let Some(out) = &args.annotate {
-        // The reviewer's copy is in Chinese unless asked otherwise.
-        let lang = args.lang.or(config.lang).unwrap_or(Lang::Zh);
         let annotated =
-            super::annotate::write(&args.paths, out, args.force, &report, findings, lang);
+            super::annotate::write(&args.input.paths, out, args.force, &report, findings, lang);
         if let Err(err) = annotated {
             report_failure(&err, lang);
             return ExitStatus::Failure;
@@ -217,7 +184,7 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
     // Checking drafts against a corpus fixes the drafts only.
     let in_scope = |d: &crate::diagnostics::Diagnostic| {
         d.source
-            .is_some_and(|s| args.corpus.is_empty() || corpus.drafts.contains(&s))
+            .is_some_and(|s| args.input.corpus.is_empty() || corpus.drafts.contains(&s))
     };
     let (fixes, skipped) = crate::fix::plan(
         findings,
@@ -276,25 +243,12 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
     eprint!("{line}");
     // What remains is reported as a plain check would, with the fixed files read again.
     let rerun = CheckArgs {
-        paths: args.paths.clone(),
-        format: args.format,
-        lang: args.lang,
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
-        lints: args.lints.clone(),
-        color: args.color,
-        corpus: args.corpus.clone(),
-        jurisdiction: args.jurisdiction.clone(),
-        config: args.config.clone(),
-        baseline: args.baseline.clone(),
         write_baseline: None,
         fix: false,
         diff: false,
-        quiet: args.quiet,
-        min_level: args.min_level,
         annotate: None,
         force: false,
-        no_cache: args.no_cache,
+        ..args.clone()
     };
     run(&rerun)
 }

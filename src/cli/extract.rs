@@ -5,14 +5,22 @@ use std::path::Path;
 
 use super::{ExitStatus, ExtractArgs, ExtractFormat};
 use crate::diagnostics::{Diagnostic, Summary};
-use crate::i18n::Lang;
 use crate::ingest::text::{self, record::PlanRecord};
 use crate::model::span::display_path;
 use crate::model::{Sources, Span};
 use crate::msg;
 
 pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
-    let lang = args.lang.unwrap_or_else(Lang::from_env);
+    let config_args = super::ConfigArgs {
+        config: args.config.clone(),
+        allow: Vec::new(),
+        warn: Vec::new(),
+        deny: Vec::new(),
+    };
+    let lang = match super::context::configuration(&config_args, args.lang) {
+        Ok(config) => super::context::language(args.lang, &config),
+        Err(status) => return status,
+    };
     let shown = display_path(&args.file);
     let mut sources = Sources::default();
     let original = match read(&args.file) {
@@ -66,7 +74,7 @@ pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
             .map_err(|e| e.to_string()),
     };
     // The plan's own file is never the output, even with --force.
-    let onto_input = args.output.as_deref().is_some_and(|out| {
+    let onto_input = args.out.output.as_deref().is_some_and(|out| {
         let same = |p: &Path| std::fs::canonicalize(p).ok();
         same(out).is_some() && same(out) == same(&args.file)
     });
@@ -75,12 +83,7 @@ pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
         super::report_failure(&crate::error::Error::OntoInput { path }, lang);
         return ExitStatus::Failure;
     }
-    super::emit(
-        rendered,
-        args.output.as_deref(),
-        args.force,
-        args.lang.unwrap_or_else(Lang::from_env),
-    )
+    super::emit(rendered, args.out.output.as_deref(), args.out.force, lang)
 }
 
 /// The text of a plan file, or why not: message, byte offset, and the readable part of the file

@@ -1,34 +1,11 @@
 //! `planlint graph`: the cascade as DOT, Mermaid, GraphML, JSON, SVG or a self-contained HTML
 //! page; and `planlint trace`: one indicator down the cascade.
 
-use super::{ExitStatus, GraphArgs, GraphFormat, TraceArgs, report_failure};
-use crate::engine::{self, Inputs, Report};
+use super::context::RunContext;
+use super::{ExitStatus, GraphArgs, GraphFormat, TraceArgs};
+use crate::engine::Report;
 use crate::export::{self, Cascade, With};
 use crate::i18n::Lang;
-
-/// Runs the engine as `check` would with the same configuration, so the picture (or table)
-/// shows what `check` reports: a lint allowed in planlint.yaml colours nothing.
-pub(super) fn checked(
-    config_args: &super::ConfigArgs,
-    inputs: &Inputs,
-    lang: Lang,
-) -> Result<Report, ExitStatus> {
-    let config = super::check::configuration(config_args, Some(lang))?;
-    engine::check(&config, inputs).map_err(|err| {
-        report_failure(&err, lang);
-        ExitStatus::Failure
-    })
-}
-
-/// The inputs of `graph` and `trace`: paths and the rule data.
-fn inputs(paths: &[std::path::PathBuf], lints_dir: Option<&std::path::Path>) -> Inputs {
-    Inputs {
-        paths: paths.to_vec(),
-        lints_dir: lints_dir.map(std::path::Path::to_path_buf),
-        cache: super::cache_wanted(false),
-        ..Inputs::default()
-    }
-}
 
 /// The cascade in a format.
 pub(crate) fn render(cascade: &Cascade, format: GraphFormat) -> Result<String, String> {
@@ -42,25 +19,36 @@ pub(crate) fn render(cascade: &Cascade, format: GraphFormat) -> Result<String, S
     }
 }
 
+/// The run's context and report for `paths`, as `check` would read them.
+fn checked(
+    paths: &[std::path::PathBuf],
+    run: &super::RunArgs,
+) -> Result<(RunContext, Report), ExitStatus> {
+    let context = RunContext::new(run)?;
+    let input = super::InputArgs {
+        paths: paths.to_vec(),
+        corpus: Vec::new(),
+        jurisdiction: None,
+    };
+    let report = context.check(&context.inputs(&input))?;
+    Ok((context, report))
+}
+
 pub(super) fn run(args: &GraphArgs) -> ExitStatus {
-    let lang = Lang::from_env();
-    let report = match checked(
-        &args.config,
-        &inputs(&args.paths, args.lints.as_deref()),
-        lang,
-    ) {
-        Ok(report) => report,
+    let (context, report) = match checked(&args.paths, &args.run) {
+        Ok(checked) => checked,
         Err(status) => return status,
     };
+    let lang = context.lang;
     let with = With {
         targets: args.with.contains(&super::GraphWith::Targets),
         agencies: args.with.contains(&super::GraphWith::Agencies),
     };
-    let cascade = export::cascade(&report, with);
+    let cascade = export::cascade(&report, with, lang);
     let status = super::emit(
         render(&cascade, args.format),
-        args.output.as_deref(),
-        args.force,
+        args.out.output.as_deref(),
+        args.out.force,
         lang,
     );
     status_with_unread(status, &report, lang)
@@ -102,19 +90,15 @@ fn status_with_unread(status: ExitStatus, report: &Report, lang: Lang) -> ExitSt
 }
 
 pub(super) fn trace(args: &TraceArgs) -> ExitStatus {
-    let lang = args.lang.unwrap_or_else(Lang::from_env);
-    let report = match checked(
-        &args.config,
-        &inputs(&args.paths, args.lints.as_deref()),
-        lang,
-    ) {
-        Ok(report) => report,
+    let (context, report) = match checked(&args.paths, &args.run) {
+        Ok(checked) => checked,
         Err(status) => return status,
     };
+    let lang = context.lang;
     match export::trace::trace(&report, &args.indicator, lang) {
         Ok(text) => status_with_unread(super::emit(Ok(text), None, false, lang), &report, lang),
         Err(err) => {
-            report_failure(&err, lang);
+            context.fail(&err);
             ExitStatus::Failure
         }
     }

@@ -2,17 +2,24 @@
 //! subcommand in its own file; this file maps outcomes to exit codes.
 
 mod annotate;
+pub mod args;
 mod check;
 pub mod compare;
+mod context;
 mod explain;
 mod extract;
 mod graph;
 mod output;
 
-use std::path::PathBuf;
+pub use args::{
+    CheckArgs, Color, ConfigArgs, ConfigCommandArgs, ExplainArgs, ExplainFormat, ExtractArgs,
+    ExtractFormat, Format, GraphArgs, GraphFormat, GraphWith, InputArgs, MinLevel, OutputArgs,
+    RunArgs, TraceArgs,
+};
+
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 use crate::error::Error;
 use crate::i18n::Lang;
@@ -41,245 +48,6 @@ pub enum Command {
     Trace(TraceArgs),
     /// Print the effective configuration (planlint.yaml merged with the command line).
     Config(ConfigCommandArgs),
-}
-
-#[derive(Debug, clap::Args)]
-pub struct GraphArgs {
-    /// Files or folders to read (default: `include:` of planlint.yaml, else plans).
-    pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
-    pub format: GraphFormat,
-    /// Add target and/or agency nodes (comma-separated).
-    #[arg(long, value_enum, value_delimiter = ',')]
-    pub with: Vec<GraphWith>,
-    /// Write to this file instead of standard output; the file is written whole or not at all.
-    #[arg(short, long, value_name = "OUT")]
-    pub output: Option<PathBuf>,
-    /// Replace OUT if it exists.
-    #[arg(long, requires = "output")]
-    pub force: bool,
-    /// Read the rule data from this folder instead of the bundled copy.
-    #[arg(long, value_name = "DIR")]
-    pub lints: Option<PathBuf>,
-    #[command(flatten)]
-    pub config: ConfigArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GraphFormat {
-    /// Graphviz DOT (render with `dot -Tsvg` or `-Tpng`).
-    Dot,
-    /// A Mermaid flowchart (within Mermaid's default size limits).
-    Mermaid,
-    /// GraphML for Gephi, yEd, Cytoscape.
-    Graphml,
-    /// Node-link JSON.
-    Json,
-    /// A standalone SVG picture.
-    Svg,
-    /// One self-contained HTML page that works offline.
-    Html,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GraphWith {
-    Targets,
-    Agencies,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct TraceArgs {
-    /// The indicator: its id in lints/indicators.yaml, or a Chinese wording (数控化率).
-    pub indicator: String,
-    /// Files or folders to read (default: `include:` of planlint.yaml, else plans).
-    pub paths: Vec<PathBuf>,
-    /// Language of the marks (default: from LC_ALL / LC_MESSAGES / LANG).
-    #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
-    /// Read the rule data from this folder instead of the bundled copy.
-    #[arg(long, value_name = "DIR")]
-    pub lints: Option<PathBuf>,
-    #[command(flatten)]
-    pub config: ConfigArgs,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct ExtractArgs {
-    /// The plan to read: a .txt, .md or .docx file (UTF-8, UTF-16 or GB18030 text).
-    pub file: PathBuf,
-    /// Output format: the YAML of `plans/`, or JSON (see README, "Extraction output").
-    #[arg(long, value_enum, default_value_t = ExtractFormat::Yaml)]
-    pub format: ExtractFormat,
-    /// Write to this file instead of standard output; the file is written whole or not at all.
-    #[arg(short, long, value_name = "OUT")]
-    pub output: Option<PathBuf>,
-    /// Replace OUT if it exists.
-    #[arg(long, requires = "output")]
-    pub force: bool,
-    /// Language of messages (default: from LC_ALL / LC_MESSAGES / LANG).
-    #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExtractFormat {
-    Yaml,
-    Json,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct CheckArgs {
-    /// Files or folders to check; folders are read recursively (default: `include:` of
-    /// planlint.yaml, else plans).
-    pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-    /// Language of messages (default: from LC_ALL / LC_MESSAGES / LANG).
-    #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
-    /// Report only these codes (comma-separated; problems reading a file are always reported).
-    #[arg(long, value_delimiter = ',')]
-    pub select: Vec<String>,
-    /// Do not report these codes (comma-separated).
-    #[arg(long, value_delimiter = ',')]
-    pub ignore: Vec<String>,
-    /// Read the rule data (indicators.yaml, agency-abbreviations.yaml) from this folder
-    /// instead of the bundled copy.
-    #[arg(long, value_name = "DIR")]
-    pub lints: Option<PathBuf>,
-    /// When to colour human output.
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    pub color: Color,
-    /// Check PATHS as drafts against this corpus (repeatable): the drafts' parents are found in
-    /// it, and only the drafts' findings are reported.
-    #[arg(long, value_name = "DIR")]
-    pub corpus: Vec<PathBuf>,
-    /// The jurisdiction of the drafts (e.g. 安丘市), when neither their folder nor their issuer
-    /// says it.
-    #[arg(long, value_name = "NAME", requires = "corpus")]
-    pub jurisdiction: Option<String>,
-    #[command(flatten)]
-    pub config: ConfigArgs,
-    /// Leave out the findings listed in this baseline file (default: `baseline:` of
-    /// planlint.yaml, when the file exists).
-    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
-    pub baseline: Option<PathBuf>,
-    /// Write the findings to a baseline file (default: `baseline:` of planlint.yaml, else
-    /// planlint-baseline.json) instead of reporting them, and exit 0.
-    #[arg(long, value_name = "FILE")]
-    pub write_baseline: Option<Option<PathBuf>>,
-    /// Apply mechanical fixes (document numbers, cited titles; agency abbreviations with
-    /// `fix-aliases: true`), then report what remains.
-    #[arg(long)]
-    pub fix: bool,
-    /// Print the fixes as a unified diff instead of writing them; exits 1 when there are any.
-    #[arg(long, conflicts_with = "fix")]
-    pub diff: bool,
-    /// Show errors only (the summary still counts every finding).
-    #[arg(short, long, conflicts_with = "min_level")]
-    pub quiet: bool,
-    /// Show findings of this level and above (the summary still counts every finding).
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub min_level: Option<MinLevel>,
-    /// Also write a copy of the draft (.docx, .txt or .md) with a Word comment at each finding
-    /// shown and the comparison table with the plans above as an appendix.
-    #[arg(long, value_name = "OUT.docx", conflicts_with_all = ["fix", "diff", "write_baseline"])]
-    pub annotate: Option<PathBuf>,
-    /// Replace OUT.docx if it exists.
-    #[arg(long, requires = "annotate")]
-    pub force: bool,
-    /// Extract every text plan again instead of reading the extraction cache (see README,
-    /// "Speed and the cache").
-    #[arg(long)]
-    pub no_cache: bool,
-}
-
-/// The least serious findings shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MinLevel {
-    Error,
-    Warning,
-    Note,
-}
-
-impl MinLevel {
-    /// Whether a finding of `severity` is shown.
-    #[must_use]
-    pub fn shows(self, severity: crate::code::Severity) -> bool {
-        use crate::code::Severity;
-        match self {
-            MinLevel::Error => severity == Severity::Error,
-            MinLevel::Warning => severity != Severity::Note,
-            MinLevel::Note => true,
-        }
-    }
-}
-
-/// Where the configuration comes from, and the command line's changes to it.
-#[derive(Debug, Clone, clap::Args)]
-pub struct ConfigArgs {
-    /// Read this configuration file instead of the planlint.yaml found from the current folder
-    /// upward.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-    /// Do not report these lints or groups (comma-separated).
-    #[arg(long, value_delimiter = ',', value_name = "CODES")]
-    pub allow: Vec<String>,
-    /// Report these lints or groups as warnings.
-    #[arg(long, value_delimiter = ',', value_name = "CODES")]
-    pub warn: Vec<String>,
-    /// Report these lints or groups as errors; `--deny warnings` makes every warning an error.
-    #[arg(long, value_delimiter = ',', value_name = "CODES")]
-    pub deny: Vec<String>,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct ConfigCommandArgs {
-    #[command(flatten)]
-    pub config: ConfigArgs,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct ExplainArgs {
-    /// The code, e.g. `weaker-target` or `invalid-yaml`.
-    #[arg(required_unless_present = "all")]
-    pub code: Option<String>,
-    /// List every code.
-    #[arg(long, conflicts_with = "code")]
-    pub all: bool,
-    /// Print one language only (default: both).
-    #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
-    pub format: ExplainFormat,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// miette diagnostics with the source lines they point at.
-    Human,
-    /// One JSON document (see README, "JSON output").
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
-    Sarif,
-    /// GitHub Actions workflow annotations, then the summary.
-    Github,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExplainFormat {
-    Text,
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Color {
-    Auto,
-    Always,
-    Never,
 }
 
 /// How a run ended, as an exit code: 0 clean, 1 error-level findings, 2 usage or I/O failure.
@@ -328,7 +96,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Graph(args) => graph::run(&args),
         Command::Compare(args) => compare::run(&args),
         Command::Trace(args) => graph::trace(&args),
-        Command::Config(args) => check::print_config(&args.config),
+        Command::Config(args) => check::print_config(&args),
     }
 }
 
@@ -351,12 +119,6 @@ fn emit(
     lang: Lang,
 ) -> ExitStatus {
     emit_bytes(text.map(String::into_bytes), output, force, lang)
-}
-
-/// Whether to use the extraction cache: not with `--no-cache`, nor with `PLANLINT_NO_CACHE`
-/// set.
-fn cache_wanted(no_cache: bool) -> bool {
-    !no_cache && std::env::var_os("PLANLINT_NO_CACHE").is_none()
 }
 
 /// Writes `bytes` to `output`, else to standard output.

@@ -16,8 +16,8 @@ use crate::model::{Deadline, PlanId, PlanStatus, TargetId};
 /// Builds the cascade of a run. Each finding counts on the plan whose file it is in; a target is
 /// marked weaker exactly when the run reported it weaker or later than its parent.
 #[must_use]
-pub fn cascade(report: &Report, with: With) -> Cascade {
-    let mut builder = Builder::new(report);
+pub fn cascade(report: &Report, with: With, lang: crate::i18n::Lang) -> Cascade {
+    let mut builder = Builder::new(report, lang);
     builder.plans();
     builder.stubs();
     if with.targets {
@@ -44,11 +44,14 @@ struct Builder<'a> {
     /// Graph node → index in `pending`.
     index: HashMap<Node, usize>,
     edges: Vec<(usize, usize, EdgeKind, bool)>,
+    /// The language of the values and messages the picture carries.
+    lang: crate::i18n::Lang,
 }
 
 impl<'a> Builder<'a> {
-    fn new(report: &'a Report) -> Self {
+    fn new(report: &'a Report, lang: crate::i18n::Lang) -> Self {
         Self {
+            lang,
             report,
             corpus: &report.corpus,
             graph: &report.graph,
@@ -179,7 +182,11 @@ impl<'a> Builder<'a> {
                 let layer = self.pending[owner].node.layer;
                 let lines = vec![
                     target.indicator.value.clone(),
-                    format!("{} {}", deadline(target.deadline), target.describe_zh()),
+                    format!(
+                        "{} {}",
+                        deadline(target.deadline),
+                        target.describe_in(self.lang)
+                    ),
                 ];
                 let node = ExportNode {
                     weaker,
@@ -270,7 +277,7 @@ impl<'a> Builder<'a> {
                 rows.push(FindingRow {
                     severity: d.severity,
                     code: d.code.as_str(),
-                    message: d.message.zh.clone(),
+                    message: d.message.get(self.lang).to_string(),
                     line,
                 });
             }
@@ -292,12 +299,12 @@ impl<'a> Builder<'a> {
                 let id = TargetId { plan, index };
                 let parent = self.graph.parent_target(id).map(|p| ParentRow {
                     plan: self.corpus.plan(p.plan).display_name(),
-                    value: self.corpus.target(p).describe_zh(),
+                    value: self.corpus.target(p).describe_in(self.lang),
                 });
                 TargetRow {
                     indicator: target.indicator.value.clone(),
                     year: deadline(target.deadline),
-                    value: target.describe_zh(),
+                    value: target.describe_in(self.lang),
                     parent,
                     weaker: self.is_weaker(id),
                 }

@@ -52,10 +52,11 @@ fn script(python: &Path, name: &str, args: &[&Path]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-/// `check DRAFT --corpus plans --jurisdiction 安丘市 --annotate OUT --format json`: the
-/// findings as JSON, and the exit code.
+/// `check DRAFT --corpus plans --jurisdiction 安丘市 --annotate OUT --format json` in a reviewer's
+/// Chinese locale: the findings as JSON, and the exit code.
 fn annotate(draft: &Path, out: &Path, extra: &[&str]) -> (Value, Option<i32>) {
     let run = planlint()
+        .env("LANG", "zh_CN.UTF-8")
         .arg("check")
         .arg(draft)
         .args([

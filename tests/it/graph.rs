@@ -8,7 +8,9 @@ use crate::support::{planlint, root};
 
 pub(crate) fn export(paths: &[&str], format: &str, with: Option<&str>) -> String {
     let mut cmd = planlint();
-    cmd.arg("graph").args(paths).args(["--format", format]);
+    cmd.arg("graph")
+        .args(paths)
+        .args(["--format", format, "--lang", "zh"]);
     if let Some(with) = with {
         cmd.args(["--with", with]);
     }

@@ -17,6 +17,7 @@ mod engine;
 mod extract;
 mod filesystem;
 mod graph;
+mod language;
 mod lints;
 mod outputs;
 mod picture;

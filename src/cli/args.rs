@@ -1,0 +1,268 @@
+//! The command line's arguments. What several commands share is declared once, as a group
+//! flattened into each (`#[command(flatten)]`): the run's language, configuration, rule data
+//! and cache ([`RunArgs`]), the plans to read with their corpus ([`InputArgs`]), and where
+//! output goes ([`OutputArgs`]).
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use crate::i18n::Lang;
+
+/// What every command that reads a corpus shares; [`super::context::RunContext`] is built from
+/// it once.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RunArgs {
+    /// Language of messages and tables (default: `lang:` of planlint.yaml, else from LC_ALL /
+    /// LC_MESSAGES / LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Read the rule data (indicators.yaml, agency-abbreviations.yaml) from this folder instead
+    /// of the bundled copy.
+    #[arg(long, value_name = "DIR")]
+    pub lints: Option<PathBuf>,
+    /// Extract every text plan again instead of reading the extraction cache (see
+    /// docs/speed.md).
+    #[arg(long)]
+    pub no_cache: bool,
+}
+
+/// Where the configuration comes from, and the command line's changes to it.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ConfigArgs {
+    /// Read this configuration file instead of the planlint.yaml found from the current folder
+    /// upward.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Do not report these lints or groups (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub allow: Vec<String>,
+    /// Report these lints or groups as warnings.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub warn: Vec<String>,
+    /// Report these lints or groups as errors; `--deny warnings` makes every warning an error.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub deny: Vec<String>,
+}
+
+/// The plans to read: a corpus, or drafts checked against one.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InputArgs {
+    /// Files or folders to read; folders are read recursively (default: `include:` of
+    /// planlint.yaml, else plans).
+    pub paths: Vec<PathBuf>,
+    /// Read PATHS as drafts against this corpus (repeatable): the drafts' parents are found in
+    /// it, and only the drafts are reported.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Vec<PathBuf>,
+    /// The drafts' jurisdiction (e.g. 安丘市, 山东省/潍坊市/安丘市 or 370784), when neither their
+    /// folder nor their text says it.
+    #[arg(long, value_name = "NAME", requires = "corpus")]
+    pub jurisdiction: Option<String>,
+}
+
+/// Where a command's output goes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutputArgs {
+    /// Write to this file instead of standard output; the file is written whole or not at all.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace OUT if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    #[command(flatten)]
+    pub run: RunArgs,
+    /// Report only these codes (comma-separated; problems reading a file are always reported).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not report these codes (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Leave out the findings listed in this baseline file (default: `baseline:` of
+    /// planlint.yaml, when the file exists).
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Write the findings to a baseline file (default: `baseline:` of planlint.yaml, else
+    /// planlint-baseline.json) instead of reporting them, and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<Option<PathBuf>>,
+    /// Apply mechanical fixes (document numbers, cited titles; agency abbreviations with
+    /// `fix-aliases: true`), then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the fixes as a unified diff instead of writing them; exits 1 when there are any.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// Show errors only (the summary still counts every finding).
+    #[arg(short, long, conflicts_with = "min_level")]
+    pub quiet: bool,
+    /// Show findings of this level and above (the summary still counts every finding).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub min_level: Option<MinLevel>,
+    /// Also write a copy of the draft (.docx, .txt or .md) with a Word comment at each finding
+    /// shown and the comparison table with the plans above as an appendix.
+    #[arg(long, value_name = "OUT.docx", conflicts_with_all = ["fix", "diff", "write_baseline"])]
+    pub annotate: Option<PathBuf>,
+    /// Replace OUT.docx if it exists.
+    #[arg(long, requires = "annotate")]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GraphArgs {
+    /// Files or folders to read (default: `include:` of planlint.yaml, else plans).
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    pub format: GraphFormat,
+    /// Add target and/or agency nodes (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub with: Vec<GraphWith>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT (render with `dot -Tsvg` or `-Tpng`).
+    Dot,
+    /// A Mermaid flowchart (within Mermaid's default size limits).
+    Mermaid,
+    /// GraphML for Gephi, yEd, Cytoscape.
+    Graphml,
+    /// Node-link JSON.
+    Json,
+    /// A standalone SVG picture.
+    Svg,
+    /// One self-contained HTML page that works offline.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphWith {
+    Targets,
+    Agencies,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TraceArgs {
+    /// The indicator: its id in lints/indicators.yaml, or a Chinese wording (数控化率).
+    pub indicator: String,
+    /// Files or folders to read (default: `include:` of planlint.yaml, else plans).
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// The plan to read: a .txt, .md or .docx file (UTF-8, UTF-16 or GB18030 text).
+    pub file: PathBuf,
+    /// Output format: the YAML of `plans/`, or JSON (see docs/extraction.md).
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Yaml)]
+    pub format: ExtractFormat,
+    #[command(flatten)]
+    pub out: OutputArgs,
+    /// Language of messages (default: `lang:` of planlint.yaml, else from LC_ALL / LC_MESSAGES /
+    /// LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Read this configuration file (for its `lang:`) instead of the planlint.yaml found from
+    /// the current folder upward.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Yaml,
+    Json,
+}
+
+/// The least serious findings shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MinLevel {
+    Error,
+    Warning,
+    Note,
+}
+
+impl MinLevel {
+    /// Whether a finding of `severity` is shown.
+    #[must_use]
+    pub fn shows(self, severity: crate::code::Severity) -> bool {
+        use crate::code::Severity;
+        match self {
+            MinLevel::Error => severity == Severity::Error,
+            MinLevel::Warning => severity != Severity::Note,
+            MinLevel::Note => true,
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConfigCommandArgs {
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Language of messages (default: `lang:` of planlint.yaml, else from LC_ALL / LC_MESSAGES /
+    /// LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The code, e.g. `weaker-target` or `invalid-yaml`.
+    #[arg(required_unless_present = "all")]
+    pub code: Option<String>,
+    /// List every code.
+    #[arg(long, conflicts_with = "code")]
+    pub all: bool,
+    /// Print one language only (default: both).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// miette diagnostics with the source lines they point at.
+    Human,
+    /// One JSON document (docs/schema/check.schema.json).
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow annotations, then the summary.
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
