@@ -110,13 +110,13 @@ impl<'s> HumanRenderer<'s> {
                     None,
                     source.fit(label.span.start, label.span.len),
                 );
-                related.push(self.place(Arc::clone(source), label.text.get(self.lang), span));
+                related.push(self.view_at(Arc::clone(source), label.text.get(self.lang), span));
             }
         }
         related.extend(d.related.iter().map(|r| {
             let source = Arc::clone(&self.named[r.source.0]);
             let span = labeled(&r.label, self.lang, true, Some(&source));
-            self.place(source, r.message.get(self.lang), span)
+            self.view_at(source, r.message.get(self.lang), span)
         }));
         View {
             // The heading says how serious the finding is in words, then its code:
@@ -150,7 +150,7 @@ impl HumanRenderer<'_> {
     }
 
     /// A ☞ report of one place: a caption and a snippet.
-    fn place(&self, source: Arc<FileSource>, message: &str, span: LabeledSpan) -> View {
+    fn view_at(&self, source: Arc<FileSource>, message: &str, span: LabeledSpan) -> View {
         View {
             code: None,
             severity: miette::Severity::Advice,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::{
     Cascade, Counts, EdgeKind, ExportEdge, ExportNode, FindingRow, NodeKind, OUTSIDE_LAYER,
-    ParentRow, TargetRow, With, layer_of, verdict,
+    ParentRow, TargetRow, With, layer_of, mark,
 };
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::engine::Report;
@@ -178,7 +178,7 @@ impl<'a> Builder<'a> {
                     plan: PlanId(p),
                     index: t,
                 };
-                let weaker = self.is_weaker(id);
+                let weaker = self.is_marked(id);
                 let layer = self.pending[owner].node.layer;
                 let lines = vec![
                     target.indicator.value.clone(),
@@ -286,8 +286,8 @@ impl<'a> Builder<'a> {
     }
 
     /// Whether the run reported the target weaker than its parent's, or due later.
-    fn is_weaker(&self, id: TargetId) -> bool {
-        verdict(self.report, id).is_some_and(super::Verdict::is_reported)
+    fn is_marked(&self, id: TargetId) -> bool {
+        mark(self.report, id).is_some_and(super::Mark::is_reported)
     }
 
     fn target_rows(&self, plan: PlanId) -> Vec<TargetRow> {
@@ -306,7 +306,7 @@ impl<'a> Builder<'a> {
                     year: deadline(target.deadline),
                     value: target.describe_in(self.lang),
                     parent,
-                    weaker: self.is_weaker(id),
+                    weaker: self.is_marked(id),
                 }
             })
             .collect()

@@ -205,37 +205,37 @@ pub fn layer_of(level: Level) -> usize {
     }
 }
 
-/// What the run said of a target against its parent: weaker (with what became of the finding),
-/// due later, or nothing.
+/// How a picture or trace marks a target: weaker than its parent's (with what became of the
+/// finding), or due later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
+pub enum Mark {
     Weaker(Standing),
     Later,
 }
 
-impl Verdict {
+impl Mark {
     /// Whether the picture colours it: a finding the run reports.
     #[must_use]
     pub fn is_reported(self) -> bool {
         match self {
-            Verdict::Weaker(standing) => matches!(standing, Standing::Reported(_)),
-            Verdict::Later => true,
+            Mark::Weaker(standing) => matches!(standing, Standing::Reported(_)),
+            Mark::Later => true,
         }
     }
 }
 
-/// The verdict on a target: weaker from the run's comparison of it (with its standing), due
-/// later from the run's findings; never recomputed.
+/// The mark of a target: weaker from the run's comparison of it (with its standing), due later
+/// from the run's findings; never recomputed.
 #[must_use]
-pub fn verdict(report: &Report, target: TargetId) -> Option<Verdict> {
+pub fn mark(report: &Report, target: TargetId) -> Option<Mark> {
     let weaker = report
         .comparisons
         .of_target(target)
         .filter(|&id| report.comparisons.get(id).verdict == crate::comparison::Verdict::Weaker)
-        .map(|id| Verdict::Weaker(report.standing(id)));
+        .map(|id| Mark::Weaker(report.standing(id)));
     weaker.or_else(|| {
         report
             .has_finding(INCONSISTENT_DEADLINE.code(), target)
-            .then_some(Verdict::Later)
+            .then_some(Mark::Later)
     })
 }

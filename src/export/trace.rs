@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::ingest::Corpus;
 use crate::model::{Deadline, Target, TargetId};
 
-use super::Verdict;
+use super::Mark;
 
 /// The tree of `query`'s targets.
 pub fn trace(report: &Report, query: &str, lang: Lang) -> Result<String, Error> {
@@ -169,9 +169,9 @@ impl Tree<'_> {
     /// `  ▼ 弱于上级` when the run found it weaker than its parent (and what became of the
     /// finding, when it is not reported), `  ⏰ 晚于上级` when due later.
     fn marks(&self, id: TargetId) -> String {
-        match super::verdict(self.report, id) {
+        match super::mark(self.report, id) {
             None => String::new(),
-            Some(Verdict::Weaker(standing)) => {
+            Some(Mark::Weaker(standing)) => {
                 let mut words = match self.lang {
                     Lang::Zh => "  ▼ 弱于上级".to_string(),
                     Lang::En => "  ▼ weaker than its parent".to_string(),
@@ -184,7 +184,7 @@ impl Tree<'_> {
                 }
                 words
             }
-            Some(Verdict::Later) => match self.lang {
+            Some(Mark::Later) => match self.lang {
                 Lang::Zh => "  ⏰ 晚于上级".to_string(),
                 Lang::En => "  ⏰ later than its parent".to_string(),
             },

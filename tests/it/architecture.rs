@@ -176,3 +176,55 @@ fn source_files_stay_short() {
     }
     assert!(over.is_empty(), "{over:#?}");
 }
+
+/// A plan is placed by one function, for every kind of plan: `ingest::places::place`.
+#[test]
+fn placement_is_decided_in_one_module() {
+    let modules = modules();
+    let defining: Vec<String> = modules
+        .iter()
+        .filter(|(_, code)| code.contains("fn place(") || code.contains("fn place<"))
+        .map(|(m, _)| m.join("::"))
+        .collect();
+    assert_eq!(defining, ["ingest::places::place"]);
+    // Every plan converter calls it; none decides on its own from the folder or a hint.
+    let deciding: Vec<String> = modules
+        .iter()
+        .filter(|(_, code)| code.contains("lookup.folder") || code.contains("lookup.by_name("))
+        .map(|(m, _)| m.join("::"))
+        .collect();
+    assert_eq!(deciding, ["ingest::places::place"]);
+}
+
+/// A child's target is judged against its parent's in one module, `comparison`: the verdict
+/// type lives there, and the arithmetic of a pair (`footing`, `is_weaker`) is used only there,
+/// by the graph to pair targets it can compare, and by `regressing-target`, which compares a
+/// plan's own years, not a child with its parent.
+#[test]
+fn verdicts_are_decided_in_one_module() {
+    let modules = modules();
+    let defining: Vec<String> = modules
+        .iter()
+        .filter(|(_, code)| code.contains("enum Verdict"))
+        .map(|(m, _)| m.join("::"))
+        .collect();
+    assert_eq!(defining, ["comparison::verdict"]);
+    let arithmetic: Vec<String> = modules
+        .iter()
+        .filter(|(_, code)| {
+            ["footing(", "is_weaker(", "Footing {"]
+                .iter()
+                .any(|call| code.contains(call))
+        })
+        .map(|(m, _)| m.join("::"))
+        .collect();
+    assert_eq!(
+        arithmetic,
+        [
+            "comparison::judge",
+            "graph::build",
+            "lints::rules::regressing_target",
+            "model::growth",
+        ]
+    );
+}

@@ -40,7 +40,7 @@ pub(crate) enum Unplaced {
 }
 
 /// The jurisdiction the evidence points to.
-pub(crate) fn place(
+pub(crate) fn said(
     places: &Places,
     jurisdictions: &[Jurisdiction],
     evidence: &Evidence<'_>,

@@ -100,7 +100,7 @@ fn by_folder_or_text(
             diagnostics,
         ));
     }
-    match evidence::place(lookup.places, lookup.jurisdictions, &claims.evidence) {
+    match evidence::said(lookup.places, lookup.jurisdictions, &claims.evidence) {
         Ok((id, ground)) => {
             diagnostics.push(evidence::inferred(lookup.jurisdictions, id, ground));
             Some(id)
@@ -133,7 +133,7 @@ fn checked(
     decided: Decided,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> JurisdictionId {
-    let said = evidence::place(lookup.places, lookup.jurisdictions, &claims.evidence);
+    let said = evidence::said(lookup.places, lookup.jurisdictions, &claims.evidence);
     if let Ok((other, ground)) = said
         && other != id
     {
