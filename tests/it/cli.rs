@@ -30,6 +30,7 @@ fn check_bad_input_in_chinese() {
 fn check_json_is_stable() {
     assert_cmd_snapshot!(planlint().args([
         "check",
+        crate::support::BASE,
         "tests/fixtures/lints/weaker-target/fail-growth-below-parent",
         "--format",
         "json",
@@ -42,6 +43,7 @@ fn check_json_is_stable() {
 fn clean_corpus_exits_zero() {
     assert_cmd_snapshot!(planlint().args([
         "check",
+        crate::support::BASE,
         "tests/fixtures/lints/weaker-target/pass-equal-or-stronger",
         "--lang",
         "en",
@@ -55,6 +57,8 @@ fn language_follows_the_locale() {
     let mut cmd = planlint();
     cmd.env("LANG", "zh_CN.UTF-8").args([
         "check",
+        crate::support::BASE,
+        crate::support::PARENT,
         "tests/fixtures/lints/citation-title-mismatch/fail-wrong-title",
         "--select",
         "citation-title-mismatch",

@@ -8,7 +8,7 @@ use planlint::config::Config;
 use planlint::diagnostics::baseline::Baseline;
 use planlint::engine::{self, BaselineUse, Inputs};
 
-use crate::support::{copy_tree, planlint, succeeded};
+use crate::support::{BASE, copy_tree, planlint, succeeded};
 
 const WEAKER: &str = "tests/fixtures/lints/weaker-target/fail-growth-below-parent";
 const UNCERTAIN: &str = "tests/fixtures/engine/tool-code-allowed";
@@ -42,7 +42,9 @@ fn codes(json: &serde_json::Value) -> Vec<String> {
 
 fn graph_json(extra: &[&str]) -> serde_json::Value {
     let out = planlint()
-        .args(["graph", WEAKER, "--format", "json", "--with", "targets"])
+        .args([
+            "graph", BASE, WEAKER, "--format", "json", "--with", "targets",
+        ])
         .args(extra)
         .output()
         .unwrap();
@@ -72,7 +74,7 @@ fn graph_colours_what_check_reports() {
 fn trace_marks_what_check_reports() {
     let trace = |extra: &[&str]| {
         let out = planlint()
-            .args(["trace", "报废汽车回收量", WEAKER, "--lang", "en"])
+            .args(["trace", "报废汽车回收量", BASE, WEAKER, "--lang", "en"])
             .args(extra)
             .output()
             .unwrap();
@@ -94,7 +96,7 @@ fn every_code_works_with_explain_select_ignore_and_allow() {
         assert!(explain.status.success(), "explain {code}");
         for flag in ["--select", "--ignore", "--allow", "--warn", "--deny"] {
             let out = planlint()
-                .args(["check", WEAKER, flag, code])
+                .args(["check", BASE, WEAKER, flag, code])
                 .output()
                 .unwrap();
             assert_ne!(out.status.code(), Some(2), "check {flag} {code}");
@@ -131,7 +133,7 @@ fn a_tool_code_is_suppressed_with_a_reason() {
 #[test]
 fn rewording_a_message_keeps_the_baseline() {
     let inputs = Inputs {
-        paths: vec![WEAKER.into()],
+        paths: vec![BASE.into(), WEAKER.into()],
         baseline: BaselineUse::Off,
         ..Inputs::default()
     };
@@ -170,7 +172,7 @@ fn rewording_a_message_keeps_the_baseline() {
 fn a_configuration_inside_a_checked_folder_is_not_a_plan() {
     let dir = tempfile::tempdir().unwrap();
     let plans = dir.path().join("plans");
-    copy_tree(Path::new(WEAKER), &plans);
+    crate::support::copy_fixture(WEAKER, &plans);
     std::fs::write(dir.path().join("planlint.yaml"), "include: [plans]\n").unwrap();
     std::fs::write(plans.join("planlint.yaml"), "include: [.]\n").unwrap();
     std::fs::create_dir(dir.path().join("sub")).unwrap();
@@ -234,7 +236,17 @@ fn a_not_applicable_declaration_needs_its_reason() {
     )
     .unwrap();
     let json = check_json(None, &[dir.path()]);
-    let found = &json["diagnostics"][0];
+    let found = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| {
+            d["location"]["file"]
+                .as_str()
+                .unwrap()
+                .ends_with("plan.yaml")
+        })
+        .expect("the plan's finding");
     assert_eq!(found["code"], "invalid-yaml", "{json}");
     assert!(
         found["message_en"].as_str().unwrap().contains("reason"),
@@ -247,7 +259,7 @@ fn paths_are_relative_to_the_project_and_baselines_travel() {
     // A project: planlint.yaml with `include: [plans]` and a baseline, at one path…
     let first = tempfile::tempdir().unwrap();
     let project = first.path().join("repo");
-    copy_tree(Path::new(WEAKER), &project.join("plans"));
+    crate::support::copy_fixture(WEAKER, &project.join("plans"));
     std::fs::write(
         project.join("planlint.yaml"),
         "include: [plans]\nbaseline: planlint-baseline.json\n",
@@ -291,7 +303,7 @@ fn paths_are_relative_to_the_project_and_baselines_travel() {
     // Without a configuration, `plans`, `./plans` and an absolute path print the same paths,
     // relative to the working directory.
     let bare = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(WEAKER), &bare.path().join("plans"));
+    crate::support::copy_fixture(WEAKER, &bare.path().join("plans"));
     let shown = |arg: &str| {
         let out = run(bare.path(), &[arg, "--format", "json"]);
         crate::support::json_diagnostics(&out.stdout)
@@ -319,7 +331,7 @@ fn a_broken_rule_folder_ends_the_run() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy("lints/indicators.yaml", dir.path().join("indicators.yaml")).unwrap();
     let out = planlint()
-        .args(["check", WEAKER, "--lints"])
+        .args(["check", BASE, WEAKER, "--lints"])
         .arg(dir.path())
         .output()
         .unwrap();

@@ -8,7 +8,7 @@ use std::os::unix::fs::symlink;
 use std::path::Path;
 use std::process::Output;
 
-use crate::support::{copy_tree, planlint, succeeded};
+use crate::support::{BASE, planlint, succeeded};
 
 const CASE: &str = "tests/fixtures/lints/weaker-target/fail-growth-below-parent";
 
@@ -54,7 +54,7 @@ fn a_linked_sidecar_is_not_followed_and_its_target_never_printed() {
     )
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(CASE), dir.path());
+    crate::support::copy_fixture(CASE, dir.path());
     std::fs::write(dir.path().join("anqiu/draft.txt"), "安丘市人民政府\n").unwrap();
     symlink(&secret, dir.path().join("anqiu/draft.sidecar.yaml")).unwrap();
     let out = check(&[dir.path().to_str().unwrap()]);
@@ -71,7 +71,7 @@ fn a_linked_sidecar_is_not_followed_and_its_target_never_printed() {
 #[test]
 fn links_are_reported_and_names_in_any_case_are_read() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(CASE), &dir.path().join("corpus"));
+    crate::support::copy_fixture(CASE, &dir.path().join("corpus"));
     let corpus = dir.path().join("corpus");
     std::fs::rename(
         corpus.join("anqiu/an-zhengfa-2024-13.yaml"),
@@ -107,7 +107,7 @@ fn links_are_reported_and_names_in_any_case_are_read() {
 #[test]
 fn a_pipe_in_the_corpus_is_skipped_without_hanging() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(CASE), dir.path());
+    crate::support::copy_fixture(CASE, dir.path());
     let fifo = dir.path().join("anqiu/pipe.txt");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     if !made.is_ok_and(|s| s.success()) {
@@ -138,7 +138,7 @@ fn a_draft_that_is_not_a_regular_file_is_refused() {
 #[test]
 fn write_baseline_never_replaces_a_plan() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(CASE), dir.path());
+    crate::support::copy_fixture(CASE, dir.path());
     let plan = dir.path().join("anqiu/an-zhengfa-2024-13.yaml");
     let before = std::fs::read_to_string(&plan).unwrap();
     let out = planlint()
@@ -187,9 +187,9 @@ fn extract_refuses_what_is_not_a_regular_file() {
 /// duplicate-document error for each).
 #[test]
 fn a_corpus_named_twice_is_read_once() {
-    let once = found(&check(&[CASE]));
+    let once = found(&check(&[BASE, CASE]));
     let dotted = format!("./{CASE}");
-    let twice = found(&check(&[CASE, &dotted]));
+    let twice = found(&check(&[BASE, CASE, &dotted]));
     assert_eq!(twice, once);
 }
 
@@ -199,8 +199,8 @@ fn a_corpus_named_twice_is_read_once() {
 fn writes_keep_permissions_and_never_go_through_links() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(
-        Path::new("tests/fixtures/lints/citation-title-mismatch/fail-wrong-title"),
+    crate::support::copy_fixture(
+        "tests/fixtures/lints/citation-title-mismatch/fail-wrong-title",
         dir.path(),
     );
     let plan = dir.path().join("anqiu/an-zhengfa-2024-13.yaml");
@@ -257,7 +257,7 @@ fn writes_keep_permissions_and_never_go_through_links() {
 #[test]
 fn limits_are_errors_at_their_files_and_the_rest_is_checked() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(CASE), dir.path());
+    crate::support::copy_fixture(CASE, dir.path());
     let county = dir.path().join("anqiu");
     std::fs::write(county.join("huge.txt"), "到2027年，".repeat(1_000_000)).unwrap();
     let deep = format!("title: {}x{}\n", "[".repeat(20_000), "]".repeat(20_000));
@@ -293,7 +293,7 @@ fn limits_are_errors_at_their_files_and_the_rest_is_checked() {
 #[test]
 fn an_upper_case_text_keeps_its_sidecar_and_linked_jurisdictions_are_not_read() {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(CASE), dir.path());
+    crate::support::copy_fixture(CASE, dir.path());
     let county = dir.path().join("anqiu");
     std::fs::write(county.join("DRAFT.TXT"), "安丘市人民政府\n").unwrap();
     std::fs::write(county.join("DRAFT.sidecar.yaml"), "jurisdiction: 安丘市\n").unwrap();
@@ -329,7 +329,7 @@ fn an_upper_case_text_keeps_its_sidecar_and_linked_jurisdictions_are_not_read() 
 fn odd_file_names_and_over_long_paths_are_checked_or_reported() {
     use std::os::unix::ffi::OsStrExt;
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(CASE), dir.path());
+    crate::support::copy_fixture(CASE, dir.path());
     let county = dir.path().join("anqiu");
     let odd = county.join(std::ffi::OsStr::from_bytes(b"plan-\xff\xfe.txt"));
     std::fs::write(&odd, "到2027年，报废汽车回收量较2023年增长约30%。\n").unwrap();
@@ -365,7 +365,7 @@ fn odd_file_names_and_over_long_paths_are_checked_or_reported() {
 fn an_unreadable_plan_is_an_error_and_the_rest_is_checked() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(CASE), dir.path());
+    crate::support::copy_fixture(CASE, dir.path());
     let locked = dir.path().join("anqiu/locked.txt");
     std::fs::write(&locked, "某县人民政府\n").unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();

@@ -4,14 +4,14 @@
 
 use std::path::Path;
 
-use crate::support::{copy_tree, planlint};
+use crate::support::{BASE, planlint};
 
 const WEAKER: &str = "tests/fixtures/lints/weaker-target/fail-growth-below-parent";
 
 /// A project folder with the weaker-target fixture and a planlint.yaml saying `lang: LANG`.
 fn project(lang: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_tree(Path::new(WEAKER), &dir.path().join("plans"));
+    crate::support::copy_fixture(WEAKER, &dir.path().join("plans"));
     std::fs::write(dir.path().join("planlint.yaml"), format!("lang: {lang}\n")).unwrap();
     dir
 }
@@ -88,10 +88,10 @@ fn every_command_takes_lang() {
         .unwrap();
     let case = case.to_string_lossy().into_owned();
     let commands: [&[&str]; 7] = [
-        &["check", WEAKER],
-        &["compare", WEAKER],
-        &["trace", "报废汽车回收量", WEAKER],
-        &["graph", WEAKER],
+        &["check", BASE, WEAKER],
+        &["compare", BASE, WEAKER],
+        &["trace", "报废汽车回收量", BASE, WEAKER],
+        &["graph", BASE, WEAKER],
         &["extract", &case],
         &["explain", "weaker-target"],
         &["config"],
@@ -115,10 +115,10 @@ fn every_command_takes_lang() {
 #[test]
 fn every_corpus_command_takes_the_shared_flags() {
     for args in [
-        &["check", WEAKER][..],
-        &["compare", WEAKER],
-        &["trace", "报废汽车回收量", WEAKER],
-        &["graph", WEAKER],
+        &["check", BASE, WEAKER][..],
+        &["compare", BASE, WEAKER],
+        &["trace", "报废汽车回收量", BASE, WEAKER],
+        &["graph", BASE, WEAKER],
     ] {
         let out = planlint()
             .args(args)

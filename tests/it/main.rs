@@ -18,7 +18,6 @@ mod extract;
 mod filesystem;
 mod graph;
 mod language;
-mod lints;
 mod outputs;
 mod picture;
 mod places;

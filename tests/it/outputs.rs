@@ -5,7 +5,7 @@ use std::process::Command;
 
 use insta_cmd::assert_cmd_snapshot;
 
-use crate::support::{planlint, root};
+use crate::support::{BASE, planlint, root};
 
 const FIXTURE: &str = "tests/fixtures/lints/weaker-target/fail-growth-below-parent";
 
@@ -13,13 +13,15 @@ const FIXTURE: &str = "tests/fixtures/lints/weaker-target/fail-growth-below-pare
 fn sarif_output_is_stable() {
     // %SRCROOT% is where this checkout lies; the rest must not depend on it.
     insta::with_settings!({filters => vec![(r#""file://[^"]*/""#, r#""file://[ROOT]/""#)]}, {
-        assert_cmd_snapshot!(planlint().args(["check", FIXTURE, "--format", "sarif", "--lang", "en"]));
+        assert_cmd_snapshot!(planlint().args(["check", BASE, FIXTURE, "--format", "sarif", "--lang", "en"]));
     });
 }
 
 #[test]
 fn github_annotations_are_stable() {
-    assert_cmd_snapshot!(planlint().args(["check", FIXTURE, "--format", "github", "--lang", "en"]));
+    assert_cmd_snapshot!(
+        planlint().args(["check", BASE, FIXTURE, "--format", "github", "--lang", "en"])
+    );
 }
 
 /// The bundled corpus's SARIF (every lint and ingest code as a rule, 115 results with related
@@ -69,7 +71,7 @@ fn sarif_of_the_bundled_corpus_validates_against_the_schema() {
 #[test]
 fn hostile_plan_text_is_shown_not_obeyed_in_the_human_output() {
     let dir = tempfile::tempdir().unwrap();
-    crate::support::copy_tree(std::path::Path::new(FIXTURE), dir.path());
+    crate::support::copy_fixture(FIXTURE, dir.path());
     let parent = dir.path().join("lu-zhengfa-2024-3.yaml");
     let text = std::fs::read_to_string(&parent).unwrap().replace(
         "title: 山东省推动大规模设备更新和消费品以旧换新实施方案",

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
-use crate::support::{copy_tree, planlint};
+use crate::support::planlint;
 
 const CASE: &str = "tests/fixtures/lints/malformed-doc-number/fail-brackets-and-zero";
 
@@ -73,7 +73,7 @@ proptest! {
         numbers in proptest::collection::vec(written_number(), 1..5),
     ) {
         let dir = tempfile::tempdir().unwrap();
-        copy_tree(Path::new(CASE), dir.path());
+        crate::support::copy_fixture(CASE, dir.path());
         let plan = dir.path().join("anqiu/an-zhengfa-2024-13.yaml");
         let citations: String = numbers
             .iter()
@@ -94,13 +94,18 @@ proptest! {
 
     #[test]
     fn the_order_files_were_made_in_changes_nothing(seed in any::<u64>()) {
+        // The case laid out as one corpus, then made again file by file in a shuffled order.
+        let laid_out = tempfile::tempdir().unwrap();
+        crate::support::copy_fixture(CASE, laid_out.path());
+        let root = laid_out.path();
         let dir = tempfile::tempdir().unwrap();
-        let mut files: Vec<_> = walkdir::WalkDir::new("tests/fixtures/lints/weaker-target/fail-growth-below-parent")
+        let mut files: Vec<_> = walkdir::WalkDir::new(root)
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
             .map(|e| e.path().to_path_buf())
             .collect();
+        files.sort();
         // A shuffle from the seed: files are made in another order each case.
         let mut state = seed | 1;
         for i in (1..files.len()).rev() {
@@ -109,13 +114,12 @@ proptest! {
             state ^= state << 17;
             files.swap(i, usize::try_from(state % (i as u64 + 1)).unwrap());
         }
-        let root = Path::new("tests/fixtures/lints/weaker-target/fail-growth-below-parent");
         for file in &files {
             let to = dir.path().join(file.strip_prefix(root).unwrap());
             std::fs::create_dir_all(to.parent().unwrap()).unwrap();
             std::fs::copy(file, &to).unwrap();
         }
-        let expected = findings(&crate::support::root().join(root));
+        let expected = findings(root);
         prop_assert_eq!(findings(dir.path()), expected);
     }
 }

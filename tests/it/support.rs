@@ -16,14 +16,20 @@ pub(crate) fn root() -> PathBuf {
 }
 
 /// The corpus a lint fixture case is checked as: the case alone when it carries its jurisdiction
-/// tree, else the shared base (`tests/fixtures/lints/_base`) and the case.
+/// tree, else the shared base (`tests/fixtures/lints/_base`: 山东省 and 安丘市, and 鲁政发〔2024〕3号
+/// unless the case brings its own `lu-zhengfa-2024-3.yaml`) and the case.
 pub(crate) fn fixture_paths(case: &Path) -> Vec<PathBuf> {
     let case = relative(case);
+    let base = PathBuf::from("tests/fixtures/lints/_base");
     if root().join(&case).join("jurisdiction.yaml").is_file() {
-        vec![case]
-    } else {
-        vec![PathBuf::from("tests/fixtures/lints/_base"), case]
+        return vec![case];
     }
+    let mut paths = vec![base.join("shandong")];
+    if !root().join(&case).join("lu-zhengfa-2024-3.yaml").is_file() {
+        paths.push(base.join("parent"));
+    }
+    paths.push(case);
+    paths
 }
 
 /// A path relative to the root, as output prints it.
@@ -145,4 +151,43 @@ pub(crate) fn piped(mut command: std::process::Command, input: &str) -> std::pro
         .write_all(input.as_bytes())
         .unwrap();
     child.wait_with_output().unwrap()
+}
+
+/// The shared base's jurisdictions (山东省 and 安丘市) and parent plan (鲁政发〔2024〕3号), for
+/// commands that check a lint fixture case as a whole corpus.
+pub(crate) const BASE: &str = "tests/fixtures/lints/_base/shandong";
+pub(crate) const PARENT: &str = "tests/fixtures/lints/_base/parent";
+
+/// Copies a lint fixture case, with the shared base it needs, into `to` as one standalone
+/// corpus laid out as the plans name their places: 山东省's folder with 安丘市's inside it, the
+/// province's plan at the top and the county's plans in `anqiu/`.
+pub(crate) fn copy_fixture(case: &str, to: &Path) {
+    let paths = fixture_paths(Path::new(case));
+    if paths.len() == 1 {
+        copy_tree(&paths[0], to);
+        return;
+    }
+    for path in &paths {
+        if path.ends_with("shandong") {
+            copy_tree(path, to);
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(root().join(path)) {
+            let entry = entry.unwrap();
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            let county = text.contains("jurisdiction: 安丘市")
+                || entry.path().extension().is_some_and(|e| e == "txt")
+                || entry.file_name().to_string_lossy().contains(".sidecar.");
+            let folder = if county {
+                to.join("anqiu")
+            } else {
+                to.to_path_buf()
+            };
+            std::fs::create_dir_all(&folder).unwrap();
+            std::fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
+        }
+    }
 }
