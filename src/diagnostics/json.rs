@@ -1,6 +1,6 @@
 //! Machine output (`--format json`): one object with every finding in the stable order and the
-//! summary. Its shape is documented in the README and kept by snapshot tests; fields are only
-//! ever added.
+//! summary. Its shape is documented in docs/ci.md and docs/schema/check.schema.json, and kept by
+//! snapshot tests and a schema test; fields are only ever added.
 
 use serde::Serialize;
 

@@ -1,5 +1,5 @@
 //! What `planlint extract` prints: the plan in the plan-file format of `plans/` (YAML), or the
-//! same fields as JSON for machines. Field names and order are part of the interface (README,
+//! same fields as JSON for machines. Field names and order are part of the interface (docs/extraction.md,
 //! "Extraction output").
 
 use serde::{Serialize, Serializer};
