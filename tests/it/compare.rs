@@ -160,3 +160,82 @@ fn the_table_as_a_word_document() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(refused.stdout.is_empty());
 }
+
+/// The row of 报废汽车回收量 in `compare --format json` with `args`, and whether `check` with the
+/// same arguments reports it weaker.
+fn scrapped_vehicles(args: &[&str]) -> (serde_json::Value, bool) {
+    let run = |command: &str| {
+        let out = planlint()
+            .args([command, "--format", "json", "--lang", "en"])
+            .args(args)
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let table = run("compare");
+    let row = table["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["rows"].as_array().unwrap().iter())
+        .find(|r| r["indicator"] == "报废汽车回收量" && r["value"].is_object())
+        .cloned()
+        .expect("the row");
+    let weaker = run("check")["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["code"] == "weaker-target");
+    (row, weaker)
+}
+
+/// What `check` decides, the table says: a shortfall within the approximate tolerance is equal
+/// in both, and one whose lint is allowed is still weaker in the table, marked allowed.
+#[test]
+fn the_table_says_what_check_decided() {
+    let (row, weaker) = scrapped_vehicles(&["--config", "tests/fixtures/config/tolerance.yaml"]);
+    assert!(!weaker);
+    assert_eq!(row["verdict"], "equal", "{row}");
+    assert_eq!(row["tolerance"], 0.8, "{row}");
+    assert_eq!(
+        row["conclusion"],
+        "equal (within the approximate tolerance of 80%)"
+    );
+    let (row, weaker) = scrapped_vehicles(&[
+        crate::support::BASE,
+        "tests/fixtures/lints/weaker-target/fail-growth-below-parent",
+        "--allow",
+        "weaker-target",
+    ]);
+    assert!(!weaker);
+    assert_eq!(row["verdict"], "weaker", "{row}");
+    assert_eq!(row["standing"], "allowed", "{row}");
+    assert_eq!(row["conclusion"], "weaker (allowed by planlint.yaml)");
+    // The review report reads the same row.
+    let html = planlint()
+        .args([
+            "compare",
+            "--format",
+            "html",
+            "--lang",
+            "en",
+            "--allow",
+            "weaker-target",
+        ])
+        .args([
+            crate::support::BASE,
+            "tests/fixtures/lints/weaker-target/fail-growth-below-parent",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&html.stdout).contains("weaker (allowed by planlint.yaml)"));
+    let (row, weaker) = scrapped_vehicles(&[
+        crate::support::BASE,
+        "tests/fixtures/lints/weaker-target/fail-growth-below-parent",
+    ]);
+    assert!(weaker);
+    assert_eq!(
+        (&row["standing"], &row["severity"]),
+        (&"reported".into(), &"error".into())
+    );
+}
