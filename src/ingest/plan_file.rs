@@ -258,6 +258,16 @@ pub(crate) fn convert_target(
     };
     let quote = entry.quote.map(|q| located(source, q, |t| t));
     let span = quote.as_ref().map_or(value_span, |q| q.span);
+    let baseline = entry.baseline.map(|b| b.value);
+    let change = entry.change.map(|c| c.value).or_else(|| {
+        let word = crate::model::text::fold(&entry.comparator.value);
+        crate::model::polarity::change_before(&word, true)
+            .or(baseline.map(|_| crate::model::Change::Increase))
+    });
+    let better = entry.better.map_or_else(
+        || crate::model::polarity::polarity(&entry.indicator.value, comparator, change),
+        |b| b.value,
+    );
     Some(Target {
         indicator: located(source, entry.indicator, |t| t),
         indicator_id: None,
@@ -265,8 +275,10 @@ pub(crate) fn convert_target(
         comparator,
         quantity,
         written: None,
-        baseline: entry.baseline.map(|b| b.value),
+        baseline,
         form: entry.form.map(|f| f.value).unwrap_or_default(),
+        better,
+        change,
         quote,
         task,
         source,

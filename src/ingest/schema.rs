@@ -94,6 +94,14 @@ pub(crate) struct TargetEntry {
     /// `annual-growth`, `cumulative`, `per-year`; a level or total growth when absent.
     #[serde(default)]
     pub form: Option<Spanned<crate::model::TargetForm>>,
+    /// `higher` or `lower`: which way the indicator improves (default: the catalogue's, else
+    /// read from the wording).
+    #[serde(default)]
+    pub better: Option<Spanned<crate::model::Direction>>,
+    /// `increase` or `decrease`: a change from the baseline (default: the comparator's word,
+    /// 增长 or 下降; an increase when a baseline is given).
+    #[serde(default)]
+    pub change: Option<Spanned<crate::model::Change>>,
     #[serde(default)]
     pub quote: Option<Spanned<String>>,
 }

@@ -221,6 +221,10 @@ fn targets(source: SourceId, extracted: &Extracted) -> Vec<Target> {
             written: t.written.clone(),
             baseline: t.baseline,
             form: t.form,
+            better: t.better,
+            change: t
+                .change
+                .or(t.baseline.map(|_| crate::model::Change::Increase)),
             quote: Some(Located::new(t.quote.clone(), source, t.quote_span)),
             task: *task,
             source,

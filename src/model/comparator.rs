@@ -61,7 +61,7 @@ pub const SUFFIX_WORDS: [(&str, Comparator); 6] = [
 
 /// Symbols (as the JSON output and the scorer write them) and further words a plan file may
 /// give as its comparator, besides the words of running text above.
-const FILE_WORDS: [(&str, Comparator); 15] = [
+const FILE_WORDS: [(&str, Comparator); 18] = [
     (">=", Comparator::AtLeast),
     ("≥", Comparator::AtLeast),
     ("累计", Comparator::AtLeast),
@@ -77,6 +77,9 @@ const FILE_WORDS: [(&str, Comparator); 15] = [
     ("=", Comparator::Exactly),
     ("完成", Comparator::Exactly),
     ("建成", Comparator::Exactly),
+    ("下降", Comparator::Exactly),
+    ("降低", Comparator::Exactly),
+    ("减少", Comparator::Exactly),
 ];
 
 /// The word was not one planlint knows.

@@ -139,6 +139,8 @@ mod tests {
             written: None,
             baseline,
             form,
+            better: crate::model::Direction::Higher,
+            change: baseline.map(|_| crate::model::Change::Increase),
             quote: None,
             task: None,
             source: SourceId(0),

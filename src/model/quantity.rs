@@ -63,6 +63,18 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([0-9]+(?:\.[0-9]+)?)(.*)$").unwrap()
 });
 
+/// Chinese magnitudes a unit may start with, longest first (千瓦 is a unit, not a thousand 瓦:
+/// only 千亿 and 千万 are magnitudes).
+const MAGNITUDES: [(&str, f64); 7] = [
+    ("万亿", 1e12),
+    ("千亿", 1e11),
+    ("百亿", 1e10),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("万", 1e4),
+    ("亿", 1e8),
+];
+
 impl Quantity {
     /// Reads a value as a plan writes it, with an optional separate unit: `35` + `%`, `28%`,
     /// `1.8万` + `辆`, `1.8` + `万辆`, `160亿元`, `0.8:1`, `一倍` / `1倍` (= +100%).
@@ -89,15 +101,10 @@ impl Quantity {
     }
 
     fn with_unit(number: f64, unit: &str) -> Result<Self, QuantityError> {
-        let (scale, base) = if let Some(base) = unit.strip_prefix("万亿") {
-            (1e12, base)
-        } else if let Some(base) = unit.strip_prefix('万') {
-            (1e4, base)
-        } else if let Some(base) = unit.strip_prefix('亿') {
-            (1e8, base)
-        } else {
-            (1.0, unit)
-        };
+        let (scale, base) = MAGNITUDES
+            .iter()
+            .find_map(|(prefix, scale)| unit.strip_prefix(prefix).map(|base| (*scale, base)))
+            .unwrap_or((1.0, unit));
         let quantity = match base {
             "%" => Self {
                 value: number * scale,

@@ -2,7 +2,8 @@
 
 use super::comparator::Comparator;
 use super::deadline::Deadline;
-use super::indicator::IndicatorId;
+use super::indicator::{Direction, IndicatorId};
+use super::polarity::Change;
 use super::quantity::{Quantity, Unit, format_number};
 use super::span::{Located, SourceId, Span};
 
@@ -67,6 +68,11 @@ pub struct Target {
     /// A level or total growth (most targets), annual growth, a cumulative sum, a yearly flow.
     pub form: TargetForm,
     /// The sentence the target was taken from.
+    /// Which way it improves, as the plan's words say (`better:`, 控制在, 下降) or its wording
+    /// suggests; the catalogue, where it names the indicator, decides before this.
+    pub better: Direction,
+    /// A change from the baseline: 增长 (the default for a target with a baseline) or 下降.
+    pub change: Option<Change>,
     pub quote: Option<Located<String>>,
     /// Index of the task it belongs to, if it sits inside one.
     pub task: Option<usize>,
@@ -95,10 +101,20 @@ impl Target {
             return written.clone();
         }
         let value = self.quantity.to_string();
-        let base = self
-            .baseline
-            .map(|y| format!("较{y}年增长"))
-            .unwrap_or_else(|| form.to_string());
+        let points = matches!(&self.quantity.unit, Unit::Count(u) if u == "百分点");
+        let verb = match (self.change, &self.quantity.unit) {
+            (Some(Change::Decrease), Unit::Percent) => "下降",
+            (Some(Change::Decrease), _) if points => "下降",
+            (Some(Change::Decrease), _) => "减少",
+            (_, Unit::Percent) => "增长",
+            _ if points => "提高",
+            _ => "新增",
+        };
+        let base = match (self.baseline, self.change) {
+            (Some(y), _) => format!("较{y}年{verb}"),
+            (None, Some(_)) => format!("{form}{verb}"),
+            (None, None) => form.to_string(),
+        };
         match self.comparator {
             Comparator::About => format!("{base}约{value}"),
             Comparator::MoreThan => format!("{base}超过{value}"),
@@ -125,8 +141,15 @@ impl Target {
     /// The value as a reviewer reads it in English: `about +30% on 2023`, `more than 75%`.
     #[must_use]
     pub fn describe_en(&self) -> String {
-        let value = match (&self.quantity.unit, self.baseline) {
-            (Unit::Percent, Some(_)) => format!("+{}%", format_number(self.quantity.value)),
+        let sign = match self.change {
+            Some(Change::Decrease) => "−",
+            _ => "+",
+        };
+        let value = match (&self.quantity.unit, self.baseline, self.change) {
+            (Unit::Percent, Some(_), _) | (Unit::Percent, None, Some(_)) => {
+                format!("{sign}{}%", format_number(self.quantity.value))
+            }
+            (_, _, Some(Change::Decrease)) => format!("−{}", self.quantity),
             _ => self.quantity.to_string(),
         };
         let base = self

@@ -4,16 +4,23 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// NFKC with all white space removed.
+/// NFKC with all white space removed, and traditional script read as simplified
+/// (`model::script`), so 國發 and 国发 compare equal.
 #[must_use]
 pub fn fold(text: &str) -> String {
-    // Most text (Chinese names, codes, already-folded keys) is unified ideographs and ASCII,
+    // Most text (Chinese names, codes, already-folded keys) is simplified ideographs and ASCII,
     // which NFKC leaves as they are: copy it without the normalisation tables.
-    let stable = |c: char| c.is_ascii_graphic() || ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let stable = |c: char| {
+        c.is_ascii_graphic()
+            || (('\u{4e00}'..='\u{9fff}').contains(&c) && !super::script::is_traditional(c))
+    };
     if text.chars().all(stable) {
         return text.to_string();
     }
-    text.nfkc().filter(|c| !c.is_whitespace()).collect()
+    text.nfkc()
+        .filter(|c| !c.is_whitespace())
+        .map(super::script::simplified)
+        .collect()
 }
 
 /// A title folded for comparison: [`fold`], then inner quote marks (`<>`, `〈〉`, `《》`, `“”`)

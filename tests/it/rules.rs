@@ -116,7 +116,7 @@ fn rule_2_a_year_holds_over_its_paragraph_until_the_next_one() {
             "湖州市工业设备投资|2026|>=|20|%|2023|total",
             "报废汽车回收量|2026|=|60|%|2023|total",
             "二手车交易量|2027|=|40|%|2023|total",
-            "新增充电桩|-|>=|300|个|-|total",
+            "充电桩|-|>=|300|个|-|total",
         ],
         "{stderr}"
     );
@@ -168,7 +168,7 @@ fn rule_4_an_absolute_and_a_growth_target_in_one_clause() {
     assert_eq!(
         targets(&json),
         [
-            "新能源汽车销量|2027|>=|3.5|万辆|-|total",
+            "新能源汽车销量|2027|>=|35000|辆|-|total",
             "新能源汽车销量|2027|=|50|%|2023|total",
             "充电桩保有量|2027|>=|1.2|万|-|total",
         ],
@@ -241,8 +241,8 @@ fn rule_6_annual_cumulative_and_yearly_forms() {
         targets(&json),
         [
             "家电以旧换新销售额|2027|=|8|%|-|annual-growth",
-            "淘汰老旧营运货车|2027|>=|1.5|万辆|-|cumulative",
-            "报废机动车年回收拆解量|2027|~|3|万辆|-|per-year",
+            "淘汰老旧营运货车|2027|>=|15000|辆|-|cumulative",
+            "报废机动车年回收拆解量|2027|~|30000|辆|-|per-year",
         ]
     );
     // Growth per year of nothing named.

@@ -1,7 +1,7 @@
 //! Text folded for matching, with every byte mapped back to the original file.
 //!
 //! Extraction matches patterns on NFKC text with layout white space removed (`2025 年` → `2025年`,
-//! `（` → `(`, `１．８` → `1.8`), but a diagnostic must underline the original sentence at the
+//! `（` → `(`, `１．８` → `1.8`) and traditional script read as simplified (`國發` → `国发`), but a diagnostic must underline the original sentence at the
 //! line and column a person sees. [`Folded`] keeps, for each byte it holds, the byte range of the
 //! original character it came from.
 
@@ -50,13 +50,13 @@ impl Folded {
                 self.push_char(' ', space);
             }
             if is_nfkc_alone(c) {
-                self.push_char(c, start..end);
+                self.push_char(crate::model::script::simplified(c), start..end);
                 continue;
             }
             for folded in std::iter::once(c).nfkc() {
                 let folded = match folded {
                     '∶' => ':',
-                    other => other,
+                    other => crate::model::script::simplified(other),
                 };
                 self.push_char(folded, start..end);
             }

@@ -91,7 +91,9 @@ pub(crate) fn blocks(original: &str) -> Vec<Block> {
         let mut probe = Folded::default();
         probe.push(original, range.clone());
         let starts_unit = opens_unit(&probe.text);
-        if starts_unit || paragraph_is_heading {
+        let starts_year =
+            opens_year(&probe.text) && paragraph.as_ref().is_some_and(|p| !runs_on(&p.text));
+        if starts_unit || paragraph_is_heading || starts_year {
             flush(&mut blocks, &mut paragraph);
         }
         if super::header::number_in_line(&probe.text).is_some() {
@@ -108,6 +110,27 @@ pub(crate) fn blocks(original: &str) -> Vec<Block> {
     }
     flush(&mut blocks, &mut paragraph);
     blocks
+}
+
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static YEAR_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:力争)?(?:到)?[0-9]{4}年(?:底|末)?,").unwrap());
+
+/// Whether a line opens with a year and a comma (`2030年,…`, `到2030年,…`): the goals of
+/// another year, a paragraph of their own even when the line before lacks its full stop.
+fn opens_year(folded: &str) -> bool {
+    YEAR_LEAD.is_match(folded)
+}
+
+/// Whether a paragraph's text ends mid-phrase, so the next line continues it (`…到` ⏎
+/// `2030年,…`).
+fn runs_on(folded: &str) -> bool {
+    folded.ends_with([
+        '到', '至', '在', '于', '和', '及', '与', '、', ',', '(', '“',
+    ])
 }
 
 /// A short numbered line with no sentence in it (`一、总体目标`, `（一）全面提升…`) stands alone;
@@ -168,6 +191,19 @@ mod tests {
                 "一、总体目标",
                 "到2025年,数控化率达到75%。(国发〔2024〕7号)",
                 "二、重点任务"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_opening_with_a_year_starts_a_paragraph() {
+        let text = "2027年,A达到75%,B达到100个\n\n2030年,A达到90%\n措施到\n2030年,C达到1个。\n";
+        assert_eq!(
+            paragraphs(text),
+            [
+                "2027年,A达到75%,B达到100个",
+                // A line ending mid-phrase (`到`) runs on into the year.
+                "2030年,A达到90%措施到2030年,C达到1个。"
             ]
         );
     }

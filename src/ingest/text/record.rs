@@ -5,7 +5,7 @@
 use serde::{Serialize, Serializer};
 
 use super::Extracted;
-use crate::model::{Comparator, Deadline, TargetForm};
+use crate::model::{Change, Comparator, Deadline, Direction, TargetForm};
 
 #[derive(Debug, Serialize)]
 pub(crate) struct PlanRecord {
@@ -46,6 +46,11 @@ pub(crate) struct TargetRecord {
     /// plan files.
     #[serde(skip_serializing_if = "is_total")]
     pub form: TargetForm,
+    /// `higher` or `lower`: which way the indicator improves.
+    pub better: Direction,
+    /// `increase` or `decrease`, for a target stated as a change from its baseline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
     pub quote: String,
 }
 
@@ -145,6 +150,8 @@ impl PlanRecord {
                     unit: t.unit.clone(),
                     baseline: t.baseline,
                     form: t.form,
+                    better: t.better,
+                    change: t.change,
                     quote: t.quote.clone(),
                 })
                 .collect(),

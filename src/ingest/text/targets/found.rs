@@ -2,7 +2,7 @@
 
 use super::qualitative;
 use crate::i18n::Msg;
-use crate::model::{Comparator, Deadline, Quantity, Span, TargetForm};
+use crate::model::{Change, Comparator, Deadline, Direction, Quantity, Span, TargetForm};
 
 /// A target found in the text.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -19,6 +19,10 @@ pub(crate) struct Found {
     pub written: Option<String>,
     pub baseline: Option<u16>,
     pub form: TargetForm,
+    /// Which way it improves, from its wording and the sentence's words.
+    pub better: Direction,
+    /// A change from its baseline (增长, 下降), when stated as one.
+    pub change: Option<Change>,
     pub quote: String,
     pub quote_span: Span,
 }

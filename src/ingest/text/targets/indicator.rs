@@ -9,19 +9,31 @@ use super::{Item, SentenceReader};
 use crate::model::Span;
 use crate::model::comparator::PREFIX_WORDS;
 
+/// Verbs of making and choosing: what they count is the noun after the value
+/// (`打造25个行业大模型`), never the verb.
+pub(super) const MAKING: [&str; 21] = [
+    "培育", "建成", "打造", "建设", "新建", "创建", "引进", "认定", "形成", "培养", "建立", "新增",
+    "遴选", "选树", "推广", "构建", "组建", "举办", "集聚", "孵化", "争创",
+];
+
 impl SentenceReader<'_> {
     /// The indicator an item measures: the words before its value, or, when those are only a
     /// verb (`举办4场以上汽车促消费活动`, `改造提升696家村卫生室`), with the noun after it.
     pub(super) fn indicator(&self, item: &Item<'_>) -> Option<(String, Span)> {
         let text = self.text();
         let before = self.clean_range(item.prefix.clone());
-        let after = noun_after(text, item.rest.clone());
+        if before.as_ref().is_some_and(|b| &text[b.clone()] == "在") {
+            return self.where_done(item);
+        }
+        let after = counted_noun(text, item.rest.clone());
         let written = |r: Range<usize>| self.block.written(self.original, r);
         match (before, after) {
             (Some(b), Some(a)) if text[b.clone()].chars().count() <= 6 => Some((
                 format!("{}{}", written(b), written(a.clone())),
                 self.block.span(a),
             )),
+            // A verb alone (`每年遴选40项`) counts nothing named.
+            (Some(b), None) if MAKING.contains(&&text[b.clone()]) => None,
             (Some(b), _) => Some((written(b.clone()), self.block.span(b))),
             (None, Some(a)) => Some((written(a.clone()), self.block.span(a))),
             (None, None) => None,
@@ -78,29 +90,33 @@ impl SentenceReader<'_> {
         clause: Range<usize>,
         item: &Item<'_>,
     ) -> Option<Option<(String, Span, usize)>> {
-        const MAKING: [&str; 12] = [
-            "培育", "建成", "打造", "建设", "新建", "创建", "引进", "认定", "形成", "培养", "建立",
-            "新增",
-        ];
         let text = self.text();
         let verb = self.clean_range(item.prefix.clone())?;
         if !MAKING.contains(&&text[verb]) {
             return None;
         }
-        let after = &text[item.range.end..clause.end];
-        let Some(head) = after.rfind('的') else {
+        // In a list of counted things, each value's noun is its own (`split_counted_list`).
+        let end = if self.is_listed(item) {
+            item.rest.end
+        } else {
+            clause.end
+        };
+        let after = &text[item.range.end..end];
+        // `培育1家营收规模达10亿元的龙头企业`: the head after the last 的 when a value describes
+        // it; `形成2个先进可用的基础大模型`: the whole noun when none does.
+        let described = after
+            .rfind('的')
+            .filter(|at| after[..*at].chars().any(|c| c.is_ascii_digit()));
+        let Some(head) = described else {
             // `打造2个国家级示范基地`: the noun right after the value; `培育5家`: none.
-            let noun = noun_after(text, item.rest.clone());
+            let noun = counted_noun(text, item.rest.clone());
             return Some(noun.and_then(|n| {
                 let end = n.end;
                 self.named(n).map(|(name, span)| (name, span, end))
             }));
         };
         let start = item.range.end + head + '的'.len_utf8();
-        let end = start
-            + text[start..clause.end]
-                .trim_end_matches(['。', ';', ','])
-                .len();
+        let end = start + text[start..end].trim_end_matches(['。', ';', ',']).len();
         Some(
             self.named(start..end)
                 .map(|(name, span)| (name, span, start)),
@@ -114,5 +130,80 @@ impl SentenceReader<'_> {
         let last = self.read.found.last()?;
         (last.quote_span.start >= self.sentence_start)
             .then(|| (last.indicator.clone(), last.indicator_span))
+    }
+}
+
+/// The noun a value counts, after it: not an activity done with the things counted
+/// (`遴选40项优秀品牌进行集中宣传`).
+fn counted_noun(text: &str, rest: Range<usize>) -> Option<Range<usize>> {
+    noun_after(text, rest).filter(|a| !["进行", "开展"].iter().any(|w| text[a.clone()].contains(w)))
+}
+
+impl SentenceReader<'_> {
+    /// Whether an item's noun was cut from a list of counted things (its rest ends before the
+    /// clause does, at a separator).
+    fn is_listed(&self, item: &Item<'_>) -> bool {
+        let text = self.text();
+        text[item.rest.end..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '、' | '和' | '及' | '，'))
+    }
+}
+
+impl SentenceReader<'_> {
+    /// `在5个以上行业开展大模型应用`: what is counted is where something is done, named with
+    /// what is done: `开展大模型应用的行业`.
+    fn where_done(&self, item: &Item<'_>) -> Option<(String, Span)> {
+        const DOING: [&str; 7] = ["开展", "实现", "推广", "建设", "部署", "应用", "试点"];
+        let text = self.text();
+        let noun = noun_after(text, item.rest.clone())?;
+        let words = &text[noun.clone()];
+        let at = DOING.iter().filter_map(|v| words.find(v)).min()?;
+        let (place, done) = (noun.start..noun.start + at, noun.start + at..noun.end);
+        if place.is_empty() || done.is_empty() {
+            return None;
+        }
+        let written = |r: Range<usize>| self.block.written(self.original, r);
+        Some((
+            format!("{}的{}", written(done), written(place.clone())),
+            self.block.span(noun),
+        ))
+    }
+}
+
+impl SentenceReader<'_> {
+    /// `打造25个左右行业垂类大模型、100个左右典型应用场景`: in a list of values each followed by
+    /// what it counts, the words between two values are the first's noun, then a separator;
+    /// the second value's prefix starts after it. A noun ends at the first 、 (or at 和一批,
+    /// 及一批: a further item with no figure), so `20个以上行业模型和一批应用模型、100个案例`
+    /// counts 行业模型 and 案例.
+    pub(super) fn split_counted_list(&self, items: &mut [Item<'_>]) {
+        let text = self.text();
+        let counted_first = items.first().is_some_and(|first| {
+            self.clean_range(first.prefix.clone())
+                .is_some_and(|verb| MAKING.contains(&&text[verb.clone()]) || &text[verb] == "在")
+        });
+        if !counted_first {
+            return;
+        }
+        for i in 1..items.len() {
+            let between = items[i - 1].rest.start..items[i].range.start;
+            let words = &text[between.clone()];
+            let Some(last_separator) = words.rfind(['、', '，']) else {
+                continue;
+            };
+            let noun_end = ["和一批", "及一批", "、一批", "和若干", "、"]
+                .iter()
+                .filter_map(|w| words.find(w))
+                .min()
+                .unwrap_or(last_separator);
+            if noun_end == 0 {
+                continue;
+            }
+            items[i - 1].rest = between.start..between.start + noun_end;
+            let after = between.start + last_separator + '、'.len_utf8();
+            items[i].prefix = after.min(items[i].range.start)..items[i].range.start;
+        }
     }
 }

@@ -23,7 +23,8 @@ pub(crate) use found::{Found, Read, Skipped};
 use scope::{Scope, in_force, scopes, strip_scope_prefix};
 use segment::{clauses, is_noun_topic, masked_ranges, noun_after, sentences, skip_separators};
 use value::{
-    BASELINE, INSTRUMENT_WORDS, PER_CLAUSE_INSTRUMENT, VALUE, bound, prefix_word, quantity,
+    BASELINE, INSTRUMENT_WORDS, PER_CLAUSE_INSTRUMENT, VALUE, bound, is_range, prefix_word,
+    quantity,
 };
 
 use super::folded::Folded;
@@ -204,6 +205,7 @@ impl<'a> SentenceReader<'a> {
             let prev = &mut items[i - 1];
             prev.rest.end = next_start.max(prev.rest.start);
         }
+        self.split_counted_list(&mut items);
         items
     }
 
@@ -232,6 +234,7 @@ impl<'a> SentenceReader<'a> {
             Some(Scope::Years(years)) => years
                 .last()
                 .map_or(Deadline::Unstated, |y| Deadline::Year(*y)),
+            Some(Scope::InYear(year)) => Deadline::Year(year),
             Some(Scope::Annual) => Deadline::Annual,
             None => self.context,
         }
@@ -283,17 +286,32 @@ impl<'a> SentenceReader<'a> {
         {
             return;
         }
-        let Some((quantity, value, unit)) = quantity(&item.caps, self.points) else {
+        let Some((quantity, unit_range)) = quantity(&item.caps, self.points) else {
             return;
         };
+        let (value, unit) = self.as_written(item, &quantity, unit_range);
         let approx = item.caps.name("approx").is_some() || prefix_text.ends_with('约');
         let cumulative = text[clause.start..item.range.start].contains("累计");
         let suffix_word = item.suffix_word.or(self.shared_suffix);
-        let comparator = bound(approx, prefix_word, suffix_word, &quantity, cumulative);
-        let baseline = BASELINE
+        let mut comparator = bound(approx, prefix_word, suffix_word, &quantity, cumulative);
+        if is_range(&item.caps) && comparator == Comparator::Exactly {
+            // 2—3个: at least the lower bound.
+            comparator = Comparator::AtLeast;
+        }
+        let mut baseline: Option<u16> = BASELINE
             .captures_iter(prefix_text)
             .last()
             .and_then(|c| c[1].parse().ok());
+        let rate = matches!(quantity.unit, crate::model::Unit::Percent) || unit == "百分点";
+        let change = crate::model::polarity::change_before(prefix_text, rate);
+        if baseline.is_none()
+            && change.is_some()
+            && rate
+            && let Some(Scope::InYear(year)) = self.scope_at(item.range.start)
+        {
+            // `2024年，能耗降低2.5%`: a change in one year is on the year before.
+            baseline = year.checked_sub(1);
+        }
         let (indicator_text, indicator_span) = indicator;
         // `能耗比2023年下降`: the baseline is kept as a field, not in the indicator's name.
         let mut indicator_text = BASELINE.replace_all(&indicator_text, "").into_owned();
@@ -304,6 +322,8 @@ impl<'a> SentenceReader<'a> {
             indicator_text = format!("{topic}{indicator_text}");
         }
         let form = form::form(&text[clause.start..item.range.start], &indicator_text);
+        let better = crate::model::polarity::polarity(&indicator_text, comparator, change);
+        let comparator = crate::model::polarity::bound_for(comparator, better, change);
         let written = form::written(form, &text[item.range.clone()], prefix_text, suffix_word);
         self.read.found.push(Found {
             indicator: indicator_text,
@@ -316,6 +336,8 @@ impl<'a> SentenceReader<'a> {
             written,
             baseline,
             form,
+            better,
+            change,
             quote: self.block.written(self.original, clause.clone()),
             quote_span: self.block.span(clause),
         });

@@ -47,6 +47,7 @@ impl SentenceReader<'_> {
             .is_some_and(|u| u.as_str().ends_with("百分点"));
         let years = match self.scope_at(first.range.start) {
             Some(Scope::Years(years)) => years,
+            Some(Scope::InYear(year)) => vec![year],
             _ => Vec::new(),
         };
         if names.len() == items.len() {

@@ -18,8 +18,22 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// The deadline in force at a point of a sentence.
 #[derive(Debug, Clone)]
 pub(super) enum Scope {
+    /// `到2025年`, `到2025年和2027年`: by the years given.
     Years(Vec<u16>),
+    /// A clause-initial `2024年，`: in that year, so a change stated in it is year on year.
+    InYear(u16),
     Annual,
+}
+
+impl Scope {
+    /// The years it dates targets to.
+    pub(super) fn years(&self) -> Option<Vec<u16>> {
+        match self {
+            Scope::Years(years) => Some(years.clone()),
+            Scope::InYear(year) => Some(vec![*year]),
+            Scope::Annual => None,
+        }
+    }
 }
 
 /// The deadline phrases of a stretch of text (a paragraph), in order: `到2025年`, a
@@ -63,13 +77,37 @@ pub(super) fn scopes(
                     .ok()
             })
             .collect();
-        scopes.push((at, Scope::Years(years)));
+        let within = caps.name("to").is_none() && caps.name("end").is_none();
+        match years.as_slice() {
+            [year] if within => scopes.push((at, Scope::InYear(*year))),
+            _ => scopes.push((at, Scope::Years(years))),
+        }
     }
     let mut search = 0;
+    let mut restored = Vec::new();
     while let Some(i) = words[search..].find("每年") {
-        scopes.push((sentence.start + search + i, Scope::Annual));
+        let at = sentence.start + search + i;
+        scopes.push((at, Scope::Annual));
         search += i + "每年".len();
+        // 每年 holds over its own clause; the year before it holds again after (`到2027年，
+        // 每年支持项目20个以上，累计新增10个`: the 10 are 2027's).
+        let before = scopes
+            .iter()
+            .filter(|(p, s)| *p < at && s.years().is_some())
+            .max_by_key(|(p, _)| *p)
+            .map(|(_, s)| s.clone());
+        let end = words[search..].find([',', ';']).map(|e| search + e);
+        // `每年举办活动不少于3场，其中下乡展销不少于1场`: a part of the yearly figure is yearly.
+        let part = end.is_some_and(|e| {
+            ["其中", "含", "包括"]
+                .iter()
+                .any(|w| words[e + 1..].starts_with(w))
+        });
+        if let (Some(before), Some(end), false) = (before, end, part) {
+            restored.push((sentence.start + end, before));
+        }
     }
+    scopes.extend(restored);
     scopes.sort_by_key(|(at, _)| *at);
     scopes
 }
@@ -91,9 +129,8 @@ pub(super) fn in_force(
     scopes: &[(usize, Scope)],
 ) -> Vec<(usize, Scope)> {
     let own_period = PERIOD.is_match(&text[sentence.clone()]);
-    let inherited = |at: usize, scope: &Scope| {
-        !own_period && at >= paragraph_start && matches!(scope, Scope::Years(_))
-    };
+    let inherited =
+        |at: usize, scope: &Scope| !own_period && at >= paragraph_start && scope.years().is_some();
     scopes
         .iter()
         .filter(|(at, scope)| {
@@ -130,10 +167,7 @@ mod tests {
         scopes(text, 0..text.len(), &[])
             .into_iter()
             .map(|(at, scope)| {
-                let years = match scope {
-                    Scope::Years(years) => Some(years),
-                    Scope::Annual => None,
-                };
+                let years = scope.years();
                 (text[at..].chars().take(3).collect(), years)
             })
             .collect()

@@ -24,10 +24,11 @@ static MASKED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Scope and verb words stripped from the front of an indicator (`力争累计培育晨星工厂` →
 /// `晨星工厂`).
-const LEADING_WORDS: [&str; 33] = [
+const LEADING_WORDS: [&str; 46] = [
     "到", "力争", "争取", "累计", "全区", "全市", "全县", "全省", "全镇", "我市", "我区", "我县",
     "计划", "并且", "并", "同时", "其中", "每年", "年均", "实现", "培育", "建成", "建设", "新建",
-    "发展", "举办", "实施", "推广", "积极", "支持", "完成", "开展", "在",
+    "新增", "发展", "举办", "实施", "推广", "积极", "支持", "完成", "开展", "在", "打造", "创建",
+    "引进", "认定", "培养", "建立", "遴选", "选树", "构建", "组建", "孵化", "争创",
 ];
 
 /// Ranges where numbers are not values: document numbers, dates, and cited titles.
@@ -86,9 +87,15 @@ pub(super) fn strip_leading(text: &str, range: Range<usize>) -> Range<usize> {
     let mut range = strip_scope_prefix(text, range);
     loop {
         let rest = &text[range.clone()];
+        // A word is taken off only when what it leaves stands alone: `新增和更新公交车辆`
+        // keeps its verbs.
         let next = LEADING_WORDS
             .iter()
-            .filter(|w| rest.starts_with(*w) && rest.len() > w.len())
+            .filter(|w| {
+                rest.starts_with(*w)
+                    && rest.len() > w.len()
+                    && !rest[w.len()..].starts_with(['和', '及', '与', '或', '、'])
+            })
             .max_by_key(|w| w.len());
         match next {
             Some(w) => range.start += w.len(),
@@ -132,9 +139,10 @@ pub(super) fn noun_after(text: &str, rest: Range<usize>) -> Option<Range<usize>>
 /// A sentence's first clause can name the subject of a short indicator after it only when it is
 /// a noun phrase, not an action (`积极发展会展经济`).
 pub(super) fn is_noun_topic(topic: &str) -> bool {
-    const ACTIONS: [&str; 16] = [
+    const ACTIONS: [&str; 28] = [
         "由", "向", "为", "实现", "跃升", "提升", "推进", "加快", "确保", "积极", "发展", "推动",
-        "鼓励", "支持", "实施", "开展",
+        "鼓励", "支持", "实施", "开展", "打造", "建设", "建成", "培育", "形成", "初具", "增强",
+        "完善", "显著", "明显", "基本", "全面",
     ];
     topic.chars().count() <= 16 && !ACTIONS.iter().any(|w| topic.contains(w))
 }

@@ -1,6 +1,7 @@
 //! What a number in a clause is: a value with its unit and comparator words, a baseline year
 //! (较2023年), or part of a policy instrument (a subsidy, a cap) that is never a target.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
@@ -13,23 +14,32 @@ use crate::model::{Comparator, Quantity};
     reason = "literal patterns, covered by the unit tests"
 )]
 pub(super) static VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&format!(
         r"(?x)
         (?P<approx>约)?
         (?:
           (?P<num>[0-9]+(?:\.[0-9]+)?)
+          # a range (2—3个, 3-5家) is read as its lower bound
+          (?:[—–~～\-至到](?P<upper>[0-9]+(?:\.[0-9]+)?))?
           (?:
             (?P<ratio>:[0-9]+(?:\.[0-9]+)?)
-          | (?P<mag>万亿|万|亿)?
-            (?P<unit>%|‰|倍|个百分点|百分点|台\(套\)|台套|公里|千米|千瓦|平方米|立方米|人次|[辆家个座所处场台套户人艘架吨元间件亩次])
+          | (?P<mag>万亿|千亿|百亿|千万|百万|万|亿)?
+            (?P<unit>{UNITS})
           | (?P<bare>万亿|万|亿)
           )
+        # 超万亿元: one of the magnitude, with no figure
+        | (?P<implied>万亿|千亿|百亿)(?P<iunit>元)
         | (?P<cn>一|两|二|三)倍
         | (?P<double>翻一番|翻两番|翻番)
-        )",
-    )
+        )"
+    ))
     .unwrap()
 });
+
+/// The units a value may carry, longest first so that 个百分点 is not read as 个. Counting
+/// words, money, mass and energy (吨标准煤, 千瓦时), concentrations (微克/立方米), days, compute
+/// (EFlops, PFlops), areas and lengths.
+const UNITS: &str = r"%|‰|倍|个百分点|百分点|个方面|台\(套\)|台套|家\(个\)|个\(家\)|吨标准煤|吨标煤|千瓦时|微克/立方米|毫克/立方米|平方公里|平方米|立方米|公顷|公里|千米|千瓦|兆瓦|吉瓦|千克|公斤|人次|小时|[EePpTt][Ff][Ll][Oo][Pp][Ss]|GWh|TWh|kWh|GW|MW|kW|[辆家个座所处场台套户人艘架吨元间件亩次天项]";
 
 #[expect(
     clippy::unwrap_used,
@@ -124,9 +134,13 @@ pub(super) fn written_value(
     ))
 }
 
-/// The quantity, and the value and unit as a plan file writes them. With `points`, a bare 个
-/// is 百分点 (`分别增长15个、13个百分点`); 个百分点 is written 百分点.
-pub(super) fn quantity(caps: &Captures<'_>, points: bool) -> Option<(Quantity, f64, String)> {
+/// The quantity a value holds, with its unit's range in the text matched (to be reported as
+/// written: 噸標準煤, PFlops) when it has one. With `points`, a bare 个 is 百分点
+/// (`分别增长15个、13个百分点`); 个百分点 is 百分点.
+pub(super) fn quantity(
+    caps: &Captures<'_>,
+    points: bool,
+) -> Option<(Quantity, Option<Range<usize>>)> {
     if let Some(double) = caps.name("double") {
         // 翻一番 doubles (+100%), 翻两番 quadruples (+300%).
         let percent = if double.as_str() == "翻两番" {
@@ -134,39 +148,75 @@ pub(super) fn quantity(caps: &Captures<'_>, points: bool) -> Option<(Quantity, f
         } else {
             100.0
         };
-        let q = Quantity::parse(&format!("{percent}%"), None).ok()?;
-        return Some((q, percent, "%".to_string()));
+        return Some((Quantity::parse(&format!("{percent}%"), None).ok()?, None));
     }
-    if caps.name("cn").is_some() {
-        let (times, _) = crate::model::numeral::split_leading(caps.name("cn")?.as_str())?;
-        let times = f64::from(times);
-        let q = Quantity::parse(&format!("{times}倍"), None).ok()?;
-        return Some((q.clone(), q.value, "%".to_string()));
+    if let Some(cn) = caps.name("cn") {
+        let (times, _) = crate::model::numeral::split_leading(cn.as_str())?;
+        return Some((Quantity::parse(&format!("{times}倍"), None).ok()?, None));
+    }
+    if let (Some(mag), Some(unit)) = (caps.name("implied"), caps.name("iunit")) {
+        let q = Quantity::parse("1", Some(&format!("{}{}", mag.as_str(), unit.as_str()))).ok()?;
+        return Some((q, Some(unit.range())));
     }
     let number = caps.name("num")?.as_str();
     if let Some(ratio) = caps.name("ratio") {
         let q = Quantity::parse(&format!("{number}{}", ratio.as_str()), None).ok()?;
-        return Some((q.clone(), q.value, "ratio".to_string()));
+        return Some((q, None));
     }
     // `达到2.8万`: the magnitude without a unit; the unit comes from the catalogue, or the
     // figure is not read (`Corpus::link_indicators`).
     if let Some(bare) = caps.name("bare") {
-        let q = Quantity::parse(number, Some(bare.as_str())).ok()?;
-        let value: f64 = number.parse().ok()?;
-        return Some((q, value, bare.as_str().to_string()));
+        return Some((Quantity::parse(number, Some(bare.as_str())).ok()?, None));
     }
-    let unit = match caps.name("unit").map(|m| m.as_str()) {
-        Some("个") if points => "百分点",
-        Some("个百分点") => "百分点",
-        other => other.unwrap_or(""),
+    let unit = caps.name("unit")?;
+    let written = match unit.as_str() {
+        "个" if points => "百分点",
+        "个百分点" => "百分点",
+        other => other,
     };
-    let unit = format!("{}{unit}", caps.name("mag").map_or("", |m| m.as_str()));
-    let q = Quantity::parse(number, Some(&unit)).ok()?;
-    if unit == "倍" {
-        return Some((q.clone(), q.value, "%".to_string()));
+    let magnitude = caps.name("mag").map_or("", |m| m.as_str());
+    let q = Quantity::parse(number, Some(&format!("{magnitude}{written}"))).ok()?;
+    let counted = matches!(q.unit, crate::model::Unit::Count(_));
+    Some((q, counted.then(|| unit.range())))
+}
+
+/// Whether a value is a range (2—3个), read as its lower bound.
+pub(super) fn is_range(caps: &Captures<'_>) -> bool {
+    caps.name("upper").is_some()
+}
+
+impl super::SentenceReader<'_> {
+    /// The value and unit as a plan file writes them: the value in base units, the unit as the
+    /// original text writes it without its magnitude (`5000萬噸標準煤` → 5e7 and `噸標準煤`);
+    /// `%`, `ratio` and `百分点` for rates; a bare magnitude as written (`2.8` and `万`), for
+    /// the catalogue to give its unit.
+    pub(super) fn as_written(
+        &self,
+        item: &super::Item<'_>,
+        quantity: &crate::model::Quantity,
+        unit: Option<Range<usize>>,
+    ) -> (f64, String) {
+        use crate::model::Unit;
+        if let (Some(bare), Some(number)) = (item.caps.name("bare"), item.caps.name("num")) {
+            let value = number.as_str().parse().unwrap_or(quantity.value);
+            return (value, bare.as_str().to_string());
+        }
+        let unit = match (&quantity.unit, unit) {
+            (Unit::Percent, _) => "%".to_string(),
+            (Unit::Ratio, _) => "ratio".to_string(),
+            (Unit::Count(u), _) if u == "百分点" => u.clone(),
+            (Unit::Count(u), None) => u.clone(),
+            (Unit::Count(_), Some(range)) => {
+                let whole = item.caps.get(0).map_or(0, |m| m.start());
+                let at = item.range.start + range.start - whole;
+                self.block
+                    .written(self.original, at..at + range.len())
+                    .trim()
+                    .to_string()
+            }
+        };
+        (quantity.value, unit)
     }
-    let value: f64 = number.parse().ok()?;
-    Some((q, value, unit))
 }
 
 #[cfg(test)]
@@ -175,26 +225,56 @@ mod tests {
     use crate::model::Unit;
     use crate::model::comparator::SUFFIX_WORDS;
 
-    fn read(text: &str) -> Option<(Quantity, f64, String)> {
-        quantity(&VALUE.captures(text)?, false)
+    fn read(text: &str) -> Option<Quantity> {
+        quantity(&VALUE.captures(text)?, false).map(|(q, _)| q)
     }
 
     #[test]
     fn values_with_units_magnitudes_and_ratios() {
-        let (q, value, unit) = read("90%").unwrap();
-        assert_eq!((q.unit, value, unit.as_str()), (Unit::Percent, 90.0, "%"));
-        let (q, value, unit) = read("1.8万辆").unwrap();
-        assert_eq!((q.value, value, unit.as_str()), (18000.0, 1.8, "万辆"));
-        let (q, _, unit) = read("0.8:1").unwrap();
-        assert_eq!((q.unit, unit.as_str()), (Unit::Ratio, "ratio"));
+        assert_eq!(
+            read("90%").map(|q| (q.unit, q.value)),
+            Some((Unit::Percent, 90.0))
+        );
+        assert_eq!(read("1.8万辆").map(|q| q.value), Some(18000.0));
+        assert_eq!(read("0.8:1").map(|q| q.unit), Some(Unit::Ratio));
+        assert_eq!(read("1万亿元").map(|q| q.value), Some(1e12));
+        assert_eq!(read("1200千亿元").map(|q| q.value), Some(1.2e14));
+    }
+
+    #[test]
+    fn units_of_every_kind_are_read_whole() {
+        for (text, unit) in [
+            ("5000万吨标准煤", "吨标准煤"),
+            ("30微克/立方米", "微克/立方米"),
+            ("3EFlops", "EFlops"),
+            ("150Eflops", "Eflops"),
+            ("900PFlops", "PFlops"),
+            ("310天", "天"),
+            ("120万千瓦时", "千瓦时"),
+            ("80家(个)", "家(个)"),
+            ("8个方面", "个方面"),
+        ] {
+            let caps = VALUE.captures(text).unwrap();
+            let (_, range) = quantity(&caps, false).unwrap();
+            assert_eq!(range.map(|r| &text[r]), Some(unit), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_range_is_its_lower_bound_and_a_bare_magnitude_is_one() {
+        let caps = VALUE.captures("2—3个").unwrap();
+        assert!(is_range(&caps));
+        assert_eq!(quantity(&caps, false).map(|(q, _)| q.value), Some(2.0));
+        assert_eq!(read("3-5家").map(|q| q.value), Some(3.0));
+        let caps = VALUE.captures("规模超万亿元").unwrap();
+        assert_eq!(quantity(&caps, false).map(|(q, _)| q.value), Some(1e12));
     }
 
     #[test]
     fn multiples_and_doubling_are_growth_in_percent() {
-        assert_eq!(read("翻一番").map(|(_, v, _)| v), Some(100.0));
-        assert_eq!(read("翻两番").map(|(_, v, _)| v), Some(300.0));
-        let (q, _, unit) = read("两倍").unwrap();
-        assert_eq!((q.unit, unit.as_str()), (Unit::Percent, "%"));
+        assert_eq!(read("翻一番").map(|q| q.value), Some(100.0));
+        assert_eq!(read("翻两番").map(|q| q.value), Some(300.0));
+        assert_eq!(read("两倍").map(|q| q.unit), Some(Unit::Percent));
     }
 
     #[test]
@@ -225,8 +305,8 @@ mod tests {
 
     #[test]
     fn a_hundred_percent_is_whole_and_instruments_are_recognised() {
-        assert!(read("100%").is_some_and(|(q, _, _)| is_whole(&q)));
-        assert!(!read("99%").is_some_and(|(q, _, _)| is_whole(&q)));
+        assert!(read("100%").is_some_and(|q| is_whole(&q)));
+        assert!(!read("99%").is_some_and(|q| is_whole(&q)));
         assert!(PER_CLAUSE_INSTRUMENT.is_match("每辆补贴1万元"));
         assert_eq!(
             BASELINE.captures("较2023年增长").map(|c| c[1].to_string()),
