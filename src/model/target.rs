@@ -112,8 +112,8 @@ impl Target {
         };
         let base = match (self.baseline, self.change) {
             (Some(y), _) => format!("较{y}年{verb}"),
-            (None, Some(_)) => format!("{form}{verb}"),
-            (None, None) => form.to_string(),
+            (None, Some(_)) if form.is_empty() => verb.to_string(),
+            (None, _) => form.to_string(),
         };
         match self.comparator {
             Comparator::About => format!("{base}约{value}"),
@@ -146,7 +146,8 @@ impl Target {
             _ => "+",
         };
         let value = match (&self.quantity.unit, self.baseline, self.change) {
-            (Unit::Percent, Some(_), _) | (Unit::Percent, None, Some(_)) => {
+            (Unit::Percent, Some(_), _) => format!("{sign}{}%", format_number(self.quantity.value)),
+            (Unit::Percent, None, Some(_)) if self.form == TargetForm::Total => {
                 format!("{sign}{}%", format_number(self.quantity.value))
             }
             (_, _, Some(Change::Decrease)) => format!("−{}", self.quantity),
