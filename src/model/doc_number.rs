@@ -68,12 +68,13 @@ const OPEN_BRACKETS: &str = r"〔\[(【〖";
 const CLOSE_BRACKETS: &str = r"〕\])】〗";
 
 /// A document number in folded running text: an issuer prefix of `min_prefix` to 14 Han
-/// characters, the bracketed year, an optional 第, the serial and 号. The header, citation and
+/// characters, the bracketed year (a mirror may drop the opening bracket: `国发2025〕11号`), an
+/// optional 第, the serial and 号. The header, citation and
 /// target readers all find numbers with it, and [`DocNumber`] parses what they find.
 #[must_use]
 pub fn pattern_in_text(min_prefix: usize) -> String {
     format!(
-        r"\p{{Han}}{{{min_prefix},14}}[{OPEN_BRACKETS}][0-9]{{4}}[{CLOSE_BRACKETS}]第?[0-9]{{1,4}}号"
+        r"\p{{Han}}{{{min_prefix},14}}[{OPEN_BRACKETS}]?[0-9]{{4}}[{CLOSE_BRACKETS}]第?[0-9]{{1,4}}号"
     )
 }
 
@@ -81,7 +82,7 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // Folded (NFKC, so full-width brackets and digits are ASCII) but spaces kept, to detect them.
     #[expect(clippy::unwrap_used, reason = "a fixed pattern, checked by the unit tests")]
     Regex::new(&format!(
-        r"^(?<prefix>\p{{Han}}[\p{{Han}}A-Za-z]*)\s*(?<open>[{OPEN_BRACKETS}])\s*(?<year>[0-9]{{4}})\s*(?<close>[{CLOSE_BRACKETS}])\s*(?<di>第)?\s*(?<serial>[0-9]+)\s*号$"
+        r"^(?<prefix>\p{{Han}}[\p{{Han}}A-Za-z]*)\s*(?<open>[{OPEN_BRACKETS}])?\s*(?<year>[0-9]{{4}})\s*(?<close>[{CLOSE_BRACKETS}])\s*(?<di>第)?\s*(?<serial>[0-9]+)\s*号$"
     ))
     .unwrap()
 });
@@ -171,6 +172,7 @@ mod tests {
             ("鲁政发〔2024〕03号", vec![Deviation::LeadingZero]),
             ("鲁政发〔2024〕第3号", vec![Deviation::Di]),
             ("鲁政发〔２０２４〕３号", vec![]),
+            ("鲁政发2024〕3号", vec![Deviation::Brackets]),
         ];
         for (written, expected) in cases {
             let n: DocNumber = written.parse().unwrap();

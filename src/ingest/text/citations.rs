@@ -19,8 +19,21 @@ pub(crate) static DOC_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&crate::model::doc_number::pattern_in_text(1)).unwrap());
 
 /// Words that introduce a number in running text and are not part of its issuer prefix.
-const LEAD_INS: [&str; 12] = [
-    "根据", "按照", "依据", "落实", "贯彻", "参照", "执行", "印发", "文件", "和", "及", "见",
+const LEAD_INS: [&str; 14] = [
+    "的通知",
+    "通知",
+    "根据",
+    "按照",
+    "依据",
+    "落实",
+    "贯彻",
+    "参照",
+    "执行",
+    "印发",
+    "文件",
+    "和",
+    "及",
+    "见",
 ];
 
 /// A citation as found: the written title and number with their places.
@@ -51,9 +64,11 @@ pub(crate) fn find(
         search = after;
         let title = inner_start..close;
         if is_own(&text[title.clone()], own_title)
+            || is_short_name(&text[title.clone()])
             || text[after..].starts_with("印发")
             || text[..open].ends_with("关于印发")
             || text[..open].ends_with("现将")
+            || text[..open].ends_with("简称")
         {
             consumed.push(open..after);
             continue;
@@ -97,7 +112,25 @@ pub(crate) fn find(
 }
 
 fn is_own(title: &str, own_title: Option<&str>) -> bool {
-    own_title.is_some_and(|own| !own.is_empty() && plan_title_core(title) == own)
+    own_title.is_some_and(|own| !own.is_empty() && own_title_key(title) == own)
+}
+
+/// `《行动方案》`, `《意见》`: a short name a text gives a document (以下简称《行动方案》), not a
+/// citation of one.
+fn is_short_name(title: &str) -> bool {
+    const GENRE_WORDS: [&str; 10] = [
+        "行动方案",
+        "实施方案",
+        "工作方案",
+        "方案",
+        "意见",
+        "实施意见",
+        "措施",
+        "若干措施",
+        "行动计划",
+        "计划",
+    ];
+    GENRE_WORDS.contains(&fold(title).as_str())
 }
 
 /// `(国发〔2024〕7号)` right after a title.
@@ -131,9 +164,14 @@ pub(crate) fn number_key(number: &str) -> String {
         .replace([']', ')', '】'], "〕")
 }
 
-/// The folded core of a plan's own title, for [`find`].
+/// The folded core of a plan's own title, for [`find`]: without a draft's mark, which the
+/// consultation notice quotes (《…实施方案(征求意见稿)》).
 pub(crate) fn own_title_key(title: &str) -> String {
-    plan_title_core(&fold(title))
+    let core = plan_title_core(&fold(title));
+    ["(征求意见稿)", "(送审稿)", "(草案)"]
+        .iter()
+        .find_map(|mark| core.strip_suffix(mark))
+        .map_or(core.clone(), str::to_string)
 }
 
 #[cfg(test)]

@@ -147,16 +147,26 @@ fn row_deadline(cells: &[folded::Folded], previous: Deadline) -> Deadline {
         .map_or(Deadline::Unstated, Deadline::Year)
 }
 
-/// A document cited twice is one citation, at its first mention.
+/// A document cited twice is one citation, at its first mention: by its number, or by its
+/// title (`《关于深入实施“人工智能+”行动的意见》(国发〔2025〕11号)`, then `《关于深入实施…的意见》`
+/// alone further on).
 fn dedupe_citations(citations: &mut Vec<citations::Found>) {
-    let mut seen = HashSet::new();
+    let mut numbers = HashSet::new();
+    let mut titles = HashSet::new();
     citations.retain(|c| {
-        let key = match (&c.doc_number, &c.title) {
-            (Some((n, _)), _) => format!("n:{}", citations::number_key(n)),
-            (None, Some((t, _))) => format!("t:{}", fold_title(t)),
-            (None, None) => return false,
+        let title = c
+            .title
+            .as_ref()
+            .map(|(t, _)| crate::model::text::plan_title_core(&fold_title(t)));
+        let new = match (&c.doc_number, &title) {
+            (Some((n, _)), _) => numbers.insert(citations::number_key(n)),
+            (None, Some(t)) => !titles.contains(t),
+            (None, None) => false,
         };
-        seen.insert(key)
+        if let Some(t) = title {
+            titles.insert(t);
+        }
+        new
     });
 }
 

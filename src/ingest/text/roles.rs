@@ -19,6 +19,8 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The bracketed agency notes of a block: the range inside the brackets, and where it starts.
+/// A bracket a truncated copy leaves open at the end of the block loses its last name, which
+/// may be cut (`（责任单位：市科`).
 pub(super) fn enclosures(text: &str) -> Vec<(Range<usize>, usize)> {
     let mut found: Vec<(Range<usize>, usize)> = Vec::new();
     for m in ROLE.find_iter(text) {
@@ -29,7 +31,11 @@ pub(super) fn enclosures(text: &str) -> Vec<(Range<usize>, usize)> {
         let content = match before {
             Some(open @ ('(' | '〔' | '[' | '【')) => {
                 let start = m.start();
-                let end = closing(text, start, open).unwrap_or(text.len());
+                let end = closing(text, start, open).unwrap_or_else(|| {
+                    text.rfind(['、', ',', ';'])
+                        .filter(|at| *at > start)
+                        .unwrap_or(m.end())
+                });
                 start..end
             }
             _ => {
@@ -52,9 +58,21 @@ pub(super) static PHRASED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<lead>[^()]+?)(?:牵头|负责)(?:[,;](?P<resp>[^()]+?)(?:配合|参与|协同|共同负责|按职责分工负责))?$").unwrap()
 });
 
+/// A phrase of roles: the lead list, the responsible list, where the phrase starts.
+pub(super) type Phrased = (Option<Range<usize>>, Option<Range<usize>>, usize);
+
+/// Bodies that share a task without a lead: `（省工业和信息化厅、省发展改革委等按职责分工负责）`.
+const SHARED: [&str; 4] = [
+    "等按职责分工负责",
+    "按职责分工负责",
+    "等按职责负责",
+    "按职责负责",
+];
+
 /// Roles written as a phrase at the end of a task: `（市发展改革委牵头，市工业和信息化局配合）`,
-/// `（市商务局负责）`. Returns the lead list, the responsible list and where the phrase starts.
-pub(super) fn phrased(text: &str) -> Vec<(Range<usize>, Option<Range<usize>>, usize)> {
+/// `（市商务局负责）`; `（A、B等按职责分工负责）` names responsibles only. Returns the lead list,
+/// the responsible list and where the phrase starts.
+pub(super) fn phrased(text: &str) -> Vec<Phrased> {
     let mut found = Vec::new();
     let mut search = 0;
     while let Some(open) = text[search..].find('(').map(|i| search + i) {
@@ -67,26 +85,37 @@ pub(super) fn phrased(text: &str) -> Vec<(Range<usize>, Option<Range<usize>>, us
         if ROLE.is_match(content) {
             continue;
         }
+        if let Some(shared) = SHARED.iter().find_map(|w| content.strip_suffix(w))
+            && is_bodies(shared)
+        {
+            found.push((None, Some(inner..inner + shared.len()), inner));
+            continue;
+        }
         let Some(caps) = PHRASED.captures(content) else {
             continue;
         };
         let Some(lead) = caps.name("lead") else {
             continue;
         };
-        let looks_like_bodies = [
-            "局", "委", "办", "厅", "部", "中心", "政府", "公司", "社", "队", "院", "会", "街",
-        ]
-        .iter()
-        .any(|w| lead.as_str().contains(w));
-        if !looks_like_bodies || lead.as_str().chars().count() > 120 {
+        if !is_bodies(lead.as_str()) {
             continue;
         }
         let resp = caps
             .name("resp")
             .map(|m| inner + m.start()..inner + m.end());
-        found.push((inner + lead.start()..inner + lead.end(), resp, inner));
+        found.push((Some(inner + lead.start()..inner + lead.end()), resp, inner));
     }
     found
+}
+
+/// Whether words read as a list of bodies (they end in 局, 委, 厅…), not a sentence.
+fn is_bodies(words: &str) -> bool {
+    let named = [
+        "局", "委", "办", "厅", "部", "中心", "政府", "公司", "社", "队", "院", "会", "街",
+    ]
+    .iter()
+    .any(|w| words.contains(w));
+    named && words.chars().count() <= 120
 }
 
 /// The offset of the bracket that closes one opened just before `start`.
@@ -130,7 +159,17 @@ pub(super) fn roles(original: &str, block: &Folded, content: Range<usize>) -> (N
         if caps.name("lead").is_some() {
             lead.extend(list);
         } else {
-            responsible.extend(list);
+            // `责任单位：☆经信局、科技局。标☆的为牵头单位`: a starred body leads.
+            for (name, span) in list {
+                match name.strip_prefix(['☆', '★']) {
+                    Some(lead_name) => {
+                        let star = name.len() - lead_name.len();
+                        let span = crate::model::Span::new(span.start + star, span.len - star);
+                        lead.push((lead_name.to_string(), span));
+                    }
+                    None => responsible.push((name, span)),
+                }
+            }
         }
     }
     (lead, responsible)

@@ -83,7 +83,7 @@ impl TaskReader {
                     let names_in = |r: Option<Range<usize>>| {
                         r.map(|r| names(original, block, r)).unwrap_or_default()
                     };
-                    (names_in(Some(lead)), names_in(responsible), at)
+                    (names_in(lead), names_in(responsible), at)
                 }),
         );
         found.sort_by_key(|(_, _, at)| *at);

@@ -7,6 +7,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod sign;
+mod title;
+
 use super::folded::Folded;
 use crate::model::text::fold;
 use crate::model::{Date, Span};
@@ -36,15 +39,6 @@ static DOC_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-#[expect(
-    clippy::unwrap_used,
-    reason = "literal patterns, covered by the unit tests"
-)]
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9〇零一二三四五六七八九]{4})年([0-9一二三四五六七八九十]{1,3})月([0-9一二三四五六七八九十]{1,3})日$")
-        .unwrap()
-});
-
 /// `2024`, `二〇二四`, `7`, `七`, `二十三` → the number.
 fn numeral(text: &str) -> Option<u16> {
     crate::model::numeral::parse(text).and_then(|n| u16::try_from(n).ok())
@@ -63,7 +57,10 @@ struct Line {
 pub(crate) fn read(original: &str) -> Header {
     let lines = head_lines(original);
     let mut header = Header::default();
-    let notice = lines.iter().take(NOTICE_LINES).position(is_notice_title);
+    let notice = lines
+        .iter()
+        .take(NOTICE_LINES)
+        .position(title::is_notice_title);
     let head_end = notice.unwrap_or(lines.len().min(6));
     // Before the notice title (版头, 发文字号), or just after it as web pages print it.
     header.doc_number = lines
@@ -76,20 +73,18 @@ pub(crate) fn read(original: &str) -> Header {
                 l.folded.span(range),
             ))
         });
-    header.issued = lines.iter().find_map(|l| {
-        let caps = DATE_LINE.captures(&l.folded.text)?;
-        let (y, m, d) = (numeral(&caps[1])?, numeral(&caps[2])?, numeral(&caps[3])?);
-        let date = format!("{y:04}-{m:02}-{d:02}").parse::<Date>().ok()?;
-        Some((date, l.folded.span(0..l.folded.len())))
-    });
-    header.issuer = signature(original, &lines).or_else(|| masthead(original, &lines));
-    match notice {
-        Some(at) => read_notice(original, &lines, at, &mut header),
-        None => header.title = leading_title(original, &lines),
-    }
+    header.issued = sign::issued(&lines);
+    header.issuer = sign::signature(original, &lines).or_else(|| sign::masthead(original, &lines));
+    let sent = match notice {
+        Some(at) => title::read_notice(original, &lines, at, &mut header),
+        None => {
+            header.title = title::leading_title(original, &lines);
+            None
+        }
+    };
     // `现将《深圳市推动…方案》印发给你们`: the notice's own words name the plan in full, where
     // the notice title may leave out the place (关于印发推动…方案的通知) or be missing.
-    if let Some(named) = body_title(original, &lines) {
+    if let Some(named) = title::body_title(original, &lines) {
         let fuller = header.title.as_ref().is_none_or(|(title, _)| {
             let (named, title) = (fold(&named.0), fold(title));
             named != title && named.ends_with(&title)
@@ -97,6 +92,31 @@ pub(crate) fn read(original: &str) -> Header {
         if fuller {
             header.title = Some(named);
         }
+    }
+    // The plan's heading names it as written when the notice did not quote it, and when there
+    // is no notice at all (a web copy starting at a lead, or at the title in 《》).
+    if sent != Some(title::NoticeTitle::Quoted)
+        && let Some(heading) = title::heading(original, &lines)
+    {
+        let agrees = header.title.as_ref().is_none_or(|(title, _)| {
+            let key = |t: &str| fold(t).replace('的', "");
+            let (heading, title) = (key(&heading.0), key(title));
+            sent.is_none() || heading.contains(&title) || title.contains(&heading)
+        });
+        if agrees {
+            header.title = Some(heading);
+        }
+    }
+    if header.title.is_none() {
+        header.title = title::explained(original, &lines);
+    }
+    if header.issuer.is_none() {
+        header.issuer = header
+            .title
+            .as_ref()
+            .filter(|_| notice.is_none())
+            .and_then(|(title, span)| sign::in_own_title(title, *span))
+            .or_else(|| sign::in_lead(original, &lines));
     }
     header
 }
@@ -137,8 +157,16 @@ static DOC_NUMBER_START: LazyLock<Regex> = LazyLock::new(|| {
 /// and the number (`发文字号 珠府〔2024〕28号`, `文号：中府〔2024〕66号`, a table row
 /// `发布机构⇥…⇥文号⇥…`). A number inside a sentence is a citation, not the plan's own.
 pub(crate) fn number_in_line(folded: &str) -> Option<Range<usize>> {
-    let text = folded.trim_start_matches('#');
-    let skip = folded.len() - text.len();
+    // `(蘇政發〔2025〕108號)` under the notice title: the number in brackets.
+    let bracketed = folded
+        .trim()
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'));
+    let text = bracketed.unwrap_or(folded).trim_start_matches('#');
+    let skip = match bracketed {
+        Some(inner) => folded.find(inner).unwrap_or(0),
+        None => folded.len() - text.len(),
+    };
     let labelled = NUMBER_LABELS
         .iter()
         .find_map(|l| text.find(l).map(|at| (at, *l)));
@@ -160,33 +188,6 @@ pub(crate) fn number_in_line(folded: &str) -> Option<Range<usize>> {
     let head_line = text.chars().count() <= 60 && !text[..at].contains(['。', ',', ';']);
     (ends_cell && head_line).then(|| skip + start..skip + start + number.end())
 }
-
-/// `现将《X》印发给你们`, `《X》已经区政府同意，现印发给你们`: the plan the notice sends.
-fn body_title(original: &str, lines: &[Line]) -> Option<(String, Span)> {
-    let mut head = Folded::default();
-    for line in lines.iter().take(BODY_TITLE_LINES) {
-        head.push(original, line.range.clone());
-    }
-    let text = head.text.as_str();
-    let mut from = 0;
-    while let Some(i) = text[from..].find('《') {
-        let open = from + i + '《'.len_utf8();
-        let close = open + matching_close(&text[open..])?;
-        let after = &text[close + '》'.len_utf8()..];
-        let sends = text[..from + i].ends_with("现将")
-            || ["印发给", "已经", "已"]
-                .iter()
-                .any(|w| after.starts_with(w));
-        if sends && close > open {
-            return Some((head.written(original, open..close), head.span(open..close)));
-        }
-        from = close;
-    }
-    None
-}
-
-/// How far into the head the notice's own words may name the plan.
-const BODY_TITLE_LINES: usize = 16;
 
 fn head_lines(original: &str) -> Vec<Line> {
     let mut lines = Vec::new();
@@ -214,86 +215,6 @@ fn written_line(original: &str, line: &Line) -> (String, Span) {
     (text, line.folded.span(0..line.folded.len()))
 }
 
-/// The line above the signing date: `安丘市人民政府` ⏎ `2024年7月23日`.
-fn signature(original: &str, lines: &[Line]) -> Option<(String, Span)> {
-    let at = lines
-        .iter()
-        .position(|l| DATE_LINE.is_match(&l.folded.text))?;
-    let above = lines.get(at.checked_sub(1)?)?;
-    let text = &above.folded.text;
-    let plausible = text.chars().count() <= 30
-        && !text.contains(['。', ',', ':', ';', '《'])
-        && ["政府", "委员会", "管委会", "办公室", "办公厅", "局", "委"]
-            .iter()
-            .any(|end| text.ends_with(end));
-    plausible.then(|| written_line(original, above))
-}
-
-/// 版头: `XX人民政府文件`.
-fn masthead(original: &str, lines: &[Line]) -> Option<(String, Span)> {
-    let line = lines.iter().take(3).find(|l| {
-        let t = l.folded.text.trim_start_matches('#');
-        t.ends_with("文件") && t.chars().count() <= 30
-    })?;
-    let (text, span) = written_line(original, line);
-    let issuer = text.trim_end().strip_suffix("文件")?.trim().to_string();
-    Some((issuer, span))
-}
-
-/// `XX关于印发《…》的通知`, possibly over several lines.
-fn read_notice(original: &str, lines: &[Line], at: usize, header: &mut Header) {
-    let mut notice = Folded::default();
-    let first = if at > 0 && is_bare_name(&lines[at - 1].folded.text) {
-        at - 1
-    } else {
-        at
-    };
-    for line in lines.iter().skip(first).take(5) {
-        notice.push(original, line.range.clone());
-        if notice.text.contains("的通知") || notice.text.contains("的决定") {
-            break;
-        }
-    }
-    let text = notice.text.trim_start_matches('#').to_string();
-    let skip = notice.text.len() - text.len();
-    let Some(about) = text.find("关于印发") else {
-        return;
-    };
-    if header.issuer.is_none() && about > 0 {
-        header.issuer = Some((
-            notice.written(original, skip..skip + about),
-            notice.span(skip..skip + about),
-        ));
-    }
-    let after = skip + about + "关于印发".len();
-    let rest = &notice.text[after..];
-    let range = if let Some(inner) = rest.strip_prefix('《') {
-        let close = matching_close(inner).unwrap_or(inner.len());
-        after + '《'.len_utf8()..after + '《'.len_utf8() + close
-    } else {
-        let end = rest.find("的通知").unwrap_or(rest.len());
-        after..after + end
-    };
-    if !range.is_empty() {
-        header.title = Some((notice.written(original, range.clone()), notice.span(range)));
-    }
-}
-
-/// `XX关于印发…` where XX is an issuer's name, not running text that cites a notice
-/// (`根据《国务院关于印发…》`).
-fn is_notice_title(line: &Line) -> bool {
-    let text = line.folded.text.trim_start_matches('#');
-    text.find("关于印发")
-        .is_some_and(|at| !text[..at].contains(['《', ',', '。', ';', ':', '(']))
-}
-
-fn is_bare_name(text: &str) -> bool {
-    let t = text.trim_start_matches('#');
-    t.chars().count() <= 30
-        && !t.contains(['。', ',', ':', ';', '〔', '['])
-        && (t.ends_with("政府") || t.ends_with("委员会") || t.ends_with("办公室"))
-}
-
 /// The byte offset of the `》` closing a title whose `《` was just consumed, nested titles
 /// included.
 pub(crate) fn matching_close(text: &str) -> Option<usize> {
@@ -304,24 +225,6 @@ pub(crate) fn matching_close(text: &str) -> Option<usize> {
             '》' if depth == 0 => return Some(i),
             '》' => depth -= 1,
             _ => {}
-        }
-    }
-    None
-}
-
-/// A text without a notice starts at the plan's own title, broken over a few lines.
-fn leading_title(original: &str, lines: &[Line]) -> Option<(String, Span)> {
-    let mut title = Folded::default();
-    for line in lines.iter().take(3) {
-        if line.folded.text.contains(['。', ',', ';', ':']) {
-            break;
-        }
-        title.push(original, line.range.clone());
-        let text = title.text.trim_start_matches('#');
-        if GENRES.iter().any(|g| text.ends_with(g)) {
-            let skip = title.text.len() - text.len();
-            let range = skip..title.len();
-            return Some((title.written(original, range.clone()), title.span(range)));
         }
     }
     None
