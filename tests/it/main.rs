@@ -8,6 +8,7 @@
 mod agreement;
 mod annotate;
 mod architecture;
+mod campaign_rules;
 mod campaigns;
 mod cli;
 mod compare;

@@ -226,6 +226,7 @@ fn is_title_start(text: &str) -> bool {
     t.chars().count() <= 30
         && !t.contains(['。', ',', ';', ':', '(', ')'])
         && !t.ends_with('日')
+        && !t.chars().all(|c| c.is_ascii_digit())
         && !GENRES.iter().any(|g| t.ends_with(g))
         && !["政府", "办公厅", "办公室", "委员会", "厅", "局"]
             .iter()

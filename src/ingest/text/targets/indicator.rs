@@ -9,6 +9,10 @@ use super::{Item, SentenceReader};
 use crate::model::Span;
 use crate::model::comparator::PREFIX_WORDS;
 
+/// Verbs of decrease a value may follow (`能耗下降3%`); 提升 and 提高 are also verbs of doing
+/// (`改造提升696家村卫生室`), so they stay.
+const CHANGE_VERBS: [&str; 5] = ["下降", "降低", "减少", "压减", "削减"];
+
 /// Verbs of making and choosing: what they count is the noun after the value
 /// (`打造25个行业大模型`), never the verb.
 pub(super) const MAKING: [&str; 21] = [
@@ -57,6 +61,8 @@ impl SentenceReader<'_> {
             let trimmed = s
                 .strip_suffix('约')
                 .or_else(|| PREFIX_WORDS.iter().find_map(|(w, _)| s.strip_suffix(w)))
+                // `能耗降低3%`: the change is a field of the target, not part of its name.
+                .or_else(|| CHANGE_VERBS.iter().find_map(|w| s.strip_suffix(w)))
                 .or_else(|| s.strip_suffix('的'))
                 .or_else(|| s.strip_suffix("年平均"))
                 .or_else(|| s.strip_suffix("年均"))
@@ -136,7 +142,15 @@ impl SentenceReader<'_> {
 /// The noun a value counts, after it: not an activity done with the things counted
 /// (`遴选40项优秀品牌进行集中宣传`).
 fn counted_noun(text: &str, rest: Range<usize>) -> Option<Range<usize>> {
-    noun_after(text, rest).filter(|a| !["进行", "开展"].iter().any(|w| text[a.clone()].contains(w)))
+    let noun = noun_after(text, rest)
+        .filter(|a| !["进行", "开展"].iter().any(|w| text[a.clone()].contains(w)))?;
+    // `30个以上典型应用场景和一批创新产品`: a further item with no figure is not counted.
+    let end = ["和一批", "及一批", "、一批", "和若干"]
+        .iter()
+        .filter_map(|w| text[noun.clone()].find(w))
+        .min()
+        .map_or(noun.end, |at| noun.start + at);
+    (end > noun.start).then_some(noun.start..end)
 }
 
 impl SentenceReader<'_> {
