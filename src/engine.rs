@@ -222,7 +222,7 @@ impl Fate {
             .iter()
             .map(|(id, row)| match self.removed[id.0] {
                 Some(stage) => stage,
-                None if lints::reporting(row.verdict).is_some() => Standing::Allowed,
+                None if lints::reporting(row).is_some() => Standing::Allowed,
                 None => Standing::Informational,
             })
             .collect();

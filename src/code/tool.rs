@@ -27,11 +27,12 @@ pub enum ToolCode {
     InferredJurisdiction,
     JurisdictionContradictsText,
     SkippedFile,
+    TruncatedText,
 }
 
 impl ToolCode {
     /// Every tool code, in the order of their codes.
-    pub const ALL: [ToolCode; 19] = [
+    pub const ALL: [ToolCode; 20] = [
         ToolCode::AmbiguousJurisdiction,
         ToolCode::CorrectionWithoutReason,
         ToolCode::EmptyCorpus,
@@ -47,6 +48,7 @@ impl ToolCode {
         ToolCode::SkippedFile,
         ToolCode::StaleCorrection,
         ToolCode::SuppressionWithoutReason,
+        ToolCode::TruncatedText,
         ToolCode::UncertainTarget,
         ToolCode::UnknownJurisdiction,
         ToolCode::UnreadablePlan,
@@ -75,6 +77,7 @@ impl ToolCode {
             ToolCode::InferredJurisdiction => &INFERRED_JURISDICTION,
             ToolCode::SkippedFile => &SKIPPED_FILE,
             ToolCode::JurisdictionContradictsText => &JURISDICTION_CONTRADICTS_TEXT,
+            ToolCode::TruncatedText => &TRUNCATED_TEXT,
         }
     }
 }

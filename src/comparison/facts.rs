@@ -5,7 +5,7 @@ use super::Comparison;
 use crate::diagnostics::facts::{Facts, ParentFacts, Value};
 use crate::i18n::Msg;
 use crate::ingest::Corpus;
-use crate::model::growth::Compounded;
+use crate::model::growth::{Compounded, Conversion, Footing};
 use crate::model::quantity::format_number;
 use crate::model::{Deadline, IndicatorKey, Target, TargetId};
 use crate::msg;
@@ -26,10 +26,18 @@ pub fn facts(corpus: &Corpus, row: &Comparison) -> Facts {
         },
         value: row.child_target(corpus).map(value),
         parent: row.parent.map(|id| parent(corpus, id)),
+        aligned_by: row.parent.map(|_| {
+            if row.is_aligned_by_wording() {
+                "wording"
+            } else {
+                "catalogue"
+            }
+        }),
         verdict: row.verdict.name(),
+        predates_parent: row.predates_parent,
         reason: row.verdict.reason(),
         tolerance: row.tolerance,
-        arithmetic: row.footing.and_then(|on| on.compounded).map(arithmetic),
+        arithmetic: row.footing.and_then(footing_arithmetic),
     }
 }
 
@@ -55,14 +63,70 @@ fn parent(corpus: &Corpus, id: TargetId) -> ParentFacts {
     }
 }
 
-/// How annual growth was put on the footing of growth over the period: `年均增长10%，2023—2027年累计约+46.4%`
-/// reads as `2023—2027年累计约+46.4%` / `≈ +46.4% over 2023→2027`.
+/// How a figure was put on the other's footing, as its message shows it:
+/// `2023—2027年累计约+46.4%` / `≈ +46.4% over 2023→2027`, `20% × 366天 = 73.2天`,
+/// `0.035毫克/立方米 = 35微克/立方米`.
 #[must_use]
-pub fn arithmetic(compounded: Compounded) -> Msg {
-    let total = format_number((compounded.total * 10.0).round() / 10.0);
-    let (from, to) = (compounded.from, compounded.to);
-    msg!(
-        "{from}—{to}年累计约+{total}%",
-        "≈ +{total}% over {from}→{to}"
-    )
+pub fn arithmetic(conversion: Conversion) -> Msg {
+    match conversion {
+        Conversion::Compounded(Compounded {
+            total, from, to, ..
+        }) => {
+            let rounded = (total * 10.0).round() / 10.0;
+            let sign = if rounded < 0.0 { "−" } else { "+" };
+            let total = format_number(rounded.abs());
+            msg!(
+                "{from}—{to}年累计约{sign}{total}%",
+                "≈ {sign}{total}% over {from}→{to}"
+            )
+        }
+        Conversion::ShareOfYear {
+            percent,
+            days_in_year,
+            days,
+        } => {
+            let (percent, days) = (
+                format_number(percent),
+                format_number((days * 10.0).round() / 10.0),
+            );
+            msg!(
+                "{percent}% × {days_in_year}天 = {days}天",
+                "{percent}% × {days_in_year} days = {days} days"
+            )
+        }
+        Conversion::Units {
+            written,
+            from,
+            converted,
+            to,
+        } => {
+            let (written, converted) = (format_number(written), format_number(converted));
+            let text = format!("{written}{from} = {converted}{to}");
+            Msg::new(text.clone(), text)
+        }
+    }
+}
+
+/// Both sides' conversions, the plan's first.
+#[must_use]
+pub fn footing_arithmetic(on: Footing) -> Option<Msg> {
+    let parts: Vec<Msg> = [on.child_conversion, on.parent_conversion]
+        .into_iter()
+        .flatten()
+        .map(arithmetic)
+        .collect();
+    (!parts.is_empty()).then(|| {
+        Msg::new(
+            parts
+                .iter()
+                .map(|m| m.zh.as_str())
+                .collect::<Vec<_>>()
+                .join("；"),
+            parts
+                .iter()
+                .map(|m| m.en.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{Incomparable, Verdict};
 use crate::catalogue::Indicator;
 use crate::model::growth::{Footing, footing};
-use crate::model::{Comparator, Direction, IndicatorKind, Target};
+use crate::model::{Change, Comparator, Direction, IndicatorKind, Target};
 
 /// Numbers planlint.yaml tunes for comparisons.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -33,11 +33,46 @@ pub(super) struct Judged {
     pub tolerance: Option<f64>,
 }
 
-/// The verdict on `child` against `parent`, two targets for `indicator` in the same year.
+/// What a comparison needs to know of an indicator: which way it improves and whether a
+/// figure is the jurisdiction's own share of a total. The catalogue says both for the
+/// indicators it names; for any other, the parent's sentence says which way (`Target::better`:
+/// 下降, 控制在, the lexicon of `model::polarity`) and the unit says the kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Traits {
+    pub direction: Direction,
+    pub kind: IndicatorKind,
+}
+
+impl Traits {
+    pub(super) fn of(indicator: Option<&Indicator>, child: &Target, parent: &Target) -> Self {
+        match indicator {
+            Some(indicator) => Traits {
+                direction: indicator.direction,
+                kind: indicator.kind,
+            },
+            None => Traits {
+                direction: parent.better,
+                kind: kind_of(child, parent),
+            },
+        }
+    }
+}
+
+/// Relative when both figures are: a rate, a level per unit, a duration, or any change from a
+/// baseline. Absolute when either is a count, an amount, a mass or an energy stated as a level.
+fn kind_of(child: &Target, parent: &Target) -> IndicatorKind {
+    if child.is_relative() && parent.is_relative() {
+        IndicatorKind::Relative
+    } else {
+        IndicatorKind::Absolute
+    }
+}
+
+/// The verdict on `child` against `parent`, two targets for one indicator in the same year.
 pub(super) fn judge(
     child: &Target,
     parent: &Target,
-    indicator: &Indicator,
+    traits: Traits,
     thresholds: Thresholds,
 ) -> Judged {
     let Some(on) = footing(child, parent) else {
@@ -52,10 +87,10 @@ pub(super) fn judge(
         footing: Some(on),
         tolerance,
     };
-    if indicator.kind == IndicatorKind::Absolute {
+    if traits.kind == IndicatorKind::Absolute {
         return judged(Verdict::NotComparable(Incomparable::PartOfWhole), None);
     }
-    let direction = indicator.direction;
+    let direction = traits.direction;
     if on.is_weaker(direction) {
         let tolerance = thresholds.approximate_tolerance;
         return if within_tolerance(child, parent, on, tolerance) {
@@ -64,24 +99,38 @@ pub(super) fn judge(
             judged(Verdict::Weaker, None)
         };
     }
-    // The same two figures the other way round: is the parent's the weaker?
-    let reversed = Footing {
-        child: on.parent,
-        parent: on.child,
-        compounded: None,
-    };
-    if reversed.is_weaker(direction) {
+    if on.reversed().is_weaker(direction) {
         judged(Verdict::Stricter, None)
-    } else if is_looser(child.comparator, parent.comparator, direction) {
+    } else if falls_short_about(child, parent, direction) {
+        // 达70%左右 under 超70%: about the figure may fall below a floor the parent sets.
+        let tolerance = thresholds.approximate_tolerance;
+        if tolerance > 0.0 {
+            judged(Verdict::Equal, Some(tolerance))
+        } else {
+            judged(Verdict::Weaker, None)
+        }
+    } else if is_looser(bound(child), bound(parent), direction) {
         judged(Verdict::LooserBound, None)
     } else {
         judged(Verdict::Equal, None)
     }
 }
 
+/// The bound a target sets on its signed figure: 下降8%以上 is a decrease of at least 8, so a
+/// change of at most −8.
+fn bound(target: &Target) -> Comparator {
+    if target.change == Some(Change::Decrease) {
+        target.comparator.flipped()
+    } else {
+        target.comparator
+    }
+}
+
 /// Why two targets for one indicator and year cannot be put on one footing.
 pub(super) fn why_incomparable(child: &Target, parent: &Target) -> Incomparable {
-    if child.quantity.is_comparable(&parent.quantity) {
+    if child.is_change() != parent.is_change() {
+        Incomparable::LevelAgainstChange
+    } else if child.quantity.is_comparable(&parent.quantity) {
         Incomparable::OtherFooting
     } else {
         Incomparable::OtherUnit
@@ -94,6 +143,18 @@ fn within_tolerance(child: &Target, parent: &Target, on: Footing, tolerance: f64
     let approximate =
         child.comparator == Comparator::About || parent.comparator == Comparator::About;
     approximate && tolerance > 0.0 && (on.child - on.parent).abs() <= tolerance * on.parent.abs()
+}
+
+/// Whether the two figures on `on` are the same where `direction` is better: neither is the
+/// weaker.
+pub(super) fn is_same_figure(on: Footing, direction: Direction) -> bool {
+    !on.is_weaker(direction) && !on.reversed().is_weaker(direction)
+}
+
+/// Whether the child gives the parent's figure only approximately (约, 左右) where the parent
+/// sets it as a bound (达到, 超过, 不低于): about the figure may fall short of it.
+fn falls_short_about(child: &Target, parent: &Target, direction: Direction) -> bool {
+    bound(child) == Comparator::About && firmness(bound(parent), direction).is_some_and(|f| f >= 2)
 }
 
 /// How firmly a bound holds the figure where `direction` is better: strictly beyond it (超过),

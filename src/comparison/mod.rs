@@ -12,7 +12,7 @@ mod verdict;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-pub use facts::{arithmetic, facts};
+pub use facts::{arithmetic, facts, footing_arithmetic};
 pub use judge::Thresholds;
 pub use verdict::{Incomparable, Standing, Verdict, conclusion};
 
@@ -47,6 +47,9 @@ pub struct Comparison {
     /// Which way the indicator improves, when known.
     pub direction: Option<Direction>,
     pub verdict: Verdict,
+    /// The plan was issued before the parent plan of the row: it could not take the parent's
+    /// target up, so the row is shown for information and reported by no lint.
+    pub predates_parent: bool,
 }
 
 /// Every comparison of the run, with indexes by plan and by the plan's target.
@@ -156,20 +159,24 @@ fn own_target(
         declared: None,
         footing: None,
         tolerance: None,
-        direction: indicator.map(|i| i.direction),
+        direction: Some(indicator.map_or(child.better, |i| i.direction)),
         verdict: Verdict::NoParent,
+        predates_parent: false,
     };
+    let plan = corpus.plan(id.plan);
     if let Some(parent_id) = graph.parent_target(id) {
         let parent = corpus.target(parent_id);
         row.parent = Some(parent_id);
-        if let Some(indicator) = indicator {
-            let judged = judge::judge(child, parent, indicator, thresholds);
-            row.footing = judged.footing;
-            row.tolerance = judged.tolerance;
-            row.verdict = judged.verdict;
-        }
+        row.predates_parent = plan.predates(corpus.plan(parent_id.plan));
+        let traits = judge::Traits::of(indicator, child, parent);
+        let judged = judge::judge(child, parent, traits, thresholds);
+        row.direction = Some(traits.direction);
+        row.footing = judged.footing;
+        row.tolerance = judged.tolerance;
+        row.verdict = judged.verdict;
     } else if let Some(counterpart) = graph.counterpart(id) {
         row.parent = Some(counterpart);
+        row.predates_parent = plan.predates(corpus.plan(counterpart.plan));
         row.verdict =
             Verdict::NotComparable(judge::why_incomparable(child, corpus.target(counterpart)));
     }
@@ -188,11 +195,17 @@ fn parent_targets(corpus: &Corpus, id: PlanId, parent_id: PlanId) -> Vec<Compari
             .collect()
     };
     let (stated, parents) = (years(plan), years(parent));
-    let elsewhere: HashSet<&IndicatorKey> = stated
-        .iter()
-        .filter(|key| !parents.contains(*key))
-        .map(|(key, _)| key)
-        .collect();
+    // Indicators the plan states for years of its own, with the last year it states them for.
+    let mut elsewhere: HashMap<&IndicatorKey, u16> = HashMap::new();
+    for (key, _) in stated.iter().filter(|key| !parents.contains(*key)) {
+        let last = stated
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, y)| *y)
+            .max()
+            .unwrap_or_default();
+        elsewhere.insert(key, last);
+    }
     let worded = Worded::of(corpus, plan);
     let mut seen: BTreeSet<(IndicatorKey, u16)> = BTreeSet::new();
     let mut rows = Vec::new();
@@ -201,17 +214,28 @@ fn parent_targets(corpus: &Corpus, id: PlanId, parent_id: PlanId) -> Vec<Compari
         let Deadline::Year(year) = target.deadline else {
             continue;
         };
-        // Only a catalogued indicator is known to be the same across plans worded differently.
-        let IndicatorKey::Catalogued(indicator_id) = &key else {
-            continue;
+        // A count or an amount the catalogue does not name is the parent's own total: a plan
+        // below need not restate it (the catalogue can say otherwise).
+        let indicator = match &key {
+            IndicatorKey::Catalogued(indicator_id) => corpus.catalogue.get(indicator_id),
+            IndicatorKey::Wording(_) if target.is_relative() => None,
+            IndicatorKey::Wording(_) => continue,
         };
         if stated.contains(&(key.clone(), year)) || !seen.insert((key.clone(), year)) {
             continue;
         }
-        let indicator = corpus.catalogue.get(indicator_id);
         let declared = worded.declared.get(&key).copied();
-        let goal = if elsewhere.contains(&key) {
-            // Restated on its own milestones: only a goal for this very year words this one.
+        // Restated on its own milestones (2026 where the parent says 2025 and 2027). A plan
+        // that takes up some of the parent's years and stops (2027, not 2030) has still to take
+        // up the later ones.
+        let shares_a_year = stated
+            .iter()
+            .any(|(k, y)| k == &key && parents.contains(&(key.clone(), *y)));
+        let restated_around = elsewhere
+            .get(&key)
+            .is_some_and(|&last| year <= last || !shares_a_year);
+        let goal = if restated_around {
+            // Only a goal for this very year words this one.
             let restated = worded.goal_for_year(plan, &key, target.deadline);
             if restated.is_none() {
                 continue;
@@ -220,8 +244,10 @@ fn parent_targets(corpus: &Corpus, id: PlanId, parent_id: PlanId) -> Vec<Compari
         } else {
             worded.nearest_goal(plan, &key, target.deadline)
         };
+        let beyond = plan.period().is_some_and(|(_, last)| year > last);
         let verdict = match (declared, goal) {
             (Some(_), _) => Verdict::NotApplicable,
+            (None, _) if beyond => Verdict::BeyondPeriod,
             (None, Some(_)) => Verdict::QualitativeOnly,
             (None, None) => Verdict::Omitted,
         };
@@ -239,8 +265,9 @@ fn parent_targets(corpus: &Corpus, id: PlanId, parent_id: PlanId) -> Vec<Compari
             declared,
             footing: None,
             tolerance: None,
-            direction: indicator.map(|i| i.direction),
+            direction: Some(indicator.map_or(target.better, |i| i.direction)),
             verdict,
+            predates_parent: plan.predates(parent),
         });
     }
     rows
@@ -256,11 +283,20 @@ struct Worded {
 
 impl Worded {
     fn of(corpus: &Corpus, plan: &Plan) -> Self {
+        // A later mention shortens an earlier one (新一代智能终端…普及率, then 智能终端…普及率):
+        // a goal's wording that ends one of the plan's own targets' is that target's indicator.
+        let own: Vec<&str> = plan.targets.iter().map(|t| t.wording.as_str()).collect();
         let key = |wording: &str| {
-            corpus
-                .catalogue
-                .link_wording(wording)
-                .map(|i| IndicatorKey::Catalogued(i.id.clone()))
+            if let Some(i) = corpus.catalogue.link_wording(wording) {
+                return Some(IndicatorKey::Catalogued(i.id.clone()));
+            }
+            let normalised = corpus.abbreviations.normalise(wording);
+            let longer = own
+                .iter()
+                .find(|w| w.ends_with(normalised.as_str()) && normalised.chars().count() >= 4);
+            Some(IndicatorKey::Wording(
+                longer.map_or(normalised, |w| (*w).to_string()),
+            ))
         };
         let mut goals: HashMap<IndicatorKey, Vec<usize>> = HashMap::new();
         for (index, goal) in plan.qualitative.iter().enumerate() {
@@ -298,8 +334,29 @@ impl Worded {
     }
 }
 
+/// How a finding and a 对照表 row say that the indicator was matched by its wording, not by the
+/// catalogue.
+pub const ALIGNED_BY_WORDING: (&str, &str) = ("按措辞对齐", "aligned by wording");
+
 /// The target a row shows for the plan, or for the parent.
 impl Comparison {
+    /// Whether a weaker verdict is for the parent's very figure given only approximately
+    /// (达70%左右 under 超70%), not for a lower one.
+    #[must_use]
+    pub fn is_approximate_shortfall(&self) -> bool {
+        self.verdict == Verdict::Weaker
+            && self.footing.is_some_and(|on| {
+                judge::is_same_figure(on, self.direction.unwrap_or(Direction::Higher))
+            })
+    }
+
+    /// Whether the plan's and the parent's indicators were matched by their normalised
+    /// wordings (`model::wording`), not by a catalogue entry.
+    #[must_use]
+    pub fn is_aligned_by_wording(&self) -> bool {
+        self.parent.is_some() && matches!(self.key, IndicatorKey::Wording(_))
+    }
+
     #[must_use]
     pub fn child_target<'c>(&self, corpus: &'c Corpus) -> Option<&'c Target> {
         self.child.map(|t| corpus.target(t))

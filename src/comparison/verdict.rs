@@ -22,6 +22,9 @@ pub enum Verdict {
     QualitativeOnly,
     /// Declared not applicable (`not_applicable:` with a reason).
     NotApplicable,
+    /// A parent's target for a year after the period the plan's title gives (a 2025—2027 plan
+    /// under a parent's 2030 target).
+    BeyondPeriod,
     /// The two figures cannot be compared; the reason says why.
     NotComparable(Incomparable),
     /// No plan above sets this indicator for this year.
@@ -40,6 +43,9 @@ pub enum Incomparable {
     /// Another form or baseline (growth on 2020 against growth on 2023, a cumulative sum against
     /// a level), with nothing to convert one into the other.
     OtherFooting,
+    /// A level against a change (30微克/立方米 against 下降10%), with no baseline value to turn
+    /// one into the other.
+    LevelAgainstChange,
 }
 
 impl Verdict {
@@ -54,6 +60,7 @@ impl Verdict {
             Verdict::Omitted => msg!("未承接", "omitted"),
             Verdict::QualitativeOnly => msg!("仅定性表述", "qualitative only"),
             Verdict::NotApplicable => msg!("声明不适用", "declared not applicable"),
+            Verdict::BeyondPeriod => msg!("超出本方案期限", "beyond the plan's period"),
             Verdict::NotComparable(Incomparable::PartOfWhole) => msg!(
                 "不可比：绝对量，为上级总量的一部分",
                 "not comparable: an absolute figure, part of the parent's total"
@@ -64,6 +71,10 @@ impl Verdict {
             Verdict::NotComparable(Incomparable::OtherFooting) => msg!(
                 "不可比：基准或口径不同",
                 "not comparable: another baseline or form"
+            ),
+            Verdict::NotComparable(Incomparable::LevelAgainstChange) => msg!(
+                "不可比：一方为绝对值、一方为变化幅度，缺少基期值无法换算",
+                "not comparable: a level against a change, with no baseline value to convert"
             ),
             Verdict::NoParent => msg!("上级无此目标", "no parent target"),
         }
@@ -80,6 +91,7 @@ impl Verdict {
             Verdict::Omitted => "omitted",
             Verdict::QualitativeOnly => "qualitative-only",
             Verdict::NotApplicable => "not-applicable",
+            Verdict::BeyondPeriod => "beyond-period",
             Verdict::NotComparable(_) => "not-comparable",
             Verdict::NoParent => "no-parent",
         }
@@ -92,6 +104,9 @@ impl Verdict {
             Verdict::NotComparable(Incomparable::PartOfWhole) => Some("part-of-whole"),
             Verdict::NotComparable(Incomparable::OtherUnit) => Some("other-unit"),
             Verdict::NotComparable(Incomparable::OtherFooting) => Some("other-footing"),
+            Verdict::NotComparable(Incomparable::LevelAgainstChange) => {
+                Some("level-against-change")
+            }
             _ => None,
         }
     }
@@ -142,10 +157,19 @@ impl Standing {
 }
 
 /// A row's conclusion as every output words it: the verdict, the tolerance that made it equal,
-/// and what became of its finding (`弱于上级（已按配置允许）`, `weaker (allowed by planlint.yaml)`).
+/// how the indicator was matched when not by the catalogue, and what became of its finding
+/// (`弱于上级（已按配置允许）`, `weaker (allowed by planlint.yaml)`, `equal (aligned by wording)`).
 #[must_use]
-pub fn conclusion(verdict: Verdict, tolerance: Option<f64>, standing: Standing) -> Msg {
+pub fn conclusion(row: &super::Comparison, standing: Standing) -> Msg {
+    let (verdict, tolerance) = (row.verdict, row.tolerance);
     let mut words = verdict.words();
+    if row.is_aligned_by_wording() {
+        let aligned = super::ALIGNED_BY_WORDING;
+        words = Msg::new(
+            format!("{}（{}）", words.zh, aligned.0),
+            format!("{} ({})", words.en, aligned.1),
+        );
+    }
     if let Some(tolerance) = tolerance {
         let percent = crate::model::quantity::format_number(tolerance * 100.0);
         words = Msg::new(
@@ -154,6 +178,12 @@ pub fn conclusion(verdict: Verdict, tolerance: Option<f64>, standing: Standing) 
                 "{} (within the approximate tolerance of {percent}%)",
                 words.en
             ),
+        );
+    }
+    if row.predates_parent {
+        words = Msg::new(
+            format!("{}（本方案早于上级印发，仅供参考）", words.zh),
+            format!("{} (issued before the parent: for information)", words.en),
         );
     }
     if let Some(extra) = standing.words() {

@@ -24,10 +24,18 @@ pub struct Facts {
     /// The parent plan's target it is compared with.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<ParentFacts>,
+    /// How the parent's target was matched: `catalogue` (an entry names both) or `wording`
+    /// (their normalised wordings agree); absent without a parent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aligned_by: Option<&'static str>,
     /// `weaker`, `looser-bound`, `equal`, `stricter`, `omitted`, `qualitative-only`,
-    /// `not-applicable`, `not-comparable`, `no-parent`.
+    /// `not-applicable`, `beyond-period`, `not-comparable`, `no-parent`.
     pub verdict: &'static str,
-    /// Why a pair is not comparable: `part-of-whole`, `other-unit`, `other-footing`.
+    /// The plan was issued before the parent: the row is for information.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub predates_parent: bool,
+    /// Why a pair is not comparable: `part-of-whole`, `other-unit`, `other-footing`,
+    /// `level-against-change`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<&'static str>,
     /// The approximate tolerance that made a shortfall equal.

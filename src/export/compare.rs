@@ -97,7 +97,7 @@ pub fn table(report: &Report, plan_id: PlanId, lang: Lang) -> Table {
                 parents,
                 verdict: row.verdict,
                 standing,
-                conclusion: conclusion(row.verdict, row.tolerance, standing),
+                conclusion: conclusion(row, standing),
             }
         })
         .collect();

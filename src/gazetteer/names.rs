@@ -100,6 +100,20 @@ const PROVINCE_ABBREVIATIONS: [(&str, &str); 31] = [
     ("65", "新"),
 ];
 
+/// The kinds of a government's documents, after its 简称 (鲁政发, 赣府发, 黔府办函, 豫政办).
+const DOCUMENT_KINDS: [&str; 10] = [
+    "政发",
+    "政字",
+    "政办发",
+    "政办字",
+    "政办函",
+    "政办",
+    "政函",
+    "府发",
+    "府办发",
+    "府办函",
+];
+
 /// Level words a name ends with, longest first.
 const LEVEL_WORDS: [&str; 9] = [
     "特别行政区",
@@ -120,7 +134,14 @@ pub fn short_names(division: &Division) -> Vec<String> {
     if division.zone {
         names.extend(zone_short_names(&division.name));
     } else if let Some(short) = without_level_word(&division.name) {
+        // An autonomous prefecture, county or banner is also called by its short name and its
+        // level's character: 黔东南州, 长阳县.
+        let level_char = [("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")]
+            .iter()
+            .find_map(|(word, c)| division.name.ends_with(word).then_some(*c));
+        let with_level_char = level_char.map(|c| format!("{short}{c}"));
         names.push(short);
+        names.extend(with_level_char);
     }
     names.retain(|n| n != &division.name && n.chars().count() >= 2);
     names.dedup();
@@ -165,7 +186,8 @@ fn zone_short_names(name: &str) -> Vec<String> {
 }
 
 /// The 文号 prefixes a division's government probably issues under: its province's 简称 or its
-/// short name's first character, followed by 政发, 政字, 政办发, 政办字.
+/// short name's first character, followed by the kinds of its government's and its office's
+/// documents (政发, 政办发, 府发, 府办函…).
 #[must_use]
 pub fn doc_prefixes(division: &Division) -> Vec<String> {
     let head = if division.level == Level::Provincial {
@@ -182,7 +204,7 @@ pub fn doc_prefixes(division: &Division) -> Vec<String> {
             .map(String::from)
     };
     head.map(|h| {
-        ["政发", "政字", "政办发", "政办字"]
+        DOCUMENT_KINDS
             .iter()
             .map(|kind| format!("{h}{kind}"))
             .collect()
@@ -205,8 +227,8 @@ mod tests {
         assert_eq!(short("370200"), ["青岛"]);
         assert_eq!(short("450000"), ["广西"]);
         assert_eq!(short("150000"), ["内蒙古"]);
-        assert_eq!(short("222400"), ["延边"]);
-        assert_eq!(short("522600"), ["黔东南"]);
+        assert_eq!(short("222400"), ["延边", "延边州"]);
+        assert_eq!(short("522600"), ["黔东南", "黔东南州"]);
     }
 
     #[test]
@@ -227,5 +249,7 @@ mod tests {
         assert!(prefixes("370000").contains(&"鲁政发".to_string()));
         assert!(prefixes("370200").contains(&"青政发".to_string()));
         assert!(prefixes("370283").contains(&"平政发".to_string()));
+        assert!(prefixes("360000").contains(&"赣府发".to_string()));
+        assert!(prefixes("520000").contains(&"黔府办函".to_string()));
     }
 }

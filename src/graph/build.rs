@@ -10,7 +10,7 @@ use super::resolve::{CitationLink, PlanIndex, Stub, StubId};
 use super::{Edge, KnowledgeGraph, Node};
 use crate::ingest::Corpus;
 use crate::model::text::plan_title_core;
-use crate::model::{Deadline, JurisdictionId, PlanId, TargetId};
+use crate::model::{Deadline, IndicatorKey, JurisdictionId, PlanId, TargetId};
 
 /// Builds the graph of a corpus whose targets are linked to the catalogue; the corpus is not
 /// changed.
@@ -76,6 +76,7 @@ pub fn build(corpus: &Corpus) -> KnowledgeGraph {
         builder.graph.add_edge(c, p, Edge::ParentTarget);
     }
     let agencies = resolve_agencies(corpus, &mut builder);
+    let shared = shared_indicators(corpus, &campaigns);
     KnowledgeGraph {
         graph: builder.graph,
         nodes: builder.nodes,
@@ -87,7 +88,30 @@ pub fn build(corpus: &Corpus) -> KnowledgeGraph {
         counterparts,
         campaigns,
         by_jurisdiction: plans_by_jurisdiction(corpus),
+        shared,
     }
+}
+
+/// The indicators that targets of two or more plans of one campaign share.
+fn shared_indicators(
+    corpus: &Corpus,
+    campaigns: &super::campaign::Campaigns,
+) -> std::collections::HashSet<(usize, IndicatorKey)> {
+    let mut first: HashMap<(usize, IndicatorKey), PlanId> = HashMap::new();
+    let mut shared = std::collections::HashSet::new();
+    for (id, target) in corpus.target_ids() {
+        let key = (campaigns.index(id.plan), IndicatorKey::of(target));
+        match first.get(&key) {
+            Some(&plan) if plan != id.plan => {
+                shared.insert(key);
+            }
+            Some(_) => {}
+            None => {
+                first.insert(key, id.plan);
+            }
+        }
+    }
+    shared
 }
 
 fn plans_by_jurisdiction(corpus: &Corpus) -> HashMap<JurisdictionId, Vec<PlanId>> {
@@ -166,65 +190,60 @@ struct ParentTargets {
     counterparts: HashMap<TargetId, TargetId>,
 }
 
-/// For each target with a catalogued indicator and a year, the first ancestor plan (nearest
-/// first) with a target for the same indicator and year that can be put on one footing with it
-/// (`model::growth::footing`): its parent target. A target with none, whose nearest ancestor
-/// sets the same indicator and year in a way it cannot be compared with (other units, another
-/// baseline), gets that target as its counterpart: the 对照表 shows the pair as not comparable.
+/// For each target with a year, the first ancestor plan (nearest first) with a target for the
+/// same indicator (the catalogue's entry, else the same normalised wording: `model::wording`)
+/// and year that can be put on one footing with it (`model::growth::footing`): its parent
+/// target. A target with none, whose nearest ancestor sets the same indicator and year in a way
+/// it cannot be compared with (other units, a level against a change, another baseline), gets
+/// that target as its counterpart: the 对照表 shows the pair as not comparable.
 fn resolve_parent_targets(corpus: &Corpus, ancestors: &[Vec<PlanId>]) -> ParentTargets {
-    // (plan, indicator, year) → target index: one lookup per ancestor instead of a scan.
-    let mut by_key: HashMap<(PlanId, &str, u16), Vec<usize>> = HashMap::new();
-    for (p, plan) in corpus.plans.iter().enumerate() {
-        for (t, target) in plan.targets.iter().enumerate() {
-            if let (Some(ind), Deadline::Year(year)) = (&target.indicator_id, target.deadline) {
-                by_key
-                    .entry((PlanId(p), ind.0.as_str(), year))
-                    .or_default()
-                    .push(t);
-            }
+    // (plan, indicator, year) → target indexes: one lookup per ancestor instead of a scan.
+    let mut by_key: HashMap<(PlanId, IndicatorKey, u16), Vec<usize>> = HashMap::new();
+    for (id, target) in corpus.target_ids() {
+        if let Deadline::Year(year) = target.deadline {
+            by_key
+                .entry((id.plan, IndicatorKey::of(target), year))
+                .or_default()
+                .push(id.index);
         }
     }
     let mut found = ParentTargets {
         parents: HashMap::new(),
         counterparts: HashMap::new(),
     };
-    for (p, plan) in corpus.plans.iter().enumerate() {
-        for (t, target) in plan.targets.iter().enumerate() {
-            let (Some(ind), Deadline::Year(year)) = (&target.indicator_id, target.deadline) else {
-                continue;
-            };
-            let id = TargetId {
-                plan: PlanId(p),
-                index: t,
-            };
-            let same = |ancestor: PlanId| by_key.get(&(ancestor, ind.0.as_str(), year));
-            let parent = ancestors[p].iter().find_map(|&ancestor| {
-                same(ancestor)?
-                    .iter()
-                    .copied()
-                    .find(|&i| {
-                        let other = &corpus.plans[ancestor.0].targets[i];
-                        crate::model::growth::footing(target, other).is_some()
-                    })
-                    .map(|index| TargetId {
-                        plan: ancestor,
-                        index,
-                    })
-            });
-            if let Some(parent) = parent {
-                found.parents.insert(id, parent);
-            } else if let Some((ancestor, index)) = ancestors[p]
+    for (id, target) in corpus.target_ids() {
+        let Deadline::Year(year) = target.deadline else {
+            continue;
+        };
+        let key = IndicatorKey::of(target);
+        let same = |ancestor: PlanId| by_key.get(&(ancestor, key.clone(), year));
+        let ancestors = &ancestors[id.plan.0];
+        let parent = ancestors.iter().find_map(|&ancestor| {
+            same(ancestor)?
                 .iter()
-                .find_map(|&a| same(a).and_then(|t| t.first()).map(|&i| (a, i)))
-            {
-                found.counterparts.insert(
-                    id,
-                    TargetId {
-                        plan: ancestor,
-                        index,
-                    },
-                );
-            }
+                .copied()
+                .find(|&i| {
+                    let other = &corpus.plans[ancestor.0].targets[i];
+                    crate::model::growth::footing(target, other).is_some()
+                })
+                .map(|index| TargetId {
+                    plan: ancestor,
+                    index,
+                })
+        });
+        if let Some(parent) = parent {
+            found.parents.insert(id, parent);
+        } else if let Some((ancestor, index)) = ancestors
+            .iter()
+            .find_map(|&a| same(a).and_then(|t| t.first()).map(|&i| (a, i)))
+        {
+            found.counterparts.insert(
+                id,
+                TargetId {
+                    plan: ancestor,
+                    index,
+                },
+            );
         }
     }
     found

@@ -76,6 +76,8 @@ pub struct KnowledgeGraph {
     campaigns: campaign::Campaigns,
     /// The plans of each jurisdiction, in corpus order.
     by_jurisdiction: HashMap<JurisdictionId, Vec<PlanId>>,
+    /// The indicators (campaign, key) that targets of two or more plans of one campaign share.
+    shared: std::collections::HashSet<(usize, crate::model::IndicatorKey)>,
 }
 
 impl KnowledgeGraph {
@@ -155,6 +157,14 @@ impl KnowledgeGraph {
         self.by_jurisdiction
             .get(&jurisdiction)
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether another plan of `plan`'s campaign sets a target for the indicator `key`: an
+    /// indicator the catalogue does not name still aligns across levels by its wording.
+    #[must_use]
+    pub fn is_shared(&self, plan: PlanId, key: &crate::model::IndicatorKey) -> bool {
+        self.shared
+            .contains(&(self.campaigns.index(plan), key.clone()))
     }
 
     /// Whether two plans are of one campaign (and so are compared).

@@ -3,6 +3,7 @@
 use crate::catalogue::Catalogue;
 use crate::diagnostics::Diagnostic;
 use crate::model::Unit;
+use crate::model::wording::Abbreviations;
 use crate::model::{
     Jurisdiction, JurisdictionId, Plan, PlanId, SourceId, Sources, Target, TargetId,
 };
@@ -20,6 +21,8 @@ pub struct Corpus {
     pub files: usize,
     /// The files of the drafts under review; empty when the whole corpus is checked.
     pub drafts: Vec<SourceId>,
+    /// The abbreviations the corpus's indicators give in brackets (PM2.5 → 细颗粒物).
+    pub abbreviations: Abbreviations,
 }
 
 impl Corpus {
@@ -71,12 +74,19 @@ impl Corpus {
             plans,
             catalogue,
             diagnostics,
+            abbreviations,
             ..
         } = self;
+        *abbreviations = Abbreviations::gather(plans.iter().flat_map(|p| {
+            let targets = p.targets.iter().map(|t| t.indicator.value.as_str());
+            let goals = p.qualitative.iter().map(|q| q.indicator.value.as_str());
+            targets.chain(goals)
+        }));
         for plan in plans {
             for target in &mut plan.targets {
                 let entry = catalogue.link(&target.indicator.value, &target.quantity.unit);
                 target.indicator_id = entry.map(|i| i.id.clone());
+                target.wording = abbreviations.normalise(&target.indicator.value);
                 // `达到2.8万`: the unit is the catalogue's for this indicator.
                 if target.quantity.unit == Unit::Count(String::new())
                     && let Some(unit) = entry.and_then(|i| i.unit.clone())

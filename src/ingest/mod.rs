@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use crate::catalogue::Catalogue;
 use crate::diagnostics::Diagnostic;
 use crate::model::span::display_path;
+use crate::model::wording::Abbreviations;
 use crate::model::{Jurisdiction, JurisdictionId, Plan, SourceId, Sources};
 use crate::source::yaml;
 use places::Places;
@@ -118,6 +119,7 @@ pub fn load_filtered(
         diagnostics,
         files: files.jurisdictions.len() + files.plans.len() + draft_files.plans.len(),
         drafts: Vec::new(),
+        abbreviations: Abbreviations::default(),
     };
     let folders = load_jurisdictions(&mut corpus, &files.jurisdictions);
     places::gazetteer::merge(

@@ -271,6 +271,7 @@ pub(crate) fn convert_target(
     Some(Target {
         indicator: located(source, entry.indicator, |t| t),
         indicator_id: None,
+        wording: String::new(),
         deadline: deadline(entry.year),
         comparator,
         quantity,

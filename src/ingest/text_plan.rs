@@ -92,11 +92,19 @@ pub(crate) fn convert(
         plan_file::check_level(s, level, home, diagnostics);
     }
     let campaign = plan_file::campaign(&header.title.value, lookup, jurisdiction);
-    let status = sidecar
-        .as_ref()
-        .and_then(|s| s.status.as_ref())
-        .map(|s| s.value)
-        .unwrap_or_default();
+    let status = match (
+        sidecar.as_ref().and_then(|s| s.status.as_ref()),
+        extracted.cut_short,
+    ) {
+        (Some(written), _) => written.value,
+        // A copy cut inside its targets holds part of the plan: what it does not state is not
+        // judged omitted.
+        (None, Some(span)) => {
+            diagnostics.push(cut_short(source, span));
+            crate::model::PlanStatus::Partial
+        }
+        (None, None) => crate::model::PlanStatus::Full,
+    };
     let mut plan = Plan {
         source,
         doc_number: header.doc_number,
@@ -122,6 +130,22 @@ pub(crate) fn convert(
         }
     }
     Some(plan)
+}
+
+/// The note for a text that stops mid-sentence before its targets are complete.
+fn cut_short(source: SourceId, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        crate::code::ToolCode::TruncatedText,
+        msg!(
+            "文本在目标部分中途结束（可能被截断）：上级目标未在文中出现的，不判为未承接",
+            "the text stops mid-sentence before its targets are complete (it may be cut short): a parent's target it does not state is not judged omitted"
+        ),
+    )
+    .at(source, span, msg!("文本在此中断", "the text stops here"))
+    .with_help(msg!(
+        "提供完整文本；若文本确已完整，在旁注文件中写 status: full",
+        "give the whole text; if it is whole, write status: full in its sidecar"
+    ))
 }
 
 struct Header {
@@ -215,6 +239,7 @@ fn targets(source: SourceId, extracted: &Extracted) -> Vec<Target> {
         .map(|(t, task)| Target {
             indicator: Located::new(t.indicator.clone(), source, t.indicator_span),
             indicator_id: None,
+            wording: String::new(),
             deadline: t.deadline,
             comparator: t.comparator,
             quantity: t.quantity.clone(),

@@ -34,6 +34,22 @@ impl<'a> LintContext<'a> {
         }
     }
 
+    /// The rows with `verdict` that call for a finding: not those of a plan issued before the
+    /// parent of the row (`lints::reporting`).
+    pub fn findings_of(
+        &self,
+        verdict: crate::comparison::Verdict,
+    ) -> impl Iterator<
+        Item = (
+            crate::model::ComparisonId,
+            &'a crate::comparison::Comparison,
+        ),
+    > + 'a {
+        self.comparisons
+            .with_verdict(verdict)
+            .filter(|(_, row)| super::reporting(row).is_some())
+    }
+
     /// Every plan with its id.
     pub fn plans(&self) -> impl Iterator<Item = (PlanId, &'a Plan)> {
         self.corpus.plan_ids()
@@ -109,6 +125,16 @@ impl<'a> LintContext<'a> {
         };
         let (child, parent) = (self.target(child_id), self.target(parent_id));
         let parent_plan = self.plan_name(parent_id.plan);
+        // A pair matched by wording says so where the parent's target is shown.
+        let (parent_zh, parent_en) = if row.is_aligned_by_wording() {
+            let (zh, en) = crate::comparison::ALIGNED_BY_WORDING;
+            (
+                format!("{parent_zh}（{zh}）"),
+                format!("{parent_en} ({en})"),
+            )
+        } else {
+            (parent_zh.to_string(), parent_en.to_string())
+        };
         diagnostic
             .at(
                 child.source,

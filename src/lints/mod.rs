@@ -111,10 +111,14 @@ pub fn lint(code: Code) -> Option<&'static LintMeta> {
 
 /// The lint that reports a verdict, when the verdict is a finding at all.
 #[must_use]
-pub fn reporting(verdict: crate::comparison::Verdict) -> Option<&'static LintMeta> {
+pub fn reporting(row: &crate::comparison::Comparison) -> Option<&'static LintMeta> {
     use crate::comparison::Verdict;
     use rules::{looser_bound, omitted_target, qualitative_target, weaker_target};
-    match verdict {
+    // A plan issued before its parent could not take it up: the row is for information.
+    if row.predates_parent {
+        return None;
+    }
+    match row.verdict {
         Verdict::Weaker => Some(&weaker_target::WEAKER_TARGET),
         Verdict::LooserBound => Some(&looser_bound::LOOSER_BOUND),
         Verdict::Omitted => Some(&omitted_target::OMITTED_TARGET),

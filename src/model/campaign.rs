@@ -82,6 +82,21 @@ const LEADING: [&str; 36] = [
 /// 行动的意见 and “人工智能+”行动方案 are one campaign), a length of time (三年).
 const TRAILING: [&str; 5] = ["的", "行动", "三年", "两年", "五年"];
 
+/// The campaign a title quotes is its own words: what comes before the opening mark, when it
+/// ends in a level's character, is a place, even one a copy has damaged (关键词1省“人工智能+”…).
+fn without_place_before_quote(title: &str) -> String {
+    const LEVEL_CHARACTERS: [char; 7] = ['省', '市', '区', '县', '州', '旗', '盟'];
+    let Some(open) = title.find(['“', '"']) else {
+        return title.to_string();
+    };
+    let before = &title[..open];
+    if before.ends_with(LEVEL_CHARACTERS) && before.chars().count() <= 12 {
+        title[open..].to_string()
+    } else {
+        title.to_string()
+    }
+}
+
 impl Campaign {
     /// The campaign of a plan titled `title`, issued in a jurisdiction known by `names`
     /// (its own names and its ancestors'): the title without the notice wrapper, quote marks,
@@ -89,7 +104,8 @@ impl Campaign {
     /// 山东省推动…实施方案, 诸城市推进…工作方案 and 关于加快推动…的通知 name one campaign.
     #[must_use]
     pub fn from_title<'a>(title: &str, names: impl IntoIterator<Item = &'a str>) -> Self {
-        let full = super::text::plan_title_core(title);
+        let full =
+            super::text::plan_title_core(&without_place_before_quote(&super::text::fold(title)));
         let mut names: Vec<String> = names.into_iter().map(fold_title).collect();
         names.retain(|n| !n.is_empty());
         names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
@@ -219,6 +235,8 @@ mod tests {
             ("长沙市“人工智能+”行动方案", vec!["长沙市", "湖南省"]),
             ("深入实施“人工智能+”行动方案", vec!["甘肃省"]),
             ("重庆市推动“人工智能+”行动方案", vec!["重庆市"]),
+            // A mirror replaced 江苏 by a placeholder: the quoted campaign still names it.
+            ("关键词1省“人工智能+”行动方案", vec!["江苏省"]),
         ] {
             assert_eq!(Campaign::from_title(title, names), national, "{title}");
         }

@@ -144,6 +144,18 @@ impl Comparator {
         }
     }
 
+    /// The same bound on the negated figure: at least 8 is at most −8.
+    #[must_use]
+    pub fn flipped(self) -> Comparator {
+        match self {
+            Comparator::AtLeast => Comparator::AtMost,
+            Comparator::MoreThan => Comparator::LessThan,
+            Comparator::AtMost => Comparator::AtLeast,
+            Comparator::LessThan => Comparator::MoreThan,
+            other => other,
+        }
+    }
+
     /// Whether it promises an upper bound (the value is a ceiling).
     #[must_use]
     pub fn is_upper_bound(self) -> bool {

@@ -94,7 +94,8 @@ impl FromStr for DocNumber {
         use unicode_normalization::UnicodeNormalization;
         let trimmed = written.trim();
         // NFKC turns 〔〕 into themselves but （） and ［］ into ASCII; keep spaces for Spaces.
-        let folded: String = trimmed.nfkc().collect();
+        // A traditional-script copy writes 蘇政發〔2025〕108號: read as 苏政发〔2025〕108号.
+        let folded: String = trimmed.nfkc().map(super::script::simplified).collect();
         let caps = DOC_NUMBER.captures(&folded).ok_or(NotADocNumber)?;
         let year: u16 = caps["year"].parse().map_err(|_| NotADocNumber)?;
         let serial_text = &caps["serial"];
@@ -179,6 +180,13 @@ mod tests {
             assert_eq!(n.to_string(), "鲁政发〔2024〕3号", "{written}");
             assert_eq!(n.deviations, expected, "{written}");
         }
+    }
+
+    #[test]
+    fn traditional_script_reads_as_simplified() {
+        let n: DocNumber = "蘇政發〔2025〕108號".parse().unwrap();
+        assert_eq!(n.to_string(), "苏政发〔2025〕108号");
+        assert!(n.is_standard());
     }
 
     #[test]

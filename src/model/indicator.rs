@@ -37,7 +37,7 @@ pub enum IndicatorKind {
 }
 
 /// What two targets must share to be about the same indicator: the catalogue entry, or for an
-/// indicator the catalogue does not name, the same wording (folded).
+/// indicator the catalogue does not name, the same normalised wording (`model::wording`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum IndicatorKey {
     Catalogued(IndicatorId),
@@ -50,7 +50,10 @@ impl IndicatorKey {
     pub fn of(target: &super::Target) -> Self {
         match &target.indicator_id {
             Some(id) => IndicatorKey::Catalogued(id.clone()),
-            None => IndicatorKey::Wording(super::text::fold(&target.indicator.value)),
+            None if target.wording.is_empty() => IndicatorKey::Wording(
+                super::wording::Abbreviations::default().normalise(&target.indicator.value),
+            ),
+            None => IndicatorKey::Wording(target.wording.clone()),
         }
     }
 }

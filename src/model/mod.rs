@@ -20,6 +20,7 @@ pub mod script;
 pub mod span;
 pub mod target;
 pub mod text;
+pub mod wording;
 
 pub use agency::{AgencyKind, AgencyName, Collective};
 pub use campaign::Campaign;

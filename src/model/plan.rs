@@ -112,7 +112,58 @@ pub struct Suppression {
     pub reason: Option<Located<String>>,
 }
 
+/// A period in a title: `(2025—2027年)`, `2024-2026年`, `2025至2027年`.
+static PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    #[expect(
+        clippy::unwrap_used,
+        reason = "a literal pattern, checked by the unit tests"
+    )]
+    regex::Regex::new(r"((?:19|20)[0-9]{2})\s*年?\s*[-—–~～至]\s*((?:19|20)[0-9]{2})\s*年").unwrap()
+});
+
 impl Plan {
+    /// The years its title says it covers (`…行动方案(2025—2027年)` → 2025 to 2027).
+    #[must_use]
+    pub fn period(&self) -> Option<(u16, u16)> {
+        let caps = PERIOD.captures(&self.title.value)?;
+        let (from, to) = (caps[1].parse().ok()?, caps[2].parse().ok()?);
+        (from <= to).then_some((from, to))
+    }
+
+    /// Whether it was certainly issued before `parent`: it could not take up what `parent`
+    /// had not yet said. A plan without a date is known to be of its number's year (国发〔2025〕
+    /// 11号 was issued in 2025).
+    #[must_use]
+    pub fn predates(&self, parent: &Plan) -> bool {
+        match (
+            self.issued_within().map(|w| w.1),
+            parent.issued_within().map(|w| w.0),
+        ) {
+            (Some(latest), Some(earliest)) => latest < earliest,
+            _ => false,
+        }
+    }
+
+    /// The earliest and latest days it can have been issued on: its date, else its number's
+    /// year.
+    fn issued_within(&self) -> Option<(Date, Date)> {
+        if let Some(issued) = &self.issued {
+            return Some((issued.value, issued.value));
+        }
+        let year = self.number()?.year;
+        Some((
+            Date {
+                year,
+                month: 1,
+                day: 1,
+            },
+            Date {
+                year,
+                month: 12,
+                day: 31,
+            },
+        ))
+    }
     /// The parsed document number, if it has one that parses.
     #[must_use]
     pub fn number(&self) -> Option<&DocNumber> {

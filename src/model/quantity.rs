@@ -135,10 +135,90 @@ impl Quantity {
         Ok(quantity)
     }
 
-    /// Whether two quantities measure the same thing and can be compared.
+    /// Whether two quantities measure the same thing and can be compared (in one unit once
+    /// converted: 0.035毫克/立方米 and 35微克/立方米).
     #[must_use]
     pub fn is_comparable(&self, other: &Self) -> bool {
-        self.unit == other.unit
+        self.unit.canonical().0 == other.unit.canonical().0
+    }
+
+    /// The quantity in its dimension's comparison unit: 5.25 EFlops as 5250 PFlops.
+    #[must_use]
+    pub fn canonical(&self) -> Quantity {
+        let (unit, factor) = self.unit.canonical();
+        Quantity {
+            value: self.value * factor,
+            unit,
+        }
+    }
+}
+
+/// Units written for one dimension in several sizes, and the one they are compared in:
+/// (written, compared in, how many of the latter one of the former is). Latin units match in
+/// any case (Eflops, EFLOPS).
+const CONVERSIONS: [(&str, &str, f64); 9] = [
+    ("毫克/立方米", "微克/立方米", 1000.0),
+    ("千克", "吨", 0.001),
+    ("公斤", "吨", 0.001),
+    ("兆瓦时", "千瓦时", 1000.0),
+    ("兆瓦", "千瓦", 1000.0),
+    ("吉瓦", "千瓦", 1e6),
+    ("EFlops", "PFlops", 1000.0),
+    ("TFlops", "PFlops", 0.001),
+    ("PFlops", "PFlops", 1.0),
+];
+
+/// A unit of the conversion table as the table spells it (for messages that show a
+/// conversion), or `None` for a unit it does not list.
+#[must_use]
+pub fn static_unit(unit: &str) -> Option<&'static str> {
+    CONVERSIONS.iter().find_map(|(from, to, _)| {
+        if unit.eq_ignore_ascii_case(from) {
+            Some(*from)
+        } else if unit.eq_ignore_ascii_case(to) {
+            Some(*to)
+        } else {
+            None
+        }
+    })
+}
+
+/// Units whose figure means the same in a county as in its province: a level per unit of
+/// something (浓度 in 微克/立方米, 能耗 in 吨标准煤/万元), a duration (天数), a score. A count, an
+/// amount of money, a mass or an energy total (亿度电 too) is a jurisdiction's own and adds up to its
+/// parent's.
+const RELATIVE_UNITS: [&str; 5] = ["百分点", "天", "小时", "分钟", "岁"];
+
+impl Unit {
+    /// The unit figures of this unit are compared in, and the factor to it.
+    #[must_use]
+    pub fn canonical(&self) -> (Unit, f64) {
+        let Unit::Count(written) = self else {
+            return (self.clone(), 1.0);
+        };
+        CONVERSIONS
+            .iter()
+            .find(|(from, _, _)| written == from || written.eq_ignore_ascii_case(from))
+            .map_or_else(
+                || (self.clone(), 1.0),
+                |(_, to, factor)| (Unit::Count((*to).to_string()), *factor),
+            )
+    }
+
+    /// Whether a figure in this unit is relative (a rate, a level per unit, a duration) rather
+    /// than a jurisdiction's own total (a count, money, a mass, an energy).
+    #[must_use]
+    pub fn is_relative(&self) -> bool {
+        match self {
+            Unit::Percent | Unit::Ratio => true,
+            Unit::Count(unit) => unit.contains('/') || RELATIVE_UNITS.contains(&unit.as_str()),
+        }
+    }
+
+    /// Whether the unit counts days (重污染天数 N天).
+    #[must_use]
+    pub fn is_days(&self) -> bool {
+        matches!(self, Unit::Count(unit) if unit == "天")
     }
 }
 
@@ -162,7 +242,9 @@ impl fmt::Display for Quantity {
             Unit::Percent => write!(f, "{}%", format_number(self.value)),
             Unit::Ratio => write!(f, "{}:1", format_number(self.value)),
             Unit::Count(unit) => {
-                if self.value >= 1e8 && (self.value / 1e8).fract() < 1e-9 {
+                if self.value >= 1e12 && (self.value / 1e12 * 1e4).fract() < 1e-9 {
+                    write!(f, "{}万亿{unit}", format_number(self.value / 1e12))
+                } else if self.value >= 1e8 && (self.value / 1e8).fract() < 1e-9 {
                     write!(f, "{}亿{unit}", format_number(self.value / 1e8))
                 } else if self.value >= 1e4 {
                     write!(f, "{}万{unit}", format_number(self.value / 1e4))
@@ -242,6 +324,28 @@ mod tests {
             );
         }
         assert_eq!(q("0.8", Some("ratio")).to_string(), "0.8:1");
+    }
+
+    #[test]
+    fn sizes_of_one_dimension_compare_in_one_unit() {
+        assert!(q("5.25", Some("EFlops")).is_comparable(&q("5000", Some("PFlops"))));
+        assert_eq!(q("5.25", Some("Eflops")).canonical().value, 5250.0);
+        assert_eq!(
+            q("0.035", Some("毫克/立方米")).canonical(),
+            q("35", Some("微克/立方米"))
+        );
+        assert_eq!(q("3", Some("万千瓦")).canonical().value, 30000.0);
+        assert!(!q("3", Some("吨")).is_comparable(&q("3", Some("吨标准煤"))));
+    }
+
+    #[test]
+    fn rates_levels_and_durations_are_relative_and_totals_are_not() {
+        for unit in ["%", "微克/立方米", "吨标准煤/万元", "天", "百分点"] {
+            assert!(q("1", Some(unit)).unit.is_relative(), "{unit}");
+        }
+        for unit in ["辆", "亿元", "万吨", "吨标准煤", "千瓦时", "PFlops", "个"] {
+            assert!(!q("1", Some(unit)).unit.is_relative(), "{unit}");
+        }
     }
 
     #[test]

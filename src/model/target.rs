@@ -57,6 +57,9 @@ pub struct Target {
     pub indicator: Located<String>,
     /// The catalogue entry it links to, filled in once when the corpus is read.
     pub indicator_id: Option<IndicatorId>,
+    /// The indicator's wording normalised for matching across plans (`model::wording`), filled
+    /// in once when the corpus is read; empty until then.
+    pub wording: String,
     pub deadline: Deadline,
     pub comparator: Comparator,
     pub quantity: Quantity,
@@ -82,6 +85,21 @@ pub struct Target {
 }
 
 impl Target {
+    /// Whether it states a change from a baseline (较2020年下降8%, 年均增长10%, 提高3个百分点)
+    /// rather than a level reached (达到35微克/立方米, 超过75%).
+    #[must_use]
+    pub fn is_change(&self) -> bool {
+        self.change.is_some() || self.baseline.is_some() || self.form == TargetForm::AnnualGrowth
+    }
+
+    /// Whether its figure means the same at every level: a rate, a level per unit, a duration,
+    /// or a change. A count, an amount, a mass or an energy stated as a level is the
+    /// jurisdiction's own and a part of its parent's total.
+    #[must_use]
+    pub fn is_relative(&self) -> bool {
+        self.is_change() || self.quantity.unit.is_relative()
+    }
+
     /// Whether the target is money the plan will spend (投入报废资金50万元以上): a commitment of
     /// its own, never restated by another level, so not an indicator to catalogue.
     #[must_use]

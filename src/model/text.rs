@@ -35,6 +35,11 @@ pub fn fold_title(text: &str) -> String {
                 '《' | '》' | '<' | '>' | '〈' | '〉' | '“' | '”' | '"' | '「' | '」'
             )
         })
+        // A period is written 2024—2026, 2024-2026 or 2024–2026 by different copies.
+        .map(|c| match c {
+            '—' | '–' | '―' | '－' | '~' | '～' => '-',
+            other => other,
+        })
         .collect()
 }
 

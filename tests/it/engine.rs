@@ -127,7 +127,8 @@ fn a_tool_code_is_suppressed_with_a_reason() {
     )
     .unwrap();
     let json = check_json(None, &[dir.path()]);
-    assert_eq!(json["diagnostics"], serde_json::json!([]), "{json}");
+    // The plan's only target is the uncertain one: it is still not compared, and says so.
+    assert!(codes(&json).is_empty(), "{json}");
 }
 
 #[test]

@@ -8,6 +8,7 @@ use super::{Places, describe, pick};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Msg;
 use crate::model::plan::WrittenDocNumber;
+use crate::model::text::fold;
 use crate::model::{Jurisdiction, JurisdictionId, Located, SourceId, Span};
 use crate::msg;
 
@@ -50,21 +51,26 @@ pub(crate) fn said(
         .and_then(|n| n.value.parsed.as_ref())
         .map(|n| places.with_prefix(&n.prefix).to_vec())
         .unwrap_or_default();
+    let issuer = evidence.issuer;
+    let title = evidence.title;
+    // Strongest first: a government that is its place's (平度市人民政府), then a body of a place
+    // (陕西省发展和改革委员会), then a title that opens with a place (湖南省…实施方案).
     let named = [
-        evidence.issuer.map(|i| {
+        issuer.map(|i| {
             (
                 GroundKind::Issuer,
                 i,
                 places.issued_by(jurisdictions, &i.value),
             )
         }),
-        title_issuer(&evidence.title.value).map(|t| {
-            (
-                GroundKind::Title,
-                evidence.title,
-                places.issued_by(jurisdictions, t),
-            )
-        }),
+        title_issuer(&title.value)
+            .map(|t| (GroundKind::Title, title, places.issued_by(jurisdictions, t))),
+        issuer.map(|i| (GroundKind::Issuer, i, opening_place(places, &i.value))),
+        Some((
+            GroundKind::Title,
+            title,
+            opening_place(places, &title.value),
+        )),
     ];
     for (kind, at, mut candidates) in named.into_iter().flatten() {
         if candidates.is_empty() {
@@ -92,6 +98,18 @@ pub(crate) fn said(
                 super::HintProblem::Unknown { .. } => Unplaced::Nothing,
             });
     }
+    // A province's 简称 before its documents' kind is a fact (苏政发); a city's or county's
+    // first character is a guess other places share.
+    let provincial: Vec<JurisdictionId> = by_prefix
+        .iter()
+        .copied()
+        .filter(|id| jurisdictions[id.0].level == crate::model::Level::Provincial)
+        .collect();
+    let by_prefix = if provincial.len() == 1 {
+        provincial
+    } else {
+        by_prefix
+    };
     match (by_prefix.as_slice(), evidence.number) {
         ([one], Some(number)) => Ok((
             *one,
@@ -102,6 +120,22 @@ pub(crate) fn said(
             },
         )),
         _ => Err(Unplaced::Nothing),
+    }
+}
+
+/// The places a text opens with, when it names one in full (湖南省…, 黔东南州…, 苏州市…) and goes
+/// on: a short name (湖南, 平度) is too often the start of another word to place a plan.
+fn opening_place(places: &Places, text: &str) -> Vec<JurisdictionId> {
+    const LEVEL_CHARACTERS: [char; 7] = ['省', '市', '区', '县', '州', '旗', '盟'];
+    let Some(name) = places.leading_name(text) else {
+        return Vec::new();
+    };
+    let names_a_level = name.ends_with(LEVEL_CHARACTERS);
+    let goes_on = fold(text).chars().count() > name.chars().count();
+    if names_a_level && goes_on {
+        places.named(&name).to_vec()
+    } else {
+        Vec::new()
     }
 }
 
@@ -120,7 +154,7 @@ pub(crate) fn inferred(
     let place = describe(jurisdictions, id);
     let (zh, en) = match ground.kind {
         GroundKind::Issuer => ("发文机关", "its issuer"),
-        GroundKind::Title => ("通知标题", "its notice title"),
+        GroundKind::Title => ("标题", "its title"),
         GroundKind::Prefix => ("文号前缀", "its 文号 prefix"),
     };
     Diagnostic::new(

@@ -31,11 +31,8 @@ pub(crate) fn merge(
         let level = division.map_or_else(|| level_of(j), registry_level);
         j.standard = level.and_then(|l| defaults.registries.get(&l)).cloned();
     }
-    let national = jurisdictions
-        .iter()
-        .position(|j| j.level == Level::National)
-        .map(JurisdictionId);
     let source = sources.add(PathBuf::from(gazetteer::AREAS_FILE), "");
+    let national = Some(national(jurisdictions, source, &defaults));
     let mut ids: Vec<JurisdictionId> = Vec::with_capacity(table.divisions.len());
     for (index, division) in table.divisions.iter().enumerate() {
         // Parents come before children in the table, so a parent's id is known.
@@ -63,6 +60,39 @@ pub(crate) fn merge(
         ids.push(id);
     }
     ids
+}
+
+/// The national jurisdiction: the one a file declares, else the State Council's as every
+/// corpus knows it, so that a folder of plans from anywhere finds the national plan they answer.
+fn national(
+    jurisdictions: &mut Vec<Jurisdiction>,
+    source: crate::model::SourceId,
+    defaults: &Defaults,
+) -> JurisdictionId {
+    if let Some(declared) = jurisdictions
+        .iter()
+        .position(|j| j.level == Level::National)
+    {
+        return JurisdictionId(declared);
+    }
+    let strings = |list: &[&str]| list.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+    jurisdictions.push(Jurisdiction {
+        source,
+        dir: PathBuf::new(),
+        name: Located::new("中华人民共和国".to_string(), source, Span::default()),
+        aliases: strings(&["国务院", "全国", "中国"]),
+        level: Level::National,
+        code: None,
+        parent: None,
+        self_prefix: None,
+        doc_prefixes: strings(&["国发", "国办发", "国办函", "国函"]),
+        issuers: strings(&["国务院", "国务院办公厅"]),
+        // No default registry is bundled for the ministries: their names are not checked.
+        registry: Arc::clone(&defaults.empty),
+        default_registry: None,
+        standard: None,
+    });
+    JurisdictionId(jurisdictions.len() - 1)
 }
 
 /// Which division each file declares: its code when it gives one, else the division of its

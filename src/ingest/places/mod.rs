@@ -149,7 +149,8 @@ pub(crate) fn describe(jurisdictions: &[Jurisdiction], id: JurisdictionId) -> St
     let chain = crate::model::jurisdiction::jurisdiction_chain(jurisdictions, id);
     let mut parts: Vec<String> = Vec::new();
     for (i, j) in chain.iter().map(|j| &jurisdictions[j.0]).enumerate() {
-        if j.level == crate::model::Level::National {
+        // The country is named only when it is the place itself.
+        if j.level == crate::model::Level::National && i > 0 {
             continue;
         }
         match (&j.code, i) {

@@ -167,7 +167,7 @@ fn contradiction(
     };
     let (from_zh, from_en) = match ground.kind {
         GroundKind::Issuer => ("发文机关", "its issuer"),
-        GroundKind::Title => ("通知标题", "its notice title"),
+        GroundKind::Title => ("标题", "its title"),
         GroundKind::Prefix => ("文号前缀", "its 文号 prefix"),
     };
     Diagnostic::new(

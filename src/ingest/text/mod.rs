@@ -39,6 +39,9 @@ pub(crate) struct Extracted {
     pub qualitative: Vec<targets::qualitative::Found>,
     pub tasks: Vec<tasks::FoundTask>,
     pub skipped: Vec<targets::Skipped>,
+    /// The text's last line, when the text stops mid-sentence before its targets are complete
+    /// (a copy cut by its mirror): what it does not state may follow the cut.
+    pub cut_short: Option<crate::model::Span>,
 }
 
 /// Reads a plan's text.
@@ -128,7 +131,30 @@ pub(crate) fn extract(original: &str) -> Extracted {
     let mut seen = HashSet::new();
     out.qualitative
         .retain(|q| seen.insert((fold(&q.indicator), q.deadline, fold(&q.text))));
+    out.cut_short = cut_short(original, &out);
     out
+}
+
+/// The last line of a text that stops mid-sentence (no closing 。, ！, ？, ；, bracket or date)
+/// where nothing was read or its last line still holds a target: a copy cut inside its
+/// targets. A text cut later, in its tasks, has its targets whole.
+fn cut_short(original: &str, read: &Extracted) -> Option<crate::model::Span> {
+    const CLOSERS: [char; 14] = [
+        '。', '！', '？', '!', '?', '；', ';', '”', '"', '）', ')', '】', '》', '日',
+    ];
+    let text = original.trim_end();
+    let last = text.chars().last()?;
+    if CLOSERS.contains(&last) {
+        return None;
+    }
+    let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+    let nothing_read = read.targets.is_empty() && read.qualitative.is_empty();
+    let target_on_last_line = read
+        .targets
+        .iter()
+        .any(|(t, _)| t.quote_span.start + t.quote_span.len > line_start);
+    (nothing_read || target_on_last_line)
+        .then(|| crate::model::Span::new(line_start, text.len() - line_start))
 }
 
 /// `2025 年工作目标` in a row's first cell sets the deadline for it and the rows under it that

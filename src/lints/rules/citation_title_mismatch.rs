@@ -58,6 +58,24 @@ pub(crate) fn expected_title(plan: &Plan, cited: &str) -> Option<String> {
     }
 }
 
+/// `国务院《关于深入实施…的意见》` names the issuer before the marks: the title with the issuer
+/// before it is the real one.
+fn issuer_before_title(
+    ctx: &LintContext<'_>,
+    cited: &Plan,
+    title: &crate::model::Located<String>,
+    expected: &str,
+) -> bool {
+    let Some(issuer) = &cited.issuer else {
+        return false;
+    };
+    let text = &ctx.corpus.sources.get(title.source).text;
+    let before = text.get(..title.span.start).unwrap_or_default();
+    let before = before.trim_end_matches(['《', '<', '〈']);
+    before.ends_with(issuer.value.as_str())
+        && fold_title(&format!("{}{}", issuer.value, title.value)) == fold_title(expected)
+}
+
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for (id, index, citation, link) in ctx.citations() {
         let CitationLink::Plan {
@@ -74,7 +92,9 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let Some(expected) = expected_title(cited, &title.value) else {
             continue;
         };
-        if fold_title(&title.value) == fold_title(&expected) {
+        if fold_title(&title.value) == fold_title(&expected)
+            || issuer_before_title(ctx, cited, title, &expected)
+        {
             continue;
         }
         let number = cited.display_name();

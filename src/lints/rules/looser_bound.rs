@@ -50,7 +50,7 @@ declare_lint! {
 
 /// How firmly a bound holds the figure where `direction` is better: 超过 over 达到 over 约.
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (id, row) in ctx.comparisons.with_verdict(Verdict::LooserBound) {
+    for (id, row) in ctx.findings_of(Verdict::LooserBound) {
         let (Some(child_id), Some(parent_id)) = (row.child, row.parent) else {
             continue;
         };

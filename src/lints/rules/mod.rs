@@ -17,6 +17,7 @@ crate::register_lints! {
     malformed_doc_number::MALFORMED_DOC_NUMBER,
     missing_parent_plan::MISSING_PARENT_PLAN,
     omitted_target::OMITTED_TARGET,
+    predates_parent::PREDATES_PARENT,
     qualitative_target::QUALITATIVE_TARGET,
     regressing_target::REGRESSING_TARGET,
     uncatalogued_indicator::UNCATALOGUED_INDICATOR,

@@ -64,7 +64,7 @@ declare_lint! {
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     // The omitted rows of each plan, in the plan's order: one finding per plan.
     let mut by_plan: BTreeMap<PlanId, Vec<ComparisonId>> = BTreeMap::new();
-    for (id, row) in ctx.comparisons.with_verdict(Verdict::Omitted) {
+    for (id, row) in ctx.findings_of(Verdict::Omitted) {
         by_plan.entry(row.plan).or_default().push(id);
     }
     for (plan, rows) in by_plan {

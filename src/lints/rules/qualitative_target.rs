@@ -56,7 +56,7 @@ declare_lint! {
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     // The rows each goal words: one finding per goal, naming the parent's target nearest in time.
     let mut by_goal: BTreeMap<(PlanId, usize), Vec<ComparisonId>> = BTreeMap::new();
-    for (id, row) in ctx.comparisons.with_verdict(Verdict::QualitativeOnly) {
+    for (id, row) in ctx.findings_of(Verdict::QualitativeOnly) {
         if let Some(goal) = row.goal {
             by_goal.entry((row.plan, goal)).or_default().push(id);
         }

@@ -57,8 +57,13 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let missing: Vec<&Target> = plan
             .targets
             .iter()
-            // Money the plan will spend is its own commitment, not an indicator others share.
-            .filter(|t| t.indicator_id.is_none() && !t.is_spending())
+            // Money the plan will spend is its own commitment, not an indicator others share;
+            // a wording another plan of the campaign shares is compared by that wording.
+            .filter(|t| {
+                t.indicator_id.is_none()
+                    && !t.is_spending()
+                    && !ctx.graph.is_shared(plan_id, &crate::model::IndicatorKey::of(t))
+            })
             .collect();
         let Some(first) = missing.first() else {
             continue;

@@ -11,10 +11,11 @@ declare_lint! {
     /// Warns about a plan below the national level that has quantified targets but was compared
     /// with nothing: the corpus has no plan above it (it cites none that is there, and no plan
     /// of its campaign exists higher up its jurisdiction tree), or none of its targets measures
-    /// an indicator and year that a plan above it sets.
+    /// an indicator and year that a plan above it sets. A plan text read in full from which no
+    /// quantified target was read is reported too: nothing of it was compared.
     ///
     /// ## 检查内容
-    /// 国家级以下、有量化目标的方案，却没有与任何上级方案比较：语料库中没有其上级方案（未引用在库的方案，辖区上级也没有同类方案），或其目标与上级方案没有相同的指标和年份。
+    /// 国家级以下、有量化目标的方案，却没有与任何上级方案比较：语料库中没有其上级方案（未引用在库的方案，辖区上级也没有同类方案），或其目标与上级方案没有相同的指标和年份。全文收录却未读到任何量化目标的方案文本也予以报告：该方案完全未作比较。
     ///
     /// ## Why is this bad?
     /// Not being compared is not the same as passing. A run that reports nothing for such a plan
@@ -46,9 +47,17 @@ declare_lint! {
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for (id, plan) in ctx.plans() {
         if plan.status == PlanStatus::Stub
-            || plan.targets.is_empty()
             || ctx.jurisdiction(plan.jurisdiction).level == Level::National
         {
+            continue;
+        }
+        if plan.targets.is_empty() {
+            // A text read in full with no target was not compared at all. A plan file lists
+            // what its author transcribed, and a cut text is reported as `truncated-text`.
+            let path = &ctx.corpus.sources.get(plan.source).path;
+            if plan.status == PlanStatus::Full && crate::ingest::text::is_text_plan(path) {
+                out.push(no_targets(ctx, id));
+            }
             continue;
         }
         let count = plan.targets.len();
@@ -118,6 +127,23 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
 
 /// The jurisdictions searched above a plan, named: `潍坊市、山东省和国家层面` / `潍坊市, 山东省 or
 /// the national level`; `None` when the corpus knows none above it.
+/// A plan read in full with no quantified target: nothing of it was compared.
+fn no_targets(ctx: &LintContext<'_>, id: PlanId) -> Diagnostic {
+    let plan = ctx.plan(id);
+    let goals = plan.qualitative.len();
+    UNCOMPARED_PLAN
+        .diagnostic(msg!(
+            "未从本方案读到任何量化目标（定性目标 {goals} 项），未与上级比较",
+            "no quantified target was read from this plan ({goals} goals without a figure): nothing was compared"
+        ))
+        .at_value(&plan.title, msg!("本方案", "this plan"))
+        .about(Subject::Plan(id))
+        .with_help(msg!(
+            "若方案有量化目标而未读出，在旁注文件的 targets 中补充；未比较不等于没有问题",
+            "if the plan has targets that were not read, add them under `targets:` in its sidecar; not compared is not the same as passing"
+        ))
+}
+
 fn levels_above(ctx: &LintContext<'_>, id: PlanId) -> Option<crate::i18n::Msg> {
     let chain = crate::model::jurisdiction::jurisdiction_chain(
         &ctx.corpus.jurisdictions,

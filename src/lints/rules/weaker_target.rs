@@ -4,7 +4,7 @@ use crate::declare_lint;
 use crate::diagnostics::Diagnostic;
 use crate::lints::LintContext;
 use crate::comparison::{Verdict, arithmetic};
-use crate::model::growth::Compounded;
+use crate::model::growth::Conversion;
 use crate::model::{Direction, Target};
 use crate::msg;
 
@@ -68,7 +68,7 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (id, row) in ctx.comparisons.with_verdict(Verdict::Weaker) {
+    for (id, row) in ctx.findings_of(Verdict::Weaker) {
         let (Some(child_id), Some(parent_id)) = (row.child, row.parent) else {
             continue;
         };
@@ -76,16 +76,24 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let year = child.deadline;
         let name = &row.name;
         let parent_plan = ctx.plan_name(parent_id.plan);
-        let compounded = row.footing.and_then(|on| on.compounded);
-        let (child_zh, child_en) = with_arithmetic(child, compounded.filter(|c| c.on_child));
-        let (parent_zh, parent_en) = with_arithmetic(parent, compounded.filter(|c| !c.on_child));
+        let (child_zh, child_en) = with_arithmetic(child, row.footing.and_then(|on| on.child_conversion));
+        let (parent_zh, parent_en) = with_arithmetic(parent, row.footing.and_then(|on| on.parent_conversion));
         let (better_zh, better_en) = match row.direction {
             Some(Direction::Lower) => ("不高于", "lower"),
             _ => ("不低于", "raise"),
         };
+        // The same figure, given only approximately under the parent's bound.
+        let (why_zh, why_en) = if row.is_approximate_shortfall() {
+            (
+                "：约数可能达不到上级的下限",
+                ": about the figure may fall short of the parent's bound",
+            )
+        } else {
+            ("", "")
+        };
         let diagnostic = WEAKER_TARGET.diagnostic(msg!(
-            "{year}年“{name}”目标（{child_zh}）弱于上级方案 {parent_plan} 的目标（{parent_zh}）",
-            "the {year} target for {name} ({child_en}) is weaker than {parent_plan}'s ({parent_en})"
+            "{year}年“{name}”目标（{child_zh}）弱于上级方案 {parent_plan} 的目标（{parent_zh}）{why_zh}",
+            "the {year} target for {name} ({child_en}) is weaker than {parent_plan}'s ({parent_en}){why_en}"
         ));
         out.push(
             ctx.against_parent(
@@ -105,9 +113,9 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
 
 /// The target as the plan words it and, when it was compounded to be compared, the arithmetic:
 /// `年平均增长10%，2023—2027年累计约+46%`, `annual growth 10% ≈ +46% over 2023→2027`.
-fn with_arithmetic(target: &Target, compounded: Option<Compounded>) -> (String, String) {
+fn with_arithmetic(target: &Target, conversion: Option<Conversion>) -> (String, String) {
     let (zh, en) = target.describe();
-    match compounded.map(arithmetic) {
+    match conversion.map(arithmetic) {
         Some(sum) => (format!("{zh}，{}", sum.zh), format!("{en} {}", sum.en)),
         None => (zh, en),
     }

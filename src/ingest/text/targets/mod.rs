@@ -211,12 +211,18 @@ impl<'a> SentenceReader<'a> {
 
     /// A goal without a figure, inside a year's scope.
     fn qualitative(&mut self, body: Range<usize>) {
-        let Some((indicator, predicate)) = qualitative::read(self.text(), body.clone()) else {
-            return;
+        // A goal that opens with its verb is kept without a year (不断提升…普及率): it words the
+        // indicator for the plan's whole period.
+        let (indicator, predicate, yearless) = match qualitative::read(self.text(), body.clone()) {
+            Some((indicator, predicate)) => (indicator, predicate, false),
+            None => match qualitative::read_verb_first(self.text(), body.clone()) {
+                Some((indicator, predicate)) => (indicator, predicate, true),
+                None => return,
+            },
         };
         self.goals.push(indicator.clone());
         let deadline = self.deadline_at(body.start);
-        if deadline == Deadline::Unstated {
+        if deadline == Deadline::Unstated && !yearless {
             return;
         }
         self.read.qualitative.push(qualitative::Found {

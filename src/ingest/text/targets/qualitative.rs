@@ -44,6 +44,33 @@ static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A goal worded verb first (不断提升新一代智能终端、智能体等应用普及率): the verb, then an
+/// indicator that ends in something measured. Such a goal often has no year.
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static VERB_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?<predicate>(?:不断|进一步|持续|大幅|显著|稳步|加快)(?:提升|提高|扩大|增加|降低|下降|减少))(?<indicator>[\p{Han}、“”A-Za-z0-9.]{2,30}?(?:率|比例|占比|比重|浓度|强度|总量|天数))[。；;，,]*$",
+    )
+    .unwrap()
+});
+
+/// In a clause with no value that opens with a verb of change, the predicate and the
+/// indicator after it.
+pub(super) fn read_verb_first(
+    text: &str,
+    body: Range<usize>,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let caps = VERB_FIRST.captures(&text[body.clone()])?;
+    let (indicator, predicate) = (caps.name("indicator")?, caps.name("predicate")?);
+    Some((
+        body.start + indicator.start()..body.start + indicator.end(),
+        body.start + predicate.start()..body.start + predicate.end(),
+    ))
+}
+
 /// Words before an indicator that name where it is measured or the commitment, not what is
 /// measured (全区制造业…, 实现职业院校实训教学设备…).
 const LEADING_WORDS: [&str; 9] = [
@@ -110,6 +137,18 @@ mod tests {
             parts("国三及以下非营运柴油货车基本淘汰"),
             Some(("国三及以下非营运柴油货车", "基本淘汰"))
         );
+    }
+
+    #[test]
+    fn a_goal_may_open_with_its_verb() {
+        let clause = "不断提升新一代智能终端、智能体等应用普及率";
+        let (indicator, predicate) = read_verb_first(clause, 0..clause.len()).unwrap();
+        assert_eq!(&clause[indicator], "新一代智能终端、智能体等应用普及率");
+        assert_eq!(&clause[predicate], "不断提升");
+        for other in ["不断提升服务能力", "加快推动人工智能深度赋能千行百业"]
+        {
+            assert!(read_verb_first(other, 0..other.len()).is_none(), "{other}");
+        }
     }
 
     #[test]
