@@ -327,6 +327,7 @@ fn load(config: &Config, inputs: &Inputs) -> Result<Corpus, Error> {
         ingest::load_filtered(
             paths,
             lints_dir,
+            &config.catalogue,
             &Drafts::default(),
             &exclude,
             &root,
@@ -340,6 +341,7 @@ fn load(config: &Config, inputs: &Inputs) -> Result<Corpus, Error> {
         ingest::load_filtered(
             &inputs.corpus,
             lints_dir,
+            &config.catalogue,
             &drafts,
             &exclude,
             &root,

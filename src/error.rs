@@ -32,6 +32,8 @@ pub enum Error {
     OntoInput { path: String },
     /// `--lints DIR` holds rule data that cannot be read.
     RuleData { dir: String, reason: String },
+    /// A `catalogue:` folder of planlint.yaml holds rule data that cannot be used.
+    CatalogueFolder { dir: String, reason: String },
     /// `--jurisdiction` names no place.
     UnknownJurisdiction {
         name: String,
@@ -79,6 +81,7 @@ impl Error {
             Error::OntoInput { .. } => "planlint::onto_input",
             Error::UnknownJurisdiction { .. } => "planlint::unknown_jurisdiction",
             Error::RuleData { .. } => "planlint::rule_data",
+            Error::CatalogueFolder { .. } => "planlint::catalogue_folder",
             Error::AmbiguousJurisdiction { .. } => "planlint::ambiguous_jurisdiction",
             Error::Annotate { .. } => "planlint::annotate",
         }
@@ -133,6 +136,10 @@ impl Error {
                 "--lints {dir}：规则数据无法读取：{reason}",
                 "--lints {dir}: the rule data cannot be read: {reason}"
             ),
+            Error::CatalogueFolder { dir, reason } => msg!(
+                "planlint.yaml 的 catalogue 文件夹 {dir} 无法使用：{reason}",
+                "the catalogue folder {dir} of planlint.yaml cannot be used: {reason}"
+            ),
             Error::UnknownJurisdiction { name, did_you_mean } => match did_you_mean {
                 Some(known) => msg!(
                     "没有名为“{name}”的辖区；是否应为“{known}”？",
@@ -162,8 +169,8 @@ impl Error {
                 "`planlint explain --all` lists every code"
             )),
             Error::UnknownIndicator(_) => Some(msg!(
-                "使用 lints/indicators.yaml 中的编号或表述，如 `key-process-nc-rate` 或 数控化率",
-                "use an id or a wording from lints/indicators.yaml, e.g. `key-process-nc-rate` or 数控化率"
+                "使用指标目录中的编号或表述（如 `key-process-nc-rate`、数控化率），或语料库中方案使用的指标措辞（如 新一代智能终端、智能体等应用普及率）",
+                "give a catalogue id or wording (`key-process-nc-rate`, 数控化率), or an indicator as a plan of the corpus words it (新一代智能终端、智能体等应用普及率)"
             )),
             Error::UnknownJurisdiction { .. } | Error::AmbiguousJurisdiction { .. } => Some(msg!(
                 "可写名称或简称（平度市、平度）、路径（山东省/青岛市/平度市）或区划代码（370283）",
@@ -172,6 +179,10 @@ impl Error {
             Error::RuleData { .. } => Some(msg!(
                 "该文件夹应包含 indicators.yaml 和 agency-abbreviations.yaml（可选 registries.yaml、renamed-agencies.yaml）",
                 "the folder needs indicators.yaml and agency-abbreviations.yaml (registries.yaml and renamed-agencies.yaml are optional)"
+            )),
+            Error::CatalogueFolder { .. } => Some(msg!(
+                "该文件夹可含 indicators.yaml、agency-abbreviations.yaml 或两者，叠加在内置目录之上（见 docs/adding-a-campaign.md）",
+                "the folder holds indicators.yaml, agency-abbreviations.yaml or both, laid over the bundled catalogue (see docs/adding-a-campaign.md)"
             )),
             Error::Baseline { .. } => Some(msg!(
                 "用 `planlint check --write-baseline` 重新生成",

@@ -1,6 +1,7 @@
 //! Rule data from `lints/` (not code — the code is `src/lints/`): the indicator catalogue, the
-//! standard agency abbreviations and the default agency registries by level. The bundled copies are compiled in so `planlint` works in any
-//! plan repository; `--lints DIR` reads another folder instead.
+//! standard agency abbreviations and the default agency registries by level. The bundled copies
+//! are compiled in so `planlint` works in any plan repository; `--lints DIR` reads another folder
+//! instead, and `catalogue:` in planlint.yaml lays a repository's own folders over them.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ const BUNDLED_REGISTRIES: &str = include_str!("../../lints/registries.yaml");
 const RENAMED_FILE: &str = "renamed-agencies.yaml";
 const BUNDLED_RENAMED: &str = include_str!("../../lints/renamed-agencies.yaml");
 
+mod layers;
 mod registries;
 mod renamed;
 
@@ -102,10 +104,11 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    /// Loads the bundled catalogue, or the one in `dir`. Problems become diagnostics and the
-    /// part that failed is left empty.
+    /// Loads the bundled catalogue, or the one in `dir`, with each of `layers` laid over it.
+    /// Problems become diagnostics and the part that failed is left empty.
     pub fn load(
         dir: Option<&Path>,
+        layers: &[PathBuf],
         sources: &mut Sources,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Self {
@@ -158,6 +161,9 @@ impl Catalogue {
         catalogue.renamed = optional(dir, RENAMED_FILE, BUNDLED_RENAMED, sources, diagnostics)
             .map(RenamedAgencies::new)
             .unwrap_or_default();
+        for layer in layers {
+            catalogue.add_layer(layer, sources, diagnostics);
+        }
         catalogue.index();
         catalogue
     }

@@ -37,8 +37,45 @@ pub fn facts(corpus: &Corpus, row: &Comparison) -> Facts {
         predates_parent: row.predates_parent,
         reason: row.verdict.reason(),
         tolerance: row.tolerance,
-        arithmetic: row.footing.and_then(footing_arithmetic),
+        arithmetic: arithmetic_of(corpus, row),
     }
+}
+
+/// How the two figures on one footing compare, where they differ.
+#[must_use]
+pub fn comparison_statement(corpus: &Corpus, row: &Comparison, on: Footing) -> Option<Msg> {
+    let direction = row.direction?;
+    let sign = match on.child.partial_cmp(&on.parent)? {
+        std::cmp::Ordering::Less => "<",
+        std::cmp::Ordering::Greater => ">",
+        std::cmp::Ordering::Equal => return None,
+    };
+    let converted_to_days = [on.child_conversion, on.parent_conversion]
+        .iter()
+        .any(|c| matches!(c, Some(Conversion::ShareOfYear { .. })));
+    let unit = if converted_to_days {
+        "天".to_string()
+    } else {
+        match row.parent_target(corpus)?.quantity.canonical().unit {
+            crate::model::Unit::Percent => "%".to_string(),
+            crate::model::Unit::Ratio => String::new(),
+            crate::model::Unit::Count(unit) => unit,
+        }
+    };
+    let figure = |v: f64| {
+        let rounded = (v * 100.0).round() / 100.0;
+        let sign = if rounded < 0.0 { "−" } else { "" };
+        format!("{sign}{}{unit}", format_number(rounded.abs()))
+    };
+    let (child, parent) = (figure(on.child), figure(on.parent));
+    let (zh, en) = match direction {
+        crate::model::Direction::Higher => ("越高越好", "higher is better"),
+        crate::model::Direction::Lower => ("越低越好", "lower is better"),
+    };
+    Some(msg!(
+        "{child} {sign} {parent}，{zh}",
+        "{child} {sign} {parent}, {en}"
+    ))
 }
 
 fn value(target: &Target) -> Value {
@@ -87,7 +124,7 @@ pub fn arithmetic(conversion: Conversion) -> Msg {
         } => {
             let (percent, days) = (
                 format_number(percent),
-                format_number((days * 10.0).round() / 10.0),
+                format_number((days * 100.0).round() / 100.0),
             );
             msg!(
                 "{percent}% × {days_in_year}天 = {days}天",
@@ -107,14 +144,17 @@ pub fn arithmetic(conversion: Conversion) -> Msg {
     }
 }
 
-/// Both sides' conversions, the plan's first.
+/// A row's arithmetic: each side's conversion, the plan's first, then how the two figures
+/// compare where they differ (`−6% > −8%，越低越好` / `−6% > −8%, lower is better`).
 #[must_use]
-pub fn footing_arithmetic(on: Footing) -> Option<Msg> {
-    let parts: Vec<Msg> = [on.child_conversion, on.parent_conversion]
+pub fn arithmetic_of(corpus: &Corpus, row: &Comparison) -> Option<Msg> {
+    let on = row.footing?;
+    let mut parts: Vec<Msg> = [on.child_conversion, on.parent_conversion]
         .into_iter()
         .flatten()
         .map(arithmetic)
         .collect();
+    parts.extend(comparison_statement(corpus, row, on));
     (!parts.is_empty()).then(|| {
         Msg::new(
             parts

@@ -12,7 +12,7 @@ mod verdict;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-pub use facts::{arithmetic, facts, footing_arithmetic};
+pub use facts::{arithmetic, arithmetic_of, comparison_statement, facts};
 pub use judge::Thresholds;
 pub use verdict::{Incomparable, Standing, Verdict, conclusion};
 

@@ -33,6 +33,9 @@ struct ConfigFile {
     thresholds: ThresholdsFile,
     #[serde(default)]
     baseline: Option<String>,
+    /// Folders of the repository's own rule data, laid over the bundled catalogue.
+    #[serde(default)]
+    catalogue: Vec<String>,
     /// Let `--fix` replace agency abbreviations by official names.
     #[serde(default, rename = "fix-aliases")]
     fix_aliases: bool,
@@ -96,6 +99,7 @@ impl Config {
             self.include = file.include.iter().map(|p| self.base.join(p)).collect();
         }
         self.baseline = file.baseline.map(|b| self.base.join(b));
+        self.catalogue = file.catalogue.iter().map(|c| self.base.join(c)).collect();
         self.fix_aliases = file.fix_aliases;
         if let Some(t) = &file.thresholds.approximate_tolerance {
             if (0.0..=1.0).contains(&t.value) {

@@ -70,6 +70,9 @@ pub struct Config {
     pub thresholds: Thresholds,
     /// The baseline file, if the repository keeps one.
     pub baseline: Option<PathBuf>,
+    /// `catalogue:` folders of the repository's own indicators and agency abbreviations, laid
+    /// over the bundled rule data in order.
+    pub catalogue: Vec<PathBuf>,
     /// Every lint's level and where it was set.
     pub lints: BTreeMap<Code, (LintLevel, Origin)>,
     /// `--deny warnings`: every warning, lint or not, fails the run.
@@ -129,6 +132,7 @@ impl Config {
             exclude: Vec::new(),
             thresholds: Thresholds::default(),
             baseline: None,
+            catalogue: Vec::new(),
             lints: crate::lints::codes()
                 .into_iter()
                 .map(|c| (c, (default_level(c.doc()), Origin::Default)))

@@ -44,6 +44,17 @@ impl Config {
             )),
             None => out.push_str("baseline: null\n"),
         }
+        out.push_str(if self.catalogue.is_empty() {
+            "catalogue: []\n"
+        } else {
+            "catalogue:\n"
+        });
+        for p in &self.catalogue {
+            out.push_str(&format!(
+                "  - {}\n",
+                quote(&crate::model::span::display_path(p))
+            ));
+        }
         out.push_str(&format!(
             "thresholds:\n  approximate-tolerance: {}\n",
             self.thresholds.approximate_tolerance

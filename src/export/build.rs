@@ -103,6 +103,7 @@ impl<'a> Builder<'a> {
             };
             let node = ExportNode {
                 jurisdiction: Some(jurisdiction.name.value.clone()),
+                campaign: self.graph.campaign(id).map(ToString::to_string),
                 file: Some(self.corpus.sources.get(plan.source).display_path()),
                 findings,
                 targets: self.target_rows(id),

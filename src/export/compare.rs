@@ -19,6 +19,8 @@ pub struct Table {
     pub plan: PlanId,
     /// How the table names its plan: `安政发〔2024〕13号（安丘市）`.
     pub name: String,
+    /// The campaign the plan is compared within (`model::Campaign`, decided by the graph).
+    pub campaign: Option<String>,
     /// The plans above, national first.
     pub ancestors: Vec<String>,
     /// Their levels, for columns that line up across tables (CSV).
@@ -119,6 +121,7 @@ pub fn table(report: &Report, plan_id: PlanId, lang: Lang) -> Table {
     Table {
         plan: plan_id,
         name: corpus.plan_name(plan_id),
+        campaign: report.graph.campaign(plan_id).map(ToString::to_string),
         ancestors: ancestors.iter().map(|&p| corpus.plan_name(p)).collect(),
         levels: ancestors.iter().map(|&p| corpus.plan(p).level).collect(),
         rows,
@@ -132,6 +135,16 @@ fn deadline_order(deadline: Deadline) -> (u8, u16) {
         Deadline::Annual => (1, 0),
         Deadline::Unstated => (2, 0),
     }
+}
+
+/// The line under a table's name that says its campaign: `专项：人工智能+`.
+#[must_use]
+pub fn campaign_line(table: &Table, lang: Lang) -> Option<String> {
+    let campaign = table.campaign.as_deref()?;
+    Some(match lang {
+        Lang::Zh => format!("专项：{campaign}"),
+        Lang::En => format!("campaign: {campaign}"),
+    })
 }
 
 /// A deadline as a table cell.
@@ -191,6 +204,9 @@ pub fn to_text(table: &Table, lang: Lang) -> String {
         .map(|i| all.iter().map(|r| r[i].width()).max().unwrap_or(0))
         .collect();
     let mut out = format!("{}\n", safe_text(&table.name));
+    if let Some(line) = campaign_line(table, lang) {
+        let _ = writeln!(out, "{}", safe_text(&line));
+    }
     for (n, row) in all.iter().enumerate() {
         let line: Vec<String> = row
             .iter()
@@ -212,6 +228,9 @@ pub fn to_markdown(table: &Table, lang: Lang) -> String {
     let escape = |c: &str| safe_text(c).replace('|', "\\|");
     let head = headings(table, lang);
     let mut out = format!("### {}\n\n", escape(&table.name));
+    if let Some(line) = campaign_line(table, lang) {
+        out.push_str(&format!("{}\n\n", escape(&line)));
+    }
     let line = |r: &[String]| {
         format!(
             "| {} |\n",
@@ -237,6 +256,7 @@ pub fn to_csv(tables: &[Table], lang: Lang) -> Result<String, csv::Error> {
     };
     let mut head = vec![
         words("方案", "plan"),
+        words("专项", "campaign"),
         words("指标", "indicator"),
         words("年份", "year"),
         words("本方案", "this plan"),
@@ -251,6 +271,7 @@ pub fn to_csv(tables: &[Table], lang: Lang) -> Result<String, csv::Error> {
         for row in &table.rows {
             let mut record = vec![
                 table.name.clone(),
+                table.campaign.clone().unwrap_or_default(),
                 row.indicator.clone(),
                 year_cell(row.deadline, lang),
                 row.value.clone().unwrap_or_default(),
@@ -283,6 +304,8 @@ pub fn to_json(report: &Report, tables: &[Table], lang: Lang) -> Result<String, 
     #[derive(serde::Serialize)]
     struct JsonTable<'a> {
         plan: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        campaign: Option<&'a str>,
         file: String,
         ancestors: &'a [String],
         rows: Vec<JsonRow<'a>>,
@@ -304,6 +327,7 @@ pub fn to_json(report: &Report, tables: &[Table], lang: Lang) -> Result<String, 
             .iter()
             .map(|table| JsonTable {
                 plan: &table.name,
+                campaign: table.campaign.as_deref(),
                 file: corpus
                     .sources
                     .get(corpus.plan(table.plan).source)

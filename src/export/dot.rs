@@ -149,8 +149,8 @@ fn attributes(node: &ExportNode) -> String {
     if !fill.is_empty() {
         attrs.push(format!("fillcolor=\"{fill}\", color=\"{stroke}\""));
     }
-    if let Some(file) = &node.file {
-        attrs.push(format!("tooltip=\"{}\"", escape(file)));
+    if let Some(tip) = node.tooltip() {
+        attrs.push(format!("tooltip=\"{}\"", escape(&tip)));
     }
     attrs.join(", ")
 }

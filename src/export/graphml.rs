@@ -6,12 +6,13 @@ use std::fmt::Write;
 
 use super::Cascade;
 
-const NODE_KEYS: [(&str, &str); 10] = [
+const NODE_KEYS: [(&str, &str); 11] = [
     ("label", "string"),
     ("kind", "string"),
     ("level", "string"),
     ("layer", "int"),
     ("jurisdiction", "string"),
+    ("campaign", "string"),
     ("file", "string"),
     ("errors", "int"),
     ("warnings", "int"),
@@ -48,6 +49,7 @@ pub fn to_graphml(cascade: &Cascade) -> String {
             node.level.map(|l| l.en().to_string()).unwrap_or_default(),
             node.layer.to_string(),
             node.jurisdiction.clone().unwrap_or_default(),
+            node.campaign.clone().unwrap_or_default(),
             node.file.clone().unwrap_or_default(),
             node.findings.errors.to_string(),
             node.findings.warnings.to_string(),

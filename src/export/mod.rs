@@ -116,6 +116,9 @@ pub struct ExportNode {
     /// The label, one line per item: issuer, number, date for a plan.
     pub lines: Vec<String>,
     pub jurisdiction: Option<String>,
+    /// For a plan: the campaign it is compared within.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<String>,
     pub file: Option<String>,
     pub findings: Counts,
     /// For a target: weaker than its parent's.
@@ -158,6 +161,17 @@ pub const LEVEL_CAPTIONS: [(Level, &str); 4] = [
 ];
 
 impl ExportNode {
+    /// What a pointer over the node shows: its file and, for a plan, its campaign.
+    #[must_use]
+    pub fn tooltip(&self) -> Option<String> {
+        match (&self.file, &self.campaign) {
+            (Some(file), Some(campaign)) => Some(format!("{file} · 专项 campaign: {campaign}")),
+            (Some(file), None) => Some(file.clone()),
+            (None, Some(campaign)) => Some(format!("专项 campaign: {campaign}")),
+            (None, None) => None,
+        }
+    }
+
     /// A node with no file, findings, targets or messages yet; ids are given when the cascade is
     /// sorted.
     #[must_use]
@@ -169,6 +183,7 @@ impl ExportNode {
             level,
             lines,
             jurisdiction: None,
+            campaign: None,
             file: None,
             findings: Counts::default(),
             weaker: false,

@@ -110,6 +110,9 @@ fn table(out: &mut String, table: &Table, lang: Lang) {
         "<h3>{}</h3>",
         words("上位方案目标对照表", "Targets beside the plans above")
     );
+    if let Some(line) = compare::campaign_line(table, lang) {
+        let _ = writeln!(out, "<p>{}</p>", esc(&line));
+    }
     if table.rows.is_empty() {
         let _ = writeln!(
             out,

@@ -111,8 +111,8 @@ fn nodes(out: &mut String, cascade: &Cascade, layout: &Layout) {
             classes(node),
             node.id
         );
-        if let Some(file) = &node.file {
-            let _ = writeln!(out, "<title>{}</title>", escape(file));
+        if let Some(tip) = node.tooltip() {
+            let _ = writeln!(out, "<title>{}</title>", escape(&tip));
         }
         let _ = writeln!(
             out,

@@ -11,22 +11,35 @@ use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use crate::i18n::Lang;
 use crate::ingest::Corpus;
-use crate::model::{Deadline, Target, TargetId};
+use crate::model::{Deadline, IndicatorKey, Target, TargetId};
 
 use super::Mark;
 
-/// The tree of `query`'s targets.
+/// The tree of `query`'s targets: a catalogue entry (by id or wording), else an indicator the
+/// corpus's targets word that way (normalised as they are matched across plans).
 pub fn trace(report: &Report, query: &str, lang: Lang) -> Result<String, Error> {
     let (corpus, graph) = (&report.corpus, &report.graph);
-    let indicator = corpus
-        .catalogue
-        .find(query)
-        .ok_or_else(|| Error::UnknownIndicator(query.to_string()))?;
+    let (key, indicator) = match corpus.catalogue.find(query) {
+        Some(entry) => (IndicatorKey::Catalogued(entry.id.clone()), Some(entry)),
+        None => (
+            IndicatorKey::Wording(corpus.abbreviations.normalise(query)),
+            None,
+        ),
+    };
     let targets: Vec<TargetId> = corpus
         .target_ids()
-        .filter(|(_, t)| t.indicator_id.as_ref() == Some(&indicator.id))
+        .filter(|(_, t)| IndicatorKey::of(t) == key)
         .map(|(id, _)| id)
         .collect();
+    if indicator.is_none() && targets.is_empty() {
+        return Err(Error::UnknownIndicator(query.to_string()));
+    }
+    let mut campaigns: Vec<String> = targets
+        .iter()
+        .filter_map(|t| graph.campaign(t.plan).map(ToString::to_string))
+        .collect();
+    campaigns.sort();
+    campaigns.dedup();
     let parent_of: Vec<Option<TargetId>> = targets
         .iter()
         .map(|t| parent(corpus, graph, &targets, *t))
@@ -35,6 +48,8 @@ pub fn trace(report: &Report, query: &str, lang: Lang) -> Result<String, Error> 
         report,
         corpus,
         indicator,
+        query,
+        campaigns: &campaigns,
         targets: &targets,
         parent_of: &parent_of,
         lang,
@@ -76,7 +91,11 @@ fn target(corpus: &Corpus, id: TargetId) -> &Target {
 struct Tree<'a> {
     report: &'a Report,
     corpus: &'a Corpus,
-    indicator: &'a Indicator,
+    /// The catalogue entry, when the catalogue names the indicator.
+    indicator: Option<&'a Indicator>,
+    query: &'a str,
+    /// The campaigns of the plans traced.
+    campaigns: &'a [String],
     targets: &'a [TargetId],
     parent_of: &'a [Option<TargetId>],
     lang: Lang,
@@ -84,11 +103,24 @@ struct Tree<'a> {
 
 impl Tree<'_> {
     fn render(&self) -> String {
-        let mut out = format!(
-            "{}  ({})\n",
-            safe_text(&self.indicator.name),
-            self.indicator.id.0
-        );
+        let mut out = match (self.indicator, self.lang) {
+            (Some(entry), _) => format!("{}  ({})\n", safe_text(&entry.name), entry.id.0),
+            (None, Lang::Zh) => format!(
+                "{}  （按措辞对齐，未收录于指标目录）\n",
+                safe_text(self.query)
+            ),
+            (None, Lang::En) => format!(
+                "{}  (aligned by wording, not in the catalogue)\n",
+                safe_text(self.query)
+            ),
+        };
+        if !self.campaigns.is_empty() {
+            let list = safe_text(&self.campaigns.join("、"));
+            let _ = match self.lang {
+                Lang::Zh => writeln!(out, "专项：{list}"),
+                Lang::En => writeln!(out, "campaign: {list}"),
+            };
+        }
         let roots = self.children(None);
         if roots.is_empty() {
             let none = match self.lang {

@@ -12,6 +12,7 @@ pub(crate) mod jurisdiction_file;
 pub(crate) mod places;
 pub(crate) mod plan_file;
 mod read;
+mod rule_data;
 mod skipped;
 use read::read_source;
 use skipped::{orphan_sidecar, skipped_file};
@@ -22,7 +23,6 @@ pub(crate) mod text_plan;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::catalogue::Catalogue;
 use crate::diagnostics::Diagnostic;
 use crate::model::span::display_path;
 use crate::model::wording::Abbreviations;
@@ -69,7 +69,15 @@ pub fn load_with_drafts(
     lints_dir: Option<&Path>,
     drafts: &Drafts,
 ) -> Result<Corpus, LoadError> {
-    load_filtered(paths, lints_dir, drafts, &|_| false, Path::new("."), false)
+    load_filtered(
+        paths,
+        lints_dir,
+        &[],
+        drafts,
+        &|_| false,
+        Path::new("."),
+        false,
+    )
 }
 
 /// [`load_with_drafts`], skipping the plan files `exclude` names (jurisdiction files are always
@@ -79,6 +87,7 @@ pub fn load_with_drafts(
 pub fn load_filtered(
     paths: &[PathBuf],
     lints_dir: Option<&Path>,
+    layers: &[PathBuf],
     drafts: &Drafts,
     exclude: Exclude<'_>,
     root: &Path,
@@ -87,18 +96,7 @@ pub fn load_filtered(
     let cache = if cache { cache::Cache::open() } else { None };
     let mut sources = Sources::rooted(root);
     let mut diagnostics = Vec::new();
-    let catalogue = Catalogue::load(lints_dir, &mut sources, &mut diagnostics);
-    // Rule data the user named must be whole: with half of it, every check would be wrong.
-    if let (Some(dir), Some(problem)) = (lints_dir, diagnostics.first()) {
-        let file = problem
-            .source
-            .map(|s| sources.get(s).display_path())
-            .unwrap_or_default();
-        return Err(crate::error::Error::RuleData {
-            dir: display_path(dir),
-            reason: format!("{file}: {}", problem.message.en),
-        });
-    }
+    let catalogue = rule_data::load(lints_dir, layers, &mut sources, &mut diagnostics)?;
     let mut files = discover(paths)?;
     files.plans.retain(|p| !exclude(p));
     files.orphan_sidecars.retain(|p| !exclude(p));

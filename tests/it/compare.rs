@@ -72,11 +72,19 @@ fn the_corpus_as_one_csv() {
             .unwrap(),
     );
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
-    let width = reader.headers().unwrap().len();
+    let headers = reader.headers().unwrap().clone();
+    let width = headers.len();
+    assert_eq!(&headers[1], "campaign");
+    let verdict = headers.iter().position(|h| h == "verdict").unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert!(rows.len() > 50, "{} rows", rows.len());
     assert!(rows.iter().all(|r| r.len() == width));
-    assert!(rows.iter().any(|r| &r[7] == "weaker"));
+    assert!(rows.iter().any(|r| &r[verdict] == "weaker"));
+    assert!(
+        rows.iter()
+            .all(|r| &r[1] == "大规模设备更新和消费品以旧换新"),
+        "every bundled plan is of the equipment-renewal campaign"
+    );
 }
 
 /// The offline review report: one file, no script and no network reference, the weaker row and

@@ -412,3 +412,55 @@ fn a_huge_exclude_pattern_is_refused() {
         &text[..text.len().min(2000)]
     );
 }
+
+const LAYERED: &str = "tests/fixtures/catalogue-layer";
+
+/// `check` run in a copy of the layered repository whose planlint.yaml says `catalogue`.
+fn check_layered(catalogue: &str) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(std::path::Path::new(LAYERED), dir.path());
+    std::fs::write(
+        dir.path().join("planlint.yaml"),
+        format!("include: [plans]\n{catalogue}"),
+    )
+    .unwrap();
+    planlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "--lang", "en"])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_repositorys_catalogue_ties_wordings_the_bundled_one_does_not_know() {
+    let with = check_layered("catalogue: [campaign-data]\n");
+    assert!(
+        codes(&with).contains(&"weaker-target:error".to_string()),
+        "{}",
+        String::from_utf8_lossy(&with.stdout)
+    );
+    let without = check_layered("");
+    let found = codes(&without);
+    assert!(
+        !found.iter().any(|c| c.starts_with("weaker-target")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|c| c.starts_with("uncatalogued-indicator")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_catalogue_folder_that_cannot_be_used_stops_the_run() {
+    let unfinished = check_layered("catalogue: [broken-data]\n");
+    assert_eq!(unfinished.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&unfinished.stderr);
+    assert!(said.contains("a new entry needs name"), "{said}");
+    let missing = check_layered("catalogue: [no-such-folder]\n");
+    assert_eq!(missing.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&missing.stderr);
+    assert!(said.contains("holds neither indicators.yaml"), "{said}");
+}

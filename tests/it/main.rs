@@ -6,6 +6,7 @@
 )]
 
 mod agreement;
+mod ai_plus;
 mod annotate;
 mod architecture;
 mod campaign_rules;
@@ -23,6 +24,7 @@ mod outputs;
 mod picture;
 mod places;
 mod properties;
+mod quantity_kinds;
 mod rules;
 mod scale;
 mod seeds;

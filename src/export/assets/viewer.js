@@ -62,6 +62,7 @@
     panel.setAttribute('data-selected', id);
     panel.appendChild(el('h2', n.lines.join(' · ')));
     if (n.file) { panel.appendChild(el('div', n.file, 'file')); }
+    if (n.campaign) { panel.appendChild(el('div', '专项 campaign: ' + n.campaign, 'file')); }
     if (n.kind === 'stub') {
       panel.appendChild(el('p', '该文件不在语料库中（仅由引用得知）。 Not in the corpus: known only from citations.', 'hint'));
     }

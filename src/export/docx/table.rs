@@ -22,6 +22,9 @@ pub(super) fn appendix(tables: &[Table], lang: Lang) -> String {
     out.push_str(&paragraph(heading, 32, true));
     for table in tables {
         out.push_str(&paragraph(&table.name, 24, true));
+        if let Some(line) = compare::campaign_line(table, lang) {
+            out.push_str(&paragraph(&line, 20, false));
+        }
         out.push_str(&word_table(table, lang));
         out.push_str("<w:p/>");
     }

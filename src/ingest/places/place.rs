@@ -1,7 +1,7 @@
 //! Where a plan belongs, for every kind of plan (a plan file, a text plan and its sidecar, a
 //! draft): the jurisdiction written in the file or its sidecar (`jurisdiction:`), then
-//! `--jurisdiction`, then the folder it is in, then what its text says of itself (issuer, notice
-//! title, 文号 prefix). What decided is final, but when the text names another place the
+//! `--jurisdiction`, then the folder it is in (or the place inside it that its text names),
+//! then what its text says of itself (issuer, notice title, 文号 prefix). What decided is final, but when the text names another place the
 //! reviewer is told (`jurisdiction-contradicts-text`): a draft of 平度市 checked as 青岛市's is
 //! compared with the wrong parents.
 
@@ -92,6 +92,17 @@ fn by_folder_or_text(
 ) -> Option<JurisdictionId> {
     let title = claims.evidence.title;
     if let Some(folder) = lookup.folder {
+        // A plan of a place inside the folder's jurisdiction (长沙市's in 湖南省's folder) is
+        // that place's: the folder holds it, the text is more precise.
+        if let Ok((inner, ground)) =
+            evidence::said(lookup.places, lookup.jurisdictions, &claims.evidence)
+            && inner != folder
+            && crate::model::jurisdiction::jurisdiction_chain(lookup.jurisdictions, inner)
+                .contains(&folder)
+        {
+            diagnostics.push(evidence::inferred(lookup.jurisdictions, inner, ground));
+            return Some(inner);
+        }
         return Some(checked(
             claims,
             lookup,

@@ -38,7 +38,8 @@ declare_lint! {
     /// 采用上级的限定词（超过、低于）或提高数值。如需升为警告、错误或关闭：`lints: {looser-bound: warning}`（`error`、`allow`）。
     ///
     /// ## Data / 依赖数据
-    /// `lints/indicators.yaml` (direction of each indicator).
+    /// `lints/indicators.yaml` and the `catalogue:` folders (direction of each indicator); for
+    /// an indicator they do not name, the parent's sentence.
     pub(crate) static LOOSER_BOUND = {
         code: "looser-bound",
         category: Correctness,

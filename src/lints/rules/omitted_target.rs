@@ -45,13 +45,17 @@ declare_lint! {
     /// 逐项承接上级目标（可结合本地实际细化），或在方案文件、旁注文件的 not_applicable 中声明不适用并写明理由。
     ///
     /// ## Known problems / 已知局限
-    /// Uncatalogued indicators are not compared. A goal without a figure is recognised by its
-    /// wording (大幅增长, 显著提升, 高于全省平均水平, 基本淘汰…); one worded otherwise reads as
-    /// an omission.
-    /// 未收录的指标不作比较。定性表述按常见措辞识别（大幅增长、显著提升、高于全省平均水平、基本淘汰等），其他措辞会被视为遗漏。
+    /// An indicator the catalogue does not name is matched by its normalised wording, and only
+    /// a relative one (a rate, a level per unit, a change) is required of the plan below: a
+    /// count or an amount is the parent's own total. A text cut short inside its targets
+    /// (`truncated-text`), a plan issued before its parent (`predates-parent`) and a year after
+    /// the period the plan's title gives are not reported. A goal without a figure is
+    /// recognised by its wording (大幅增长, 显著提升, 不断提升…, 高于全省平均水平, 基本淘汰…);
+    /// one worded otherwise reads as an omission.
+    /// 未收录的指标按规范化措辞匹配，且只要求下级承接相对指标（比率、单位强度、变化幅度）；数量、金额是上级自身的总量。文本在目标部分被截断的（truncated-text）、早于上级印发的（predates-parent）、以及年份超出方案标题所示期限的，不予报告。定性表述按常见措辞识别，其他措辞会被视为遗漏。
     ///
     /// ## Data / 依赖数据
-    /// `lints/indicators.yaml` (which wordings are one indicator).
+    /// `lints/indicators.yaml` and the `catalogue:` folders (which wordings are one indicator).
     pub(crate) static OMITTED_TARGET = {
         code: "omitted-target",
         category: Correctness,

@@ -43,7 +43,7 @@ declare_lint! {
     /// 定性表述按常见措辞识别，其他措辞会被视为遗漏（omitted-target）。
     ///
     /// ## Data / 依赖数据
-    /// `lints/indicators.yaml` (which wordings are one indicator).
+    /// `lints/indicators.yaml` and the `catalogue:` folders (which wordings are one indicator).
     pub(crate) static QUALITATIVE_TARGET = {
         code: "qualitative-target",
         category: Correctness,

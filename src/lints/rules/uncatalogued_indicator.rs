@@ -8,21 +8,24 @@ use crate::msg;
 
 declare_lint! {
     /// ## What it does
-    /// Notes, once per plan, the quantitative targets whose indicator links to no entry of the
-    /// indicator catalogue (`lints/indicators.yaml`), by wording and unit: the first is
-    /// underlined, the message names them all. Money the plan itself will spend (投入报废资金
-    /// 50万元以上) is its own commitment, not an indicator other levels share, and is left out.
+    /// Notes, once per plan, the quantitative targets whose indicator aligns with nothing: no
+    /// entry of the indicator catalogue names it (by wording and unit), and no other plan of
+    /// the same campaign words it alike (the wording normalised as `model::wording` does:
+    /// scope words such as 全市 and 年均 dropped, 比率 read as 比例, a term and its bracketed
+    /// abbreviation tied, either script). The first is underlined, the message names them all.
+    /// Money the plan itself will spend (投入报废资金50万元以上) is its own commitment and is left
+    /// out.
     ///
     /// ## 检查内容
-    /// 每个方案提示一次：指标目录（`lints/indicators.yaml`）中找不到对应指标（按措辞和单位匹配）的量化目标，首个目标下划线标出，提示中列出全部指标。本方案自身的资金投入（投入报废资金50万元以上）不属跨层级指标，不列入。
+    /// 每个方案提示一次：指标既不在指标目录中（按措辞和单位匹配），措辞也与同一专项其他方案的指标均不一致（规范化后比较：去掉“全市”“年均”等范围词，“比率”视同“比例”，术语与括号中的简称视为同一指标，繁简体视为相同）的量化目标。首个目标下划线标出，提示中列出全部指标。本方案自身的资金投入不列入。
     ///
     /// ## Why is this bad?
-    /// Only catalogued indicators are compared across levels: an uncatalogued target is never
-    /// checked against its parent. The note lets maintainers grow the catalogue; most local
-    /// indicators (a county's 晨星工厂 count) rightly stay out of it.
+    /// A target that aligns with nothing is compared with nothing: if a plan above sets the
+    /// same indicator in other words, the pair is never checked. Most such targets are local
+    /// (a county's 晨星工厂 count) and rightly stay as they are.
     ///
     /// ## 为什么有问题
-    /// 只有目录中的指标才会与上级比较；未收录的目标不会被检查。此提示便于维护者扩充目录，地方特有指标可不收录。
+    /// 与任何指标都对不上的目标不会被比较；若上级以其他措辞提出了同一指标，这一对目标就无人检查。多数此类目标是地方特有指标，可保持原样。
     ///
     /// ## Example / 示例
     /// ```yaml
@@ -32,17 +35,19 @@ declare_lint! {
     ///   value: 75
     ///   unit: "%"
     /// ```
-    /// Use instead / 应改为: `indicator: 关键工序数控化率`, or add the wording to the catalogue.
+    /// Use instead / 应改为: `indicator: 关键工序数控化率`, or tie the two wordings in the
+    /// repository's catalogue.
     ///
     /// ## How to fix
-    /// Add the wording to `wordings` of the right catalogue entry, or a new entry with its
-    /// direction, kind and measure; or leave it if the indicator is local.
+    /// Where a plan above words the indicator otherwise, list both wordings under one entry of
+    /// an `indicators.yaml` in a folder named by `catalogue:` in planlint.yaml
+    /// (docs/adding-a-campaign.md); leave local indicators as they are.
     ///
     /// ## 修改方法
-    /// 在目录相应条目的 `wordings` 中加入该措辞，或新增条目（方向、类型、计量）；地方特有指标可保留此提示。
+    /// 上级以其他措辞提出同一指标的，在 planlint.yaml 的 catalogue 所列文件夹的 indicators.yaml 中把两种措辞列为同一条目（见 docs/adding-a-campaign.md）；地方特有指标可保留此提示。
     ///
     /// ## Data / 依赖数据
-    /// `lints/indicators.yaml`.
+    /// `lints/indicators.yaml` and the `catalogue:` folders of planlint.yaml.
     pub(crate) static UNCATALOGUED_INDICATOR = {
         code: "uncatalogued-indicator",
         category: Catalogue,
@@ -74,13 +79,13 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let message = if count == 1 {
             let unit = &first.quantity.unit;
             msg!(
-                "指标“{zh}”（单位 {unit}）未收录在指标目录中，不与上级比较",
-                "indicator `{en}` (unit {unit}) is not in the catalogue and is not compared with other levels"
+                "指标“{zh}”（单位 {unit}）未收录在指标目录中，措辞也与本专项其他方案的指标均不一致，不与上级比较",
+                "indicator `{en}` (unit {unit}) is not in the catalogue and no other plan of the campaign words it alike: it is not compared with other levels"
             )
         } else {
             msg!(
-                "本方案 {count} 项目标的指标未收录在指标目录中，不与上级比较：{zh}",
-                "{count} targets are not compared with other levels, their indicators not being in the catalogue: {en}"
+                "本方案 {count} 项目标的指标未收录在指标目录中，措辞也与本专项其他方案的指标均不一致，不与上级比较：{zh}",
+                "{count} targets are not compared with other levels, their indicators being neither in the catalogue nor worded alike by another plan of the campaign: {en}"
             )
         };
         // The first is underlined; the message names the others, so a plan with many local
@@ -90,8 +95,8 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             .at_value(&first.indicator, msg!("未收录的指标", "not catalogued"))
             .about(crate::diagnostics::Subject::Plan(plan_id));
         out.push(diagnostic.with_help(msg!(
-            "如为跨层级共有指标，请将该措辞加入 lints/indicators.yaml",
-            "if other levels share an indicator, add its wording to lints/indicators.yaml"
+            "如上级以其他措辞提出同一指标，在 planlint.yaml 的 catalogue 文件夹的 indicators.yaml 中把两种措辞列为同一条目（见 docs/adding-a-campaign.md）",
+            "if a plan above words the same indicator otherwise, list both wordings under one entry of an indicators.yaml in a folder named by `catalogue:` in planlint.yaml (see docs/adding-a-campaign.md)"
         )));
     }
 }

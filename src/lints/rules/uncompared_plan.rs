@@ -30,11 +30,12 @@ declare_lint! {
     ///
     /// ## How to fix
     /// Add the parent plans to the corpus (`status: stub` when only the number and title are
-    /// known), name the plan's jurisdiction with `--jurisdiction`, or add the indicators'
-    /// wordings to `lints/indicators.yaml`.
+    /// known), name the plan's jurisdiction with `--jurisdiction`, or tie the wordings a plan
+    /// and its parent use for one indicator in the repository's catalogue (`catalogue:` in
+    /// planlint.yaml, docs/adding-a-campaign.md).
     ///
     /// ## 修改方法
-    /// 将上级方案收录到语料库（仅知文号、标题时用 status: stub），用 --jurisdiction 指明辖区，或把指标表述补入 lints/indicators.yaml。
+    /// 将上级方案收录到语料库（仅知文号、标题时用 status: stub），用 --jurisdiction 指明辖区，或在本仓库的指标目录（planlint.yaml 的 catalogue，见 docs/adding-a-campaign.md）中把上下级对同一指标的不同措辞列为同一条目。
     pub(crate) static UNCOMPARED_PLAN = {
         code: "uncompared-plan",
         category: Correctness,

@@ -37,9 +37,9 @@ pub(super) static VALUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The units a value may carry, longest first so that 个百分点 is not read as 个. Counting
-/// words, money, mass and energy (吨标准煤, 千瓦时), concentrations (微克/立方米), days, compute
-/// (EFlops, PFlops), areas and lengths.
-const UNITS: &str = r"%|‰|倍|个百分点|百分点|个方面|台\(套\)|台套|家\(个\)|个\(家\)|吨标准煤|吨标煤|千瓦时|微克/立方米|毫克/立方米|平方公里|平方米|立方米|公顷|公里|千米|千瓦|兆瓦|吉瓦|千克|公斤|人次|小时|[EePpTt][Ff][Ll][Oo][Pp][Ss]|GWh|TWh|kWh|GW|MW|kW|[辆家个座所处场台套户人艘架吨元间件亩次天项]";
+/// words, money, mass and energy (吨标准煤, 千瓦时), intensities (吨标准煤/万元), concentrations
+/// (微克/立方米), days, compute (EFlops, PFlops), areas and lengths.
+const UNITS: &str = r"(?:吨标准煤|吨标煤|吨二氧化碳|吨|千克|立方米|千瓦时)/万元|元/人|%|‰|倍|个百分点|百分点|个方面|台\(套\)|台套|家\(个\)|个\(家\)|吨标准煤|吨标煤|千瓦时|微克/立方米|毫克/立方米|平方公里|平方米|立方米|公顷|公里|千米|千瓦|兆瓦|吉瓦|千克|公斤|人次|小时|[EePpTt][Ff][Ll][Oo][Pp][Ss]|GWh|TWh|kWh|GW|MW|kW|[辆家个座所处场台套户人艘架吨元间件亩次天项]";
 
 #[expect(
     clippy::unwrap_used,
@@ -245,6 +245,7 @@ mod tests {
     fn units_of_every_kind_are_read_whole() {
         for (text, unit) in [
             ("5000万吨标准煤", "吨标准煤"),
+            ("0.8吨标准煤/万元", "吨标准煤/万元"),
             ("30微克/立方米", "微克/立方米"),
             ("3EFlops", "EFlops"),
             ("150Eflops", "Eflops"),
