@@ -1,6 +1,6 @@
 //! Benchmarks on a generated corpus (`planlint::generate`, 400 plans, seed 1; set
 //! `PLANLINT_BENCH_PLANS` for another size): reading and extraction (per byte of plan text),
-//! building the graph, each lint, and a whole `check`. Run with `cargo bench --bench scale`;
+//! aligning indicators by wording, building the graph, each lint, and a whole `check`. Run with `cargo bench --bench scale`;
 //! `bench/compare` times the command line against ripgrep on the same files.
 
 #![expect(
@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-use divan::counter::BytesCount;
+use divan::counter::{BytesCount, ItemsCount};
 use planlint::config::Config;
 use planlint::engine::{self, BaselineUse, Inputs};
 use planlint::generate::{Options, generate};
@@ -55,6 +55,29 @@ static LOADED: LazyLock<(Corpus, planlint::graph::KnowledgeGraph)> = LazyLock::n
 #[divan::bench(sample_count = 10)]
 fn read_and_extract(bencher: divan::Bencher) {
     bencher.counter(BytesCount::new(CORPUS.2)).bench(load);
+}
+
+/// Aligning indicators the catalogue does not name: the corpus's bracketed abbreviations
+/// gathered, then every target's wording normalised (`model::wording`), per target. Pairing the
+/// normalised wordings across plans is a hash lookup inside `build_graph`.
+#[divan::bench(sample_count = 10)]
+fn align_indicators(bencher: divan::Bencher) {
+    use planlint::model::wording::Abbreviations;
+    let corpus = &LOADED.0;
+    let targets = corpus.plans.iter().map(|p| p.targets.len()).sum::<usize>();
+    bencher.counter(ItemsCount::new(targets)).bench(|| {
+        let wordings = corpus.plans.iter().flat_map(|p| {
+            let targets = p.targets.iter().map(|t| t.indicator.value.as_str());
+            targets.chain(p.qualitative.iter().map(|q| q.indicator.value.as_str()))
+        });
+        let abbreviations = Abbreviations::gather(wordings);
+        corpus
+            .plans
+            .iter()
+            .flat_map(|p| &p.targets)
+            .map(|t| abbreviations.normalise(&t.indicator.value).len())
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench(sample_count = 10)]

@@ -139,28 +139,26 @@ pub fn footing(child: &Target, parent: &Target) -> Option<Footing> {
     if child.quantity.unit != Unit::Percent {
         return None;
     }
+    // Annual growth compounded from the baseline to the deadline of the other side's total.
+    let compounded = |rate: f64, total: &Target| {
+        let (from, to) = period(child.baseline.or(parent.baseline), total)?;
+        let sum = compound(rate, to - from);
+        let conversion = Conversion::Compounded(Compounded {
+            rate,
+            from,
+            to,
+            total: sum,
+        });
+        Some((sum, conversion))
+    };
     match (child.form, parent.form) {
         (TargetForm::AnnualGrowth, TargetForm::Total) => {
-            let (from, to) = period(child.baseline.or(parent.baseline), parent)?;
-            let total = compound(c, to - from);
-            let compounded = Compounded {
-                rate: c,
-                from,
-                to,
-                total,
-            };
-            Some(on(total, p, Some(Conversion::Compounded(compounded)), None))
+            let (total, conversion) = compounded(c, parent)?;
+            Some(on(total, p, Some(conversion), None))
         }
         (TargetForm::Total, TargetForm::AnnualGrowth) => {
-            let (from, to) = period(child.baseline.or(parent.baseline), child)?;
-            let total = compound(p, to - from);
-            let compounded = Compounded {
-                rate: p,
-                from,
-                to,
-                total,
-            };
-            Some(on(c, total, None, Some(Conversion::Compounded(compounded))))
+            let (total, conversion) = compounded(p, child)?;
+            Some(on(c, total, None, Some(conversion)))
         }
         _ => None,
     }

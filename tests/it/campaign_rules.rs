@@ -201,6 +201,50 @@ fn rule_16_bodies_sharing_a_task_a_starred_lead_and_a_cut_name() {
 }
 
 #[test]
+fn rule_17_a_goal_may_open_with_its_verb_and_have_no_year() {
+    let (json, _) = read(
+        "某市推进算力网络建设工作方案\n为推进建设，制定本方案。\n围绕产业布局，持续提升数据中心绿色电力使用比例，推动算力设施集约发展。\n",
+    );
+    let goals = json["qualitative"].as_array().unwrap();
+    assert_eq!(goals.len(), 1, "{goals:?}");
+    assert_eq!(goals[0]["indicator"], "数据中心绿色电力使用比例");
+    assert_eq!(goals[0]["text"], "持续提升");
+    assert!(goals[0]["year"].is_null());
+}
+
+#[test]
+fn rule_18_a_copy_cut_inside_its_targets_is_partial_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "province.txt",
+        "湖北省人民政府关于印发湖北省算力网络建设行动方案的通知\n鄂政发〔2025〕9号\n各市、州、县人民政府：\n现将《湖北省算力网络建设行动方案》印发给你们。\n湖北省人民政府\n2025年2月3日\n湖北省算力网络建设行动方案\n一、主要目标\n到2027年，全省数据中心电能利用效率不高于1.3，算力网络节点时延达标率达到95%。\n",
+    );
+    // The mirror's copy stops in the middle of the city's target sentence.
+    write(
+        "city.txt",
+        "宜昌市人民政府关于印发宜昌市算力网络建设行动方案的通知\n宜府发〔2025〕4号\n各县市区人民政府：\n现将《宜昌市算力网络建设行动方案》印发给你们。\n宜昌市人民政府\n2025年4月8日\n宜昌市算力网络建设行动方案\n为贯彻落实《湖北省算力网络建设行动方案》（鄂政发〔2025〕9号），制定本方案。\n一、主要目标\n到2027年，全市数据中心电能利用效率不高于1.25，算力网",
+    );
+    let out = crate::support::planlint()
+        .args(["check", "--format", "json", "--lang", "en"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let codes: Vec<String> = crate::support::json_diagnostics(&out.stdout)
+        .iter()
+        .filter(|d| {
+            d["location"]["file"]
+                .as_str()
+                .unwrap_or_default()
+                .ends_with("city.txt")
+        })
+        .map(|d| d["code"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(codes.contains(&"truncated-text".to_string()), "{codes:?}");
+    assert!(!codes.contains(&"omitted-target".to_string()), "{codes:?}");
+}
+
+#[test]
 fn rule_texts_are_not_copied_from_the_development_sets() {
     let source =
         std::fs::read_to_string(crate::support::root().join("tests/it/campaign_rules.rs")).unwrap();
