@@ -108,6 +108,11 @@ impl Gazetteer {
         }
         for row in rows::<AreaRow>(areas) {
             let row = row?;
+            // A city without counties (东莞市, 中山市) is listed again as its own area under the
+            // same code: it is one place, the city.
+            if gazetteer.index(&row.code).is_some() {
+                continue;
+            }
             // A county of a pseudo-prefecture belongs to its province.
             let parent = gazetteer
                 .index(&format!("{}00", row.city))
@@ -230,7 +235,9 @@ mod tests {
         };
         assert_eq!(count(Level::Provincial), 31);
         assert_eq!(count(Level::Municipal), 333);
-        assert_eq!(count(Level::County), 2978);
+        // 2,978 areas, less the three cities without counties the table lists again as their own
+        // area (东莞市, 中山市, 儋州市).
+        assert_eq!(count(Level::County), 2975);
     }
 
     #[test]
@@ -244,6 +251,16 @@ mod tests {
         assert_eq!(chain_names("110101"), ["东城区", "北京市"]);
         assert_eq!(chain_names("500229"), ["城口县", "重庆市"]);
         assert_eq!(chain_names("419001"), ["济源市", "河南省"]);
+    }
+
+    #[test]
+    fn a_city_without_counties_is_one_division() {
+        let named = |name: &str| {
+            BUNDLED.named(name, Level::County).len() + BUNDLED.named(name, Level::Municipal).len()
+        };
+        assert_eq!(named("中山市"), 1);
+        assert_eq!(named("东莞市"), 1);
+        assert_eq!(division("442000").level, Level::Municipal);
     }
 
     #[test]

@@ -126,11 +126,19 @@ pub fn load_filtered(
         &crate::gazetteer::BUNDLED,
         &corpus.catalogue,
     );
+    let prefetched = prefetch::prefetch(&files.plans, cache.as_ref());
+    let prefetched_drafts = prefetch::prefetch(&draft_files.plans, cache.as_ref());
+    // Zones known only by name (成都高新区), from what the texts and the flag say of their place.
+    let named = prefetched
+        .iter()
+        .chain(&prefetched_drafts)
+        .flat_map(prefetch::Prefetched::place_names)
+        .chain(drafts.jurisdiction.as_deref());
+    places::zones::add_named(&mut corpus.jurisdictions, &mut corpus.sources, named);
     let places = Places::new(&corpus.jurisdictions);
     if let Some(hint) = &drafts.jurisdiction {
         check_hint(&places, &corpus.jurisdictions, hint)?;
     }
-    let prefetched = prefetch::prefetch(&files.plans, cache.as_ref());
     for (path, fetched) in files.plans.iter().zip(prefetched) {
         load_plan(&mut corpus, path, fetched, &folders, &places, None);
     }
@@ -141,8 +149,7 @@ pub fn load_filtered(
         skipped_file(&mut corpus, path, why);
     }
     let first_draft = corpus.plans.len();
-    let prefetched = prefetch::prefetch(&draft_files.plans, cache.as_ref());
-    for (path, fetched) in draft_files.plans.iter().zip(prefetched) {
+    for (path, fetched) in draft_files.plans.iter().zip(prefetched_drafts) {
         let before = corpus.sources.len();
         load_plan(
             &mut corpus,
@@ -334,6 +341,7 @@ fn load_text_plan(
         stem,
         sidecar,
         hint,
+        text: &text,
     };
     if let Some(plan) = text_plan::convert(input, &lookup, &mut corpus.diagnostics) {
         corpus.plans.push(plan);

@@ -43,6 +43,8 @@ pub(crate) fn convert(
             issuer: issuer.as_ref(),
             title: &title,
             number: doc_number.as_ref(),
+            context: None,
+            text: None,
         },
     };
     let jurisdiction = place(&claims, lookup, diagnostics)?;

@@ -32,6 +32,23 @@ pub(super) enum FetchedText {
     Read(Arc<str>, Box<Extracted>),
 }
 
+impl Prefetched {
+    /// What a text says of its place, for finding zones known only by name: its issuer, its
+    /// title and the X of its 结合X实际.
+    pub(super) fn place_names(&self) -> impl Iterator<Item = &str> {
+        let header = match self {
+            Prefetched::Text(FetchedText::Read(_, extracted)) => Some(&extracted.header),
+            _ => None,
+        };
+        header.into_iter().flat_map(|h| {
+            [&h.issuer, &h.title, &h.context]
+                .into_iter()
+                .flatten()
+                .map(|(text, _)| text.as_str())
+        })
+    }
+}
+
 /// Reads and extracts `paths` in parallel, in their order.
 pub(super) fn prefetch(paths: &[PathBuf], cache: Option<&Cache>) -> Vec<Prefetched> {
     paths.par_iter().map(|path| one(path, cache)).collect()

@@ -31,6 +31,8 @@ pub(crate) struct TextPlan<'a> {
     pub sidecar: Option<(SourceId, SidecarFile)>,
     /// A jurisdiction named on the command line (`--jurisdiction`).
     pub hint: Option<&'a str>,
+    /// The plan's text as read.
+    pub text: &'a str,
 }
 
 /// Converts a text plan; `None` when it cannot be placed in any jurisdiction.
@@ -45,6 +47,7 @@ pub(crate) fn convert(
         stem,
         sidecar,
         hint,
+        text,
     } = input;
     for skipped in &extracted.skipped {
         diagnostics.push(
@@ -71,6 +74,11 @@ pub(crate) fn convert(
         &stem,
         diagnostics,
     );
+    let context = extracted
+        .header
+        .context
+        .as_ref()
+        .map(|(place, span)| Located::new(place.clone(), source, *span));
     let claims = Claims {
         written: sidecar
             .as_ref()
@@ -82,6 +90,8 @@ pub(crate) fn convert(
             issuer: header.issuer.as_ref(),
             title: &header.title,
             number: header.doc_number.as_ref(),
+            context: context.as_ref(),
+            text: Some(text),
         },
     };
     let jurisdiction = place(&claims, lookup, diagnostics)?;

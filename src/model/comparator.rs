@@ -18,7 +18,7 @@ pub enum Comparator {
 }
 
 /// Comparator words that may stand right before a value, longest first.
-pub const PREFIX_WORDS: [(&str, Comparator); 28] = [
+pub const PREFIX_WORDS: [(&str, Comparator); 30] = [
     ("不低于", Comparator::AtLeast),
     ("不少于", Comparator::AtLeast),
     ("不超过", Comparator::AtMost),
@@ -43,10 +43,13 @@ pub const PREFIX_WORDS: [(&str, Comparator); 28] = [
     ("少于", Comparator::LessThan),
     ("增长", Comparator::Exactly),
     ("增加", Comparator::Exactly),
+    // 年交易量近3万辆: about the figure.
+    ("接近", Comparator::About),
     ("实现", Comparator::Exactly),
     ("超", Comparator::MoreThan),
     ("达", Comparator::AtLeast),
     ("为", Comparator::Exactly),
+    ("近", Comparator::About),
 ];
 
 /// Words after a value that bound it.

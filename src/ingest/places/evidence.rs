@@ -17,6 +17,10 @@ pub(crate) struct Evidence<'a> {
     pub issuer: Option<&'a Located<String>>,
     pub title: &'a Located<String>,
     pub number: Option<&'a Located<WrittenDocNumber>>,
+    /// The X of `结合X实际`, when it names something.
+    pub context: Option<&'a Located<String>>,
+    /// The plan's text, for saying which places it names when nothing places it.
+    pub text: Option<&'a str>,
 }
 
 /// The evidence that decided a placement, and where it is written.
@@ -32,6 +36,7 @@ pub(crate) enum GroundKind {
     Issuer,
     Title,
     Prefix,
+    Context,
 }
 
 /// Why no single place was found.
@@ -71,6 +76,9 @@ pub(crate) fn said(
             title,
             opening_place(places, &title.value),
         )),
+        evidence
+            .context
+            .map(|c| (GroundKind::Context, c, places.named(&c.value).to_vec())),
     ];
     for (kind, at, mut candidates) in named.into_iter().flatten() {
         if candidates.is_empty() {
@@ -156,6 +164,7 @@ pub(crate) fn inferred(
         GroundKind::Issuer => ("发文机关", "its issuer"),
         GroundKind::Title => ("标题", "its title"),
         GroundKind::Prefix => ("文号前缀", "its 文号 prefix"),
+        GroundKind::Context => ("“结合…实际”", "its 结合…实际"),
     };
     Diagnostic::new(
         crate::code::ToolCode::InferredJurisdiction,

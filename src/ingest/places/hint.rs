@@ -43,7 +43,7 @@ pub(crate) fn resolve_hint(
         .collect();
     pick(jurisdictions, candidates).map_err(|problem| match problem {
         HintProblem::Unknown { .. } => HintProblem::Unknown {
-            did_you_mean: nearest(places, last),
+            did_you_mean: nearest(places, jurisdictions, last),
         },
         ambiguous => ambiguous,
     })
@@ -86,14 +86,40 @@ fn within(jurisdictions: &[Jurisdiction], id: JurisdictionId, above: &[&str]) ->
     })
 }
 
-/// The known name nearest to `name`, when it is close (two edits, or one for short names).
-fn nearest(places: &Places, name: &str) -> Option<String> {
+/// Level words a person may get wrong (平度县 for 平度市, 蓬莱县 for 蓬莱区).
+const LEVEL_WORDS: [&str; 7] = ["自治县", "县", "市", "区", "旗", "州", "省"];
+
+/// The known name nearest to `name`, when it is close: first a place with the same stem under
+/// another level word (平度县 → 平度市, not 平乐县), then a name within two edits (one for short
+/// names), the same level word before another.
+fn nearest(places: &Places, jurisdictions: &[Jurisdiction], name: &str) -> Option<String> {
     let name = fold(name);
+    let stem = LEVEL_WORDS
+        .iter()
+        .find_map(|w| name.strip_suffix(w))
+        .filter(|s| s.chars().count() >= 2);
+    if let Some(stem) = stem {
+        let mut same: Vec<&str> = places
+            .named(stem)
+            .iter()
+            .map(|id| jurisdictions[id.0].name.value.as_str())
+            .filter(|official| *official != name)
+            .collect();
+        same.sort_unstable();
+        same.dedup();
+        if !same.is_empty() {
+            return Some(same.join("、"));
+        }
+    }
     let allowed = if name.chars().count() <= 3 { 1 } else { 2 };
+    let last = name.chars().last();
     places
         .all_names()
-        .map(|known| (strsim::levenshtein(&name, known), known))
-        .filter(|(distance, _)| *distance <= allowed)
+        .map(|known| {
+            let other_level = known.chars().last() != last;
+            (strsim::levenshtein(&name, known), other_level, known)
+        })
+        .filter(|(distance, _, _)| *distance <= allowed)
         .min()
-        .map(|(_, known)| known.to_string())
+        .map(|(_, _, known)| known.to_string())
 }

@@ -7,6 +7,8 @@ pub(crate) mod evidence;
 pub(crate) mod gazetteer;
 mod hint;
 pub(crate) mod place;
+mod unplaced;
+pub(crate) mod zones;
 
 use std::collections::HashMap;
 

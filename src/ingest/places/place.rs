@@ -130,7 +130,7 @@ fn by_folder_or_text(
             None
         }
         Err(evidence::Unplaced::Nothing) => {
-            diagnostics.push(unplaced(title.source, title.span));
+            diagnostics.push(super::unplaced::unplaced(&claims.evidence, lookup));
             None
         }
     }
@@ -180,6 +180,7 @@ fn contradiction(
         GroundKind::Issuer => ("发文机关", "its issuer"),
         GroundKind::Title => ("标题", "its title"),
         GroundKind::Prefix => ("文号前缀", "its 文号 prefix"),
+        GroundKind::Context => ("“结合…实际”", "its 结合…实际"),
     };
     Diagnostic::new(
         crate::code::ToolCode::JurisdictionContradictsText,
@@ -196,21 +197,5 @@ fn contradiction(
     .with_help(msg!(
         "若方案属于{said_name}，改用 --jurisdiction {said_flag} 或将其移入该辖区的文件夹；否则改正方案文本",
         "if the plan is {said_name}'s, give --jurisdiction {said_flag} or move it into that jurisdiction's folder; otherwise correct the text"
-    ))
-}
-
-/// Nothing places the plan.
-fn unplaced(source: SourceId, span: Span) -> Diagnostic {
-    Diagnostic::new(
-        crate::code::ToolCode::UnknownJurisdiction,
-        msg!(
-            "无法确定该方案所属的辖区",
-            "cannot tell which jurisdiction this plan belongs to"
-        ),
-    )
-    .at(source, span, msg!("辖区未知", "jurisdiction unknown"))
-    .with_help(msg!(
-        "将其移入含 jurisdiction.yaml 的文件夹，用 --jurisdiction 指明辖区，或写明 `jurisdiction:`（方案文件或旁注文件 *.sidecar.yaml 中）",
-        "move it into a folder with a jurisdiction.yaml, name it with --jurisdiction, or write `jurisdiction:` (in the plan file, or in a sidecar *.sidecar.yaml)"
     ))
 }

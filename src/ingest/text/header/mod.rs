@@ -25,6 +25,10 @@ pub(crate) struct Header {
     pub title: Option<(String, Span)>,
     pub issuer: Option<(String, Span)>,
     pub issued: Option<(Date, Span)>,
+    /// The place a plan says it is written for: the X of its first `结合X实际` that names one
+    /// (`结合成都高新区实际`; not 我市, 本地).
+    #[serde(default)]
+    pub context: Option<(String, Span)>,
 }
 
 #[expect(
@@ -110,6 +114,7 @@ pub(crate) fn read(original: &str) -> Header {
     if header.title.is_none() {
         header.title = title::explained(original, &lines);
     }
+    header.context = context(original);
     if header.issuer.is_none() {
         header.issuer = header
             .title
@@ -119,6 +124,38 @@ pub(crate) fn read(original: &str) -> Header {
             .or_else(|| sign::in_lead(original, &lines));
     }
     header
+}
+
+/// `结合X实际` (either script), in the opening of a text.
+#[expect(
+    clippy::unwrap_used,
+    reason = "a literal pattern, covered by the unit tests"
+)]
+static CONTEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[结結]合(\p{Han}{2,14}?)的?[实實][际際]").unwrap());
+
+/// How far into a text its `结合X实际` is looked for: the preamble, not the body.
+const CONTEXT_BYTES: usize = 6000;
+
+/// The place of the first `结合X实际` whose X is a name, not 我市 or 本地.
+fn context(original: &str) -> Option<(String, Span)> {
+    let end = (0..=CONTEXT_BYTES.min(original.len()))
+        .rev()
+        .find(|i| original.is_char_boundary(*i))
+        .unwrap_or(0);
+    CONTEXT.captures_iter(&original[..end]).find_map(|caps| {
+        let place = caps.get(1)?;
+        let own = place.as_str();
+        let said_of_itself = own.starts_with(['我', '本', '当', '各', '全'])
+            || own.contains("工作")
+            || own.contains("情况");
+        (!said_of_itself).then(|| {
+            (
+                own.to_string(),
+                Span::new(place.start(), place.end() - place.start()),
+            )
+        })
+    })
 }
 
 /// How many lines after the notice title the 文号 may stand (web pages print it below).
@@ -201,12 +238,34 @@ fn head_lines(original: &str) -> Vec<Line> {
         if trimmed.is_empty() {
             continue;
         }
-        lines.push(Line { folded, range });
+        // `衢政发〔2024〕9号 衢州市人民政府关于印发…的通知`: the number and the notice title on one
+        // line are two head lines.
+        if let Some(at) = number_then_more(&folded) {
+            let split = folded.span(0..at).end();
+            for part in [range.start..split, split..range.end] {
+                let mut piece = Folded::default();
+                piece.push(original, part.clone());
+                lines.push(Line {
+                    folded: piece,
+                    range: part,
+                });
+            }
+        } else {
+            lines.push(Line { folded, range });
+        }
         if lines.len() >= HEAD_LINES {
             break;
         }
     }
     lines
+}
+
+/// Where a head line that opens with a 文号 and goes on with a notice title should be cut.
+fn number_then_more(folded: &Folded) -> Option<usize> {
+    let number = DOC_NUMBER_START.find(&folded.text)?;
+    let rest = folded.text[number.end()..].trim();
+    let notice = rest.contains("关于") || rest.contains("印发");
+    (!rest.is_empty() && notice).then_some(number.end())
 }
 
 fn written_line(original: &str, line: &Line) -> (String, Span) {

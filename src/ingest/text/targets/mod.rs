@@ -7,8 +7,9 @@
 //! commits to it with an explicit comparator (控制在6.5%以内).
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use regex::Captures;
+use regex::{Captures, Regex};
 
 mod form;
 mod found;
@@ -72,6 +73,7 @@ pub(crate) fn find(original: &str, block: &Folded, context: Deadline) -> Read {
             points: false,
             shared_suffix: None,
             sentence_start: sentence.start,
+            baseline: None,
             read: &mut read,
         };
         for clause in clauses(text, sentence.clone()) {
@@ -103,6 +105,8 @@ struct SentenceReader<'a> {
     shared_suffix: Option<(&'static str, Comparator)>,
     /// Where the sentence starts: what came before belongs to other sentences.
     sentence_start: usize,
+    /// A clause of its own that gives the baseline of the changes after it (`与2023年相比，`).
+    baseline: Option<u16>,
     read: &'a mut Read,
 }
 
@@ -118,6 +122,26 @@ struct Item<'t> {
     rest: Range<usize>,
 }
 
+/// Verbs of a rise that may end the words before a rate's value.
+const RISE_VERBS: [&str; 4] = ["提高", "提升", "上升", "增长"];
+
+/// A clause that is only a baseline: `与2023年相比`, `同2023年比`, `相比2023年`.
+#[expect(
+    clippy::unwrap_used,
+    reason = "a literal pattern, covered by the unit tests"
+)]
+static BASELINE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:与|同|和)([0-9]{4})年(?:相比|比较|比)|相比([0-9]{4})年)$").unwrap()
+});
+
+/// Two values with nothing between them: `92%78%`, `15个13个百分点`.
+#[expect(
+    clippy::unwrap_used,
+    reason = "a literal pattern, covered by the unit tests"
+)]
+static GLUED_VALUES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9](?:%|个百分点|百分点|个)[0-9]").unwrap());
+
 impl<'a> SentenceReader<'a> {
     fn text(&self) -> &'a str {
         &self.block.text
@@ -132,6 +156,13 @@ impl<'a> SentenceReader<'a> {
             return;
         }
         let items = self.items(clause.clone());
+        if items.is_empty()
+            && let Some(caps) = BASELINE_CLAUSE.captures(&text[body.clone()])
+        {
+            let year = caps.get(1).or(caps.get(2)).map_or("", |m| m.as_str());
+            self.baseline = year.parse().ok();
+            return;
+        }
         if items.is_empty() {
             self.qualitative(body.clone());
             if self.topic.is_none() && !body.is_empty() {
@@ -140,6 +171,18 @@ impl<'a> SentenceReader<'a> {
             return;
         }
         let respectively = text[clause.clone()].contains("分别");
+        // `分别达到92%78%`: a copy lost the 、 between the values, which can no longer be told
+        // apart from their indicators with confidence.
+        if respectively && GLUED_VALUES.is_match(&text[clause.clone()]) {
+            self.read.skipped.push(Skipped {
+                span: self.block.span(clause),
+                reason: msg!(
+                    "“分别”后的数值之间缺少分隔（如 92%78%），无法与指标一一对应",
+                    "the values after 分别 run together without a separator (92%78%) and cannot be paired with their indicators"
+                ),
+            });
+            return;
+        }
         if respectively && items.len() > 1 {
             self.respectively(clause, &items);
             return;
@@ -310,6 +353,10 @@ impl<'a> SentenceReader<'a> {
             .and_then(|c| c[1].parse().ok());
         let rate = matches!(quantity.unit, crate::model::Unit::Percent) || unit == "百分点";
         let change = crate::model::polarity::change_before(prefix_text, rate);
+        // `与2023年相比，…增加一倍`: the baseline a clause of its own gave.
+        if baseline.is_none() && (change.is_some() || rate) {
+            baseline = self.baseline;
+        }
         if baseline.is_none()
             && change.is_some()
             && rate
@@ -321,6 +368,16 @@ impl<'a> SentenceReader<'a> {
         let (indicator_text, indicator_span) = indicator;
         // `能耗比2023年下降`: the baseline is kept as a field, not in the indicator's name.
         let mut indicator_text = BASELINE.replace_all(&indicator_text, "").into_owned();
+        // `数控化率提高5个百分点`: a rate's rise is its change, not part of its name (a count's
+        // 改造提升696家 is what is done, and stays).
+        if rate
+            && let Some(name) = RISE_VERBS
+                .iter()
+                .find_map(|verb| indicator_text.strip_suffix(verb))
+                .filter(|name| name.chars().count() >= 2)
+        {
+            indicator_text = name.to_string();
+        }
         if indicator_text.chars().count() <= 5
             && !text[clause.clone()].starts_with("其中")
             && let Some(topic) = self.topic.as_ref().filter(|t| is_noun_topic(t))
