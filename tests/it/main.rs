@@ -20,6 +20,7 @@ mod extract;
 mod filesystem;
 mod graph;
 mod language;
+mod layouts;
 mod outputs;
 mod picture;
 mod places;
