@@ -7,9 +7,8 @@
 //! commits to it with an explicit comparator (控制在6.5%以内).
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Captures;
 
 mod form;
 mod found;
@@ -24,8 +23,8 @@ pub(crate) use found::{Found, Read, Skipped};
 use scope::{Scope, in_force, scopes, strip_scope_prefix};
 use segment::{clauses, is_noun_topic, masked_ranges, noun_after, sentences, skip_separators};
 use value::{
-    BASELINE, INSTRUMENT_WORDS, PER_CLAUSE_INSTRUMENT, VALUE, bound, is_range, prefix_word,
-    quantity,
+    BASELINE, BASELINE_CLAUSE, GLUED_VALUES, INSTRUMENT_WORDS, PER_CLAUSE_INSTRUMENT, RISE_VERBS,
+    VALUE, bound, is_range, prefix_word, quantity,
 };
 
 use super::folded::Folded;
@@ -121,26 +120,6 @@ struct Item<'t> {
     /// From after the suffix word to the clause end.
     rest: Range<usize>,
 }
-
-/// Verbs of a rise that may end the words before a rate's value.
-const RISE_VERBS: [&str; 4] = ["提高", "提升", "上升", "增长"];
-
-/// A clause that is only a baseline: `与2023年相比`, `同2023年比`, `相比2023年`.
-#[expect(
-    clippy::unwrap_used,
-    reason = "a literal pattern, covered by the unit tests"
-)]
-static BASELINE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:与|同|和)([0-9]{4})年(?:相比|比较|比)|相比([0-9]{4})年)$").unwrap()
-});
-
-/// Two values with nothing between them: `92%78%`, `15个13个百分点`.
-#[expect(
-    clippy::unwrap_used,
-    reason = "a literal pattern, covered by the unit tests"
-)]
-static GLUED_VALUES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9](?:%|个百分点|百分点|个)[0-9]").unwrap());
 
 impl<'a> SentenceReader<'a> {
     fn text(&self) -> &'a str {

@@ -48,6 +48,26 @@ const UNITS: &str = r"(?:吨标准煤|吨标煤|吨二氧化碳|吨|千克|立�
 pub(super) static BASELINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:较|比|相比|与)([0-9]{4})年(?:相比|比)?").unwrap());
 
+/// Verbs of a rise that may end the words before a rate's value.
+pub(super) const RISE_VERBS: [&str; 4] = ["提高", "提升", "上升", "增长"];
+
+/// A clause that is only a baseline: `与2023年相比`, `同2023年比`, `相比2023年`.
+#[expect(
+    clippy::unwrap_used,
+    reason = "a literal pattern, covered by the unit tests"
+)]
+pub(super) static BASELINE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:与|同|和)([0-9]{4})年(?:相比|比较|比)|相比([0-9]{4})年)$").unwrap()
+});
+
+/// Two values with nothing between them: `92%78%`, `15个13个百分点`.
+#[expect(
+    clippy::unwrap_used,
+    reason = "a literal pattern, covered by the unit tests"
+)]
+pub(super) static GLUED_VALUES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9](?:%|个百分点|百分点|个)[0-9]").unwrap());
+
 #[expect(
     clippy::unwrap_used,
     reason = "literal patterns, covered by the unit tests"
