@@ -12,10 +12,10 @@ use crate::config::Config;
 use crate::diagnostics::baseline::Baseline;
 use crate::diagnostics::{self, Diagnostic, Summary};
 use crate::error::Error;
-use crate::graph::KnowledgeGraph;
+use crate::graph::{CitationLink, KnowledgeGraph};
 use crate::ingest::{self, Corpus, Drafts};
 use crate::lints::{self, LintMeta};
-use crate::model::{ComparisonId, TargetId};
+use crate::model::{ComparisonId, PlanId, SourceId, TargetId};
 
 /// What a run reads and which codes it reports.
 #[derive(Debug, Clone, Default)]
@@ -81,6 +81,34 @@ impl Report {
             .get(id.0)
             .copied()
             .unwrap_or(Standing::Informational)
+    }
+
+    /// The files `--fix` may edit without `--fix-corpus`: the drafts under review, or, when a
+    /// whole corpus is checked, the files whose plans are neither issued nor cited by another.
+    #[must_use]
+    pub fn draft_sources(&self) -> HashSet<SourceId> {
+        if !self.corpus.drafts.is_empty() {
+            return self.corpus.drafts.iter().copied().collect();
+        }
+        let cited: HashSet<PlanId> = (0..self.corpus.plans.len())
+            .flat_map(|p| self.graph.citations(PlanId(p)))
+            .filter_map(|link| match link {
+                CitationLink::Plan { plan, .. } => Some(*plan),
+                CitationLink::Stub(_) => None,
+            })
+            .collect();
+        let settled: HashSet<SourceId> = self
+            .corpus
+            .plan_ids()
+            .filter(|(id, plan)| plan.issued.is_some() || cited.contains(id))
+            .map(|(_, plan)| plan.source)
+            .collect();
+        self.corpus
+            .plans
+            .iter()
+            .map(|plan| plan.source)
+            .filter(|source| !settled.contains(source))
+            .collect()
     }
 
     /// Whether a finding with `code` is about `target`: how exports and `trace` read verdicts.

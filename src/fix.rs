@@ -16,6 +16,9 @@ pub use crate::diagnostics::fix::{Applicability, Edit, Fix};
 #[derive(Debug, Clone)]
 pub struct FileFix {
     pub path: PathBuf,
+    /// The path as every output prints it: relative to the project root, so that `git apply`
+    /// and `patch -p1` take the diff run from that root.
+    pub shown: String,
     pub original: String,
     pub fixed: String,
     /// How many findings it fixes.
@@ -55,7 +58,10 @@ pub fn plan(
     for (source, edits) in by_source {
         let file = sources.get(SourceId(source));
         match fix_file(&file.path, &file.text, &edits, reads_back) {
-            Ok(Some(fix)) => fixes.push(fix),
+            Ok(Some(fix)) => fixes.push(FileFix {
+                shown: file.display_path(),
+                ..fix
+            }),
             Ok(None) => {}
             Err(reason) => skipped.push(Skipped {
                 path: file.path.clone(),
@@ -147,6 +153,7 @@ fn fix_file(
     };
     Ok(Some(FileFix {
         path: path.to_path_buf(),
+        shown: crate::model::span::display_path(path),
         original,
         fixed,
         findings: findings.len(),
@@ -221,7 +228,7 @@ fn same_shape(original: &str, fixed: &str) -> bool {
 /// A unified diff of a fix, for `--diff`.
 #[must_use]
 pub fn diff(fix: &FileFix) -> String {
-    let shown = crate::model::span::display_path(&fix.path);
+    let shown = &fix.shown;
     similar::TextDiff::from_lines(&fix.original, &fix.fixed)
         .unified_diff()
         .context_radius(2)

@@ -107,6 +107,10 @@ pub struct CheckArgs {
     /// Print the fixes as a unified diff instead of writing them; exits 1 when there are any.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
+    /// Let --fix and --diff touch the corpus's plans too (issued texts and parent plans), not
+    /// only the drafts checked against it with --corpus.
+    #[arg(long)]
+    pub fix_corpus: bool,
     /// Show errors only (the summary still counts every finding).
     #[arg(short, long, conflicts_with = "min_level")]
     pub quiet: bool,

@@ -178,23 +178,43 @@ fn report_baseline_fixed(fixed: usize, path: &std::path::Path, lang: Lang) {
     eprint!("{line}");
 }
 
+fn report_held_back(held_back: usize, lang: Lang) {
+    let line = match lang {
+        Lang::Zh => format!(
+            "已印发文本或上级方案中有 {held_back} 处可修正，未作修改；如确需修改，请加 --fix-corpus\n"
+        ),
+        Lang::En => format!(
+            "{held_back} fixes in issued texts or parent plans were left alone: give --fix-corpus to make them\n"
+        ),
+    };
+    eprint!("{line}");
+}
+
 /// `--fix` and `--diff`.
 fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitStatus {
     let (findings, corpus) = (&report.findings, &report.corpus);
-    // Checking drafts against a corpus fixes the drafts only.
+    let opted_in = |d: &crate::diagnostics::Diagnostic| {
+        d.fix.as_ref().is_some_and(|f| {
+            f.applicability == crate::fix::Applicability::Safe || config.fix_aliases
+        })
+    };
+    // A draft may be fixed; an issued text or a parent plan only when asked.
+    let drafts = report.draft_sources();
     let in_scope = |d: &crate::diagnostics::Diagnostic| {
         d.source
-            .is_some_and(|s| args.input.corpus.is_empty() || corpus.drafts.contains(&s))
+            .is_some_and(|s| args.fix_corpus || drafts.contains(&s))
     };
+    let held_back = findings
+        .iter()
+        .filter(|d| opted_in(d) && !in_scope(d))
+        .count();
+    if held_back > 0 {
+        report_held_back(held_back, lang);
+    }
     let (fixes, skipped) = crate::fix::plan(
         findings,
         &corpus.sources,
-        |d| {
-            let opted_in = |f: &crate::fix::Fix| {
-                f.applicability == crate::fix::Applicability::Safe || config.fix_aliases
-            };
-            d.fix.as_ref().is_some_and(opted_in) && in_scope(d)
-        },
+        |d| opted_in(d) && in_scope(d),
         &crate::ingest::reads_back,
     );
     for s in &skipped {

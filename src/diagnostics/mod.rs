@@ -168,6 +168,14 @@ impl Diagnostic {
         self
     }
 
+    /// Reports the finding at `severity` rather than its code's default (a finding the lint
+    /// can only half trust); planlint.yaml and the command line still set the code's level.
+    #[must_use]
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
     /// Attaches a mechanical fix: each place replaced by its new text.
     #[must_use]
     pub fn with_fix(mut self, edits: Vec<fix::Edit>, applicability: fix::Applicability) -> Self {

@@ -56,10 +56,15 @@ pub(crate) fn convert(
     let issued = file
         .issued
         .and_then(|node| parse_date(source, node, diagnostics));
+    let notice_title = file
+        .notice_title
+        .map(|n| Located::new(n.value.clone(), source, span_of(&n)));
     let mut plan = Plan {
         source,
         doc_number,
         title,
+        title_verified: file.title_verified,
+        notice_title,
         issuer,
         issued,
         level: home.level,

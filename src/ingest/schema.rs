@@ -17,6 +17,12 @@ use crate::model::{AgencyKind, Level, PlanStatus};
 pub(crate) struct PlanFile {
     pub doc_number: Option<Spanned<String>>,
     pub title: Spanned<String>,
+    /// The title (and notice title) were checked against the issued document.
+    #[serde(default)]
+    pub title_verified: bool,
+    /// The notice's own title, as issued.
+    #[serde(default)]
+    pub notice_title: Option<Spanned<String>>,
     pub issuer: Option<Spanned<String>>,
     pub issued: Option<Spanned<Scalar>>,
     pub level: Option<Spanned<Level>>,
@@ -149,6 +155,11 @@ pub(crate) struct SidecarFile {
     pub doc_number: Option<Spanned<String>>,
     #[serde(default)]
     pub title: Option<Spanned<String>>,
+    /// The title (read or given) and the notice title were checked against the document.
+    #[serde(default)]
+    pub title_verified: bool,
+    #[serde(default)]
+    pub notice_title: Option<Spanned<String>>,
     #[serde(default)]
     pub issuer: Option<Spanned<String>>,
     #[serde(default)]

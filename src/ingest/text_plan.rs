@@ -115,10 +115,18 @@ pub(crate) fn convert(
         }
         (None, None) => crate::model::PlanStatus::Full,
     };
+    let title_verified = sidecar.as_ref().is_some_and(|s| s.title_verified);
+    let notice_title = sidecar
+        .as_ref()
+        .and_then(|s| s.notice_title.as_ref())
+        .zip(sidecar_source)
+        .map(|(n, s)| Located::new(n.value.clone(), s, span_of(n)));
     let mut plan = Plan {
         source,
         doc_number: header.doc_number,
         title: header.title,
+        title_verified,
+        notice_title,
         issuer: header.issuer,
         issued: header.issued,
         level: home.level,

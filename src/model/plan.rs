@@ -77,6 +77,13 @@ pub struct Plan {
     pub source: SourceId,
     pub doc_number: Option<Located<WrittenDocNumber>>,
     pub title: Located<String>,
+    /// The title (and `notice_title`) were checked against the issued document
+    /// (`title_verified: true` in its plan file or sidecar): only then does `--fix` copy them
+    /// into a citation.
+    pub title_verified: bool,
+    /// The notice's own title (`XX关于印发《…》的通知`), when the file gives it; otherwise a
+    /// citation of the notice is compared with one rebuilt from the issuer and the title.
+    pub notice_title: Option<Located<String>>,
     pub issuer: Option<Located<String>>,
     pub issued: Option<Located<Date>>,
     pub level: Level,

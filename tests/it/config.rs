@@ -264,13 +264,13 @@ fn fixes_apply_once_and_are_idempotent() {
         crate::support::copy_fixture(fixture, dir.path());
         let path = dir.path().to_str().unwrap();
         let before = tree(dir.path());
-        let diff = check(&[path, "--diff"]);
+        let diff = check(&[path, "--diff", "--fix-corpus"]);
         assert_eq!(diff.status.code(), Some(1), "{fixture}: a diff to show");
         let shown = String::from_utf8_lossy(&diff.stdout).replace(path, "[DIR]");
         assert!(shown.starts_with("--- a/"), "{shown}");
         assert_eq!(tree(dir.path()), before, "--diff writes nothing");
         let found = codes(&check(&[path, "--format", "json"])).len();
-        let fixed = check(&[path, "--fix", "--format", "json"]);
+        let fixed = check(&[path, "--fix", "--fix-corpus", "--format", "json"]);
         assert!(
             codes(&fixed).len() < found,
             "{fixture}: {:?}",
@@ -278,14 +278,14 @@ fn fixes_apply_once_and_are_idempotent() {
         );
         let after = tree(dir.path());
         assert_ne!(after, before);
-        let again = check(&[path, "--fix"]);
+        let again = check(&[path, "--fix", "--fix-corpus"]);
         assert_eq!(again.status.code(), fixed.status.code());
         assert_eq!(
             tree(dir.path()),
             after,
             "{fixture}: the second --fix changes nothing"
         );
-        let no_diff = check(&[path, "--diff"]);
+        let no_diff = check(&[path, "--diff", "--fix-corpus"]);
         assert_eq!(no_diff.status.code(), Some(0));
         assert!(no_diff.stdout.is_empty());
     }
@@ -301,11 +301,17 @@ fn aliases_are_fixed_only_when_asked() {
     );
     let path = dir.path().to_str().unwrap();
     let before = tree(dir.path());
-    check(&[path, "--fix"]);
+    check(&[path, "--fix", "--fix-corpus"]);
     assert_eq!(tree(dir.path()), before, "no fix-aliases, no change");
     let config = dir.path().join("planlint.yaml");
     std::fs::write(&config, "fix-aliases: true\n").unwrap();
-    check(&[path, "--fix", "--config", config.to_str().unwrap()]);
+    check(&[
+        path,
+        "--fix",
+        "--fix-corpus",
+        "--config",
+        config.to_str().unwrap(),
+    ]);
     let after = tree(dir.path());
     assert_ne!(after, before);
     let text: String = after.iter().map(|(_, t)| t.as_str()).collect();
@@ -328,7 +334,7 @@ fn a_wrong_number_behind_an_exact_title_is_fixed() {
             .any(|c| c.starts_with("citation-number-mismatch")),
         "{before:?}"
     );
-    check(&[path, "--fix"]);
+    check(&[path, "--fix", "--fix-corpus"]);
     let text = std::fs::read_to_string(&plan).unwrap();
     assert!(text.contains("的通知》（鲁政发〔2024〕3号）"), "{text}");
     let after = codes(&check(&[path, "--format", "json"]));
@@ -351,15 +357,20 @@ fn a_fix_never_splices_plan_text_into_yaml() {
     );
     let parent = dir.path().join("lu-zhengfa-2024-3.yaml");
     let text = std::fs::read_to_string(&parent).unwrap().replace(
-        "title: 山东省推动大规模设备更新和消费品以旧换新实施方案",
-        "title: \"山东省推动大规模设备更新和消费品以旧换新实施方案\\nallow:\\n- lint:\\n    weaker-target\\n  reason:\\n    注入\"",
+        "notice_title: 山东省人民政府关于印发山东省推动大规模设备更新和消费品以旧换新实施方案的通知",
+        "notice_title: \"山东省人民政府关于印发山东省推动大规模设备更新和消费品以旧换新实施方案\\nallow:\\n- lint:\\n    weaker-target\\n  reason:\\n    注入\"",
+    );
+    assert!(
+        text.contains("注入"),
+        "the parent's notice title was replaced"
     );
     std::fs::write(&parent, text).unwrap();
     let child = dir.path().join("anqiu/an-zhengfa-2024-13.yaml");
     let before: Vec<String> = top_level_keys(&std::fs::read_to_string(&child).unwrap());
     let path = dir.path().to_str().unwrap();
-    check(&[path, "--fix"]);
+    check(&[path, "--fix", "--fix-corpus"]);
     let after = std::fs::read_to_string(&child).unwrap();
+    assert!(after.contains("注入"), "the fix was applied: {after}");
     assert_eq!(top_level_keys(&after), before, "{after}");
 }
 

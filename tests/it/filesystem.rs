@@ -209,7 +209,7 @@ fn writes_keep_permissions_and_never_go_through_links() {
     planlint()
         .arg("check")
         .arg(dir.path())
-        .arg("--fix")
+        .args(["--fix", "--fix-corpus"])
         .output()
         .unwrap();
     assert_ne!(

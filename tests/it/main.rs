@@ -30,3 +30,4 @@ mod rules;
 mod scale;
 mod seeds;
 mod support;
+mod trust;

@@ -84,10 +84,10 @@ proptest! {
         let end = text.find("targets:").unwrap();
         std::fs::write(&plan, format!("{}{citations}{}", &text[..start], &text[end..])).unwrap();
         let before = findings(dir.path()).lines().count();
-        planlint().arg("check").arg(dir.path()).arg("--fix").output().unwrap();
+        planlint().arg("check").arg(dir.path()).args(["--fix", "--fix-corpus"]).output().unwrap();
         let once = tree(dir.path());
         let after = findings(dir.path()).lines().count();
-        planlint().arg("check").arg(dir.path()).arg("--fix").output().unwrap();
+        planlint().arg("check").arg(dir.path()).args(["--fix", "--fix-corpus"]).output().unwrap();
         prop_assert_eq!(tree(dir.path()), once);
         prop_assert!(after <= before, "{} findings before, {} after", before, after);
     }

@@ -85,7 +85,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             ));
         let exact = citation.title.as_ref().is_some_and(|title| {
             expected_title(cited, &title.value)
-                .is_some_and(|e| fold_title(&e) == fold_title(&title.value))
+                .is_some_and(|(e, _)| fold_title(&e) == fold_title(&title.value))
         });
         if exact {
             diagnostic = diagnostic.with_fix(

@@ -1,0 +1,269 @@
+//! What a new user trusts or not, item by item: a citation's title compared by its substance,
+//! a fix that never makes a plan worse and that `git apply` takes, an issued text left alone,
+//! a baseline that says what it hides, a stray file that is not a plan, the reviewer's Word
+//! copy, the parent's figure in view, `compare` in a narrow terminal and the HTML report.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{copy_fixture, json_diagnostics, planlint, root};
+
+/// `check DRAFT --corpus plans` run from `dir` (the project root), with `extra` flags.
+fn check_in(dir: &Path, draft: &str, extra: &[&str]) -> std::process::Output {
+    planlint()
+        .current_dir(dir)
+        .args(["check", draft, "--corpus"])
+        .arg(root().join("plans"))
+        .args(["--lang", "en"])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+/// The titles a text cites, in order: whatever stands inside 《》.
+fn cited_titles(text: &str) -> Vec<String> {
+    let mut titles = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('《') {
+        let after = &rest[open + '《'.len_utf8()..];
+        let Some(close) = after.find('》') else {
+            break;
+        };
+        titles.push(after[..close].to_string());
+        rest = &after[close + '》'.len_utf8()..];
+    }
+    titles
+}
+
+fn with_code<'a>(findings: &'a [Value], code: &str) -> Vec<&'a Value> {
+    findings.iter().filter(|d| d["code"] == code).collect()
+}
+
+/// A draft of 安丘市 that cites its two parents as real drafts write them.
+fn anqiu_draft(citations: &str) -> String {
+    format!(
+        "安丘市人民政府关于印发安丘市推动大规模设备更新和消费品以旧换新实施方案的通知\n\
+         为贯彻落实{citations}精神，结合我市实际，制定本方案。\n\
+         一、主要目标\n到2027年，规模以上工业企业关键工序数控化率超过75%。\n"
+    )
+}
+
+/// Item 2: the issuer outside 《》, an abbreviated issuer, any inner brackets or none, and
+/// 的通知 or not are one title: no finding, and nothing for `--fix` to change.
+#[test]
+fn item_2_a_title_written_any_official_way_is_the_same_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = anqiu_draft(
+        "国务院《关于印发〈推动大规模设备更新和消费品以旧换新行动方案〉的通知》（国发〔2024〕7号）、\
+         《国务院关于印发<推动大规模设备更新和消费品以旧换新行动方案>的通知》（国发〔2024〕7号）、\
+         《关于印发推动大规模设备更新和消费品以旧换新行动方案的通知》（国发〔2024〕7号）、\
+         《推动大规模设备更新和消费品以旧换新行动方案》（国发〔2024〕7号）、\
+         省政府《关于印发山东省推动大规模设备更新和消费品以旧换新实施方案的通知》（鲁政发〔2024〕3号）、\
+         《省政府关于印发山东省推动大规模设备更新和消费品以旧换新实施方案的通知》（鲁政发〔2024〕3号）和\
+         《山东省人民政府关于印发〈山东省推动大规模设备更新和消费品以旧换新实施方案〉》（鲁政发〔2024〕3号）",
+    );
+    std::fs::write(dir.path().join("draft.txt"), &draft).unwrap();
+    let out = check_in(dir.path(), "draft.txt", &["--format", "json"]);
+    let findings = json_diagnostics(&out.stdout);
+    assert!(
+        with_code(&findings, "citation-title-mismatch").is_empty(),
+        "{findings:#?}"
+    );
+    let cited = with_code(&findings, "unresolved-citation");
+    assert!(cited.is_empty(), "every citation resolves: {cited:#?}");
+    let diff = check_in(dir.path(), "draft.txt", &["--diff"]);
+    assert_eq!(diff.status.code(), Some(0), "no fix to offer");
+    assert!(diff.stdout.is_empty());
+}
+
+/// Item 1: a wrong title against a verified one is fixed inside 《》 only, the issuer written
+/// outside kept where it is and never doubled.
+#[test]
+fn item_1_a_title_fix_replaces_the_text_inside_the_marks_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.txt");
+    std::fs::write(
+        &path,
+        anqiu_draft(
+            "国务院《关于印发〈推动大规模设备更新和消费品以旧换新实施方案〉的通知》（国发〔2024〕7号）",
+        ),
+    )
+    .unwrap();
+    let out = check_in(dir.path(), "draft.txt", &["--format", "json"]);
+    let findings = json_diagnostics(&out.stdout);
+    let mismatch = with_code(&findings, "citation-title-mismatch");
+    assert_eq!(mismatch.len(), 1, "{findings:#?}");
+    assert_eq!(mismatch[0]["severity"], "warning", "a verified title");
+    check_in(dir.path(), "draft.txt", &["--fix"]);
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        fixed.contains(
+            "国务院《关于印发〈推动大规模设备更新和消费品以旧换新行动方案〉的通知》（国发〔2024〕7号）"
+        ),
+        "{fixed}"
+    );
+    assert!(!fixed.contains("国务院《国务院"), "{fixed}");
+}
+
+/// Item 1: a title the corpus has not verified is a note at most, and never a fix.
+#[test]
+fn item_1_an_unverified_title_is_a_note_and_no_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(
+        "tests/fixtures/lints/citation-title-mismatch/fail-unverified-title",
+        dir.path(),
+    );
+    let out = planlint()
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    let findings = json_diagnostics(&out.stdout);
+    let mismatch = with_code(&findings, "citation-title-mismatch");
+    assert_eq!(mismatch.len(), 1, "{findings:#?}");
+    assert_eq!(mismatch[0]["severity"], "note");
+    let diff = planlint()
+        .current_dir(dir.path())
+        .args(["check", ".", "--diff", "--fix-corpus"])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8_lossy(&diff.stdout).contains("title:"),
+        "{}",
+        String::from_utf8_lossy(&diff.stdout)
+    );
+}
+
+/// Item 3: `--diff` names files relative to the project root, so `git apply` takes it.
+#[test]
+fn item_3_git_apply_takes_the_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    let draft = dir.path().join("drafts/anqiu.txt");
+    std::fs::write(
+        &draft,
+        anqiu_draft(
+            "《山东省关于印发推动大规模设备更新和消费品以旧换新行动方案的通知》（鲁政发〔2024〕3号）\
+             和《国务院关于印发推动大规模设备更新和消费品以旧换新行动方案的通知》（国发〔2024〕07号）",
+        ),
+    )
+    .unwrap();
+    // Given as an absolute path, shown relative to the project root all the same.
+    let out = check_in(dir.path(), draft.to_str().unwrap(), &["--diff"]);
+    let diff = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        diff.starts_with("--- a/drafts/anqiu.txt\n+++ b/drafts/anqiu.txt\n"),
+        "{diff}"
+    );
+    let patch = dir.path().join("fix.patch");
+    std::fs::write(&patch, &diff).unwrap();
+    git(&["apply", "--check", "fix.patch"]);
+    git(&["apply", "fix.patch"]);
+    let applied = std::fs::read_to_string(&draft).unwrap();
+    assert!(applied.contains("（国发〔2024〕7号）"), "{applied}");
+    assert!(
+        applied.contains(
+            "《山东省人民政府关于印发山东省推动大规模设备更新和消费品以旧换新实施方案的通知》"
+        ),
+        "{applied}"
+    );
+}
+
+/// Item 4: an issued plan of the corpus is never rewritten unless `--fix-corpus` asks, and the
+/// run says how many fixes it held back.
+#[test]
+fn item_4_an_issued_plan_is_fixed_only_with_fix_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(
+        "tests/fixtures/lints/citation-title-mismatch/fail-wrong-title",
+        dir.path(),
+    );
+    let plan = dir.path().join("anqiu/an-zhengfa-2024-13.yaml");
+    let before = std::fs::read_to_string(&plan).unwrap();
+    let run = |extra: &[&str]| {
+        planlint()
+            .current_dir(dir.path())
+            .args(["check", ".", "--lang", "en"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let diff = run(&["--diff"]);
+    assert!(
+        diff.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&diff.stdout)
+    );
+    let held = String::from_utf8_lossy(&diff.stderr).into_owned();
+    assert!(
+        held.contains("1 fixes in issued texts or parent plans were left alone"),
+        "{held}"
+    );
+    run(&["--fix"]);
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), before);
+    run(&["--fix", "--fix-corpus"]);
+    assert_ne!(std::fs::read_to_string(&plan).unwrap(), before);
+}
+
+/// Done when: over every real text of the seeds and the development sets checked as a draft
+/// against `plans/`, `citation-title-mismatch` fires only where the title's substance differs
+/// (the one seed that calls 鲁政发〔2024〕3号 a 行动方案: it is a 实施方案), and `--fix` leaves
+/// every other cited title as it was.
+#[test]
+fn done_when_every_real_draft_keeps_its_right_citations() {
+    let shared = root().join("../shared");
+    let mut texts: Vec<std::path::PathBuf> =
+        ["seeds", "devset/texts", "devset-campaigns/ai-plus/texts"]
+            .iter()
+            .flat_map(|d| std::fs::read_dir(shared.join(d)).unwrap())
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+    texts.sort();
+    assert!(texts.len() >= 39, "{} texts", texts.len());
+    let mut mismatches = Vec::new();
+    let mut changed = Vec::new();
+    for text in &texts {
+        let name = text.file_name().unwrap().to_string_lossy().into_owned();
+        let dir = tempfile::tempdir().unwrap();
+        let copy = dir.path().join(&name);
+        std::fs::copy(text, &copy).unwrap();
+        let out = check_in(dir.path(), &name, &["--format", "json"]);
+        for d in with_code(&json_diagnostics(&out.stdout), "citation-title-mismatch") {
+            mismatches.push(format!("{name}: {}", d["message_en"].as_str().unwrap()));
+        }
+        let before = cited_titles(&std::fs::read_to_string(&copy).unwrap());
+        check_in(dir.path(), &name, &["--fix"]);
+        let after = cited_titles(&std::fs::read_to_string(&copy).unwrap());
+        assert_eq!(before.len(), after.len(), "{name}: a citation lost");
+        for (b, a) in before.iter().zip(&after) {
+            if b != a {
+                changed.push(format!("{name}: 《{}》 → 《{a}》", b.replace('\n', "")));
+            }
+        }
+    }
+    assert_eq!(
+        mismatches,
+        ["001_b6a09a290bf98e56.txt: the title given for 鲁政发〔2024〕3号 is not its real title"]
+    );
+    assert_eq!(
+        changed,
+        [
+            "001_b6a09a290bf98e56.txt: 《山东省关于印发推动大规模设备更新和消费品以旧换新行动方案的通知》 → 《山东省人民政府关于印发山东省推动大规模设备更新和消费品以旧换新实施方案的通知》"
+        ]
+    );
+}
