@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use crate::code::{Category, Code};
 use crate::comparison::{Comparisons, Standing};
 use crate::config::Config;
-use crate::diagnostics::baseline::Baseline;
 use crate::diagnostics::{self, Diagnostic, Summary};
 use crate::error::Error;
 use crate::graph::{CitationLink, KnowledgeGraph};
@@ -39,17 +38,7 @@ pub struct Inputs {
     pub cache: bool,
 }
 
-/// Whether a run leaves out the findings of a baseline.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum BaselineUse {
-    /// Report every finding (writing a baseline, fixing).
-    Off,
-    /// The configuration's `baseline:`, when the file exists.
-    #[default]
-    FromConfig,
-    /// This file, which must exist.
-    File(PathBuf),
-}
+pub use crate::diagnostics::baseline::BaselineUse;
 
 /// What a run found.
 #[derive(Debug)]
@@ -64,6 +53,8 @@ pub struct Report {
     pub findings: Vec<Diagnostic>,
     /// Baseline entries that matched no finding any more, and the baseline's path.
     pub baseline_fixed: Option<(usize, PathBuf)>,
+    /// How many findings of this run's scope the baseline left out.
+    pub baseline_hidden: usize,
     /// The codes reported about each target: an index, so exports ask per target in O(1).
     about_targets: HashSet<(Code, TargetId)>,
 }
@@ -71,7 +62,10 @@ pub struct Report {
 impl Report {
     #[must_use]
     pub fn summary(&self) -> Summary {
-        Summary::of(&self.findings, self.corpus.files)
+        Summary {
+            hidden_by_baseline: self.baseline_hidden,
+            ..Summary::of(&self.findings, self.corpus.files)
+        }
     }
 
     /// What became of a comparison's finding in this run.
@@ -167,7 +161,8 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     fate.survived(&findings, Standing::Suppressed);
     diagnostics::sort(&mut findings, &corpus.sources);
     diagnostics::stamp_fingerprints(&mut findings, &corpus.sources, &corpus.plans);
-    let baseline_fixed = apply_baseline(config, &inputs.baseline, &mut findings)?;
+    let applied = apply_baseline(config, &inputs.baseline, &mut findings)?;
+    let (mut hidden, baseline_fixed) = (applied.hidden, applied.gone);
     fate.survived(&findings, Standing::Baselined);
     let standings = fate.standings(&comparisons, &findings);
     for d in &mut findings {
@@ -177,19 +172,19 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
             .map(|&id| crate::comparison::facts(&corpus, comparisons.get(id)))
             .collect();
     }
-    if !inputs.corpus.is_empty() {
-        // A draft is reviewed, not the corpus: only findings located in the drafts are shown.
-        findings.retain(|d| d.source.is_none_or(|s| corpus.drafts.contains(&s)));
-    }
-    if let Some((_, wanted)) = &scope {
-        findings.retain(|d| {
-            d.source.is_none_or(|s| {
-                wanted
-                    .iter()
-                    .any(|w| absolute(&corpus.sources.get(s).path).starts_with(w))
-            })
-        });
-    }
+    // A draft is reviewed, not the corpus: only findings located in the drafts are shown; a
+    // folder inside a corpus, only its own.
+    let in_view = |d: &Diagnostic| {
+        d.source.is_none_or(|s| {
+            (inputs.corpus.is_empty() || corpus.drafts.contains(&s))
+                && scope.as_ref().is_none_or(|(_, wanted)| {
+                    let path = absolute(&corpus.sources.get(s).path);
+                    wanted.iter().any(|w| path.starts_with(w))
+                })
+        })
+    };
+    findings.retain(in_view);
+    hidden.retain(in_view);
     let about_targets = findings
         .iter()
         .filter_map(|d| d.subject.target().map(|t| (d.code, t)))
@@ -201,6 +196,7 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
         standings,
         findings,
         baseline_fixed,
+        baseline_hidden: hidden.len(),
         about_targets,
     })
 }
@@ -378,24 +374,26 @@ fn load(config: &Config, inputs: &Inputs) -> Result<Corpus, Error> {
     }
 }
 
-/// Leaves out the findings the baseline lists; returns how many of its entries are gone.
+/// Takes out the findings the baseline in use lists.
 fn apply_baseline(
     config: &Config,
     baseline: &BaselineUse,
     findings: &mut Vec<Diagnostic>,
-) -> Result<Option<(usize, PathBuf)>, Error> {
-    let path = match (baseline, &config.baseline) {
-        (BaselineUse::Off, _) => return Ok(None),
-        (BaselineUse::File(path), _) => path.clone(),
-        (BaselineUse::FromConfig, Some(path)) if path.is_file() => path.clone(),
-        (BaselineUse::FromConfig, _) => return Ok(None),
+) -> Result<diagnostics::baseline::Applied, Error> {
+    use diagnostics::baseline;
+    let Some(path) = baseline::in_use(config.baseline.as_deref(), baseline) else {
+        return Ok(baseline::Applied::default());
     };
     let failed = |reason: String| Error::Baseline {
         path: crate::model::span::display_path(&path),
         reason,
     };
-    let text = crate::source::read_text(&path).map_err(|e| failed(e.message.en.clone()))?;
-    let baseline = Baseline::parse(&text).map_err(failed)?;
-    let fixed = baseline.filter(findings);
-    Ok(Some((fixed, path)))
+    // The null device is read as an empty baseline, never opened.
+    let text = if path == std::path::Path::new("/dev/null") {
+        None
+    } else {
+        Some(crate::source::read_text(&path).map_err(|e| failed(e.message.en.clone()))?)
+    };
+    let read = baseline::read(text.as_deref()).map_err(failed)?;
+    Ok(read.apply(findings, path))
 }

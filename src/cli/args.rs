@@ -96,6 +96,9 @@ pub struct CheckArgs {
     /// planlint.yaml, when the file exists).
     #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
     pub baseline: Option<PathBuf>,
+    /// Report every finding, the baseline's too (`--baseline /dev/null` does the same).
+    #[arg(long, conflicts_with_all = ["baseline", "write_baseline"])]
+    pub no_baseline: bool,
     /// Write the findings to a baseline file (default: `baseline:` of planlint.yaml, else
     /// planlint-baseline.json) instead of reporting them, and exit 0.
     #[arg(long, value_name = "FILE")]

@@ -21,7 +21,7 @@ fn codes(given: &[String]) -> Result<Vec<Code>, Error> {
 
 /// What the command line asks the engine to read and report.
 pub(super) fn inputs(args: &CheckArgs, context: &RunContext) -> Result<Inputs, Error> {
-    let baseline = if args.fix || args.diff || args.write_baseline.is_some() {
+    let baseline = if args.fix || args.diff || args.write_baseline.is_some() || args.no_baseline {
         BaselineUse::Off
     } else {
         args.baseline

@@ -28,11 +28,12 @@ pub enum ToolCode {
     JurisdictionContradictsText,
     SkippedFile,
     TruncatedText,
+    NotAPlan,
 }
 
 impl ToolCode {
     /// Every tool code, in the order of their codes.
-    pub const ALL: [ToolCode; 20] = [
+    pub const ALL: [ToolCode; 21] = [
         ToolCode::AmbiguousJurisdiction,
         ToolCode::CorrectionWithoutReason,
         ToolCode::EmptyCorpus,
@@ -44,6 +45,7 @@ impl ToolCode {
         ToolCode::InferredJurisdiction,
         ToolCode::IoError,
         ToolCode::JurisdictionContradictsText,
+        ToolCode::NotAPlan,
         ToolCode::OrphanSidecar,
         ToolCode::SkippedFile,
         ToolCode::StaleCorrection,
@@ -78,6 +80,7 @@ impl ToolCode {
             ToolCode::SkippedFile => &SKIPPED_FILE,
             ToolCode::JurisdictionContradictsText => &JURISDICTION_CONTRADICTS_TEXT,
             ToolCode::TruncatedText => &TRUNCATED_TEXT,
+            ToolCode::NotAPlan => &NOT_A_PLAN,
         }
     }
 }

@@ -5,6 +5,7 @@
 //! do not make it new.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -84,22 +85,85 @@ impl Baseline {
         Ok(baseline)
     }
 
-    /// Leaves out the findings the baseline lists (each entry covers one finding); returns how
-    /// many entries matched nothing, which are fixed.
-    pub fn filter(&self, findings: &mut Vec<Diagnostic>) -> usize {
+    /// An empty baseline: what `--baseline /dev/null` and an empty file read as.
+    #[must_use]
+    pub fn empty() -> Self {
+        Self {
+            version: VERSION,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Takes out the findings the baseline lists (each entry covers one finding) and returns
+    /// them, with how many entries matched nothing, which are fixed.
+    pub fn filter(&self, findings: &mut Vec<Diagnostic>) -> (Vec<Diagnostic>, usize) {
         let mut remaining: HashMap<(String, String), usize> = HashMap::new();
         for e in &self.findings {
             *remaining
                 .entry((e.code.clone(), e.fingerprint.clone()))
                 .or_default() += 1;
         }
-        findings.retain(|d| match remaining.get_mut(&key(d)) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                false
-            }
-            _ => true,
-        });
-        remaining.values().sum()
+        let (hidden, kept): (Vec<Diagnostic>, Vec<Diagnostic>) = std::mem::take(findings)
+            .into_iter()
+            .partition(|d| match remaining.get_mut(&key(d)) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    true
+                }
+                _ => false,
+            });
+        *findings = kept;
+        (hidden, remaining.values().sum())
+    }
+}
+
+/// Whether a run leaves out the findings of a baseline.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum BaselineUse {
+    /// Report every finding (writing a baseline, fixing, `--no-baseline`).
+    Off,
+    /// The configuration's `baseline:`, when the file exists.
+    #[default]
+    FromConfig,
+    /// This file, which must exist (`/dev/null` or an empty file: nothing in it).
+    File(PathBuf),
+}
+
+/// What a baseline did to a run's findings.
+#[derive(Debug, Default)]
+pub struct Applied {
+    /// The findings it left out.
+    pub hidden: Vec<Diagnostic>,
+    /// How many of its entries matched no finding any more, and its path.
+    pub gone: Option<(usize, PathBuf)>,
+}
+
+/// The baseline file a run uses, if any.
+#[must_use]
+pub fn in_use(configured: Option<&Path>, baseline: &BaselineUse) -> Option<PathBuf> {
+    match (baseline, configured) {
+        (BaselineUse::File(path), _) => Some(path.clone()),
+        (BaselineUse::FromConfig, Some(path)) if path.is_file() => Some(path.to_path_buf()),
+        (BaselineUse::Off | BaselineUse::FromConfig, _) => None,
+    }
+}
+
+/// Reads the baseline at `path` from `text` (`None` for the null device): an empty one is a
+/// baseline with nothing in it.
+pub fn read(text: Option<&str>) -> Result<Baseline, String> {
+    match text {
+        Some(text) if !text.trim().is_empty() => Baseline::parse(text),
+        _ => Ok(Baseline::empty()),
+    }
+}
+
+impl Baseline {
+    /// Takes out of `findings` those it lists.
+    pub fn apply(&self, findings: &mut Vec<Diagnostic>, path: PathBuf) -> Applied {
+        let (hidden, gone) = self.filter(findings);
+        Applied {
+            hidden,
+            gone: Some((gone, path)),
+        }
     }
 }

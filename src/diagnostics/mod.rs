@@ -227,6 +227,8 @@ pub struct Summary {
     pub warnings: usize,
     pub notes: usize,
     pub files: usize,
+    /// Findings the baseline left out: counted, never silently gone.
+    pub hidden_by_baseline: usize,
 }
 
 impl Summary {
@@ -238,6 +240,7 @@ impl Summary {
             warnings: count(Severity::Warning),
             notes: count(Severity::Note),
             files,
+            hidden_by_baseline: 0,
         }
     }
 
@@ -248,8 +251,9 @@ impl Summary {
             warnings,
             notes,
             files,
+            hidden_by_baseline: hidden,
         } = *self;
-        match lang {
+        let counts = match lang {
             crate::i18n::Lang::Zh => {
                 format!(
                     "共 {errors} 个错误、{warnings} 个警告、{notes} 个提示（检查了 {files} 个文件）"
@@ -261,6 +265,16 @@ impl Summary {
                 plural(warnings, "warning", "warnings"),
                 plural(notes, "note", "notes"),
                 plural(files, "file", "files"),
+            ),
+        };
+        match (lang, hidden) {
+            (_, 0) => counts,
+            (crate::i18n::Lang::Zh, _) => {
+                format!("{counts}；另有 {hidden} 个已知问题被基线隐藏（--no-baseline 全部显示）")
+            }
+            (crate::i18n::Lang::En, _) => format!(
+                "{counts}; {hidden} known {} hidden by the baseline (--no-baseline shows them)",
+                plural(hidden, "finding", "findings")
             ),
         }
     }

@@ -267,7 +267,7 @@ fn load_plan(
     let fetched = match fetched {
         prefetch::Prefetched::Yaml(fetched) => fetched,
         prefetch::Prefetched::Text(fetched) => {
-            load_text_plan(corpus, path, fetched, folders, places, draft.flatten());
+            load_text_plan(corpus, path, fetched, folders, places, draft);
             return;
         }
     };
@@ -300,7 +300,7 @@ fn load_text_plan(
     fetched: prefetch::FetchedText,
     folders: &BTreeMap<PathBuf, JurisdictionId>,
     places: &Places,
-    hint: Option<&str>,
+    draft: Option<Option<&str>>,
 ) {
     let (text, extracted) = match fetched {
         prefetch::FetchedText::Read(text, extracted) => (text, extracted),
@@ -326,6 +326,12 @@ fn load_text_plan(
             }
         }
     });
+    // A stray note in a corpus folder (notes.md, a README) is no plan: said, never an error.
+    // A draft named for review is checked whatever it holds.
+    if draft.is_none() && sidecar.is_none() && !extracted.holds_a_plan() {
+        skipped::not_a_plan(corpus, source);
+        return;
+    }
     let lookup = places::JurisdictionLookup {
         jurisdictions: &corpus.jurisdictions,
         places,
@@ -340,7 +346,7 @@ fn load_text_plan(
         extracted: *extracted,
         stem,
         sidecar,
-        hint,
+        hint: draft.flatten(),
         text: &text,
     };
     if let Some(plan) = text_plan::convert(input, &lookup, &mut corpus.diagnostics) {

@@ -1,5 +1,6 @@
 //! Files a corpus holds but does not check, reported at their paths: a sidecar with no text
-//! beside it, a link that is not followed, a pipe or device, a folder that cannot be read.
+//! beside it, a text with nothing of a plan, a link that is not followed, a pipe or device, a
+//! folder that cannot be read.
 
 use std::path::Path;
 
@@ -16,6 +17,21 @@ pub(super) fn orphan_sidecar(corpus: &mut Corpus, path: &Path) {
             msg!(
                 "旁注文件没有对应的方案文本（同名的 .txt、.md 或 .docx）",
                 "a sidecar with no plan text beside it (a .txt, .md or .docx of the same name)"
+            ),
+        )
+        .in_file(source),
+    );
+}
+
+/// A .txt, .md or .docx in a corpus folder with no title, issuer, 文号 or target: a note left
+/// beside the plans, skipped with a note rather than checked as a plan nothing places.
+pub(super) fn not_a_plan(corpus: &mut Corpus, source: crate::model::SourceId) {
+    corpus.diagnostics.push(
+        Diagnostic::new(
+            crate::code::ToolCode::NotAPlan,
+            msg!(
+                "该文件没有方案的任何要素（标题、发文机关、文号或目标），未作为方案检查",
+                "nothing of a plan in this file (no title, issuer, 文号 or target): not checked as a plan"
             ),
         )
         .in_file(source),

@@ -267,3 +267,119 @@ fn done_when_every_real_draft_keeps_its_right_citations() {
         ]
     );
 }
+
+/// Item 5: a baseline says how many findings it hides, and `--no-baseline` (or
+/// `--baseline /dev/null`) shows them all.
+#[test]
+fn item_5_the_baseline_says_what_it_hides() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(
+        "tests/fixtures/lints/citation-title-mismatch/fail-wrong-title",
+        dir.path(),
+    );
+    let run = |extra: &[&str]| {
+        planlint()
+            .current_dir(dir.path())
+            .args(["check", ".", "--lang", "en"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let all = json_diagnostics(&run(&["--format", "json"]).stdout).len();
+    assert!(all > 0);
+    run(&["--write-baseline", "baseline.json"]);
+    let hidden = run(&["--baseline", "baseline.json"]);
+    let stdout = String::from_utf8_lossy(&hidden.stdout).into_owned();
+    assert!(
+        stdout.contains(&format!(
+            "0 errors, 0 warnings, 0 notes (4 files checked); {all} known findings hidden by the baseline"
+        )),
+        "{stdout}"
+    );
+    let json: Value =
+        serde_json::from_slice(&run(&["--baseline", "baseline.json", "--format", "json"]).stdout)
+            .unwrap();
+    assert_eq!(json["summary"]["hidden_by_baseline"], all);
+    // planlint.yaml names the baseline; --no-baseline leaves it aside.
+    std::fs::write(
+        dir.path().join("planlint.yaml"),
+        "baseline: baseline.json\n",
+    )
+    .unwrap();
+    let configured = run(&["--format", "json"]);
+    assert_eq!(json_diagnostics(&configured.stdout).len(), 0);
+    for shown_all in [
+        run(&["--no-baseline", "--format", "json"]),
+        run(&["--baseline", "/dev/null", "--format", "json"]),
+    ] {
+        assert_eq!(
+            json_diagnostics(&shown_all.stdout).len(),
+            all,
+            "{}",
+            String::from_utf8_lossy(&shown_all.stderr)
+        );
+    }
+}
+
+/// Item 6: a stray note in the corpus is skipped with a note, never an error; a text that is
+/// a plan still is one.
+#[test]
+fn item_6_a_stray_note_is_not_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(
+        "tests/fixtures/lints/citation-title-mismatch/pass-quotes-and-plan-title",
+        dir.path(),
+    );
+    let run = || {
+        planlint()
+            .current_dir(dir.path())
+            .args(["check", ".", "--lang", "en", "--format", "json"])
+            .output()
+            .unwrap()
+    };
+    let clean = run();
+    let before = json_diagnostics(&clean.stdout);
+    std::fs::write(
+        dir.path().join("notes.md"),
+        "# 整理说明\n\n- 待补充各县材料\n- 下周核对引文\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("anqiu/todo.txt"),
+        "TODO: ask the county office\n",
+    )
+    .unwrap();
+    let out = run();
+    assert_eq!(out.status, clean.status, "a stray file makes no error");
+    let findings = json_diagnostics(&out.stdout);
+    let skipped: Vec<&str> = with_code(&findings, "not-a-plan")
+        .iter()
+        .map(|d| d["location"]["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(skipped, ["anqiu/todo.txt", "notes.md"], "{findings:#?}");
+    let others: Vec<&Value> = findings
+        .iter()
+        .filter(|d| d["code"] != "not-a-plan")
+        .collect();
+    assert_eq!(
+        others,
+        before.iter().collect::<Vec<_>>(),
+        "nothing else changed"
+    );
+    // A text with a title is a plan, checked as one (here: cut short after its heading).
+    std::fs::write(
+        dir.path().join("draft.md"),
+        "安丘市推动大规模设备更新和消费品以旧换新实施方案\n\n一、主要目标\n",
+    )
+    .unwrap();
+    let findings = json_diagnostics(&run().stdout);
+    assert_eq!(with_code(&findings, "not-a-plan").len(), 2);
+    let on_draft: Vec<&Value> = findings
+        .iter()
+        .filter(|d| d["location"]["file"] == "draft.md")
+        .collect();
+    assert!(
+        on_draft.iter().any(|d| d["code"] == "truncated-text"),
+        "{on_draft:#?}"
+    );
+}

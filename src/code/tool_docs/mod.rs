@@ -123,6 +123,28 @@ declare_tool_code! {
 
 declare_tool_code! {
     /// ## What it does
+    /// Notes a .txt, .md or .docx in a corpus folder in which nothing of a plan was read: no
+    /// title, issuer, 文号 or target (a `notes.md`, a README, a memo). It is skipped, not checked
+    /// as a plan; a draft named for review with `--corpus` is always checked.
+    ///
+    /// ## 检查内容
+    /// 语料文件夹中的 .txt、.md 或 .docx 文件，未读到方案的任何要素（标题、发文机关、文号或目标），如说明文档、备忘录。此类文件略过，不作为方案检查；用 --corpus 送审的草案总会被检查。
+    ///
+    /// ## Why is this bad?
+    /// A note beside the plans is not a plan; checked as one it would be an error nothing can
+    /// place. Skipped silently, a real plan whose text could not be read would go unnoticed.
+    ///
+    /// ## 为什么有问题
+    /// 方案旁的说明文件不是方案，若按方案检查，会报出无法归属地区的错误；若默默略过，读不出内容的真方案也会被忽略。
+    ///
+    /// ## How to fix / 修改方法
+    /// Nothing, for a note. For a plan, give its whole text (the title and 文号 included) or a
+    /// sidecar. 说明文件无需处理；若确是方案，请提供含标题、文号的完整文本或旁注文件。
+    static NOT_A_PLAN = ("not-a-plan", Input, Note, "语料库中没有方案要素的文本文件", "a text file in the corpus with nothing of a plan");
+}
+
+declare_tool_code! {
+    /// ## What it does
     /// Reports what a corpus folder holds but planlint does not read: a symbolic link (to a
     /// plan, a sidecar or a folder), which is not followed so that a corpus cannot reach files
     /// outside itself; and a pipe, socket or device with a plan's name, which could hang the run.

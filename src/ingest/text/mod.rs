@@ -44,6 +44,18 @@ pub(crate) struct Extracted {
     pub cut_short: Option<crate::model::Span>,
 }
 
+impl Extracted {
+    /// Whether the text reads as a plan at all: a title, an issuer, a 文号 or a target.
+    pub(crate) fn holds_a_plan(&self) -> bool {
+        let header = &self.header;
+        header.title.is_some()
+            || header.issuer.is_some()
+            || header.doc_number.is_some()
+            || !self.targets.is_empty()
+            || !self.skipped.is_empty()
+    }
+}
+
 /// Reads a plan's text.
 pub(crate) fn extract(original: &str) -> Extracted {
     let header = header::read(original);
