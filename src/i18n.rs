@@ -13,22 +13,28 @@ pub enum Lang {
 
 impl Lang {
     /// Picks the language from the locale variables (`LC_ALL`, `LC_MESSAGES`, `LANG`, in the
-    /// order POSIX gives them precedence): a `zh` locale gives Chinese, anything else English.
+    /// order POSIX gives them precedence): a `zh` locale gives Chinese, another language
+    /// English. A locale that names no language (unset, `C`, `C.UTF-8`, `POSIX`, as on most CI
+    /// machines and containers) gives Chinese, the language of the plans.
     #[must_use]
     pub fn from_env() -> Self {
         for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Ok(value) = std::env::var(var) {
-                if value.is_empty() {
-                    continue;
-                }
-                return if value.to_ascii_lowercase().starts_with("zh") {
-                    Lang::Zh
-                } else {
-                    Lang::En
-                };
+            let Ok(value) = std::env::var(var) else {
+                continue;
+            };
+            let value = value.to_ascii_lowercase();
+            let no_language =
+                value.is_empty() || value == "c" || value.starts_with("c.") || value == "posix";
+            if no_language {
+                continue;
             }
+            return if value.starts_with("zh") {
+                Lang::Zh
+            } else {
+                Lang::En
+            };
         }
-        Lang::En
+        Lang::Zh
     }
 }
 

@@ -124,6 +124,16 @@ pub struct CheckArgs {
     /// shown and the comparison table with the plans above as an appendix.
     #[arg(long, value_name = "OUT.docx", conflicts_with_all = ["fix", "diff", "write_baseline"])]
     pub annotate: Option<PathBuf>,
+    /// The least level put as a comment in the Word copy: errors and warnings by default, notes
+    /// staying in the terminal.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "LEVEL",
+        requires = "annotate",
+        default_value = "warning"
+    )]
+    pub annotate_level: MinLevel,
     /// Replace OUT.docx if it exists.
     #[arg(long, requires = "annotate")]
     pub force: bool,

@@ -99,8 +99,21 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
         return ExitStatus::Failure;
     }
     if let Some(out) = &args.annotate {
-        let annotated =
-            super::annotate::write(&args.input.paths, out, args.force, &report, findings, lang);
+        // The Word copy has its own level, whatever the terminal shows.
+        let commented: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|d| args.annotate_level.shows(d.severity))
+            .cloned()
+            .collect();
+        let annotated = super::annotate::write(
+            &args.input.paths,
+            out,
+            args.force,
+            &report,
+            &commented,
+            lang,
+        );
         if let Err(err) = annotated {
             report_failure(&err, lang);
             return ExitStatus::Failure;

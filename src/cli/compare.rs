@@ -80,7 +80,15 @@ pub(super) fn run(args: &CompareArgs) -> ExitStatus {
     let text = match args.format {
         CompareFormat::Table => Ok(tables
             .iter()
-            .map(|t| compare::to_text(t, lang))
+            .map(|t| {
+                let width = args
+                    .out
+                    .output
+                    .is_none()
+                    .then(super::output::terminal_width)
+                    .flatten();
+                crate::export::compare_text::to_text(t, lang, width)
+            })
             .collect::<Vec<_>>()
             .join("\n")),
         CompareFormat::Markdown => Ok(tables

@@ -27,11 +27,7 @@ pub(super) fn human(
     let width = output_width();
     let renderer = HumanRenderer::new(sources, RenderOptions { lang, color, width });
     let mut text = String::new();
-    // Errors first, then warnings, then notes, each in file order: what fails the run is on
-    // the first screen.
-    let mut ordered: Vec<&Diagnostic> = findings.iter().collect();
-    ordered.sort_by_key(|d| d.severity);
-    for finding in ordered {
+    for finding in crate::diagnostics::reading_order(findings) {
         if renderer.render(finding, &mut text).is_err() {
             text.push_str(finding.message.get(lang));
         }
@@ -95,9 +91,16 @@ pub(super) fn write_new_file(out: &Path, bytes: &[u8], force: bool) -> std::io::
 
 /// The width to lay findings out in: `COLUMNS` when set, else the terminal's, else 100.
 fn output_width() -> usize {
+    terminal_width().unwrap_or(100)
+}
+
+/// The width the output is read at: `COLUMNS`, else the terminal's; `None` when the output is
+/// not a terminal and `COLUMNS` is not set (a file, a pipe).
+pub(super) fn terminal_width() -> Option<usize> {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .filter(|w| *w > 0)
         .or_else(|| {
             std::io::stdout()
                 .is_terminal()
@@ -105,5 +108,4 @@ fn output_width() -> usize {
                 .flatten()
                 .map(|(terminal_size::Width(w), _)| usize::from(w))
         })
-        .unwrap_or(100)
 }

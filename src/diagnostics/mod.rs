@@ -3,6 +3,7 @@
 //! never render.
 
 pub mod baseline;
+mod columns;
 pub mod facts;
 pub mod fix;
 pub mod github;
@@ -51,7 +52,12 @@ pub struct Diagnostic {
     pub label: Option<Label>,
     /// More places in the same file.
     pub secondary: Vec<Label>,
+    /// For the maintainer of the plan repository, in the terminal and CI: may name planlint's
+    /// files, keys and flags.
     pub help: Option<Msg>,
+    /// For the reviewer of a draft, in the Word comment: what to change in the draft, never
+    /// planlint's internals. `None` when `help` already says only that.
+    pub reviewer_help: Option<Msg>,
     pub related: Vec<Related>,
     /// A mechanical fix `check --fix` can apply.
     pub fix: Option<fix::Fix>,
@@ -77,6 +83,7 @@ impl Diagnostic {
             label: None,
             secondary: Vec::new(),
             help: None,
+            reviewer_help: None,
             related: Vec::new(),
             fix: None,
             subject: Subject::File,
@@ -139,6 +146,14 @@ impl Diagnostic {
     #[must_use]
     pub fn with_help(mut self, help: Msg) -> Self {
         self.help = Some(help);
+        self
+    }
+
+    /// What the reviewer of a draft should change, when `help` speaks to the repository's
+    /// maintainer (names plans/, a sidecar, a YAML key or a flag).
+    #[must_use]
+    pub fn with_reviewer_help(mut self, help: Msg) -> Self {
+        self.reviewer_help = Some(help);
         self
     }
 
@@ -218,6 +233,17 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>, sources: &crate::model::Sources) 
             .then_with(|| a.sort_key().cmp(&b.sort_key()))
     });
     diagnostics.dedup();
+}
+
+/// The order people read findings in, in the terminal and in the HTML report: errors first,
+/// then warnings, then notes, each in the stable output order, so what fails the run comes
+/// first.
+pub fn reading_order<'a>(
+    findings: impl IntoIterator<Item = &'a Diagnostic>,
+) -> Vec<&'a Diagnostic> {
+    let mut ordered: Vec<&Diagnostic> = findings.into_iter().collect();
+    ordered.sort_by_key(|d| d.severity);
+    ordered
 }
 
 /// Counts by severity, for the summary line and the exit code.

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use super::columns::{back, columns, forward, line_end, line_start};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
@@ -12,7 +13,6 @@ use miette::{
 
 use super::terminal::{safe_source, safe_text};
 use super::{Diagnostic, Label, Severity};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::i18n::Lang;
 use crate::model::Sources;
@@ -250,6 +250,8 @@ struct FileSource {
 const GUTTER: usize = 10;
 /// The least context kept on each side of the span in a window, in columns.
 const MIN_MARGIN: usize = 8;
+/// The columns kept right of a span for the label drawn from it (`╰── parent: more than 90%`).
+const LABEL_ROOM: usize = 34;
 
 impl FileSource {
     fn text(&self) -> &str {
@@ -265,7 +267,7 @@ impl FileSource {
     fn line_width(&self, offset: usize) -> usize {
         let text: &str = self.text();
         text.get(line_start(text, offset)..line_end(text, offset))
-            .map_or(0, UnicodeWidthStr::width)
+            .map_or(0, columns)
     }
 
     /// A span on one line too wide for the output is underlined over its beginning only, so
@@ -276,7 +278,7 @@ impl FileSource {
         };
         let most = self.room() - 2 * MIN_MARGIN;
         if spanned.contains('\n')
-            || spanned.width() <= most
+            || columns(spanned) <= most
             || self.line_width(start) <= self.room()
         {
             return (start, len);
@@ -298,7 +300,7 @@ impl SourceCode for FileSource {
         let text: &'a str = self.text();
         let room = self.room();
         let fits = |data: &[u8]| {
-            std::str::from_utf8(data).is_ok_and(|d| d.lines().all(|l| l.width() <= room))
+            std::str::from_utf8(data).is_ok_and(|d| d.lines().all(|l| columns(l) <= room))
         };
         let inner = text.read_span(span, context_lines_before, context_lines_after)?;
         let offset = span.offset().min(text.len());
@@ -306,25 +308,42 @@ impl SourceCode for FileSource {
         let column = text
             .get(line_start..offset)
             .map_or(inner.column(), |s| s.chars().count());
-        if !fits(inner.data()) {
+        let end = (offset + span.len()).min(text.len());
+        // A label is drawn from the span rightwards: a span near the end of a long line is
+        // shown in a window too, so the label stays on screen.
+        let label_fits = match (text.get(line_start..offset), text.get(offset..end)) {
+            (Some(before), Some(spanned)) => {
+                spanned.contains('\n')
+                    || columns(before) + columns(spanned) / 2 + LABEL_ROOM <= room
+            }
+            _ => true,
+        };
+        if !fits(inner.data()) || !label_fits {
             // A wide line of context is dropped; then a paragraph on one line (Word, Markdown,
             // a PDF's table row) that would run past the terminal, and the underline with it,
             // is cut to the part around the span, sized to the output.
-            let end = (offset + span.len()).min(text.len());
             let line_end = line_end(text, end);
-            let (start, stop) = if fits(
-                text.get(line_start..line_end)
-                    .unwrap_or_default()
-                    .as_bytes(),
-            ) {
+            let whole_line = text.get(line_start..line_end).unwrap_or_default();
+            let (start, stop) = if label_fits && fits(whole_line.as_bytes()) {
                 (line_start, line_end)
             } else {
-                let span_width = text.get(offset..end).map_or(0, UnicodeWidthStr::width);
+                let span_width = text.get(offset..end).map_or(0, columns);
                 let margin = (room.saturating_sub(span_width) / 2).max(MIN_MARGIN);
-                (
-                    back(text, offset, margin, line_start),
-                    forward(text, end, margin, line_end),
-                )
+                // Room the right side does not need (the span near the line's end) goes to the
+                // left, short of what the label drawn from the span needs.
+                let width = |from: usize, to: usize| text.get(from..to).map_or(0, columns);
+                let stop = forward(text, end, margin, line_end);
+                let left = (2 * margin - width(end, stop).min(margin))
+                    .min(room.saturating_sub(span_width + LABEL_ROOM))
+                    .max(margin.min(MIN_MARGIN));
+                let start = back(text, offset, left.max(MIN_MARGIN), line_start);
+                let stop = forward(
+                    text,
+                    end,
+                    2 * margin - width(start, offset).min(2 * margin),
+                    line_end,
+                );
+                (start, stop)
             };
             let line = text.get(..start).map_or(0, |b| b.matches('\n').count());
             let window = text.get(start..stop).unwrap_or_default();
@@ -346,48 +365,4 @@ impl SourceCode for FileSource {
             inner.line_count(),
         )))
     }
-}
-
-/// The offset where the line holding `offset` starts.
-fn line_start(text: &str, offset: usize) -> usize {
-    text.get(..offset)
-        .and_then(|before| before.rfind('\n'))
-        .map_or(0, |i| i + 1)
-}
-
-/// The offset where the line holding `offset` ends (its newline, or the end of the text).
-fn line_end(text: &str, offset: usize) -> usize {
-    text.get(offset..)
-        .and_then(|rest| rest.find('\n'))
-        .map_or(text.len(), |i| offset + i)
-}
-
-/// The offset `columns` display columns before `from`, not before `floor`.
-fn back(text: &str, from: usize, columns: usize, floor: usize) -> usize {
-    let Some(before) = text.get(floor..from) else {
-        return floor;
-    };
-    let mut used = 0;
-    for (i, c) in before.char_indices().rev() {
-        used += c.width().unwrap_or(0);
-        if used > columns {
-            return floor + i + c.len_utf8();
-        }
-    }
-    floor
-}
-
-/// The offset `columns` display columns after `from`, not after `ceiling`.
-fn forward(text: &str, from: usize, columns: usize, ceiling: usize) -> usize {
-    let Some(after) = text.get(from..ceiling) else {
-        return ceiling;
-    };
-    let mut used = 0;
-    for (i, c) in after.char_indices() {
-        used += c.width().unwrap_or(0);
-        if used > columns {
-            return from + i;
-        }
-    }
-    ceiling
 }

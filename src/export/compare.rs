@@ -3,9 +3,6 @@
 //! the row's conclusion with what became of its finding. Nothing is judged here.
 
 use std::collections::HashMap;
-use std::fmt::Write;
-
-use unicode_width::UnicodeWidthStr;
 
 use crate::comparison::{Standing, Verdict, conclusion};
 use crate::diagnostics::terminal::safe_text;
@@ -189,37 +186,6 @@ pub(super) fn cells(table: &Table, lang: Lang) -> Vec<Vec<String>> {
             cells
         })
         .collect()
-}
-
-/// An aligned table for the terminal (widths as the terminal counts them, plan text made safe).
-#[must_use]
-pub fn to_text(table: &Table, lang: Lang) -> String {
-    let head = headings(table, lang);
-    let body = cells(table, lang);
-    let all: Vec<Vec<String>> = std::iter::once(head)
-        .chain(body)
-        .map(|r| r.iter().map(|c| safe_text(c)).collect())
-        .collect();
-    let widths: Vec<usize> = (0..all[0].len())
-        .map(|i| all.iter().map(|r| r[i].width()).max().unwrap_or(0))
-        .collect();
-    let mut out = format!("{}\n", safe_text(&table.name));
-    if let Some(line) = campaign_line(table, lang) {
-        let _ = writeln!(out, "{}", safe_text(&line));
-    }
-    for (n, row) in all.iter().enumerate() {
-        let line: Vec<String> = row
-            .iter()
-            .zip(&widths)
-            .map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.width())))
-            .collect();
-        let _ = writeln!(out, "{}", line.join("  ").trim_end());
-        if n == 0 {
-            let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-            let _ = writeln!(out, "{}", rule.join("  "));
-        }
-    }
-    out
 }
 
 /// A Markdown table (`|` in plan text escaped).

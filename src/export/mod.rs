@@ -6,6 +6,7 @@
 mod build;
 pub mod card;
 pub mod compare;
+pub mod compare_text;
 pub mod docx;
 pub mod dot;
 pub mod escape;

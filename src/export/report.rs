@@ -18,7 +18,7 @@ h1{font-size:20px}h2{font-size:17px;margin-top:28px}
 table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #d5dde5;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f2f5f8}tr.weaker td{background:#fde2e1}
 .chain{display:flex;flex-direction:column;gap:4px;font-size:13px}.chain div{border:1px solid #2e6da4;border-radius:6px;padding:4px 8px;background:#eef5ff;width:fit-content}
-.chain .draft{border-color:#c0392b;background:#fde2e1}
+.chain .draft{border-color:#c0392b;background:#fde2e1}.chain .skipped{border-style:dashed;border-color:#8a97a5;background:#fff;color:#5b6773}
 li.error{color:#c0392b}li.warning{color:#9a6300}
 pre{white-space:pre-wrap;font-family:inherit;font-size:13px;background:#fafbfc;border:1px solid #e3e8ed;padding:12px}
 mark.error{background:#f9c0bc}mark.warning{background:#fbe3a8}mark.note{background:#dfe9f5}";
@@ -30,8 +30,12 @@ pub fn to_html(report: &Report, plans: &[PlanId], lang: Lang) -> String {
         Lang::Zh => "planlint 审查报告",
         Lang::En => "planlint review report",
     };
+    let html_lang = match lang {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
+    };
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{title}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{title}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
     );
     for &plan in plans {
         section(&mut out, report, plan, lang);
@@ -44,32 +48,26 @@ fn section(out: &mut String, report: &Report, id: PlanId, lang: Lang) {
     let corpus = &report.corpus;
     let plan = corpus.plan(id);
     let words = |zh, en| words(lang, zh, en);
-    let _ = writeln!(
-        out,
-        "<section>\n<h2>{} · {}</h2>",
-        esc(&corpus.plan_name(id)),
-        esc(&plan.title.value)
-    );
-    // Its place in the cascade: the chain of plans above it, national first.
-    let _ = writeln!(
-        out,
-        "<h3>{}</h3>\n<div class=\"chain\">",
-        words("在规划级联中的位置", "Place in the cascade")
-    );
-    for &above in report.graph.ancestors(id).iter().rev() {
-        let _ = writeln!(out, "<div>{}</div>", esc(&corpus.plan_name(above)));
+    // The plan's name is its 文号 and place, or its title when it has no 文号: the title once.
+    let name = corpus.plan_name(id);
+    if name.contains(plan.title.value.as_str()) {
+        let _ = writeln!(out, "<section>\n<h2>{}</h2>", esc(&name));
+    } else {
+        let _ = writeln!(
+            out,
+            "<section>\n<h2>{} · {}</h2>",
+            esc(&name),
+            esc(&plan.title.value)
+        );
     }
-    let _ = writeln!(
-        out,
-        "<div class=\"draft\">{}</div>\n</div>",
-        esc(&corpus.plan_name(id))
-    );
+    chain(out, report, id, lang);
     table(out, &compare::table(report, id, lang), lang);
-    let findings: Vec<&Diagnostic> = report
-        .findings
-        .iter()
-        .filter(|d| d.source == Some(plan.source))
-        .collect();
+    let findings = crate::diagnostics::reading_order(
+        report
+            .findings
+            .iter()
+            .filter(|d| d.source == Some(plan.source)),
+    );
     let _ = writeln!(
         out,
         "<h3>{} ({})</h3>\n<ol>",
@@ -101,6 +99,55 @@ fn section(out: &mut String, report: &Report, id: PlanId, lang: Lang) {
     let _ = writeln!(out, "<h3>{}</h3>", words("方案文本", "The plan's text"));
     text(out, report, plan.source, &findings, lang);
     out.push_str("</section>\n");
+}
+
+/// Its place in the cascade, national first: the plan above it at each level, and a level with
+/// no plan in the corpus shown as skipped rather than left out.
+fn chain(out: &mut String, report: &Report, id: PlanId, lang: Lang) {
+    let corpus = &report.corpus;
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>\n<div class=\"chain\">",
+        words(lang, "在规划级联中的位置", "Place in the cascade")
+    );
+    let ancestors = report.graph.ancestors(id);
+    let levels = crate::model::jurisdiction::jurisdiction_chain(
+        &corpus.jurisdictions,
+        corpus.plan(id).jurisdiction,
+    );
+    // A plan above cited from outside the chain of places (a ministry's plan) comes first.
+    for &above in ancestors.iter().rev() {
+        if !levels.contains(&corpus.plan(above).jurisdiction) {
+            let _ = writeln!(out, "<div>{}</div>", esc(&corpus.plan_name(above)));
+        }
+    }
+    for &level in levels.iter().skip(1).rev() {
+        let plans: Vec<PlanId> = ancestors
+            .iter()
+            .rev()
+            .copied()
+            .filter(|a| corpus.plan(*a).jurisdiction == level)
+            .collect();
+        if plans.is_empty() {
+            let place = &corpus.jurisdiction(level).name.value;
+            let _ = writeln!(
+                out,
+                "<div class=\"skipped\">{}</div>",
+                esc(&match lang {
+                    Lang::Zh => format!("{place}：语料库中没有本级方案，跳过"),
+                    Lang::En => format!("{place}: no plan of this level in the corpus, skipped"),
+                })
+            );
+        }
+        for above in plans {
+            let _ = writeln!(out, "<div>{}</div>", esc(&corpus.plan_name(above)));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "<div class=\"draft\">{}</div>\n</div>",
+        esc(&corpus.plan_name(id))
+    );
 }
 
 fn table(out: &mut String, table: &Table, lang: Lang) {

@@ -164,6 +164,10 @@ fn cut_short(source: SourceId, span: Span) -> Diagnostic {
         "提供完整文本；若文本确已完整，在旁注文件中写 status: full",
         "give the whole text; if it is whole, write status: full in its sidecar"
     ))
+    .with_reviewer_help(msg!(
+        "文本似在此处中断：请核对送审稿是否完整",
+        "the text seems to stop here: check that the whole draft was given"
+    ))
 }
 
 struct Header {

@@ -143,7 +143,7 @@ impl<'a> LintContext<'a> {
             )
             .with_related(
                 parent.source,
-                parent.span,
+                self.figure_span(parent),
                 msg!(
                     "上级方案 {parent_plan} 的目标",
                     "the target in {parent_plan}"
@@ -153,6 +153,27 @@ impl<'a> LintContext<'a> {
             .about(Subject::Target {
                 target: child_id,
                 parent: Some(parent_id),
+            })
+    }
+
+    /// Where a parent's target is shown: its figure inside its sentence when the sentence
+    /// writes it, so that a long `quote:` is shown in a window around the figure rather than
+    /// from its start; else the whole sentence.
+    #[must_use]
+    pub fn figure_span(&self, target: &Target) -> crate::model::Span {
+        let text: &str = &self.corpus.sources.get(target.source).text;
+        let start = target.span.start;
+        let Some(sentence) = text.get(start..target.span.end()) else {
+            return target.span;
+        };
+        // The figure as plans write it: 28 for 28%, 300 for 300万辆 (kept as 3,000,000辆).
+        let value = target.quantity.value;
+        [value, value / 1e4, value / 1e8]
+            .into_iter()
+            .map(crate::model::quantity::format_number)
+            .find_map(|figure| standalone(sentence, &figure).map(|at| (at, figure.len())))
+            .map_or(target.span, |(at, len)| {
+                crate::model::Span::new(start + at, len)
             })
     }
 
@@ -199,4 +220,18 @@ impl LintContext<'_> {
     ) -> Option<&crate::catalogue::Indicator> {
         self.corpus.catalogue.link_wording(&target.indicator.value)
     }
+}
+
+/// Where `figure` stands in `sentence` as a number of its own (not the 20 of 2020年, nor the
+/// 2 of 2.5).
+fn standalone(sentence: &str, figure: &str) -> Option<usize> {
+    let numeric = |c: char| c.is_ascii_digit() || c == '.';
+    sentence
+        .match_indices(figure)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let before = sentence[..at].chars().next_back();
+            let after = sentence[at + figure.len()..].chars().next();
+            !before.is_some_and(numeric) && !after.is_some_and(|c| numeric(c) || c == '年')
+        })
 }

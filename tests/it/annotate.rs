@@ -89,14 +89,20 @@ fn span_text(text: &str, finding: &Value) -> String {
     text[start..start + len].to_string()
 }
 
-/// Every finding has a comment by planlint anchored on the characters it underlines (its
-/// span's lines are the document's paragraphs, joined here by line breaks).
+/// Every error and warning has a comment by planlint anchored on the characters it underlines
+/// (its span's lines are the document's paragraphs, joined here by line breaks); notes stay in
+/// the terminal unless `--annotate-level note`.
 fn each_finding_is_a_comment(findings: &Value, comments: &[Value], text: &str) {
     let ours: Vec<&Value> = comments
         .iter()
         .filter(|c| c["author"] == "planlint")
         .collect();
-    let findings = findings["diagnostics"].as_array().unwrap();
+    let findings: Vec<&Value> = findings["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] != "note")
+        .collect();
     assert_eq!(ours.len(), findings.len());
     for (finding, comment) in findings.iter().zip(&ours) {
         let comment_text = comment["text"].as_str().unwrap();

@@ -82,12 +82,13 @@ pub(crate) fn render_both(corpus: &Corpus, findings: &[Diagnostic]) -> String {
     )
 }
 
-/// The planlint binary, run from the repository root with a clean environment: no locale, a
-/// fixed width, no colour.
+/// The planlint binary, run from the repository root with a clean environment: an English
+/// locale (the tests of the default language set their own), a fixed width, no colour.
 pub(crate) fn planlint() -> std::process::Command {
     let mut cmd = std::process::Command::new(insta_cmd::get_cargo_bin("planlint"));
     cmd.current_dir(root())
         .env_clear()
+        .env("LANG", "en_US.UTF-8")
         .env("COLUMNS", "100")
         .env("NO_COLOR", "1")
         // Every run of the suite shares one extraction cache, so both its paths are exercised.

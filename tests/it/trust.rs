@@ -383,3 +383,249 @@ fn item_6_a_stray_note_is_not_a_plan() {
         "{on_draft:#?}"
     );
 }
+
+/// A draft of 平度市 (青岛市, whose plan the corpus lacks) with a weaker target, a note or two
+/// and a help that speaks to the repository's maintainer (omitted-target's `not_applicable:`).
+const PINGDU: &str = "平度市人民政府关于印发平度市推动大规模设备更新和消费品以旧换新实施方案的通知\n\
+    为贯彻落实《山东省人民政府关于印发山东省推动大规模设备更新和消费品以旧换新实施方案的通知》\
+    （鲁政发〔2024〕3号）精神，结合我市实际，制定本方案。\n\
+    一、主要目标\n\
+    到2027年，规模以上工业企业关键工序数控化率超过70%，规模以上工业企业数字化研发设计工具普及率超过92%。\n\
+    二、重点任务\n（一）推进设备更新。牵头单位：市工信局\n";
+
+/// One part of a .docx, as text.
+fn docx_part(path: &Path, name: &str) -> String {
+    let file = std::fs::File::open(path).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut part = archive.by_name(name).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+    text
+}
+
+/// The reviewer's Word copy of `PINGDU` (with `extra` flags), run in `dir`: the copy's path and
+/// the findings.
+fn word_copy(dir: &Path, extra: &[&str]) -> (std::path::PathBuf, Vec<Value>) {
+    std::fs::write(dir.join("pingdu.txt"), PINGDU).unwrap();
+    let out_path = dir.join("pingdu-reviewed.docx");
+    let _ = std::fs::remove_file(&out_path);
+    let out = planlint()
+        .current_dir(dir)
+        .args(["check", "pingdu.txt", "--corpus"])
+        .arg(root().join("plans"))
+        .args(["--format", "json", "--annotate", "pingdu-reviewed.docx"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        out_path.is_file(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out_path, json_diagnostics(&out.stdout))
+}
+
+/// Item 7: the Word copy holds errors and warnings only (notes with `--annotate-level note`),
+/// its help never names planlint's files, keys or flags, and its appendix's columns fit their
+/// content in rows that never split across pages.
+#[test]
+fn item_7_the_word_copy_speaks_to_the_reviewer() {
+    let dir = tempfile::tempdir().unwrap();
+    let (copy, findings) = word_copy(dir.path(), &["--lang", "zh"]);
+    let comments = docx_part(&copy, "word/comments.xml");
+    let count = comments.matches("<w:comment ").count();
+    let serious = findings.iter().filter(|d| d["severity"] != "note").count();
+    assert!(serious >= 2 && serious < findings.len(), "{findings:#?}");
+    assert_eq!(count, serious, "errors and warnings only");
+    for internal in [
+        "plans/",
+        "status:",
+        "not_applicable",
+        ".yaml",
+        "旁注",
+        "--jurisdiction",
+    ] {
+        assert!(!comments.contains(internal), "{internal} in {comments}");
+    }
+    assert!(comments.contains("建议："), "{comments}");
+    let (copy, _) = word_copy(dir.path(), &["--lang", "zh", "--annotate-level", "note"]);
+    let all = docx_part(&copy, "word/comments.xml")
+        .matches("<w:comment ")
+        .count();
+    assert_eq!(
+        all,
+        findings.len(),
+        "every finding with --annotate-level note"
+    );
+    let document = docx_part(&copy, "word/document.xml");
+    let appendix = &document[document.find("<w:tbl>").unwrap()..];
+    let rows = appendix.matches("<w:tr>").count();
+    assert!(rows >= 3, "{appendix}");
+    assert_eq!(appendix.matches("<w:cantSplit/>").count(), rows);
+    let widths: Vec<u32> = appendix[..appendix.find("</w:tblGrid>").unwrap()]
+        .split("<w:gridCol w:w=\"")
+        .skip(1)
+        .map(|w| w[..w.find('"').unwrap()].parse().unwrap())
+        .collect();
+    assert!(widths.len() >= 4, "{widths:?}");
+    // 指标 (the longest wording) is wider than 年份 (four digits).
+    assert!(widths[0] > 2 * widths[1], "{widths:?}");
+    assert!(widths.iter().sum::<u32>() <= 8844, "{widths:?}");
+}
+
+/// Item 7: with no `lang:` and a locale that names no language (a CI machine, a container),
+/// the terminal, the HTML report and the Word copy are all Chinese; `lang: en` makes them all
+/// English, whatever the locale.
+#[test]
+fn item_7_every_output_speaks_the_same_language() {
+    for (config, locale, zh) in [
+        (None, "C.UTF-8", true),
+        (Some("lang: en\n"), "zh_CN.UTF-8", false),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        if let Some(config) = config {
+            std::fs::write(dir.path().join("planlint.yaml"), config).unwrap();
+        }
+        std::fs::write(dir.path().join("pingdu.txt"), PINGDU).unwrap();
+        let run = |args: &[&str]| {
+            let out = planlint()
+                .current_dir(dir.path())
+                .env("LANG", locale)
+                .args(args)
+                .arg("--corpus")
+                .arg(root().join("plans"))
+                .output()
+                .unwrap();
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        };
+        let terminal = run(&["check", "pingdu.txt", "--annotate", "copy.docx"]);
+        let html = run(&["compare", "pingdu.txt", "--format", "html"]);
+        let comments = docx_part(&dir.path().join("copy.docx"), "word/comments.xml");
+        let said = [
+            (
+                "terminal",
+                terminal.contains("个错误") || terminal.contains("个警告"),
+            ),
+            (
+                "html",
+                html.contains("审查报告") && html.contains("lang=\"zh-CN\""),
+            ),
+            (
+                "word",
+                comments.contains("警告[") || comments.contains("错误["),
+            ),
+        ];
+        for (output, chinese) in said {
+            assert_eq!(chinese, zh, "{output} with {config:?} and LANG={locale}");
+        }
+    }
+}
+
+/// Item 8: a parent's long `quote:` is shown around its figure: the snippet's line holds
+/// 28%, the figure the label speaks of, in an 80-column terminal.
+#[test]
+fn item_8_the_parents_figure_is_in_view() {
+    let out = planlint()
+        .args(["check", "plans"])
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let lines: Vec<&str> = text.lines().collect();
+    let labels: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.contains("╰── parent: at least +28% on 2023"))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(!labels.is_empty(), "{text}");
+    for at in labels {
+        let snippet = lines[at - 2];
+        assert!(snippet.contains("增长28%"), "{snippet}");
+    }
+}
+
+/// Item 9: `compare` fits the terminal's width (`COLUMNS`), wrapping the wide columns in their
+/// cells; piped with no `COLUMNS`, each row stays on one line.
+#[test]
+fn item_9_compare_fits_the_terminal() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pingdu.txt"), PINGDU).unwrap();
+    let compare = |columns: Option<&str>| {
+        let mut command = planlint();
+        command.current_dir(dir.path()).env_remove("COLUMNS");
+        if let Some(columns) = columns {
+            command.env("COLUMNS", columns);
+        }
+        let out = command
+            .args(["compare", "pingdu.txt", "--lang", "zh", "--corpus"])
+            .arg(root().join("plans"))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let indicator = "规模以上工业企业数字化研发设计工具普及率";
+    for columns in [60, 80] {
+        let table = compare(Some(&columns.to_string()));
+        for line in table.lines().skip(2) {
+            assert!(line.width() <= columns, "{columns}: {line}\n{table}");
+        }
+        assert!(!table.contains(indicator), "wrapped in {columns}: {table}");
+    }
+    let piped = compare(None);
+    assert!(piped.lines().any(|l| l.starts_with(indicator)), "{piped}");
+}
+
+/// Item 10: the HTML report lists findings in the terminal's order (errors, warnings, notes),
+/// names the plan once, and shows the level of the chain the corpus has no plan for.
+#[test]
+fn item_10_the_html_report_reads_like_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pingdu.txt"), PINGDU).unwrap();
+    let out = planlint()
+        .current_dir(dir.path())
+        .args([
+            "compare",
+            "pingdu.txt",
+            "--format",
+            "html",
+            "--lang",
+            "en",
+            "--corpus",
+        ])
+        .arg(root().join("plans"))
+        .output()
+        .unwrap();
+    let html = String::from_utf8_lossy(&out.stdout).into_owned();
+    let order: Vec<&str> = html
+        .split("<li class=\"")
+        .skip(1)
+        .map(|item| &item[..item.find('"').unwrap()])
+        .collect();
+    let rank = |s: &str| {
+        ["error", "warning", "note"]
+            .iter()
+            .position(|r| *r == s)
+            .unwrap()
+    };
+    assert!(order.len() >= 3, "{html}");
+    assert!(
+        order.windows(2).all(|w| rank(w[0]) <= rank(w[1])),
+        "{order:?}"
+    );
+    let heading = &html[html.find("<h2>").unwrap()..html.find("</h2>").unwrap()];
+    assert_eq!(
+        heading
+            .matches("平度市推动大规模设备更新和消费品以旧换新实施方案")
+            .count(),
+        1,
+        "{heading}"
+    );
+    assert!(
+        html.contains(
+            "<div class=\"skipped\">青岛市: no plan of this level in the corpus, skipped</div>"
+        ),
+        "{html}"
+    );
+}

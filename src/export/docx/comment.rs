@@ -36,18 +36,61 @@ pub(super) fn paragraphs(finding: &Diagnostic, sources: &Sources, lang: Lang) ->
         let sentence = quoted_sentence(sources.get(related.source), &related.label.span);
         lines.push(format!("{}{colon}“{sentence}”", related.message.get(lang)));
     }
-    if let Some(help) = &finding.help {
+    if let Some(help) = reviewer_help(finding, lang) {
         let prefix = match lang {
-            Lang::Zh => "帮助：",
-            Lang::En => "help: ",
+            Lang::Zh => "建议：",
+            Lang::En => "suggestion: ",
         };
-        lines.push(format!("{prefix}{}", help.get(lang)));
+        lines.push(format!("{prefix}{help}"));
     }
     lines
 }
 
+/// What planlint's own help may name that a reviewer in Word has no use for: the repository's
+/// folders and files, YAML keys, flags and the tool itself.
+const INTERNALS: [&str; 16] = [
+    "plans/",
+    "planlint",
+    "yaml",
+    "YAML",
+    "sidecar",
+    "旁注",
+    "status:",
+    "not_applicable",
+    "allow:",
+    "reason:",
+    "--",
+    "catalogue",
+    "语料库",
+    "corpus",
+    "辖区文件",
+    "jurisdiction file",
+];
+
+/// The help for the reviewer: the finding's reviewer help, else its help when that names none
+/// of planlint's internals (a maintainer's help is left to the terminal), code quotes as “”.
+fn reviewer_help(finding: &Diagnostic, lang: Lang) -> Option<String> {
+    let help = finding
+        .reviewer_help
+        .as_ref()
+        .or(finding.help.as_ref())?
+        .get(lang);
+    if INTERNALS.iter().any(|word| help.contains(word)) {
+        return None;
+    }
+    let mut quoted = String::with_capacity(help.len());
+    for (i, part) in help.split('`').enumerate() {
+        if i > 0 {
+            quoted.push(if i % 2 == 1 { '“' } else { '”' });
+        }
+        quoted.push_str(part);
+    }
+    Some(quoted)
+}
+
 /// The parent's sentence: in a text plan the sentence around the span; in a YAML plan the
-/// span is the `quote:` value, the sentence as the plan words it.
+/// `quote:` value the span is in (the whole value, or the figure inside it), the sentence as
+/// the plan words it.
 fn quoted_sentence(file: &crate::model::SourceFile, span: &crate::model::Span) -> String {
     let is_yaml = file
         .path
@@ -56,12 +99,19 @@ fn quoted_sentence(file: &crate::model::SourceFile, span: &crate::model::Span) -
     if !is_yaml {
         return sentence_around(&file.text, span);
     }
-    let quote = file
-        .text
-        .get(span.start..span.end())
-        .unwrap_or_default()
-        .trim()
-        .trim_matches(['"', '\'']);
+    let text: &str = &file.text;
+    let start = span.start.min(text.len());
+    let from = text
+        .get(..start)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let to = text
+        .get(span.end().max(start)..)
+        .and_then(|after| after.find('\n'))
+        .map_or(text.len(), |i| span.end().max(start) + i);
+    let line = text.get(from..to).unwrap_or_default();
+    let value = line.split_once("quote:").map_or(line, |(_, value)| value);
+    let quote = value.trim().trim_matches(['"', '\'']);
     let mut shown: String = quote.chars().take(MAX_QUOTE_CHARS).collect();
     if shown.len() < quote.len() {
         shown.push('…');

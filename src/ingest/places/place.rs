@@ -198,4 +198,8 @@ fn contradiction(
         "若方案属于{said_name}，改用 --jurisdiction {said_flag} 或将其移入该辖区的文件夹；否则改正方案文本",
         "if the plan is {said_name}'s, give --jurisdiction {said_flag} or move it into that jurisdiction's folder; otherwise correct the text"
     ))
+    .with_reviewer_help(msg!(
+        "核对方案中的地名和发文机关",
+        "check the place names and the issuer in the plan"
+    ))
 }

@@ -59,6 +59,10 @@ pub(super) fn unplaced(evidence: &Evidence<'_>, lookup: &JurisdictionLookup<'_>)
         "用 --jurisdiction 指明辖区（如 --jurisdiction {example}，或路径、区划代码），或将其移入含 jurisdiction.yaml 的文件夹，或在旁注文件 *.sidecar.yaml 中写明 `jurisdiction:`",
         "name it with --jurisdiction (e.g. --jurisdiction {example}, or a path or a code), move it into a folder with a jurisdiction.yaml, or write `jurisdiction:` in a sidecar *.sidecar.yaml"
     ))
+    .with_reviewer_help(msg!(
+        "在标题或落款中写明发文机关或地名",
+        "name the issuer or the place in the title or the signature"
+    ))
 }
 
 /// What the plan offered, each with what it said or that it said nothing.

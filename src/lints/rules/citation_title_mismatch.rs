@@ -164,6 +164,10 @@ fn report(
             .with_help(msg!(
                 "语料库中的标题为《{expected}》（未经核实）；请对照原文核对所引标题",
                 "the corpus gives 《{expected}》, not verified against the issued text: check the cited title against the document"
+            ))
+            .with_reviewer_help(msg!(
+                "请对照原文核对所引标题（或为《{expected}》）",
+                "check the cited title against the document itself (perhaps 《{expected}》)"
             ));
     }
     diagnostic

@@ -117,6 +117,10 @@ fn unknown(home: &Jurisdiction, group: &NameMentions<'_>, suggestion: Option<&Su
         None => diagnostic.with_help(msg!(
             "请改用正式名称；如该机构确实存在，请将其补入辖区文件的 agencies",
             "use the official name; if the body exists, add it to the jurisdiction file's agencies"
+        ))
+        .with_reviewer_help(msg!(
+            "请改用该机构的正式名称（以本级政府机构设置为准）",
+            "use the body's official name, as the local government's list of departments gives it"
         )),
     }
 }

@@ -74,6 +74,10 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(msg!(
                     "采用上级的限定词（{parent_zh}）；是否视为弱于上级由 planlint.yaml 的 looser-bound 级别决定",
                     "use the parent's bound ({parent_en}); whether this is weaker is set by looser-bound's level in planlint.yaml"
+                ))
+                .with_reviewer_help(msg!(
+                    "采用上级的限定词（{parent_zh}）",
+                    "use the parent's bound ({parent_en})"
                 )),
         );
     }

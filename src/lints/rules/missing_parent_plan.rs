@@ -97,4 +97,8 @@ fn report(ctx: &LintContext<'_>, id: PlanId, parent: PlanId, missing: &[Jurisdic
             "将{zh}的方案收录到 plans/（仅知文号、标题时用 status: stub）",
             "add the plan of {en} under plans/ (with status: stub when only its number and title are known)"
         ))
+        .with_reviewer_help(msg!(
+            "引用{zh}的方案（文号和标题），以便核对本方案的目标",
+            "cite the plan of {en} (its number and title), so that the targets can be checked against it"
+        ))
 }

@@ -115,7 +115,7 @@ fn report(ctx: &LintContext<'_>, id: PlanId, rows: &[ComparisonId]) -> Diagnosti
         let (value_zh, value_en) = target.describe();
         diagnostic = diagnostic.with_related(
             target.source,
-            target.span,
+            ctx.figure_span(target),
             msg!("上级方案的目标：{indicator}", "the parent's target: {indicator}"),
             msg!("上级：{value_zh}", "parent: {value_en}"),
         );
@@ -123,5 +123,9 @@ fn report(ctx: &LintContext<'_>, id: PlanId, rows: &[ComparisonId]) -> Diagnosti
     diagnostic.with_help(msg!(
         "逐项承接上级目标（可结合本地实际细化），或在 not_applicable 中声明不适用并写明理由",
         "take up each target (adapted to local conditions), or declare it under `not_applicable:` with the reason"
+    ))
+    .with_reviewer_help(msg!(
+        "逐项承接上级目标（可结合本地实际细化）；确不适用的，在方案中说明理由",
+        "take up each target of the plan above (adapted to local conditions); where one does not apply, say why in the plan"
     ))
 }

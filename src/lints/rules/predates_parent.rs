@@ -78,6 +78,10 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(msg!(
                     "修订方案时承接上级目标；差异见对照表（planlint compare）",
                     "take the parent's targets up when the plan is revised; `planlint compare` lists the differences"
+                ))
+                .with_reviewer_help(msg!(
+                    "修订方案时承接上级目标；差异见附录对照表",
+                    "take the parent's targets up when the plan is revised; the appendix lists the differences"
                 )),
         );
     }

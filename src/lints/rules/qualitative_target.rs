@@ -90,7 +90,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             let (value_zh, value_en) = target.describe();
             diagnostic = diagnostic.with_related(
                 target.source,
-                target.span,
+                ctx.figure_span(target),
                 msg!("上级方案的目标：{name}", "the parent's target: {name}"),
                 msg!("上级：{value_zh}", "parent: {value_en}"),
             );
@@ -98,6 +98,10 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         out.push(diagnostic.with_help(msg!(
             "写明量化目标（不低于上级的{value_zh}），或在 not_applicable 中声明不适用并写明理由",
             "state the figure (at least the parent's {value_en}), or declare it under `not_applicable:` with the reason"
+        ))
+        .with_reviewer_help(msg!(
+            "写明量化目标（不低于上级的{value_zh}）；确不适用的，在方案中说明理由",
+            "state the figure (at least the parent's {value_en}); if it does not apply, say why in the plan"
         )));
     }
 }

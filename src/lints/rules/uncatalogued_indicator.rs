@@ -97,6 +97,10 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         out.push(diagnostic.with_help(msg!(
             "如上级以其他措辞提出同一指标，在 planlint.yaml 的 catalogue 文件夹的 indicators.yaml 中把两种措辞列为同一条目（见 docs/adding-a-campaign.md）",
             "if a plan above words the same indicator otherwise, list both wordings under one entry of an indicators.yaml in a folder named by `catalogue:` in planlint.yaml (see docs/adding-a-campaign.md)"
+        ))
+        .with_reviewer_help(msg!(
+            "指标名称尽量沿用上级方案的措辞，便于逐项对照",
+            "word the indicators as the plans above do, so that each can be compared"
         )));
     }
 }

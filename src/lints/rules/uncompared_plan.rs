@@ -105,6 +105,10 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 "将上级方案收录到 plans/，在方案中引用上级方案的文号，或用 --jurisdiction 指明辖区；未比较不等于没有问题",
                 "add the parent plans under plans/, cite the parent plan's 文号 in the plan, or name the jurisdiction with --jurisdiction; not compared is not the same as passing"
             ))
+            .with_reviewer_help(msg!(
+                "在方案中引用上级方案的文号和标题；未比较不等于没有问题",
+                "cite the parent plans' numbers and titles in the plan; not compared is not the same as passing"
+            ))
         } else if !compared(ctx, id) {
             UNCOMPARED_PLAN
                 .diagnostic(msg!(
@@ -142,6 +146,10 @@ fn no_targets(ctx: &LintContext<'_>, id: PlanId) -> Diagnostic {
         .with_help(msg!(
             "若方案有量化目标而未读出，在旁注文件的 targets 中补充；未比较不等于没有问题",
             "if the plan has targets that were not read, add them under `targets:` in its sidecar; not compared is not the same as passing"
+        ))
+        .with_reviewer_help(msg!(
+            "量化目标应写明年份和数值（如“到2027年……达到75%”）；未比较不等于没有问题",
+            "state each target with its year and figure (到2027年……达到75%); not compared is not the same as passing"
         ))
 }
 

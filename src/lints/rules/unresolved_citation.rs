@@ -66,6 +66,10 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 .with_help(msg!(
                     "如为上级方案，请在 plans/ 中收录（可仅含文号、标题，status: stub）",
                     "if it is a parent plan, add it under plans/ (number and title alone will do, with status: stub)"
+                ))
+                .with_reviewer_help(msg!(
+                    "核对所引文件的文号和标题",
+                    "check the cited document's number and title"
                 )),
         );
     }
