@@ -21,6 +21,16 @@ fn check_in(dir: &Path, draft: &str, extra: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// `check .` of the corpus in `dir`, in English, with `extra` flags.
+fn check_corpus(dir: &Path, extra: &[&str]) -> std::process::Output {
+    planlint()
+        .current_dir(dir)
+        .args(["check", ".", "--lang", "en"])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
 /// The titles a text cites, in order: whatever stands inside 《》.
 fn cited_titles(text: &str) -> Vec<String> {
     let mut titles = Vec::new();
@@ -194,14 +204,7 @@ fn item_4_an_issued_plan_is_fixed_only_with_fix_corpus() {
     );
     let plan = dir.path().join("anqiu/an-zhengfa-2024-13.yaml");
     let before = std::fs::read_to_string(&plan).unwrap();
-    let run = |extra: &[&str]| {
-        planlint()
-            .current_dir(dir.path())
-            .args(["check", ".", "--lang", "en"])
-            .args(extra)
-            .output()
-            .unwrap()
-    };
+    let run = |extra: &[&str]| check_corpus(dir.path(), extra);
     let diff = run(&["--diff"]);
     assert!(
         diff.stdout.is_empty(),
@@ -277,14 +280,7 @@ fn item_5_the_baseline_says_what_it_hides() {
         "tests/fixtures/lints/citation-title-mismatch/fail-wrong-title",
         dir.path(),
     );
-    let run = |extra: &[&str]| {
-        planlint()
-            .current_dir(dir.path())
-            .args(["check", ".", "--lang", "en"])
-            .args(extra)
-            .output()
-            .unwrap()
-    };
+    let run = |extra: &[&str]| check_corpus(dir.path(), extra);
     let all = json_diagnostics(&run(&["--format", "json"]).stdout).len();
     assert!(all > 0);
     run(&["--write-baseline", "baseline.json"]);
