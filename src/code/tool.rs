@@ -29,15 +29,17 @@ pub enum ToolCode {
     SkippedFile,
     TruncatedText,
     NotAPlan,
+    HiddenText,
 }
 
 impl ToolCode {
     /// Every tool code, in the order of their codes.
-    pub const ALL: [ToolCode; 21] = [
+    pub const ALL: [ToolCode; 22] = [
         ToolCode::AmbiguousJurisdiction,
         ToolCode::CorrectionWithoutReason,
         ToolCode::EmptyCorpus,
         ToolCode::FileTooLarge,
+        ToolCode::HiddenText,
         ToolCode::InvalidConfig,
         ToolCode::InvalidEncoding,
         ToolCode::InvalidValue,
@@ -81,6 +83,7 @@ impl ToolCode {
             ToolCode::JurisdictionContradictsText => &JURISDICTION_CONTRADICTS_TEXT,
             ToolCode::TruncatedText => &TRUNCATED_TEXT,
             ToolCode::NotAPlan => &NOT_A_PLAN,
+            ToolCode::HiddenText => &HIDDEN_TEXT,
         }
     }
 }

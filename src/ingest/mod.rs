@@ -6,6 +6,7 @@ mod corpus;
 mod corrections;
 mod declarations;
 mod discover;
+mod hidden;
 mod prefetch;
 use discover::{discover, is_text_plan, sidecar_of};
 pub(crate) mod jurisdiction_file;
@@ -302,8 +303,8 @@ fn load_text_plan(
     places: &Places,
     draft: Option<Option<&str>>,
 ) {
-    let (text, extracted) = match fetched {
-        prefetch::FetchedText::Read(text, extracted) => (text, extracted),
+    let (text, extracted, hidden) = match fetched {
+        prefetch::FetchedText::Read(text, extracted, hidden) => (text, extracted, hidden),
         prefetch::FetchedText::Unreadable(problem) => {
             read::report(corpus, path, problem);
             return;
@@ -316,6 +317,7 @@ fn load_text_plan(
     let source = corpus
         .sources
         .add(path.to_path_buf(), std::sync::Arc::clone(&text));
+    hidden::report(corpus, source, &hidden);
     let sidecar = sidecar_of(path).and_then(|sidecar_path| {
         let (sidecar_source, sidecar_text) = read_source(corpus, &sidecar_path)?;
         match yaml::parse::<schema::SidecarFile>(sidecar_source, &sidecar_text) {

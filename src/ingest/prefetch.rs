@@ -28,8 +28,8 @@ pub(super) enum FetchedText {
     Unreadable(Unreadable),
     /// Its bytes do not decode: the bytes and the problem.
     Undecodable(Vec<u8>, text::Unreadable),
-    /// Decoded and extracted.
-    Read(Arc<str>, Box<Extracted>),
+    /// Decoded and extracted, with the text its reader does not see (a .docx's hidden text).
+    Read(Arc<str>, Box<Extracted>, Vec<text::docx::HiddenText>),
 }
 
 impl Prefetched {
@@ -37,7 +37,7 @@ impl Prefetched {
     /// title and the X of its 结合X实际.
     pub(super) fn place_names(&self) -> impl Iterator<Item = &str> {
         let header = match self {
-            Prefetched::Text(FetchedText::Read(_, extracted)) => Some(&extracted.header),
+            Prefetched::Text(FetchedText::Read(_, extracted, _)) => Some(&extracted.header),
             _ => None,
         };
         header.into_iter().flat_map(|h| {
@@ -67,8 +67,8 @@ fn fetch_text(path: &Path, cache: Option<&Cache>) -> FetchedText {
         Ok(bytes) => bytes,
         Err(problem) => return FetchedText::Unreadable(problem),
     };
-    match text::read_bytes(path, &bytes) {
-        Ok(decoded) => {
+    match text::read_document(path, &bytes) {
+        Ok((decoded, hidden)) => {
             let entry = cache.map(|cache| cache.entry(&decoded));
             let cached = entry.as_ref().and_then(super::cache::Entry::get);
             let extracted = cached.unwrap_or_else(|| {
@@ -78,7 +78,7 @@ fn fetch_text(path: &Path, cache: Option<&Cache>) -> FetchedText {
                 }
                 extracted
             });
-            FetchedText::Read(decoded.into(), Box::new(extracted))
+            FetchedText::Read(decoded.into(), Box::new(extracted), hidden)
         }
         Err(problem) => FetchedText::Undecodable(bytes, problem),
     }

@@ -15,6 +15,7 @@ mod cli;
 mod compare;
 mod config;
 mod docs;
+mod docx_tricks;
 mod engine;
 mod extract;
 mod filesystem;

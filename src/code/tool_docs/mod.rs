@@ -123,6 +123,30 @@ declare_tool_code! {
 
 declare_tool_code! {
     /// ## What it does
+    /// Warns of text in a .docx that Word holds but a reader does not see, when it holds a
+    /// figure: hidden text (`w:vanish`: not shown, not printed), which is left out of the
+    /// check as Word leaves it off the page, and white or 1-point text, which is on the page
+    /// unseen and is checked as it stands. planlint reads a .docx as Word renders it: the main
+    /// part the package's relationships name, `w:sym` characters, CDATA, the Fallback of
+    /// `mc:AlternateContent`, and no element of a namespace marked ignorable.
+    ///
+    /// ## 检查内容
+    /// .docx 中 Word 保存、但读者看不到且含有数字的文字：隐藏文字（w:vanish，不显示、不打印）不纳入检查，与 Word 页面一致；白色或 1 磅及以下的文字在页面上看不见，按原样纳入检查。planlint 按 Word 的呈现方式读取 .docx：以包关系指明的正文部分为准，读取 w:sym 字符和 CDATA，对 mc:AlternateContent 取 Fallback，跳过标记为可忽略命名空间的元素。
+    ///
+    /// ## Why is this bad?
+    /// A figure the reviewer cannot see can make the text checked differ from the text read:
+    /// a decoy target in white, or a weaker one hidden from the printout.
+    ///
+    /// ## 为什么有问题
+    /// 看不见的数字会使被检查的文本与读者看到的文本不一致：例如用白色文字放置“诱饵”目标，或把较弱的目标隐藏起来。
+    ///
+    /// ## How to fix / 修改方法
+    /// Delete the text, or make it ordinary visible text. 删除这段文字，或将其改为正常显示的文字。
+    static HIDDEN_TEXT = ("hidden-text", Input, Warning, "Word 文档中看不见的含数字文字", "text in a Word document that holds figures no reader sees");
+}
+
+declare_tool_code! {
+    /// ## What it does
     /// Notes a .txt, .md or .docx in a corpus folder in which nothing of a plan was read: no
     /// title, issuer, 文号 or target (a `notes.md`, a README, a memo). It is skipped, not checked
     /// as a plan; a draft named for review with `--corpus` is always checked.

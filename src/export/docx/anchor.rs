@@ -176,7 +176,7 @@ mod tests {
     use super::*;
     use crate::ingest::text::docx::walk;
 
-    const DOC: &str = r#"<w:document xmlns:w="x"><w:body><w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>到2027年，</w:t></w:r><w:r><w:t>回收量增长30%&amp;以上</w:t></w:r></w:p><w:sectPr/></w:body></w:document>"#;
+    const DOC: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>到2027年，</w:t></w:r><w:r><w:t>回收量增长30%&amp;以上</w:t></w:r></w:p><w:sectPr/></w:body></w:document>"#;
 
     fn annotate(span: Range<usize>) -> String {
         let map = walk(DOC).unwrap();

@@ -14,7 +14,7 @@ use crate::i18n::Msg;
 use crate::ingest::text::docx::{self, Bounded};
 use crate::msg;
 
-pub(super) const DOCUMENT: &str = "word/document.xml";
+pub(super) const DOCUMENT: &str = docx::DEFAULT_MAIN;
 pub(super) const DOCUMENT_RELS: &str = "word/_rels/document.xml.rels";
 pub(super) const CONTENT_TYPES_PART: &str = "[Content_Types].xml";
 const COMMENTS_CONTENT_TYPE: &str =
@@ -66,8 +66,16 @@ fn read_part(
 /// and one in Strict Open XML, whose namespaces differ.
 pub(super) fn read(bytes: &[u8]) -> Result<Parts, Msg> {
     let mut archive = docx::open(bytes)?;
+    // The copy is written where Word reads the document; a package that keeps it elsewhere
+    // is read and checked, but not annotated.
+    if docx::main_part(&mut archive)? != DOCUMENT {
+        return Err(msg!(
+            "该 .docx 的正文不在 word/document.xml：请在 Word 或 WPS 中另存为“Word 文档 (.docx)”后再生成批注版",
+            "this .docx keeps its document outside word/document.xml: save it as “Word Document (.docx)” to get an annotated copy"
+        ));
+    }
     let document = docx::document_part(&mut archive)?;
-    if !document.contains(&format!("xmlns:w=\"{MAIN_NS}\"")) {
+    if docx::root_namespace(&document).as_deref() != Some(MAIN_NS) {
         return Err(msg!(
             "该 .docx 不是 Word 常规格式（可能是“严格 Open XML”）：请在 Word 或 WPS 中另存为“Word 文档 (.docx)”后再试",
             "this .docx is not in Word's usual (transitional) format, perhaps Strict Open XML: save it as “Word Document (.docx)” and try again"

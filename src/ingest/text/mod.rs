@@ -243,11 +243,36 @@ pub(crate) struct Unreadable {
 /// The text of a plan file: a .docx's paragraphs and tables, or a text file decoded from
 /// whatever encoding it is in.
 pub(crate) fn read_bytes(path: &Path, bytes: &[u8]) -> Result<String, Unreadable> {
+    read_document(path, bytes).map(|(text, _)| text)
+}
+
+/// The text of a plan file as its reader sees it, with the text a .docx holds that its reader
+/// does not see (hidden, white or 1-point text that holds a figure), which the text itself
+/// cannot say.
+pub(crate) fn read_document(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(String, Vec<docx::HiddenText>), Unreadable> {
     let is_docx = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     if is_docx {
-        return docx::text(bytes).map_err(|message| Unreadable { message, offset: 0 });
+        return docx::walk(
+            &docx::document_xml(bytes).map_err(|message| Unreadable { message, offset: 0 })?,
+        )
+        .map(|map| {
+            let figures = map
+                .hidden
+                .into_iter()
+                .filter(|h| {
+                    h.text
+                        .chars()
+                        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                })
+                .collect();
+            (map.text, figures)
+        })
+        .map_err(|message| Unreadable { message, offset: 0 });
     }
     if bytes.is_empty() {
         return Err(Unreadable {
@@ -256,7 +281,7 @@ pub(crate) fn read_bytes(path: &Path, bytes: &[u8]) -> Result<String, Unreadable
         });
     }
     decode::decode(bytes)
-        .map(|(text, _)| text)
+        .map(|(text, _)| (text, Vec::new()))
         .map_err(|e| Unreadable {
             message: e.message,
             offset: e.offset,

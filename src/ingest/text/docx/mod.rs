@@ -11,9 +11,16 @@ use std::io::Read;
 use crate::i18n::Msg;
 use crate::msg;
 
+mod map;
+mod markup;
+mod parts;
+mod skip;
 mod walk;
 
-pub(crate) use walk::{DocxMap, walk};
+pub(crate) use map::DocxMap;
+pub(crate) use markup::{Concealed, HiddenText, root_namespace};
+pub(crate) use parts::{DEFAULT_MAIN, main_part};
+pub(crate) use walk::walk;
 
 /// At most this many entries in the archive.
 const MAX_ENTRIES: usize = 10_000;
@@ -25,19 +32,20 @@ pub(crate) fn text(bytes: &[u8]) -> Result<String, Msg> {
     walk(&document_xml(bytes)?).map(|map| map.text)
 }
 
-/// Reads `word/document.xml` out of a .docx, within the bounds above.
+/// Reads the main document part out of a .docx, within the bounds above.
 pub(crate) fn document_xml(bytes: &[u8]) -> Result<String, Msg> {
     document_part(&mut open(bytes)?)
 }
 
-/// Reads `word/document.xml` out of an opened archive.
+/// Reads the main document part (the one Word shows: [`main_part`]) out of an opened archive.
 pub(crate) fn document_part(
     archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
 ) -> Result<String, Msg> {
-    let part = archive.by_name("word/document.xml").map_err(|_| {
+    let name = main_part(archive)?;
+    let part = archive.by_name(&name).map_err(|_| {
         msg!(
-            ".docx 中没有正文部分 word/document.xml",
-            "the .docx has no document part (word/document.xml)"
+            ".docx 中没有正文部分 {name}",
+            "the .docx has no document part ({name})"
         )
     })?;
     let xml = read_bounded(part, MAX_DOCUMENT_BYTES).map_err(|err| match err {
@@ -104,7 +112,7 @@ mod tests {
 
     #[test]
     fn paragraphs_tables_tabs_and_revisions() {
-        let xml = r#"<w:document xmlns:w="x"><w:body>
+        let xml = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
             <w:p><w:r><w:t>到2025年，</w:t></w:r><w:r><w:t xml:space="preserve">比值达到0.8&#58;1</w:t></w:r></w:p>
             <w:p><w:r><w:delText>删除</w:delText><w:instrText> PAGE </w:instrText><w:t>A&amp;B</w:t><w:tab/><w:t>C</w:t></w:r></w:p>
             <w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>市工信局</w:t></w:r></w:p><w:p><w:r><w:t>市发改局</w:t></w:r></w:p></w:tc></w:tr></w:tbl>

@@ -4,96 +4,23 @@
 //!
 //! `w:p` ends a line, `w:tab` is a tab, `w:tc` ends a cell and `w:tr` a row (cells joined by
 //! tabs, the paragraphs of one cell by `；`). Deleted revisions (`w:delText`) and field codes
-//! (`w:instrText`) are not text.
+//! (`w:instrText`) are not text. The text is what Word renders (`markup`): elements are known by
+//! their namespace, not their prefix; `mc:AlternateContent` gives the branch Word shows and
+//! ignorable namespaces Word does not know are skipped; `w:sym` is its character and CDATA is text; hidden (`w:vanish`)
+//! text is left out and, with white or 1-point text, listed in `hidden`.
 
 use std::ops::Range;
 
 use quick_xml::events::Event;
 
+use super::map::{Buffer, DocxMap, ParagraphPlace, Piece, RunPlace};
+use super::markup::{
+    self, Concealed, HiddenText, Space, choice_understood, learn_ignorable, space,
+};
+use super::skip::Unrendered;
+
 use crate::i18n::Msg;
 use crate::msg;
-
-/// The text of a document and where each piece of it came from.
-#[derive(Debug, Default)]
-pub(crate) struct DocxMap {
-    pub text: String,
-    /// In text order; the text between two pieces (a tab, a line break, a `；` joining the
-    /// paragraphs of a cell) was not read from a text node.
-    pub pieces: Vec<Piece>,
-    pub runs: Vec<RunPlace>,
-    pub paragraphs: Vec<ParagraphPlace>,
-    /// Where content appended to the body goes: before the body's own `w:sectPr`, else before
-    /// `</w:body>`.
-    pub body_end: Option<usize>,
-}
-
-/// A piece of the text read from one text node (or one character reference).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Piece {
-    /// Bytes of the extracted text.
-    pub text: Range<usize>,
-    /// Bytes of the XML it was read from.
-    pub xml: Range<usize>,
-    /// Whether the text bytes are the XML bytes one for one (no reference, no line ending
-    /// normalised), so that any character boundary inside maps into the XML.
-    pub exact: bool,
-    /// The `w:r` it is in when it is a `w:t` straight inside one: only there can a run be split.
-    pub run: Option<usize>,
-    pub paragraph: usize,
-}
-
-/// A `w:r` element: its bytes and its properties, copied when the run is split in two.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct RunPlace {
-    pub xml: Range<usize>,
-    pub props: Option<Range<usize>>,
-    /// Its first and last pieces.
-    pub pieces: Range<usize>,
-}
-
-/// A `w:p` element: where its content begins (after `w:pPr`) and ends.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ParagraphPlace {
-    pub content: Range<usize>,
-}
-
-/// A line (or a cell) being built: its text and its pieces, offsets relative to its start.
-#[derive(Default)]
-struct Buffer {
-    text: String,
-    pieces: Vec<Piece>,
-}
-
-impl Buffer {
-    /// Appends `other` trimmed of surrounding white space, its pieces shifted and clipped.
-    fn push_trimmed(&mut self, other: &Buffer) {
-        let lead = other.text.len() - other.text.trim_start().len();
-        let kept = other.text.trim();
-        let base = self.text.len();
-        for piece in &other.pieces {
-            let start = piece.text.start.clamp(lead, lead + kept.len());
-            let end = piece.text.end.clamp(lead, lead + kept.len());
-            if start < end {
-                self.pieces.push(Piece {
-                    text: base + start - lead..base + end - lead,
-                    exact: piece.exact && end - start == piece.text.len(),
-                    ..piece.clone()
-                });
-            }
-        }
-        self.text.push_str(kept);
-    }
-
-    /// Appends `other` whole.
-    fn push(&mut self, other: Buffer) {
-        let base = self.text.len();
-        self.pieces.extend(other.pieces.into_iter().map(|p| Piece {
-            text: base + p.text.start..base + p.text.end,
-            ..p
-        }));
-        self.text.push_str(&other.text);
-    }
-}
 
 /// What encloses the node being read.
 #[derive(Default)]
@@ -107,11 +34,19 @@ struct Open {
     table_depth: usize,
     depth: usize,
     body_depth: Option<usize>,
+    /// Content Word does not render, skipped.
+    unrendered: Unrendered,
+    /// The namespaces `mc:Ignorable` marks, as URIs.
+    ignorable: Vec<String>,
+    /// How the innermost open `w:r`'s properties conceal its text, and the depth of its
+    /// `w:rPr` while that is open.
+    concealed: Option<Concealed>,
+    run_props_depth: Option<usize>,
 }
 
 /// Walks `w:document` into its text and the places of that text.
 pub(crate) fn walk(xml: &str) -> Result<DocxMap, Msg> {
-    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut reader = quick_xml::NsReader::from_str(xml);
     let mut map = DocxMap::default();
     let mut open = Open::default();
     let mut out = Buffer::default();
@@ -120,16 +55,43 @@ pub(crate) fn walk(xml: &str) -> Result<DocxMap, Msg> {
     let mut row: Vec<Buffer> = Vec::new();
     loop {
         let before = reader.buffer_position() as usize;
-        let event = reader.read_event().map_err(|err| {
-            let at = reader.buffer_position();
-            msg!(
-                ".docx 正文的 XML 有误（字节 {at}）：{err}",
-                "the .docx document XML is malformed (byte {at}): {err}"
-            )
-        })?;
+        let (resolved, event) = match reader.read_resolved_event() {
+            Ok(read) => read,
+            Err(err) => {
+                let at = reader.buffer_position();
+                return Err(msg!(
+                    ".docx 正文的 XML 有误（字节 {at}）：{err}",
+                    "the .docx document XML is malformed (byte {at}): {err}"
+                ));
+            }
+        };
+        let ns = space(&resolved, &open.ignorable);
+        if let Event::Start(e) = &event {
+            learn_ignorable(&reader, e, &mut open.ignorable);
+        }
         let after = reader.buffer_position() as usize;
+        let understood = match &event {
+            Event::Start(e) if ns == Space::Markup && e.local_name().as_ref() == "Choice" => {
+                choice_understood(&reader, e)
+            }
+            _ => false,
+        };
+        let skips = open
+            .unrendered
+            .skips(&mut open.depth, &event, ns, understood);
+        for unseen in open.unrendered.found.drain(..) {
+            let at = line.text.len();
+            line.hidden.push(HiddenText {
+                at: at..at,
+                text: unseen,
+                how: Concealed::Unrendered,
+            });
+        }
+        if skips {
+            continue;
+        }
         match event {
-            Event::Start(e) => {
+            Event::Start(e) if ns == Space::Word || ns == Space::Math => {
                 open.depth += 1;
                 match e.local_name().as_ref() {
                     "t" => {
@@ -160,10 +122,31 @@ pub(crate) fn walk(xml: &str) -> Result<DocxMap, Msg> {
                     "sectPr" if open.body_depth == Some(open.depth - 1) => {
                         map.body_end = Some(before);
                     }
+                    "rPr" if matches!(open.runs.last(), Some(&(Some(_), d)) if d + 1 == open.depth) =>
+                    {
+                        open.run_props_depth = Some(open.depth);
+                    }
                     _ => {}
                 }
             }
+            Event::Start(_) => open.depth += 1,
+            Event::Empty(e) if open.run_props_depth == Some(open.depth) => {
+                if let Some(how) = markup::concealing(&e) {
+                    // Hidden outweighs a look: vanished text is not in the text at all.
+                    if open.concealed != Some(Concealed::Vanished) {
+                        open.concealed = Some(how);
+                    }
+                }
+            }
+            Event::Empty(_) if ns != Space::Word => {}
             Event::Empty(e) => match e.local_name().as_ref() {
+                "sym" if !open.runs.is_empty() => {
+                    if let Some(c) = markup::sym_char(&e) {
+                        let start = line.text.len();
+                        line.text.push(c);
+                        add_piece(&mut line, &open, start, before..after, false);
+                    }
+                }
                 "tab" => line.text.push('\t'),
                 // An empty paragraph is an empty line (Word writes blank lines so).
                 "p" if open.table_depth == 0 => {
@@ -178,15 +161,12 @@ pub(crate) fn walk(xml: &str) -> Result<DocxMap, Msg> {
             },
             Event::Text(e) if open.text_node.is_some() => {
                 let decoded = e.xml10_content();
-                let start = line.text.len();
-                line.text.push_str(&decoded);
-                add_piece(
-                    &mut line,
-                    &open,
-                    start,
-                    before..after,
-                    decoded.len() == after - before,
-                );
+                let exact = decoded.len() == after - before;
+                read_text(&mut line, &open, &decoded, before..after, exact);
+            }
+            Event::CData(e) if open.text_node.is_some() => {
+                let content = e.into_inner().into_owned();
+                read_text(&mut line, &open, &content, before..after, false);
             }
             Event::GeneralRef(r) if open.text_node.is_some() => {
                 let start = line.text.len();
@@ -204,11 +184,17 @@ pub(crate) fn walk(xml: &str) -> Result<DocxMap, Msg> {
                 }
                 add_piece(&mut line, &open, start, before..after, false);
             }
+            Event::End(_) if ns != Space::Word && ns != Space::Math => {
+                open.depth = open.depth.saturating_sub(1);
+            }
             Event::End(e) => {
                 open.depth = open.depth.saturating_sub(1);
                 match e.local_name().as_ref() {
                     "t" => open.text_node = None,
                     "rPr" => {
+                        if open.run_props_depth == Some(open.depth + 1) {
+                            open.run_props_depth = None;
+                        }
                         // The run's own properties, not those inside a recorded change.
                         if let Some(&(Some(run), d)) = open.runs.last()
                             && d == open.depth
@@ -221,6 +207,7 @@ pub(crate) fn walk(xml: &str) -> Result<DocxMap, Msg> {
                     "r" => {
                         if let Some((Some(run), _)) = open.runs.pop() {
                             map.runs[run].xml.end = after;
+                            open.concealed = None;
                         }
                     }
                     "pPr" => {
@@ -276,6 +263,7 @@ pub(crate) fn walk(xml: &str) -> Result<DocxMap, Msg> {
     }
     map.text = out.text;
     map.pieces = out.pieces;
+    map.hidden = out.hidden;
     for (i, piece) in map.pieces.iter().enumerate() {
         if let Some(run) = piece.run {
             let pieces = &mut map.runs[run].pieces;
@@ -288,6 +276,29 @@ pub(crate) fn walk(xml: &str) -> Result<DocxMap, Msg> {
         }
     }
     Ok(map)
+}
+
+/// Adds a text node's text to the line as Word renders it: vanished text is left out and
+/// listed; white or tiny text is kept and listed.
+fn read_text(line: &mut Buffer, open: &Open, text: &str, xml: Range<usize>, exact: bool) {
+    let start = line.text.len();
+    if open.concealed == Some(Concealed::Vanished) {
+        line.hidden.push(HiddenText {
+            at: start..start,
+            text: text.to_string(),
+            how: Concealed::Vanished,
+        });
+        return;
+    }
+    line.text.push_str(text);
+    add_piece(line, open, start, xml, exact);
+    if let Some(how) = open.concealed {
+        line.hidden.push(HiddenText {
+            at: start..line.text.len(),
+            text: text.to_string(),
+            how,
+        });
+    }
 }
 
 /// Records that `line.text[start..]` was read from `xml` in the current text node.
