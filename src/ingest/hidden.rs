@@ -14,7 +14,7 @@ const QUOTED: usize = 60;
 pub(super) fn report(corpus: &mut Corpus, source: SourceId, hidden: &[HiddenText]) {
     let text = corpus.sources.get(source).text.clone();
     for piece in hidden {
-        let span = place(&text, piece);
+        let span = underline(&text, piece);
         let mut quoted: String = piece.text.chars().take(QUOTED).collect();
         if quoted.len() < piece.text.len() {
             quoted.push('…');
@@ -63,7 +63,7 @@ pub(super) fn report(corpus: &mut Corpus, source: SourceId, hidden: &[HiddenText
 
 /// Where to underline: the concealed characters when they are in the text, else the line the
 /// hidden text was taken out of.
-fn place(text: &str, piece: &HiddenText) -> Span {
+fn underline(text: &str, piece: &HiddenText) -> Span {
     let start = piece.at.start.min(text.len());
     let end = piece.at.end.clamp(start, text.len());
     if end > start {
