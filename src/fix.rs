@@ -32,8 +32,9 @@ pub struct Skipped {
     pub reason: Msg,
 }
 
-/// Whether a fixed YAML file still reads as the kind of file it was; the ingester knows.
-pub type ReadsBack<'a> = &'a dyn Fn(&Path, &str) -> bool;
+/// Whether a fixed file (path, original text, fixed text) still reads as what it was; the
+/// ingester knows.
+pub type ReadsBack<'a> = &'a dyn Fn(&Path, &str, &str) -> bool;
 
 /// The fixed text of every file the accepted findings' fixes touch. A YAML file whose fixed
 /// text `reads_back` refuses is left untouched.
@@ -122,8 +123,10 @@ fn fix_file(
         let current = &text[start..end];
         let replacement = if yaml {
             yaml_scalar(current, &edit.replacement)
-        } else {
+        } else if fits_running_text(&edit.replacement) {
             edit.replacement.clone()
+        } else {
+            continue;
         };
         if replacement == current {
             continue;
@@ -135,10 +138,16 @@ fn fix_file(
     if fixed == text {
         return Ok(None);
     }
-    if yaml && !(same_shape(text, &fixed) && reads_back(path, &fixed)) {
+    if yaml && !(same_shape(text, &fixed) && reads_back(path, text, &fixed)) {
         return Err(msg!(
             "修改后的 YAML 无法读取，文件保持不变",
             "the fixed YAML would not read back; the file is left untouched"
+        ));
+    }
+    if !yaml && !reads_back(path, text, &fixed) {
+        return Err(msg!(
+            "修改后的文本所引文件与原文不同，文件保持不变",
+            "the fixed text would not cite what it cited; the file is left untouched"
         ));
     }
     let fixed = if bom {
@@ -158,6 +167,17 @@ fn fix_file(
         fixed,
         findings: findings.len(),
     }))
+}
+
+/// Whether a replacement can go into a plan's running text: one line, no control or
+/// direction-changing character, and no 《》 of its own (a cited title's inner marks are 〈〉),
+/// so that text from another file can never add lines or citations to this one.
+fn fits_running_text(replacement: &str) -> bool {
+    !replacement.chars().any(|c| {
+        c.is_control()
+            || crate::diagnostics::terminal::is_bidi_control(c)
+            || matches!(c, '《' | '》' | '\u{2028}' | '\u{2029}')
+    })
 }
 
 /// The replacement written the way the scalar it replaces is: inside single quotes, or plain

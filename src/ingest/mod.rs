@@ -13,6 +13,7 @@ pub(crate) mod jurisdiction_file;
 pub(crate) mod places;
 pub(crate) mod plan_file;
 mod read;
+mod reread;
 mod rule_data;
 mod skipped;
 use read::read_source;
@@ -43,6 +44,7 @@ pub const JURISDICTION_FILE: &str = "jurisdiction.yaml";
 pub use crate::source::MAX_FILE_BYTES;
 
 pub use corpus::Corpus;
+pub use reread::reads_back;
 
 /// A path given on the command line that cannot be read at all.
 pub type LoadError = crate::error::Error;
@@ -380,21 +382,5 @@ fn check_hint(
                     .collect(),
             })
         }
-    }
-}
-
-/// Whether YAML text still reads as the file it was (a plan, a sidecar): `--fix` refuses an
-/// edit that would break it.
-#[must_use]
-pub fn reads_back(path: &Path, text: &str) -> bool {
-    let source = crate::model::SourceId(0);
-    let sidecar = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.ends_with(SIDECAR_SUFFIX));
-    if sidecar {
-        yaml::parse::<schema::SidecarFile>(source, text).is_ok()
-    } else {
-        yaml::parse::<schema::PlanFile>(source, text).is_ok()
     }
 }

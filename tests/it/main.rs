@@ -29,6 +29,7 @@ mod properties;
 mod quantity_kinds;
 mod rules;
 mod scale;
+mod security;
 mod seeds;
 mod support;
 mod trust;
