@@ -27,6 +27,37 @@ pub(super) enum Skip {
     Unreadable(String),
 }
 
+/// The corpus's files and the drafts', each file once whatever path reached it: a draft saved
+/// inside a corpus folder is a draft only (never also the corpus's copy of itself), and a
+/// jurisdiction file reached both ways is read once.
+pub(super) fn discover_with_drafts(
+    corpus: &[PathBuf],
+    drafts: &[PathBuf],
+) -> Result<(Discovered, Discovered), LoadError> {
+    let mut files = discover(corpus)?;
+    let mut draft_files = discover(drafts)?;
+    if drafts.is_empty() {
+        return Ok((files, draft_files));
+    }
+    let key = |p: &PathBuf| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+    // A draft inside the corpus is named as the corpus names it, so that its folder places it
+    // whichever way it was given (`./plans/…`, an absolute path).
+    let in_corpus: std::collections::HashMap<PathBuf, PathBuf> =
+        files.plans.iter().map(|p| (key(p), p.clone())).collect();
+    for draft in &mut draft_files.plans {
+        if let Some(spelled) = in_corpus.get(&key(draft)) {
+            draft.clone_from(spelled);
+        }
+    }
+    let drafted: HashSet<PathBuf> = draft_files.plans.iter().map(key).collect();
+    files.plans.retain(|p| !drafted.contains(&key(p)));
+    let known: HashSet<PathBuf> = files.jurisdictions.iter().map(key).collect();
+    draft_files
+        .jurisdictions
+        .retain(|p| !known.contains(&key(p)));
+    Ok((files, draft_files))
+}
+
 pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
     let mut jurisdictions = HashSet::new();
     let mut plans = HashSet::new();

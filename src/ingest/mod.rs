@@ -8,7 +8,7 @@ mod declarations;
 mod discover;
 mod hidden;
 mod prefetch;
-use discover::{discover, is_text_plan, sidecar_of};
+use discover::{discover, discover_with_drafts, is_text_plan, sidecar_of};
 pub(crate) mod jurisdiction_file;
 pub(crate) mod places;
 pub(crate) mod plan_file;
@@ -100,10 +100,9 @@ pub fn load_filtered(
     let mut sources = Sources::rooted(root);
     let mut diagnostics = Vec::new();
     let catalogue = rule_data::load(lints_dir, layers, &mut sources, &mut diagnostics)?;
-    let mut files = discover(paths)?;
+    let (mut files, draft_files) = discover_with_drafts(paths, &drafts.paths)?;
     files.plans.retain(|p| !exclude(p));
     files.orphan_sidecars.retain(|p| !exclude(p));
-    let draft_files = discover(&drafts.paths)?;
     files.jurisdictions.extend(draft_files.jurisdictions);
     files.jurisdictions.sort_by(|a, b| {
         a.components()

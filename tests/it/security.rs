@@ -62,3 +62,58 @@ fn a_fix_never_pastes_lines_into_a_text() {
         "the weaker target is still found: {after:#?}"
     );
 }
+
+/// Item 3: a draft saved inside the corpus folder is read once, as the draft, however its path
+/// is written: its annotated copy has its comments and its findings are the same.
+#[test]
+fn a_draft_inside_the_corpus_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(
+        &crate::support::root().join("plans"),
+        &dir.path().join("plans"),
+    );
+    let inside = "plans/shandong/weifang/anqiu/draft.txt";
+    std::fs::write(
+        dir.path().join(inside),
+        "安丘市人民政府关于印发安丘市推动大规模设备更新和消费品以旧换新实施方案的通知\n\
+         根据《山东省人民政府关于印发山东省推动大规模设备更新和消费品以旧换新实施方案的通知》（鲁政发〔2024〕3号），制定本方案。\n\
+         一、主要目标\n到2027年，规模以上工业企业关键工序数控化率超过70%。\n",
+    )
+    .unwrap();
+    let absolute = dir.path().join(inside).to_string_lossy().into_owned();
+    let mut seen = Vec::new();
+    for (n, draft) in [inside.to_string(), format!("./{inside}"), absolute]
+        .iter()
+        .enumerate()
+    {
+        let copy = format!("copy{n}.docx");
+        let out = planlint()
+            .current_dir(dir.path())
+            .args([
+                "check",
+                draft,
+                "--corpus",
+                "plans",
+                "--format",
+                "json",
+                "--annotate",
+                &copy,
+            ])
+            .output()
+            .unwrap();
+        let findings = json_diagnostics(&out.stdout);
+        let shown: Vec<String> = findings
+            .iter()
+            .map(|d| format!("{} {}", d["code"], d["message_en"]))
+            .collect();
+        assert!(
+            shown.iter().any(|s| s.starts_with("\"weaker-target\"")),
+            "{draft}: {shown:#?}"
+        );
+        let serious = findings.iter().filter(|d| d["severity"] != "note").count();
+        let comments = crate::trust::docx_part(&dir.path().join(&copy), "word/comments.xml");
+        assert_eq!(comments.matches("<w:comment ").count(), serious, "{draft}");
+        seen.push(shown);
+    }
+    assert!(seen.windows(2).all(|w| w[0] == w[1]), "{seen:#?}");
+}

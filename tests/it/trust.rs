@@ -390,7 +390,7 @@ const PINGDU: &str = "平度市人民政府关于印发平度市推动大规模�
     二、重点任务\n（一）推进设备更新。牵头单位：市工信局\n";
 
 /// One part of a .docx, as text.
-fn docx_part(path: &Path, name: &str) -> String {
+pub(crate) fn docx_part(path: &Path, name: &str) -> String {
     let file = std::fs::File::open(path).unwrap();
     let mut archive = zip::ZipArchive::new(file).unwrap();
     let mut part = archive.by_name(name).unwrap();
