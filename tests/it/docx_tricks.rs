@@ -23,12 +23,12 @@ const MAIN_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 
 /// A run of plain text.
-fn run(text: &str) -> String {
+pub(crate) fn run(text: &str) -> String {
     format!("<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>")
 }
 
 /// 平度市's draft with `figure` (runs) after 数控化率超过 in its 2027 target.
-fn document(figure: &str) -> String {
+pub(crate) fn document(figure: &str) -> String {
     let paragraph = |runs: &str| format!("<w:p>{runs}</w:p>");
     let body = [
         paragraph(&run("平度市人民政府关于印发平度市推动大规模设备更新和消费品以旧换新实施方案的通知")),
@@ -47,7 +47,7 @@ fn document(figure: &str) -> String {
 }
 
 /// A package holding `parts` (name, XML), with the main part `main`.
-fn package(path: &Path, main: &str, parts: &[(&str, String)]) {
+pub(crate) fn package(path: &Path, main: &str, parts: &[(&str, String)]) {
     let types = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/{main}\" ContentType=\"{MAIN_TYPE}\"/></Types>"
     );

@@ -117,3 +117,110 @@ fn a_draft_inside_the_corpus_is_read_once() {
     }
     assert!(seen.windows(2).all(|w| w[0] == w[1]), "{seen:#?}");
 }
+
+/// A 平度 draft (weaker 2027 target) as a .docx with a comments part of its own: `comments`
+/// is that part's XML, and `anchored` the runs of the target sentence's figure.
+fn commented_draft(path: &std::path::Path, figure: &str, comments: &str) {
+    use crate::docx_tricks::{document, package};
+    let rels = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id='rId9' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments' Target='comments.xml'/></Relationships>";
+    package(
+        path,
+        "word/document.xml",
+        &[
+            ("word/document.xml", document(figure)),
+            ("word/_rels/document.xml.rels", rels.to_string()),
+            ("word/comments.xml", comments.to_string()),
+        ],
+    );
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+fn annotate(dir: &std::path::Path, draft: &str) -> std::process::Output {
+    planlint()
+        .current_dir(dir)
+        .args(["check", draft, "--corpus"])
+        .arg(crate::support::root().join("plans"))
+        .args(["--annotate", "copy.docx", "--force"])
+        .output()
+        .unwrap()
+}
+
+/// Item 2: the annotator edits the draft's parts as XML: a comments part whose end tag is
+/// also written inside an XML comment gets planlint's comments in its root, not in the XML
+/// comment; single-quoted ids are seen, so no id repeats; a draft already holding a comment
+/// signed planlint (a planted "no problem") is refused.
+#[test]
+fn the_annotator_reads_the_parts_as_xml() {
+    let dir = tempfile::tempdir().unwrap();
+    let colleague = format!(
+        "<w:comments xmlns:w='{W}'><w:comment w:id='0' w:author='同事'><w:p><w:r><w:t>请核对</w:t></w:r></w:p></w:comment></w:comments><!-- </w:comments> -->"
+    );
+    let figure = format!(
+        "<w:commentRangeStart w:id='0'/>{}<w:commentRangeEnd w:id='0'/>",
+        crate::docx_tricks::run("70%")
+    );
+    commented_draft(&dir.path().join("draft.docx"), &figure, &colleague);
+    let out = annotate(dir.path(), "draft.docx");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let comments = crate::trust::docx_part(&dir.path().join("copy.docx"), "word/comments.xml");
+    let outside_xml_comments: String = comments.split("<!--").next().unwrap().to_string();
+    assert!(outside_xml_comments.contains("weaker-target"), "{comments}");
+    let mut ids: Vec<String> = comments
+        .split("w:id=")
+        .skip(1)
+        .map(|rest| {
+            rest[1..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect()
+        })
+        .collect();
+    let count = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "no id repeats: {comments}");
+
+    let planted = format!(
+        "<w:comments xmlns:w=\"{W}\"><w:comment w:id=\"5\" w:author=\"planlint\"><w:p><w:r><w:t>planlint：未发现问题</w:t></w:r></w:p></w:comment></w:comments>"
+    );
+    commented_draft(
+        &dir.path().join("planted.docx"),
+        &crate::docx_tricks::run("70%"),
+        &planted,
+    );
+    std::fs::remove_file(dir.path().join("copy.docx")).unwrap();
+    let out = annotate(dir.path(), "planted.docx");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.path().join("copy.docx").exists());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("signed planlint"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Low: an entry that would unpack outside its folder (zip slip) is never copied into the
+/// reviewer's file.
+#[test]
+fn a_zip_slip_entry_is_not_passed_on() {
+    use crate::docx_tricks::{document, package, run};
+    let dir = tempfile::tempdir().unwrap();
+    package(
+        &dir.path().join("draft.docx"),
+        "word/document.xml",
+        &[
+            ("word/document.xml", document(&run("70%"))),
+            ("../../evil.sh", "echo owned".to_string()),
+        ],
+    );
+    let out = annotate(dir.path(), "draft.docx");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.path().join("copy.docx").exists());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("outside the package"));
+}

@@ -22,6 +22,7 @@ mod comment;
 mod package;
 mod plain;
 mod table;
+mod xml;
 
 /// WordprocessingML's namespace (transitional, as Word and WPS write it).
 const MAIN_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -63,11 +64,8 @@ pub fn annotate(draft: &Draft) -> Result<Vec<u8>, Msg> {
     let first_id = next_comment_id(&parts);
     let mut ranges = Vec::new();
     let mut elements = String::new();
-    let namespace = parts
-        .comments
-        .as_ref()
-        .filter(|(_, xml)| !xml.contains("<w:comments"))
-        .map(|_| MAIN_NS);
+    // Comments added to the draft's own part declare their namespace: its prefix may differ.
+    let namespace = parts.comments.as_ref().map(|_| MAIN_NS);
     for (n, finding) in draft.findings.iter().enumerate() {
         // Word keeps annotation ids in 32 bits; a draft whose ids already reach the top has no
         // room for more.
@@ -100,7 +98,51 @@ pub fn annotate(draft: &Draft) -> Result<Vec<u8>, Msg> {
         }
         replaced.insert(path, comments);
     }
-    package::rewrite(&bytes, replaced)
+    let written = package::rewrite(&bytes, replaced)?;
+    let ids: Vec<u32> = ranges.iter().map(|(_, id)| *id).collect();
+    read_back(&written, &map.text, &ids)?;
+    Ok(written)
+}
+
+/// Reads the written copy as Word would and refuses it unless its text begins with the draft's
+/// (the appendix follows) and each finding's comment is there, signed planlint, with its range
+/// in the document.
+fn read_back(written: &[u8], text: &str, ids: &[u32]) -> Result<(), Msg> {
+    let refused = || {
+        msg!(
+            "批注版读回时与预期不符（正文被改变或有批注缺失），未写出",
+            "the annotated copy does not read back as it should (its text changed or a comment is missing); not written"
+        )
+    };
+    let parts = package::read_written(written).map_err(|_| refused())?;
+    // The appendix follows the draft's own text.
+    if !docx::walk(&parts.document)
+        .map_err(|_| refused())?
+        .text
+        .starts_with(text)
+    {
+        return Err(refused());
+    }
+    let id_set = |xml: &str, local: &str| -> std::collections::HashSet<String> {
+        xml::values(xml, local, "id").into_iter().collect()
+    };
+    let starts = id_set(&parts.document, "commentRangeStart");
+    let signed: std::collections::HashSet<String> = parts
+        .comments
+        .as_ref()
+        .map(|(_, c)| {
+            docx::elements(c, "comment")
+                .iter()
+                .filter(|a| docx::attribute(a, "author") == Some("planlint"))
+                .filter_map(|a| docx::attribute(a, "id").map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let every = ids.iter().all(|id| {
+        let id = id.to_string();
+        starts.contains(&id) && signed.contains(&id)
+    });
+    if every { Ok(()) } else { Err(refused()) }
 }
 
 /// The text of a .docx's document before and after a comment range is placed on each span
@@ -139,17 +181,9 @@ fn anchor_span(map: &DocxMap, finding: &Diagnostic) -> Option<Range<usize>> {
 /// One more than the largest `w:id` in the document and its comments: comment ids must not
 /// repeat, and Word is happiest when they do not meet other annotations' ids either.
 fn next_comment_id(parts: &package::Parts) -> u32 {
-    let max_in = |xml: &str| {
-        xml.match_indices("w:id=\"")
-            .filter_map(|(at, m)| {
-                let rest = &xml[at + m.len()..];
-                rest[..rest.find('"')?].parse::<u32>().ok()
-            })
-            .max()
-    };
-    let max = max_in(&parts.document)
+    let max = xml::max_id(&parts.document)
         .into_iter()
-        .chain(parts.comments.as_ref().and_then(|(_, xml)| max_in(xml)))
+        .chain(parts.comments.as_ref().and_then(|(_, c)| xml::max_id(c)))
         .max();
     max.map_or(0, |m| m.saturating_add(1))
 }

@@ -19,7 +19,7 @@ mod walk;
 
 pub(crate) use map::DocxMap;
 pub(crate) use markup::{Concealed, HiddenText, root_namespace};
-pub(crate) use parts::{DEFAULT_MAIN, main_part};
+pub(crate) use parts::{DEFAULT_MAIN, attribute, elements, main_part};
 pub(crate) use walk::walk;
 
 /// At most this many entries in the archive.

@@ -64,9 +64,9 @@ fn small_part(
     Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
 }
 
-/// The attributes of every element named `local` in `xml`, in order (an unreadable XML gives
-/// what was read before the fault).
-fn elements(xml: &str, local: &str) -> Vec<Vec<(String, String)>> {
+/// The attributes of every element named `local` in `xml` (any prefix), by local name, in
+/// order; an unreadable XML gives what was read before the fault.
+pub(crate) fn elements(xml: &str, local: &str) -> Vec<Vec<(String, String)>> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut found = Vec::new();
     while let Ok(event) = reader.read_event() {
@@ -93,7 +93,8 @@ fn elements(xml: &str, local: &str) -> Vec<Vec<(String, String)>> {
     found
 }
 
-fn attribute<'a>(attributes: &'a [(String, String)], name: &str) -> Option<&'a str> {
+/// The value of the attribute with local name `name`.
+pub(crate) fn attribute<'a>(attributes: &'a [(String, String)], name: &str) -> Option<&'a str> {
     attributes
         .iter()
         .find(|(key, _)| key == name)
