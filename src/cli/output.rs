@@ -37,7 +37,28 @@ pub(super) fn human(
         text.push_str(&summary.line(lang));
         text.push('\n');
     }
-    text
+    no_workflow_commands(&text)
+}
+
+/// The output with no line that a CI runner would take for a command: plan text wrapped by the
+/// renderer can bring `::error::…` to the start of a line (after its indent), and GitHub
+/// Actions runs such a line; its first colon becomes `∶`, which reads the same.
+fn no_workflow_commands(text: &str) -> String {
+    if !text.contains("::") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        if line[indent..].starts_with("::") {
+            out.push_str(&line[..indent]);
+            out.push('∶');
+            out.push_str(&line[indent + 1..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// Writes `bytes` to `out` whole or not at all: into a temporary file with an unpredictable name
@@ -108,4 +129,20 @@ pub(super) fn terminal_width() -> Option<usize> {
                 .flatten()
                 .map(|(terminal_size::Width(w), _)| usize::from(w))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_line_starts_a_workflow_command() {
+        let text = "  help: see\n        ::error::pwned\n::warning x\nok :: fine\n";
+        let safe = no_workflow_commands(text);
+        assert!(
+            safe.lines().all(|l| !l.trim_start().starts_with("::")),
+            "{safe}"
+        );
+        assert!(safe.contains("ok :: fine"));
+    }
 }

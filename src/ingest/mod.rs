@@ -368,13 +368,13 @@ fn check_hint(
         Ok(_) => Ok(()),
         Err(places::HintProblem::Unknown { did_you_mean }) => {
             Err(crate::error::Error::UnknownJurisdiction {
-                name: hint.to_string(),
+                name: crate::diagnostics::terminal::safe_text(hint),
                 did_you_mean,
             })
         }
         Err(places::HintProblem::Ambiguous { candidates }) => {
             Err(crate::error::Error::AmbiguousJurisdiction {
-                name: hint.to_string(),
+                name: crate::diagnostics::terminal::safe_text(hint),
                 candidates: candidates
                     .into_iter()
                     .map(|id| places::describe(jurisdictions, id))

@@ -80,7 +80,28 @@ impl SourceFile {
 /// A path with `/` separators whatever the platform, so output is the same everywhere.
 #[must_use]
 pub fn display_path(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    lossless(path)
+}
+
+/// A path as text with `/` separators and nothing lost: bytes that are not UTF-8 written as
+/// `\xNN`, so that two file names that differ only there never print alike.
+fn lossless(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(&chunk.valid().replace('\\', "/"));
+            for byte in chunk.invalid() {
+                out.push_str(&format!("\\x{byte:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().replace('\\', "/")
+    }
 }
 
 /// A path with `.` and `..` resolved without touching the file system.

@@ -224,3 +224,49 @@ fn a_zip_slip_entry_is_not_passed_on() {
     assert!(!dir.path().join("copy.docx").exists());
     assert!(String::from_utf8_lossy(&out.stderr).contains("outside the package"));
 }
+
+/// Low: `--jurisdiction` is echoed with its escape characters made harmless.
+#[test]
+fn a_jurisdiction_flag_is_echoed_safely() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.txt"), "某方案\n").unwrap();
+    let out = planlint()
+        .current_dir(dir.path())
+        .args(["check", "draft.txt", "--corpus"])
+        .arg(crate::support::root().join("plans"))
+        .args(["--jurisdiction", "\u{1b}]0;owned\u{7}\u{1b}[31m不存在县"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("不存在县"), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+}
+
+/// Low: two file names that differ only in bytes that are not UTF-8 print differently.
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_print_apart() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    for byte in [0xfe_u8, 0xff] {
+        let bytes = [b'n', byte, b'.', b't', b'x', b't'];
+        let name = std::ffi::OsStr::from_bytes(&bytes);
+        std::fs::write(dir.path().join(name), "备注\n").unwrap();
+    }
+    let out = planlint()
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    let mut files: Vec<String> = json_diagnostics(&out.stdout)
+        .iter()
+        .filter(|d| d["code"] == "not-a-plan")
+        .map(|d| d["location"]["file"].as_str().unwrap().to_string())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["n\\xFE.txt", "n\\xFF.txt"]);
+}
