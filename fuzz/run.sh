@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(text_plan docx plan_yaml jurisdiction_yaml sidecar_yaml values config baseline)
+[ ${#targets[@]} -gt 0 ] || targets=(text_plan docx annotate plan_yaml jurisdiction_yaml sidecar_yaml values config baseline)
 # cargo-fuzz needs nightly flags; the machines have one stable toolchain, so allow them on it,
 # and build without a sanitizer (the flags a sanitizer needs are nightly-only in effect).
 export RUSTC_BOOTSTRAP=1
@@ -45,10 +45,12 @@ with zipfile.ZipFile("fuzz/corpus/docx/anqiu.docx", "w", zipfile.ZIP_DEFLATED) a
     z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
     z.writestr("word/document.xml", doc)
 PY
+mkdir -p fuzz/corpus/annotate
+cp fuzz/corpus/docx/anqiu.docx fuzz/corpus/annotate/
 
 cargo fuzz build -s none -O
 for target in "${targets[@]}"; do
   echo "== $target"
-  cargo fuzz run -s none -O "$target" -- -max_total_time="$seconds" -print_final_stats=1 -max_len=262144 -rss_limit_mb=2048 -timeout=10 2>&1 \
+  cargo fuzz run -s none -O "$target" -- -max_total_time="$seconds" -print_final_stats=1 -max_len=262144 -rss_limit_mb=2048 -timeout=2 2>&1 \
     | grep -E "stat::number_of_executed_units|ERROR|panicked|Test unit written" || true
 done

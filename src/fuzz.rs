@@ -39,6 +39,12 @@ pub fn docx(bytes: &[u8]) {
     }
 }
 
+/// The annotator on a `.docx`: the parts read as XML, comments placed and merged, the package
+/// rewritten and read back.
+pub fn annotate(bytes: &[u8]) {
+    let _ = crate::export::docx::annotate_bytes(bytes);
+}
+
 /// A plan file: YAML with spans, then every value converted as the loader does.
 pub fn plan_yaml(bytes: &[u8]) {
     let Some((source, text)) = as_text(bytes) else {

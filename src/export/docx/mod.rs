@@ -61,12 +61,36 @@ pub fn annotate(draft: &Draft) -> Result<Vec<u8>, Msg> {
             "the draft changed while it was checked; run again"
         ));
     }
-    let first_id = next_comment_id(&parts);
+    let comments: Vec<(Option<Range<usize>>, Vec<String>)> = draft
+        .findings
+        .iter()
+        .map(|finding| {
+            (
+                anchor_span(&map, finding),
+                comment::paragraphs(finding, &draft.report.corpus.sources, draft.lang),
+            )
+        })
+        .collect();
+    let appendix = table::appendix(draft.tables, draft.lang);
+    commented(&bytes, &parts, &map, &comments, &appendix)
+}
+
+/// The package `bytes` (its `parts`, its document walked into `map`) with a comment of
+/// `paragraphs` on each span and `appendix` at the end of its body, read back before it is
+/// given out.
+fn commented(
+    bytes: &[u8],
+    parts: &package::Parts,
+    map: &DocxMap,
+    comments: &[(Option<Range<usize>>, Vec<String>)],
+    appendix: &str,
+) -> Result<Vec<u8>, Msg> {
+    let first_id = next_comment_id(parts);
     let mut ranges = Vec::new();
     let mut elements = String::new();
     // Comments added to the draft's own part declare their namespace: its prefix may differ.
     let namespace = parts.comments.as_ref().map(|_| MAIN_NS);
-    for (n, finding) in draft.findings.iter().enumerate() {
+    for (n, (span, paragraphs)) in comments.iter().enumerate() {
         // Word keeps annotation ids in 32 bits; a draft whose ids already reach the top has no
         // room for more.
         let id = u32::try_from(n)
@@ -78,30 +102,48 @@ pub fn annotate(draft: &Draft) -> Result<Vec<u8>, Msg> {
                     "the draft's annotation ids are used up (w:id near 4294967295)"
                 )
             })?;
-        let Some(span) = anchor_span(&map, finding) else {
+        let Some(span) = span else {
             continue;
         };
-        ranges.push((span, id));
-        let paragraphs = comment::paragraphs(finding, &draft.report.corpus.sources, draft.lang);
-        elements.push_str(&comment::element(id, &paragraphs, namespace));
+        ranges.push((span.clone(), id));
+        elements.push_str(&comment::element(id, paragraphs, namespace));
     }
-    let appendix = table::appendix(draft.tables, draft.lang);
-    let document = anchor::anchored(&parts.document, &map, &ranges, &appendix);
+    let document = anchor::anchored(&parts.document, map, &ranges, appendix);
     let mut replaced = BTreeMap::from([(package::DOCUMENT.to_string(), document)]);
     if !ranges.is_empty() {
-        let (path, comments, _) = package::with_comments(&parts, &elements);
-        if let Some(rels) = package::relationships(&parts, &path) {
+        let (path, comments, _) = package::with_comments(parts, &elements);
+        if let Some(rels) = package::relationships(parts, &path) {
             replaced.insert(package::DOCUMENT_RELS.to_string(), rels);
         }
-        if let Some(types) = package::content_types(&parts, &path) {
+        if let Some(types) = package::content_types(parts, &path) {
             replaced.insert(package::CONTENT_TYPES_PART.to_string(), types);
         }
         replaced.insert(path, comments);
     }
-    let written = package::rewrite(&bytes, replaced)?;
+    let written = package::rewrite(bytes, replaced)?;
     let ids: Vec<u32> = ranges.iter().map(|(_, id)| *id).collect();
     read_back(&written, &map.text, &ids)?;
     Ok(written)
+}
+
+/// The annotator on any bytes (the fuzz target's entry): a comment on a few spans of the
+/// document's text and a small appendix; whatever it returns, it never panics.
+pub(crate) fn annotate_bytes(bytes: &[u8]) -> Result<Vec<u8>, Msg> {
+    let parts = package::read(bytes)?;
+    let map = docx::walk(&parts.document)?;
+    let len = map.text.len();
+    let boundary = |at: usize| {
+        (0..=at)
+            .rev()
+            .find(|&i| map.text.is_char_boundary(i))
+            .unwrap_or(0)
+    };
+    let comments: Vec<(Option<Range<usize>>, Vec<String>)> =
+        [0..len, boundary(len / 3)..boundary(len / 2)]
+            .into_iter()
+            .map(|span| (Some(span), vec!["<&>\"'".to_string()]))
+            .collect();
+    commented(bytes, &parts, &map, &comments, "<w:p/>")
 }
 
 /// Reads the written copy as Word would and refuses it unless its text begins with the draft's
