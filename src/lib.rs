@@ -15,6 +15,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod engine;
 pub mod error;
+pub mod escape;
 pub mod export;
 pub mod fix;
 #[doc(hidden)]

@@ -269,6 +269,10 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow annotations, then the summary.
     Github,
+    /// GitLab Code Quality JSON, for the merge-request widget (docs/schema/gitlab-code-quality.schema.json).
+    Gitlab,
+    /// JUnit XML, for Jenkins and other CI servers: a test case per file, failing on its errors.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

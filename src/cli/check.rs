@@ -90,6 +90,13 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
         Format::Github => Ok(diagnostics::github::to_github(
             findings, summary, sources, lang,
         )),
+        Format::Gitlab => diagnostics::gitlab::to_gitlab(findings, sources, lang),
+        Format::Junit => Ok(diagnostics::junit::to_junit(
+            findings,
+            &checked_files(&report),
+            sources,
+            lang,
+        )),
     };
     let written = text
         .map_err(|e| Error::Output(e.to_string()))
@@ -129,6 +136,18 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
     std::mem::forget(shown);
     std::mem::forget(report);
     status
+}
+
+/// Every file a report covers, as it prints them: the plans read (the drafts only, when drafts
+/// are checked against a corpus).
+fn checked_files(report: &Report) -> Vec<String> {
+    let corpus = &report.corpus;
+    corpus
+        .plans
+        .iter()
+        .filter(|plan| corpus.drafts.is_empty() || corpus.drafts.contains(&plan.source))
+        .map(|plan| corpus.sources.get(plan.source).display_path())
+        .collect()
 }
 
 /// `--write-baseline [FILE]`.

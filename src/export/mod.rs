@@ -9,7 +9,7 @@ pub mod compare;
 pub mod compare_text;
 pub mod docx;
 pub mod dot;
-pub mod escape;
+pub use crate::escape;
 pub mod graphml;
 pub mod html;
 pub mod json;

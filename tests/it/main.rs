@@ -11,6 +11,7 @@ mod annotate;
 mod architecture;
 mod campaign_rules;
 mod campaigns;
+mod ci_formats;
 mod cli;
 mod compare;
 mod config;
