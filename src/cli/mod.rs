@@ -10,6 +10,7 @@ mod explain;
 mod extract;
 mod graph;
 mod output;
+mod shell;
 
 pub use args::{
     CheckArgs, Color, ConfigArgs, ConfigCommandArgs, ExplainArgs, ExplainFormat, ExtractArgs,
@@ -48,6 +49,10 @@ pub enum Command {
     Trace(TraceArgs),
     /// Print the effective configuration (planlint.yaml merged with the command line).
     Config(ConfigCommandArgs),
+    /// Print the completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions(shell::CompletionsArgs),
+    /// Print the man page, or write every page into a folder with --out-dir.
+    Man(shell::ManArgs),
 }
 
 /// How a run ended, as an exit code: 0 clean, 1 error-level findings, 2 usage or I/O failure.
@@ -97,6 +102,8 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Compare(args) => compare::run(&args),
         Command::Trace(args) => graph::trace(&args),
         Command::Config(args) => check::print_config(&args),
+        Command::Completions(args) => shell::completions(&args),
+        Command::Man(args) => shell::man(&args),
     }
 }
 

@@ -5,6 +5,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
+use crate::graph::tool;
 use crate::support::{planlint, root, succeeded};
 
 fn check(format: &str) -> (Option<i32>, String) {
@@ -99,4 +100,74 @@ print("\n".join(failed))
     assert!(cases >= 30, "a case per plan: {cases}");
     let read_failing: Vec<&str> = lines.collect();
     assert_eq!(read_failing, failing);
+}
+
+/// The pre-commit hook (`.pre-commit-hooks.yaml`, its `planlint-system` hook with the built
+/// planlint on PATH) passes a clean plan repository and fails it once a weaker target is
+/// planted, as pre-commit from PyPI runs it.
+#[test]
+fn the_pre_commit_hook_fails_a_weaker_target() {
+    let Some(pre_commit) = tool("pre-commit") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("plans-repo");
+    crate::support::copy_fixture(
+        "tests/fixtures/lints/weaker-target/pass-equal-or-stronger",
+        &repo.join("plans"),
+    );
+    let bin = insta_cmd::get_cargo_bin("planlint");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let git = |args: &[&str]| {
+        succeeded(
+            Command::new("git")
+                .current_dir(&repo)
+                .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "plans"]);
+    let hook = || {
+        Command::new(&pre_commit)
+            .current_dir(&repo)
+            .env("PATH", &path)
+            .env("PRE_COMMIT_HOME", dir.path().join("pre-commit-home"))
+            .args(["try-repo"])
+            .arg(root())
+            .args(["planlint-system", "--all-files"])
+            .output()
+            .unwrap()
+    };
+    let clean = hook();
+    assert!(
+        clean.status.success(),
+        "{}",
+        String::from_utf8_lossy(&clean.stdout)
+    );
+    let plan = walkdir::WalkDir::new(repo.join("plans"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with("an-zhengfa"))
+        .unwrap()
+        .into_path();
+    let text = std::fs::read_to_string(&plan).unwrap();
+    // 漏损率 within 9% where the province says 7.8%: weaker, lower being better.
+    std::fs::write(&plan, text.replacen("value: \"7\"", "value: \"9\"", 1)).unwrap();
+    assert_ne!(
+        std::fs::read_to_string(&plan).unwrap(),
+        text,
+        "a target was planted"
+    );
+    let failed = hook();
+    let said = String::from_utf8_lossy(&failed.stdout);
+    assert!(!failed.status.success(), "{said}");
+    assert!(said.contains("weaker-target"), "{said}");
 }

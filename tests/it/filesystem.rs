@@ -346,9 +346,7 @@ fn odd_file_names_and_over_long_paths_are_checked_or_reported() {
     let out = check(&[dir.path().to_str().unwrap()]);
     let found = found(&out);
     assert!(
-        found
-            .iter()
-            .any(|f| f.ends_with("@plan-\\xFF\\xFE.txt")),
+        found.iter().any(|f| f.ends_with("@plan-\\xFF\\xFE.txt")),
         "{found:?}"
     );
     if made {
