@@ -169,6 +169,10 @@ pub enum GraphFormat {
     Svg,
     /// One self-contained HTML page that works offline.
     Html,
+    /// A SQLite database of the knowledge graph (jurisdictions, plans, targets, citations,
+    /// agencies, comparisons, findings) for SQL; needs -o (docs/graph.md).
+    #[cfg(feature = "sqlite")]
+    Sqlite,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

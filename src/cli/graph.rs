@@ -16,6 +16,8 @@ pub(crate) fn render(cascade: &Cascade, format: GraphFormat) -> Result<String, S
         GraphFormat::Json => export::json::to_json(cascade).map_err(|e| e.to_string()),
         GraphFormat::Svg => Ok(export::svg::to_svg(cascade)),
         GraphFormat::Html => export::html::to_html(cascade).map_err(|e| e.to_string()),
+        #[cfg(feature = "sqlite")]
+        GraphFormat::Sqlite => Err("the SQLite database is made from the report".to_string()),
     }
 }
 
@@ -44,6 +46,10 @@ pub(super) fn run(args: &GraphArgs) -> ExitStatus {
         targets: args.with.contains(&super::GraphWith::Targets),
         agencies: args.with.contains(&super::GraphWith::Agencies),
     };
+    #[cfg(feature = "sqlite")]
+    if args.format == GraphFormat::Sqlite {
+        return sqlite(args, &report, lang);
+    }
     let cascade = export::cascade(&report, with, lang);
     let status = super::emit(
         render(&cascade, args.format),
@@ -52,6 +58,32 @@ pub(super) fn run(args: &GraphArgs) -> ExitStatus {
         lang,
     );
     status_with_unread(status, &report, lang)
+}
+
+/// `graph --format sqlite -o FILE`: a database is written to a file, never to a terminal.
+#[cfg(feature = "sqlite")]
+fn sqlite(args: &GraphArgs, report: &Report, lang: Lang) -> ExitStatus {
+    let Some(out) = args.out.output.as_deref() else {
+        super::report_failure(
+            &crate::error::Error::Output(
+                crate::msg!(
+                    "--format sqlite 需要 -o 指明数据库文件",
+                    "--format sqlite needs -o FILE for the database"
+                )
+                .get(lang)
+                .to_string(),
+            ),
+            lang,
+        );
+        return ExitStatus::Failure;
+    };
+    let status = super::emit_bytes(
+        export::sqlite::to_sqlite(report, lang),
+        Some(out),
+        args.out.force,
+        lang,
+    );
+    status_with_unread(status, report, lang)
 }
 
 /// A picture or trace that leaves out what could not be read (a broken file, a plan with no

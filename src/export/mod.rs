@@ -17,6 +17,8 @@ pub mod layout;
 pub mod mermaid;
 pub mod report;
 pub mod route;
+#[cfg(feature = "sqlite")]
+pub mod sqlite;
 pub mod svg;
 pub mod trace;
 

@@ -32,5 +32,6 @@ mod rules;
 mod scale;
 mod security;
 mod seeds;
+mod sqlite;
 mod support;
 mod trust;
