@@ -173,6 +173,12 @@ pub enum GraphFormat {
     /// agencies, comparisons, findings) for SQL; needs -o (docs/graph.md).
     #[cfg(feature = "sqlite")]
     Sqlite,
+    /// The targets table as CSV for spreadsheets (UTF-8 with a byte-order mark).
+    #[cfg(feature = "sqlite")]
+    TargetsCsv,
+    /// The comparisons table (every 对照表 row with its verdict) as CSV for spreadsheets.
+    #[cfg(feature = "sqlite")]
+    ComparisonsCsv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -17,7 +17,9 @@ pub(crate) fn render(cascade: &Cascade, format: GraphFormat) -> Result<String, S
         GraphFormat::Svg => Ok(export::svg::to_svg(cascade)),
         GraphFormat::Html => export::html::to_html(cascade).map_err(|e| e.to_string()),
         #[cfg(feature = "sqlite")]
-        GraphFormat::Sqlite => Err("the SQLite database is made from the report".to_string()),
+        GraphFormat::Sqlite | GraphFormat::TargetsCsv | GraphFormat::ComparisonsCsv => {
+            Err("tables are made from the report".to_string())
+        }
     }
 }
 
@@ -46,6 +48,16 @@ pub(super) fn run(args: &GraphArgs) -> ExitStatus {
         targets: args.with.contains(&super::GraphWith::Targets),
         agencies: args.with.contains(&super::GraphWith::Agencies),
     };
+    #[cfg(feature = "sqlite")]
+    if let Some(table) = match args.format {
+        GraphFormat::TargetsCsv => Some(export::sqlite::Table::Targets),
+        GraphFormat::ComparisonsCsv => Some(export::sqlite::Table::Comparisons),
+        _ => None,
+    } {
+        let csv = export::sqlite::table_csv(&report, lang, table);
+        let status = super::emit_bytes(csv, args.out.output.as_deref(), args.out.force, lang);
+        return status_with_unread(status, &report, lang);
+    }
     #[cfg(feature = "sqlite")]
     if args.format == GraphFormat::Sqlite {
         return sqlite(args, &report, lang);

@@ -77,6 +77,43 @@ pub fn to_sqlite(report: &Report, lang: Lang) -> Result<Vec<u8>, String> {
     std::fs::read(file.path()).map_err(|e| e.to_string())
 }
 
+/// One table of the database as CSV for spreadsheets: UTF-8 with a byte-order mark, so that
+/// Excel and WPS open the Chinese as Chinese; the header is the table's columns.
+pub fn table_csv(report: &Report, lang: Lang, table: Table) -> Result<Vec<u8>, String> {
+    let mut db = Connection::open_in_memory().map_err(|e| e.to_string())?;
+    fill(&mut db, report, lang).map_err(|e| e.to_string())?;
+    let name = match table {
+        Table::Targets => "targets",
+        Table::Comparisons => "comparisons",
+    };
+    let mut query = db
+        .prepare(&format!("SELECT * FROM {name} ORDER BY id"))
+        .map_err(|e| e.to_string())?;
+    let columns: Vec<String> = query.column_names().map(str::to_string).collect();
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    writer.write_record(&columns).map_err(|e| e.to_string())?;
+    let mut rows = query.query([]).map_err(|e| e.to_string())?;
+    while let Some(row) = rows.next().map_err(|e| e.to_string())? {
+        let cells: Vec<String> = (0..columns.len())
+            .map(|i| match row.get_ref(i) {
+                Ok(rusqlite::types::ValueRef::Integer(n)) => n.to_string(),
+                Ok(rusqlite::types::ValueRef::Real(x)) => crate::model::quantity::format_number(x),
+                Ok(rusqlite::types::ValueRef::Text(t)) => String::from_utf8_lossy(t).into_owned(),
+                _ => String::new(),
+            })
+            .collect();
+        writer.write_record(&cells).map_err(|e| e.to_string())?;
+    }
+    writer.into_inner().map_err(|e| e.to_string())
+}
+
+/// The tables `graph --format csv` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Targets,
+    Comparisons,
+}
+
 fn fill(db: &mut Connection, report: &Report, lang: Lang) -> rusqlite::Result<()> {
     db.execute_batch(SCHEMA)?;
     let tx = db.transaction()?;
@@ -245,7 +282,13 @@ fn comparisons(tx: &rusqlite::Transaction<'_>, report: &Report) -> rusqlite::Res
         tx.prepare("INSERT INTO comparisons VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     for (id, row) in report.comparisons.iter() {
         let verdict = serde_json::to_value(row.verdict).unwrap_or_default();
-        let standing = kebab(&report.standing(id)).unwrap_or_default();
+        // `reported` with its severity (`reported-error`), or `allowed`, `suppressed`…
+        let standing = serde_json::to_value(report.standing(id)).unwrap_or_default();
+        let standing = match (standing["standing"].as_str(), standing["severity"].as_str()) {
+            (Some(kind), Some(severity)) => format!("{kind}-{severity}"),
+            (Some(kind), None) => kind.to_string(),
+            _ => String::new(),
+        };
         insert.execute(params![
             int(id.0),
             int(row.plan.0),

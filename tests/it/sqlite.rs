@@ -82,4 +82,13 @@ print(json.dumps({"counts": counts, "answers": answers}, ensure_ascii=False))
         })
         .collect();
     insta::assert_snapshot!(rows.join("\n\n"));
+    // The spreadsheet's copy: a byte-order mark, the header, a row per comparison.
+    let csv = planlint()
+        .args(["graph", "plans", "--format", "comparisons-csv"])
+        .output()
+        .unwrap()
+        .stdout;
+    assert!(csv.starts_with(b"\xEF\xBB\xBFid,plan,indicator,year,"));
+    let rows = String::from_utf8(csv).unwrap().lines().count() - 1;
+    assert_eq!(read["counts"]["comparisons"], rows);
 }
