@@ -11,7 +11,7 @@ use std::io::Write as _;
 
 use super::{MAIN_NS, OFFICE_REL, RELS_CONTENT_TYPE, RELS_NS, xml};
 use crate::i18n::Msg;
-use crate::ingest::text::docx::{self, Bounded, attribute, elements};
+use crate::ingest::text::docx::{self, attribute, elements};
 use crate::msg;
 
 pub(super) const DOCUMENT: &str = docx::DEFAULT_MAIN;
@@ -41,19 +41,9 @@ fn read_part(
     archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
     name: &str,
 ) -> Result<Option<String>, Msg> {
-    let Ok(part) = archive.by_name(name) else {
+    let Some(bytes) = docx::read_part(archive, name, docx::MAX_DOCUMENT_BYTES)? else {
         return Ok(None);
     };
-    let bytes = docx::read_bounded(part, docx::MAX_DOCUMENT_BYTES).map_err(|err| match err {
-        Bounded::TooLarge => msg!(
-            ".docx 的部件 {name} 解压后过大，未读取",
-            "the .docx part {name} inflates too large; not read"
-        ),
-        Bounded::Io(err) => msg!(
-            "无法解压 .docx 的部件 {name}：{err}",
-            "cannot inflate the .docx part {name}: {err}"
-        ),
-    })?;
     String::from_utf8(bytes).map(Some).map_err(|_| {
         msg!(
             ".docx 的部件 {name} 不是 UTF-8 编码的 XML",

@@ -87,6 +87,29 @@ pub(crate) fn open(bytes: &[u8]) -> Result<zip::ZipArchive<std::io::Cursor<&[u8]
     Ok(archive)
 }
 
+/// Inflates the part `name` (at most `limit` bytes), if the package has it.
+pub(crate) fn read_part(
+    archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+    limit: u64,
+) -> Result<Option<Vec<u8>>, Msg> {
+    let Ok(part) = archive.by_name(name) else {
+        return Ok(None);
+    };
+    read_bounded(part, limit)
+        .map(Some)
+        .map_err(|err| match err {
+            Bounded::TooLarge => msg!(
+                ".docx 的部件 {name} 解压后过大，未读取",
+                "the .docx part {name} inflates too large; not read"
+            ),
+            Bounded::Io(err) => msg!(
+                "无法解压 .docx 的部件 {name}：{err}",
+                "cannot inflate the .docx part {name}: {err}"
+            ),
+        })
+}
+
 /// Why a part could not be read.
 pub(crate) enum Bounded {
     TooLarge,

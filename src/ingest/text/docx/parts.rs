@@ -5,7 +5,7 @@
 
 use quick_xml::events::Event;
 
-use super::{Bounded, read_bounded};
+use super::read_part;
 use crate::i18n::Msg;
 use crate::msg;
 
@@ -48,19 +48,9 @@ fn small_part(
     archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
     name: &str,
 ) -> Result<Option<String>, Msg> {
-    let Ok(part) = archive.by_name(name) else {
+    let Some(bytes) = read_part(archive, name, MAX_PACKAGE_PART)? else {
         return Ok(None);
     };
-    let bytes = read_bounded(part, MAX_PACKAGE_PART).map_err(|err| match err {
-        Bounded::TooLarge => msg!(
-            ".docx 的部件 {name} 过大，未读取",
-            "the .docx part {name} is too large; not read"
-        ),
-        Bounded::Io(err) => msg!(
-            "无法解压 .docx 的部件 {name}：{err}",
-            "cannot inflate the .docx part {name}: {err}"
-        ),
-    })?;
     Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
 }
 
