@@ -60,6 +60,7 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Failure;
         }
     };
+    super::context::cache_note(&report, lang);
     if args.fix || args.diff {
         return fix(args, config, &report, lang);
     }
