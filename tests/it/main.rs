@@ -22,6 +22,7 @@ mod filesystem;
 mod graph;
 mod language;
 mod layouts;
+mod output_targets;
 mod outputs;
 mod picture;
 mod places;
