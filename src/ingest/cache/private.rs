@@ -91,7 +91,7 @@ pub(super) fn read_entry(path: &Path, me: Owner, cap: u64) -> Result<Option<Vec<
     let file = match open(path, OFlags::NONBLOCK | OFlags::NOCTTY) {
         Ok(file) => file,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(_) => return Err(Rejection::NotRegular),
+        Err(_) => return Err(Rejection::Unreadable),
     };
     let meta = file.metadata().map_err(|_| Rejection::Unreadable)?;
     if !meta.file_type().is_file() {

@@ -13,6 +13,13 @@ use crate::msg;
 
 /// Why an entry, or the whole cache folder, was not trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    not(unix),
+    allow(
+        dead_code,
+        reason = "without Unix owners and modes no entry is read from disk"
+    )
+)]
 pub(crate) enum Rejection {
     /// A folder of the cache is a link, or not this user's, or open to others (not 0700).
     FolderNotPrivate,
