@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(text_plan docx annotate plan_yaml jurisdiction_yaml sidecar_yaml values config baseline)
+[ ${#targets[@]} -gt 0 ] || targets=(text_plan docx annotate plan_yaml jurisdiction_yaml sidecar_yaml values config baseline cache_entry)
 # cargo-fuzz needs nightly flags; the machines have one stable toolchain, so allow them on it,
 # and build without a sanitizer (the flags a sanitizer needs are nightly-only in effect).
 export RUSTC_BOOTSTRAP=1
@@ -34,6 +34,19 @@ printf '2024-03-07' > fuzz/corpus/values/date
 printf '1.8|万辆' > fuzz/corpus/values/value
 printf '0.8∶1' > fuzz/corpus/values/ratio
 printf '{"version":2,"findings":[{"code":"weaker-target","file":"a.yaml","fingerprint":"x"}]}' > fuzz/corpus/baseline/one
+# Cache entries: each bundled text, 0xFF, then the JSON of its entry as planlint writes it (the
+# entry's first line, which names the text, is left out: the target seals the JSON itself).
+cache=$(mktemp -d)
+PLANLINT_CACHE_DIR="$cache" cargo run -q --release -- check plans >/dev/null 2>&1 || true
+mkdir -p fuzz/corpus/cache_entry
+for text in plans/**/*.txt; do
+  hash=$(sha256sum "$text" | cut -c1-64)
+  for entry in "$cache"/extract-*/"${hash:0:2}/${hash:2}"; do
+    [ -f "$entry" ] || continue
+    { cat "$text"; printf '\xff'; tail -n +2 "$entry"; } > "fuzz/corpus/cache_entry/$(basename "$text" .txt)"
+  done
+done
+rm -rf "$cache"
 # A .docx made from a text plan (a zip with word/document.xml), and the text itself.
 python3 - <<'PY'
 import zipfile, html

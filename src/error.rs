@@ -24,6 +24,9 @@ pub enum Error {
     Baseline { path: String, reason: String },
     /// An output file exists and `--force` was not given.
     Exists { path: String },
+    /// An output path names a link, a pipe, a device or a folder: never replaced, even with
+    /// `--force`.
+    NotRegularOutput { path: String, kind: NodeKind },
     /// An output file cannot be written.
     Write { path: String, cause: std::io::Error },
     /// Output could not be rendered or written to standard output.
@@ -48,6 +51,43 @@ pub enum Error {
     },
 }
 
+/// What an output path names when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    Link,
+    Folder,
+    Pipe,
+    Socket,
+    Device,
+}
+
+impl NodeKind {
+    /// The kind, in Chinese and in English.
+    #[must_use]
+    pub fn words(self) -> (&'static str, &'static str) {
+        match self {
+            NodeKind::Link => ("符号链接", "symbolic link"),
+            NodeKind::Folder => ("文件夹", "folder"),
+            NodeKind::Pipe => ("管道（FIFO）", "pipe (FIFO)"),
+            NodeKind::Socket => ("套接字", "socket"),
+            NodeKind::Device => ("设备文件", "device"),
+        }
+    }
+}
+
+/// The cause of a refused write, carried inside an `io::Error` from the writer to
+/// [`Error::write`].
+#[derive(Debug)]
+pub struct NotRegularTarget(pub NodeKind);
+
+impl fmt::Display for NotRegularTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a {}, not a regular file", self.0.words().1)
+    }
+}
+
+impl std::error::Error for NotRegularTarget {}
+
 impl From<UnknownCode> for Error {
     fn from(err: UnknownCode) -> Self {
         Self::UnknownCode(err)
@@ -59,7 +99,12 @@ impl Error {
     #[must_use]
     pub fn write(path: &std::path::Path, cause: std::io::Error) -> Self {
         let path = crate::model::span::display_path(path);
-        if cause.kind() == std::io::ErrorKind::AlreadyExists {
+        let refused = cause
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<NotRegularTarget>());
+        if let Some(NotRegularTarget(kind)) = refused {
+            Self::NotRegularOutput { path, kind: *kind }
+        } else if cause.kind() == std::io::ErrorKind::AlreadyExists {
             Self::Exists { path }
         } else {
             Self::Write { path, cause }
@@ -76,6 +121,7 @@ impl Error {
             Error::UnknownIndicator(_) => "planlint::unknown_indicator",
             Error::Baseline { .. } => "planlint::baseline",
             Error::Exists { .. } => "planlint::exists",
+            Error::NotRegularOutput { .. } => "planlint::not_regular_output",
             Error::Write { .. } => "planlint::write",
             Error::Output(_) => "planlint::output",
             Error::OntoInput { .. } => "planlint::onto_input",
@@ -117,6 +163,13 @@ impl Error {
                 "{path}：文件已存在，使用 --force 覆盖",
                 "{path}: the file exists; use --force to replace it"
             ),
+            Error::NotRegularOutput { path, kind } => {
+                let (zh, en) = kind.words();
+                msg!(
+                    "{path}：是{zh}，不是普通文件；即使使用 --force 也不会替换它",
+                    "{path}: a {en}, not a regular file; it is never replaced, even with --force"
+                )
+            }
             Error::Write { path, cause } => msg!("{path}：无法写入：{cause}", "{path}: {cause}"),
             Error::OntoInput { path } => msg!(
                 "{path}：这是正在读取的文件，请输出到另一个文件",
@@ -183,6 +236,10 @@ impl Error {
             Error::CatalogueFolder { .. } => Some(msg!(
                 "该文件夹可含 indicators.yaml、agency-abbreviations.yaml 或两者，叠加在内置目录之上（见 docs/adding-a-campaign.md）",
                 "the folder holds indicators.yaml, agency-abbreviations.yaml or both, laid over the bundled catalogue (see docs/adding-a-campaign.md)"
+            )),
+            Error::NotRegularOutput { .. } => Some(msg!(
+                "请输出到普通文件（新文件名或已有的普通文件）",
+                "write to a regular file (a new name, or an existing regular file)"
             )),
             Error::Baseline { .. } => Some(msg!(
                 "用 `planlint check --write-baseline` 重新生成",

@@ -119,6 +119,38 @@ pub fn baseline(bytes: &[u8]) {
     let _ = crate::diagnostics::baseline::Baseline::parse(&String::from_utf8_lossy(bytes));
 }
 
+/// An extraction cache entry against a text: the input is the text, a 0xFF byte (never in
+/// UTF-8), then the entry. The entry is read as found on disk, and its bytes read again as the
+/// JSON of an entry sealed for that text, so that they reach the JSON reader and the check of
+/// every place. What is accepted must be usable: every place slices the text, every task index
+/// names a task.
+pub fn cache_entry(bytes: &[u8]) {
+    use crate::ingest::cache::{format, valid};
+    let (text, entry) = match bytes.iter().position(|&b| b == 0xff) {
+        Some(at) => (&bytes[..at], &bytes[at + 1..]),
+        None => (bytes, &[][..]),
+    };
+    let text = String::from_utf8_lossy(text);
+    let hash = format::text_hash(&text);
+    let _ = format::decode(entry, &hash, &text);
+    if let Ok(extracted) = format::decode(&format::seal(&hash, entry), &hash, &text) {
+        for span in valid::spans(&extracted) {
+            let _ = &text[span.start..span.end()];
+        }
+        for task in extracted.targets.iter().filter_map(|(_, task)| *task) {
+            let _ = &extracted.tasks[task];
+        }
+    }
+}
+
+/// An extraction cache entry holding `json` for the text whose SHA-256 is `text_hash`
+/// (hexadecimal), sealed as planlint seals its own: for tests of what another program could
+/// write into the cache.
+#[must_use]
+pub fn seal_cache_entry(text_hash: &str, json: &[u8]) -> Vec<u8> {
+    crate::ingest::cache::format::seal(text_hash, json)
+}
+
 fn as_text(bytes: &[u8]) -> Option<(crate::model::SourceId, String)> {
     let text = crate::source::decode_utf8(bytes).ok()?;
     let mut sources = Sources::default();

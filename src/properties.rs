@@ -3,7 +3,9 @@
 //! - whatever the text, every place extraction points at lies inside it, on character
 //!   boundaries (a span off a boundary would panic the renderer);
 //! - the same plan with CRLF line ends, full-width digits or a BOM gives the same targets;
-//! - the line index gives the line and column counting from the file's start would.
+//! - the line index gives the line and column counting from the file's start would;
+//! - an extraction cache entry of any bytes, or with its places anywhere, is rejected or usable,
+//!   never a panic.
 
 use proptest::prelude::*;
 
@@ -134,5 +136,61 @@ proptest! {
         for variant in [crlf, wide, from_bom] {
             prop_assert_eq!(targets_of(&variant), expected.clone(), "{:?}", variant);
         }
+    }
+}
+
+/// Every span in an entry's JSON set to `(start, len)`, and every task index to `task`.
+fn misplaced(value: &mut serde_json::Value, start: usize, len: usize, task: usize) {
+    match value {
+        serde_json::Value::Object(map) if map.len() == 2 && map.contains_key("start") => {
+            map.insert("start".into(), start.into());
+            map.insert("len".into(), len.into());
+        }
+        serde_json::Value::Object(map) => {
+            map.values_mut()
+                .for_each(|v| misplaced(v, start, len, task));
+        }
+        serde_json::Value::Array(items) => {
+            // A target is `[found, task index]`.
+            if let [found, serde_json::Value::Number(_)] = items.as_mut_slice() {
+                misplaced(found, start, len, task);
+                items[1] = task.into();
+                return;
+            }
+            items
+                .iter_mut()
+                .for_each(|v| misplaced(v, start, len, task));
+        }
+        _ => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The extraction cache's reader, on any bytes against any text (`fuzz::cache_entry`).
+    #[test]
+    fn a_cache_entry_of_any_bytes_is_read_without_a_panic(
+        text in plan_text(),
+        entry in proptest::collection::vec(any::<u8>(), 0..600),
+    ) {
+        let input = [text.as_bytes(), &[0xff], &entry].concat();
+        crate::fuzz::cache_entry(&input);
+    }
+
+    /// An entry whose places and task indexes are anywhere: rejected, or usable (the fuzz entry
+    /// point slices the text at every place of what it accepts).
+    #[test]
+    fn a_cache_entry_with_places_anywhere_is_rejected_or_usable(
+        text in plan_text(),
+        start in prop_oneof![0usize..600, any::<usize>()],
+        len in prop_oneof![0usize..60, any::<usize>()],
+        task in 0usize..4,
+    ) {
+        let mut json = serde_json::to_value(extract(&text)).unwrap();
+        misplaced(&mut json, start, len, task);
+        let entry = serde_json::to_vec(&json).unwrap();
+        let input = [text.as_bytes(), &[0xff], &entry].concat();
+        crate::fuzz::cache_entry(&input);
     }
 }

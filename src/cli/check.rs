@@ -60,6 +60,7 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Failure;
         }
     };
+    super::context::cache_note(&report, lang);
     if args.fix || args.diff {
         return fix(args, config, &report, lang);
     }
@@ -165,11 +166,14 @@ fn write_baseline(
     });
     let baseline = diagnostics::baseline::Baseline::of(&report.findings, &report.corpus.sources);
     // Replacing the previous baseline is the point; replacing anything else (a plan given by
-    // mistake) is refused.
-    let replaces = std::fs::read_to_string(&path).is_ok_and(|old| {
-        serde_json::from_str::<serde_json::Value>(&old)
-            .is_ok_and(|v| v.get("version").is_some() && v.get("findings").is_some())
-    });
+    // mistake) is refused. Only a regular file is read: a pipe would wait forever, and the
+    // writer refuses anything else at the path.
+    let regular = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+    let replaces = regular
+        && std::fs::read_to_string(&path).is_ok_and(|old| {
+            serde_json::from_str::<serde_json::Value>(&old)
+                .is_ok_and(|v| v.get("version").is_some() && v.get("findings").is_some())
+        });
     let written = baseline
         .to_json()
         .map_err(|e| Error::Output(e.to_string()))

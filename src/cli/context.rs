@@ -52,10 +52,12 @@ impl RunContext {
     /// Runs the engine as `check` would, so a table, picture or trace shows what `check` reports:
     /// a lint allowed in planlint.yaml colours nothing and marks its rows allowed.
     pub(super) fn check(&self, inputs: &Inputs) -> Result<Report, ExitStatus> {
-        engine::check(&self.config, inputs).map_err(|err| {
+        let report = engine::check(&self.config, inputs).map_err(|err| {
             self.fail(&err);
             ExitStatus::Failure
-        })
+        })?;
+        cache_note(&report, self.lang);
+        Ok(report)
     }
 
     /// Reports a failure that is not a finding, in the run's language.
@@ -97,6 +99,15 @@ pub(super) fn configuration(args: &ConfigArgs, lang: Option<Lang>) -> Result<Con
         );
         ExitStatus::Failure
     })
+}
+
+/// Says on standard error what the run found wrong with the extraction cache (an entry or its
+/// folder not trusted): once, and never among the findings, which are the same bytes with or
+/// without the cache.
+pub(super) fn cache_note(report: &Report, lang: Lang) {
+    if let Some(note) = &report.corpus.cache_note {
+        eprintln!("planlint: {}", note.get(lang));
+    }
 }
 
 /// Whether to use the extraction cache: not with `--no-cache`, nor with `PLANLINT_NO_CACHE`

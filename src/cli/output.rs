@@ -7,6 +7,7 @@ use std::path::Path;
 use super::Color;
 use crate::diagnostics::render::{HumanRenderer, RenderOptions};
 use crate::diagnostics::{Diagnostic, Summary};
+use crate::error::{NodeKind, NotRegularTarget};
 use crate::i18n::Lang;
 use crate::model::Sources;
 
@@ -63,17 +64,16 @@ fn no_workflow_commands(text: &str) -> String {
 
 /// Writes `bytes` to `out` whole or not at all: into a temporary file with an unpredictable name
 /// in the same folder (created exclusively, so a planted link is never followed), then renamed
-/// into place. An existing file is replaced only with `force`, keeping its permissions; a link
-/// at `out` is refused rather than replaced by a plain file.
+/// into place. An existing file is replaced only with `force`, keeping its permissions; anything
+/// else at `out` (a link, a pipe, a device, a folder) is refused before anything is written,
+/// even with `force`, rather than replaced by a plain file (`--annotate /dev/null --force` run
+/// as root would otherwise turn the system's `/dev/null` into one).
 pub(super) fn write_new_file(out: &Path, bytes: &[u8], force: bool) -> std::io::Result<()> {
     let existing = std::fs::symlink_metadata(out).ok();
-    if existing
-        .as_ref()
-        .is_some_and(|m| m.file_type().is_symlink())
-    {
+    if let Some(kind) = existing.as_ref().and_then(not_regular) {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
-            "it is a symbolic link; write to the file itself",
+            NotRegularTarget(kind),
         ));
     }
     if !force && existing.is_some() {
@@ -108,6 +108,31 @@ pub(super) fn write_new_file(out: &Path, bytes: &[u8], force: bool) -> std::io::
         temp.persist_noclobber(out).map_err(|e| e.error)?;
     }
     Ok(())
+}
+
+/// What is at an output path when it is not a regular file (`meta` not followed through a link).
+pub(super) fn not_regular(meta: &std::fs::Metadata) -> Option<NodeKind> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_symlink() {
+        return Some(NodeKind::Link);
+    }
+    if kind.is_dir() {
+        return Some(NodeKind::Folder);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some(NodeKind::Pipe);
+        }
+        if kind.is_socket() {
+            return Some(NodeKind::Socket);
+        }
+    }
+    Some(NodeKind::Device)
 }
 
 /// The width to lay findings out in: `COLUMNS` when set, else the terminal's, else 100.

@@ -23,6 +23,9 @@ pub struct Corpus {
     pub drafts: Vec<SourceId>,
     /// The abbreviations the corpus's indicators give in brackets (PM2.5 → 细颗粒物).
     pub abbreviations: Abbreviations,
+    /// What the run should say about the extraction cache (on standard error, not among the
+    /// findings): an entry or the folder was not trusted.
+    pub cache_note: Option<crate::i18n::Msg>,
 }
 
 impl Corpus {

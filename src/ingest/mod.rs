@@ -1,7 +1,7 @@
 //! Ingestion: files on disk → a [`Corpus`] of model types. Every problem with a file becomes a
 //! located diagnostic and the rest of the corpus is still read.
 
-mod cache;
+pub(crate) mod cache;
 mod corpus;
 mod corrections;
 mod declarations;
@@ -120,6 +120,7 @@ pub fn load_filtered(
         files: files.jurisdictions.len() + files.plans.len() + draft_files.plans.len(),
         drafts: Vec::new(),
         abbreviations: Abbreviations::default(),
+        cache_note: None,
     };
     let folders = load_jurisdictions(&mut corpus, &files.jurisdictions);
     places::gazetteer::merge(
@@ -130,6 +131,7 @@ pub fn load_filtered(
     );
     let prefetched = prefetch::prefetch(&files.plans, cache.as_ref());
     let prefetched_drafts = prefetch::prefetch(&draft_files.plans, cache.as_ref());
+    corpus.cache_note = cache.as_ref().and_then(cache::Cache::note);
     // Zones known only by name (成都高新区), from what the texts and the flag say of their place.
     let named = prefetched
         .iter()

@@ -69,12 +69,12 @@ fn fetch_text(path: &Path, cache: Option<&Cache>) -> FetchedText {
     };
     match text::read_document(path, &bytes) {
         Ok((decoded, hidden)) => {
-            let entry = cache.map(|cache| cache.entry(&decoded));
-            let cached = entry.as_ref().and_then(super::cache::Entry::get);
+            let entry = cache.and_then(|cache| cache.entry(&decoded));
+            let cached = entry.as_ref().and_then(|entry| entry.get(&decoded, path));
             let extracted = cached.unwrap_or_else(|| {
                 let extracted = text::extract(&decoded);
                 if let Some(entry) = &entry {
-                    entry.put(&extracted);
+                    entry.put(decoded.len(), &extracted);
                 }
                 extracted
             });

@@ -192,3 +192,38 @@ pub(crate) fn copy_fixture(case: &str, to: &Path) {
         }
     }
 }
+
+/// Runs `command` to its end, failing the test (and killing it) when it runs over `seconds`: a
+/// run that waits on a pipe fails instead of hanging the suite. Its output goes through files,
+/// so a large output never blocks it.
+pub(crate) fn finished_within(
+    mut command: std::process::Command,
+    seconds: u64,
+) -> std::process::Output {
+    use std::time::{Duration, Instant};
+    let out = tempfile::tempdir().unwrap();
+    let (stdout, stderr) = (out.path().join("stdout"), out.path().join("stderr"));
+    let mut child = command
+        .stdin(std::process::Stdio::null())
+        .stdout(std::fs::File::create(&stdout).unwrap())
+        .stderr(std::fs::File::create(&stderr).unwrap())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(seconds) {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("still running after {seconds} s");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    std::process::Output {
+        status,
+        stdout: std::fs::read(&stdout).unwrap(),
+        stderr: std::fs::read(&stderr).unwrap(),
+    }
+}

@@ -1,0 +1,171 @@
+//! One entry's bytes: a header line naming the SHA-256 of the text it was read from and a
+//! checksum of the rest, then what extraction read, as JSON.
+//!
+//! ```text
+//! planlint-extract 1 sha256:<64 hex> xxh3:<32 hex>
+//! {"header":…,"citations":…}
+//! ```
+//!
+//! The entry is named by the same hash, but a name is only where a file lies: an entry moved or
+//! copied over another text's (by hand, a sync tool, another program) still names its own text
+//! and is rejected. The checksum catches an entry damaged or edited in place (a digit changed
+//! would still parse, and silently change a finding). What it holds is checked against the text
+//! too: every place in it must lie inside the text, on character boundaries, so no entry can
+//! make a later slice panic.
+
+use sha2::{Digest, Sha256};
+use xxhash_rust::xxh3::xxh3_128;
+
+use super::reject::Rejection;
+use super::valid;
+use crate::ingest::text::Extracted;
+
+/// The first line's words before the text's hash; a new layout of entries takes a new number.
+const MAGIC: &str = "planlint-extract 1 sha256:";
+/// Between the text's hash and the checksum of the JSON.
+const CHECKSUM: &str = " xxh3:";
+
+/// The largest entry read for a text of `text_len` bytes: eight times the text and 64 KiB
+/// (measured: an entry is a quarter of its text on the bundled and generated corpora, at most
+/// 1.1 times on one plan; a sentence quoted by each of its targets is what makes it grow), and
+/// never more than 128 MiB whatever the text. A larger entry is neither written nor read.
+pub(crate) fn cap(text_len: usize) -> u64 {
+    const ABSOLUTE: u64 = 128 << 20;
+    (text_len as u64)
+        .saturating_mul(8)
+        .saturating_add(64 << 10)
+        .min(ABSOLUTE)
+}
+
+/// The SHA-256 of `text` in lowercase hexadecimal: the entry's name and its first line.
+pub(crate) fn text_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        hex.push(char::from(HEX[usize::from(byte >> 4)]));
+        hex.push(char::from(HEX[usize::from(byte & 0xf)]));
+    }
+    hex
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// The entry holding `json` for the text whose hash is `hash`: the header line, then `json`.
+pub(crate) fn seal(hash: &str, json: &[u8]) -> Vec<u8> {
+    let header = format!("{MAGIC}{hash}{CHECKSUM}{:032x}\n", xxh3_128(json));
+    let mut bytes = Vec::with_capacity(header.len() + json.len());
+    bytes.extend_from_slice(header.as_bytes());
+    bytes.extend_from_slice(json);
+    bytes
+}
+
+/// The entry for a text of `text_len` bytes whose hash is `hash`; `None` when it would be
+/// larger than [`cap`] allows (such a text is extracted every time rather than rejected every
+/// time).
+pub(crate) fn encode(hash: &str, text_len: usize, extracted: &Extracted) -> Option<Vec<u8>> {
+    let bytes = seal(hash, &serde_json::to_vec(extracted).ok()?);
+    (bytes.len() as u64 <= cap(text_len)).then_some(bytes)
+}
+
+/// What the entry `bytes` says extraction read from `text`, whose hash is `hash`.
+pub(crate) fn decode(bytes: &[u8], hash: &str, text: &str) -> Result<Extracted, Rejection> {
+    if bytes.len() as u64 > cap(text.len()) {
+        return Err(Rejection::TooLarge);
+    }
+    let newline = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .ok_or(Rejection::Malformed)?;
+    let (first, json) = (&bytes[..newline], &bytes[newline + 1..]);
+    let rest = first
+        .strip_prefix(MAGIC.as_bytes())
+        .ok_or(Rejection::Malformed)?;
+    let (named, checksum) = rest
+        .split_at_checked(hash.len())
+        .ok_or(Rejection::Malformed)?;
+    if named != hash.as_bytes() {
+        return Err(Rejection::OtherText);
+    }
+    if checksum != format!("{CHECKSUM}{:032x}", xxh3_128(json)).as_bytes() {
+        return Err(Rejection::Damaged);
+    }
+    let extracted: Extracted = serde_json::from_slice(json).map_err(|_| Rejection::Malformed)?;
+    if !valid::within(&extracted, text) {
+        return Err(Rejection::OutOfText);
+    }
+    Ok(extracted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "到2027年，关键工序数控化率超过75%。\n";
+
+    #[test]
+    fn an_entry_decodes_only_against_its_own_text() {
+        let extracted = crate::ingest::text::extract(TEXT);
+        let hash = text_hash(TEXT);
+        let bytes = encode(&hash, TEXT.len(), &extracted).unwrap();
+        let back = decode(&bytes, &hash, TEXT).unwrap();
+        assert_eq!(format!("{back:?}"), format!("{extracted:?}"));
+        let other = "到2027年，关键工序数控化率超过80%。\n";
+        assert_eq!(
+            decode(&bytes, &text_hash(other), other).unwrap_err(),
+            Rejection::OtherText
+        );
+        assert_eq!(
+            decode(b"{}", &hash, TEXT).unwrap_err(),
+            Rejection::Malformed
+        );
+        let mut cut = bytes.clone();
+        cut.truncate(bytes.len() - 3);
+        assert_eq!(decode(&cut, &hash, TEXT).unwrap_err(), Rejection::Damaged);
+        let newline = bytes.iter().position(|&b| b == b'\n').unwrap() + 1;
+        let (header, json) = bytes.split_at(newline);
+        let edited = String::from_utf8(json.to_vec())
+            .unwrap()
+            .replace("75", "15");
+        assert_ne!(edited.as_bytes(), json);
+        let edited = [header, edited.as_bytes()].concat();
+        assert_eq!(
+            decode(&edited, &hash, TEXT).unwrap_err(),
+            Rejection::Damaged
+        );
+        let cut = seal(&hash, &json[..json.len() - 3]);
+        assert_eq!(decode(&cut, &hash, TEXT).unwrap_err(), Rejection::Malformed);
+    }
+
+    #[test]
+    fn a_place_outside_the_text_is_rejected() {
+        let hash = text_hash(TEXT);
+        let extracted = crate::ingest::text::extract(TEXT);
+        let json = serde_json::to_string(&extracted).unwrap();
+        let span = extracted.targets[0].0.quote_span;
+        for (start, len) in [(0, TEXT.len() + 1), (1, 1), (usize::MAX, 2)] {
+            let moved = json.replacen(
+                &format!(
+                    "\"quote_span\":{{\"start\":{},\"len\":{}}}",
+                    span.start, span.len
+                ),
+                &format!("\"quote_span\":{{\"start\":{start},\"len\":{len}}}"),
+                1,
+            );
+            assert_ne!(moved, json);
+            let bytes = seal(&hash, moved.as_bytes());
+            assert_eq!(
+                decode(&bytes, &hash, TEXT).unwrap_err(),
+                Rejection::OutOfText,
+                "{start} {len}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_hash_is_sha256() {
+        assert_eq!(
+            text_hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}
