@@ -99,6 +99,7 @@ pub(super) fn write_new_file(out: &Path, bytes: &[u8], force: bool) -> std::io::
     temp.write_all(bytes)?;
     if let Some(meta) = &existing {
         temp.as_file().set_permissions(meta.permissions())?;
+        keep_owner(temp.as_file(), meta)?;
     }
     temp.as_file().sync_all()?;
     if force {
@@ -107,6 +108,24 @@ pub(super) fn write_new_file(out: &Path, bytes: &[u8], force: bool) -> std::io::
         // Fails when `out` appeared meanwhile: never overwrite unasked.
         temp.persist_noclobber(out).map_err(|e| e.error)?;
     }
+    Ok(())
+}
+
+/// A replaced file keeps its owner and group: a fix run by root (or by a member of the file's
+/// group) must not hand another user's file to itself. Only an owner that differs is set, so an
+/// ordinary run, which may not give files away, never tries.
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, original: &std::fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let now = file.metadata()?;
+    if now.uid() == original.uid() && now.gid() == original.gid() {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, Some(original.uid()), Some(original.gid()))
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) -> std::io::Result<()> {
     Ok(())
 }
 

@@ -270,3 +270,34 @@ fn file_names_that_are_not_utf8_print_apart() {
     files.sort();
     assert_eq!(files, ["n\\xFE.txt", "n\\xFF.txt"]);
 }
+
+/// Low: a file `--fix` rewrites keeps its owner and group (run as root, the fix would else
+/// hand another user's file to root). Skipped where files cannot be given away (not root).
+#[cfg(unix)]
+#[test]
+fn a_fixed_file_keeps_its_owner() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(
+        "tests/fixtures/lints/citation-title-mismatch/fail-wrong-title",
+        dir.path(),
+    );
+    let plan = dir.path().join("anqiu/an-zhengfa-2024-13.yaml");
+    if std::os::unix::fs::chown(&plan, Some(4321), Some(4322)).is_err() {
+        eprintln!("skipped: files cannot be given away here (not root)");
+        return;
+    }
+    let before = std::fs::read_to_string(&plan).unwrap();
+    planlint()
+        .current_dir(dir.path())
+        .args(["check", ".", "--fix", "--fix-corpus"])
+        .output()
+        .unwrap();
+    assert_ne!(
+        std::fs::read_to_string(&plan).unwrap(),
+        before,
+        "the fix was made"
+    );
+    let meta = std::fs::metadata(&plan).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (4321, 4322));
+}
