@@ -10,6 +10,7 @@ pub mod github;
 pub mod json;
 pub mod render;
 pub mod sarif;
+mod snippet;
 pub mod terminal;
 
 use serde::Serialize;
