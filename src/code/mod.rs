@@ -221,12 +221,18 @@ pub struct UnknownCode {
 }
 
 impl UnknownCode {
-    /// The nearest known code, by edit distance or containment.
+    /// The nearest known code, by edit distance or containment. A code whose length is more
+    /// than 3 from a known one's is at least that far from it: the distance is not computed,
+    /// so a huge unknown code costs the time to read it, not its length times every code's.
     #[must_use]
     pub fn new(code: &str, known: impl Iterator<Item = Code>) -> Self {
+        let chars = code.chars().count();
+        let contained = |known: &str| code.len() > 3 && known.contains(code);
         let did_you_mean = known
-            .map(|c| (strsim::levenshtein(code, c.as_str()), c.as_str()))
-            .filter(|(distance, known)| *distance <= 3 || (code.len() > 3 && known.contains(code)))
+            .map(Code::as_str)
+            .filter(|known| known.chars().count().abs_diff(chars) <= 3 || contained(known))
+            .map(|known| (strsim::levenshtein(code, known), known))
+            .filter(|(distance, known)| *distance <= 3 || contained(known))
             .min()
             .map(|(_, c)| c);
         Self {

@@ -146,28 +146,76 @@ impl Config {
             }
         }
         self.exclude_set = builder.build().ok();
+        let mut unknown = Unknown::default();
         for (name, level) in &file.groups {
             match Category::parse(name) {
                 Some(c) => self.set_group(c, level.value, Origin::Group),
-                None => diagnostics.push(invalid(source, span_of(level), {
+                None => unknown.found(span_of(level), diagnostics, |span| {
                     let groups = all_groups();
-                    msg!(
-                        "未知的规则组“{name}”（可用：{groups}）",
-                        "unknown lint group `{name}` (groups: {groups})"
+                    invalid(
+                        source,
+                        span,
+                        msg!(
+                            "未知的规则组“{name}”（可用：{groups}）",
+                            "unknown lint group `{name}` (groups: {groups})"
+                        ),
                     )
-                })),
+                }),
             }
         }
         for (code, level) in &file.lints {
-            match crate::lints::lookup(code) {
-                Ok(code) => {
+            match crate::lints::known(code) {
+                Some(code) => {
                     self.lints.insert(code, (level.value, Origin::Lint));
                 }
-                Err(err) => diagnostics.push(invalid(source, span_of(level), {
-                    let err = err.to_string();
-                    msg!("{err}", "{err}")
-                })),
+                None => unknown.found(span_of(level), diagnostics, |span| {
+                    // The suggestion is worked out only for the names reported.
+                    let err = crate::lints::lookup(code)
+                        .map_or_else(|e| e.to_string(), |_| String::new());
+                    invalid(source, span, msg!("{err}", "{err}"))
+                }),
             }
+        }
+        if let Some(at) = unknown.first_unlisted {
+            let more = unknown.count - MAX_UNKNOWN;
+            diagnostics.push(invalid(
+                source,
+                at,
+                msg!(
+                    "另有 {more} 个未知的规则或规则组未逐一列出（每个文件列出前 {MAX_UNKNOWN} 个）",
+                    "{more} more unknown codes and groups are not listed (the first {MAX_UNKNOWN} of a file are)"
+                ),
+            ));
+        }
+    }
+}
+
+/// The unknown codes and groups of a file reported one by one, each with its suggestion; the
+/// rest are counted in one more finding, so that a file of thousands costs no more than this.
+const MAX_UNKNOWN: usize = 50;
+
+/// The unknown codes and groups met in a file.
+#[derive(Default)]
+struct Unknown {
+    count: usize,
+    /// Where the first one not reported on its own is.
+    first_unlisted: Option<crate::model::Span>,
+}
+
+impl Unknown {
+    /// Reports one more unknown name at `span` with `finding`, while fewer than
+    /// [`MAX_UNKNOWN`] have been.
+    fn found(
+        &mut self,
+        span: crate::model::Span,
+        diagnostics: &mut Vec<Diagnostic>,
+        finding: impl FnOnce(crate::model::Span) -> Diagnostic,
+    ) {
+        self.count += 1;
+        if self.count <= MAX_UNKNOWN {
+            diagnostics.push(finding(span));
+        } else if self.first_unlisted.is_none() {
+            self.first_unlisted = Some(span);
         }
     }
 }

@@ -3,20 +3,6 @@
 
 use unicode_width::UnicodeWidthChar;
 
-/// The offset where the line holding `offset` starts.
-pub(super) fn line_start(text: &str, offset: usize) -> usize {
-    text.get(..offset)
-        .and_then(|before| before.rfind('\n'))
-        .map_or(0, |i| i + 1)
-}
-
-/// The offset where the line holding `offset` ends (its newline, or the end of the text).
-pub(super) fn line_end(text: &str, offset: usize) -> usize {
-    text.get(offset..)
-        .and_then(|rest| rest.find('\n'))
-        .map_or(text.len(), |i| offset + i)
-}
-
 /// The offset `columns` display columns before `from`, not before `floor`.
 pub(super) fn back(text: &str, from: usize, columns: usize, floor: usize) -> usize {
     let Some(before) = text.get(floor..from) else {
@@ -55,4 +41,17 @@ fn char_columns(c: char) -> usize {
 /// The columns a piece of source text takes on screen.
 pub(super) fn columns(text: &str) -> usize {
     text.chars().map(char_columns).sum()
+}
+
+/// The columns a piece of source text takes on screen, counted no further than `cap`: whether a
+/// line of a megabyte fits is known from its first columns.
+pub(super) fn capped_columns(text: &str, cap: usize) -> usize {
+    let mut used = 0;
+    for c in text.chars() {
+        used += char_columns(c);
+        if used >= cap {
+            return cap;
+        }
+    }
+    used
 }

@@ -12,6 +12,7 @@ pub mod json;
 pub mod junit;
 pub mod render;
 pub mod sarif;
+mod snippet;
 pub mod terminal;
 
 use serde::Serialize;

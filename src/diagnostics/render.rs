@@ -5,13 +5,10 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::columns::{back, columns, forward, line_end, line_start};
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    SourceCode, SourceSpan, SpanContents,
-};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use super::terminal::{safe_source, safe_text};
+use super::snippet::FileSource;
+use super::terminal::safe_text;
 use super::{Diagnostic, Label, Severity};
 
 use crate::i18n::Lang;
@@ -49,12 +46,11 @@ impl<'s> HumanRenderer<'s> {
         let named = sources
             .iter()
             .map(|(_, file)| {
-                Arc::new(FileSource {
-                    name: safe_text(&file.display_path()),
-                    raw: Arc::clone(&file.text),
-                    safe: std::sync::OnceLock::new(),
-                    columns: options.width,
-                })
+                Arc::new(FileSource::new(
+                    safe_text(&file.display_path()),
+                    Arc::clone(&file.text),
+                    options.width,
+                ))
             })
             .collect();
         Self {
@@ -230,139 +226,5 @@ impl miette::Diagnostic for View {
         Some(Box::new(
             self.related.iter().map(|r| r as &dyn miette::Diagnostic),
         ))
-    }
-}
-
-/// A file as miette reads it, but with columns counted in characters as a person counts them:
-/// miette counts bytes, which puts `到2025年` three columns per Chinese character off.
-#[derive(Debug)]
-struct FileSource {
-    name: String,
-    raw: Arc<str>,
-    /// The text made safe to print ([`safe_source`]), made on first use: only files with
-    /// findings are ever copied.
-    safe: std::sync::OnceLock<String>,
-    /// The output's width: a line wider than fits is shown as a window around the span.
-    columns: usize,
-}
-
-/// Columns taken before the source text: the line number and the bar (`  86 │ `).
-const GUTTER: usize = 10;
-/// The least context kept on each side of the span in a window, in columns.
-const MIN_MARGIN: usize = 8;
-/// The columns kept right of a span for the label drawn from it (`╰── parent: more than 90%`).
-const LABEL_ROOM: usize = 34;
-
-impl FileSource {
-    fn text(&self) -> &str {
-        self.safe.get_or_init(|| safe_source(&self.raw))
-    }
-
-    /// The columns a source line may take.
-    fn room(&self) -> usize {
-        self.columns.saturating_sub(GUTTER).max(2 * MIN_MARGIN + 10)
-    }
-
-    /// The width of the line that holds `offset`.
-    fn line_width(&self, offset: usize) -> usize {
-        let text: &str = self.text();
-        text.get(line_start(text, offset)..line_end(text, offset))
-            .map_or(0, columns)
-    }
-
-    /// A span on one line too wide for the output is underlined over its beginning only, so
-    /// that the underline and its label stay on screen.
-    fn fit(&self, start: usize, len: usize) -> (usize, usize) {
-        let Some(spanned) = self.text().get(start..start + len) else {
-            return (start, len);
-        };
-        let most = self.room() - 2 * MIN_MARGIN;
-        if spanned.contains('\n')
-            || columns(spanned) <= most
-            || self.line_width(start) <= self.room()
-        {
-            return (start, len);
-        }
-        (
-            start,
-            forward(self.text(), start, most, start + len) - start,
-        )
-    }
-}
-
-impl SourceCode for FileSource {
-    fn read_span<'a>(
-        &'a self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text: &'a str = self.text();
-        let room = self.room();
-        let fits = |data: &[u8]| {
-            std::str::from_utf8(data).is_ok_and(|d| d.lines().all(|l| columns(l) <= room))
-        };
-        let inner = text.read_span(span, context_lines_before, context_lines_after)?;
-        let offset = span.offset().min(text.len());
-        let line_start = line_start(text, offset);
-        let column = text
-            .get(line_start..offset)
-            .map_or(inner.column(), |s| s.chars().count());
-        let end = (offset + span.len()).min(text.len());
-        // A label is drawn from the span rightwards: a span near the end of a long line is
-        // shown in a window too, so the label stays on screen.
-        let label_fits = match (text.get(line_start..offset), text.get(offset..end)) {
-            (Some(before), Some(spanned)) => {
-                spanned.contains('\n')
-                    || columns(before) + columns(spanned) / 2 + LABEL_ROOM <= room
-            }
-            _ => true,
-        };
-        if !fits(inner.data()) || !label_fits {
-            // A wide line of context is dropped; then a paragraph on one line (Word, Markdown,
-            // a PDF's table row) that would run past the terminal, and the underline with it,
-            // is cut to the part around the span, sized to the output.
-            let line_end = line_end(text, end);
-            let whole_line = text.get(line_start..line_end).unwrap_or_default();
-            let (start, stop) = if label_fits && fits(whole_line.as_bytes()) {
-                (line_start, line_end)
-            } else {
-                let span_width = text.get(offset..end).map_or(0, columns);
-                let margin = (room.saturating_sub(span_width) / 2).max(MIN_MARGIN);
-                // Room the right side does not need (the span near the line's end) goes to the
-                // left, short of what the label drawn from the span needs.
-                let width = |from: usize, to: usize| text.get(from..to).map_or(0, columns);
-                let stop = forward(text, end, margin, line_end);
-                let left = (2 * margin - width(end, stop).min(margin))
-                    .min(room.saturating_sub(span_width + LABEL_ROOM))
-                    .max(margin.min(MIN_MARGIN));
-                let start = back(text, offset, left.max(MIN_MARGIN), line_start);
-                let stop = forward(
-                    text,
-                    end,
-                    2 * margin - width(start, offset).min(2 * margin),
-                    line_end,
-                );
-                (start, stop)
-            };
-            let line = text.get(..start).map_or(0, |b| b.matches('\n').count());
-            let window = text.get(start..stop).unwrap_or_default();
-            return Ok(Box::new(MietteSpanContents::new_named(
-                self.name.clone(),
-                window.as_bytes(),
-                SourceSpan::from((start, stop - start)),
-                line,
-                column,
-                window.matches('\n').count() + 1,
-            )));
-        }
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            column,
-            inner.line_count(),
-        )))
     }
 }

@@ -97,10 +97,15 @@ pub fn codes() -> Vec<Code> {
 /// Parses a code given by a user, once, at the edge: a lint's or a tool code, or a lint's
 /// former name.
 pub fn lookup(code: &str) -> Result<Code, UnknownCode> {
+    known(code).ok_or_else(|| UnknownCode::new(code, codes().into_iter()))
+}
+
+/// The code a user's name stands for, if any, with no suggestion for a name that is unknown.
+#[must_use]
+pub fn known(code: &str) -> Option<Code> {
     codes()
         .into_iter()
         .find(|c| c.as_str() == code || c.doc().aliases.contains(&code))
-        .ok_or_else(|| UnknownCode::new(code, codes().into_iter()))
 }
 
 /// The lint behind a code, if it is a lint's.

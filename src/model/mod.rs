@@ -11,6 +11,7 @@ pub mod id;
 pub mod indicator;
 pub mod jurisdiction;
 pub mod level;
+pub mod line_index;
 pub mod marker;
 pub mod numeral;
 pub mod plan;

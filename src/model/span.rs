@@ -49,8 +49,8 @@ pub struct SourceFile {
     shown: String,
     pub text: Arc<str>,
     /// Where each line starts, built on first use: a position is found by a binary search, not
-    /// by counting from the start of the file for every label.
-    line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// by counting from the start of the file (or of its line) for every label.
+    lines: std::sync::OnceLock<super::line_index::LineIndex>,
 }
 
 impl SourceFile {
@@ -58,16 +58,14 @@ impl SourceFile {
     #[must_use]
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let starts = self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
-        // The last line starting at or before the offset.
-        let line = starts.partition_point(|&start| start <= offset);
-        let line_start = starts[line - 1];
-        let column = self.text[line_start..offset].chars().count() + 1;
-        (line, column)
+        let lines = self
+            .lines
+            .get_or_init(|| super::line_index::LineIndex::new(&self.text));
+        let line = lines.line(offset);
+        let line_start = lines.line_range(line).start;
+        let column =
+            lines.chars_before(&self.text, offset) - lines.chars_before(&self.text, line_start);
+        (line + 1, column + 1)
     }
 
     /// The path as printed in every output format.
@@ -169,7 +167,7 @@ impl Sources {
             path,
             shown,
             text: text.into(),
-            line_starts: std::sync::OnceLock::new(),
+            lines: std::sync::OnceLock::new(),
         });
         SourceId(self.files.len() - 1)
     }

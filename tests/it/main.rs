@@ -9,6 +9,7 @@ mod agreement;
 mod ai_plus;
 mod annotate;
 mod architecture;
+mod bounded;
 mod cache_trust;
 mod campaign_rules;
 mod campaigns;

@@ -84,10 +84,12 @@ declare_tool_code! {
 declare_tool_code! {
     /// ## What it does
     /// Notes a sentence of a plan's text that looks like a target but could not be read with
-    /// confidence, so it was left out of the comparisons.
+    /// confidence, so it was left out of the comparisons. A sentence holding more than 32
+    /// values (a table run into one sentence) has its first 32 read and the rest noted.
     ///
     /// ## 检查内容
-    /// 方案文本中像是目标、但无法可靠读取的句子，未纳入比较。
+    /// 方案文本中像是目标、但无法可靠读取的句子，未纳入比较。一句中超过 32 个数值的（如整张表格连成一句），
+    /// 只读取前 32 个，其余在提示中说明。
     ///
     /// ## Why is this bad?
     /// A target left out is a target not checked.

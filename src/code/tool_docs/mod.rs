@@ -248,10 +248,12 @@ declare_tool_code! {
 declare_tool_code! {
     /// ## What it does
     /// Reports a mistake in planlint.yaml (syntax, an unknown lint or group, a bad pattern) or
-    /// in the command line's `--allow`, `--warn` and `--deny`.
+    /// in the command line's `--allow`, `--warn` and `--deny`. Of a file's unknown lints and
+    /// groups, the first 50 are reported one by one and one more finding counts the rest.
     ///
     /// ## 检查内容
     /// planlint.yaml 有误（语法、未知的规则或规则组、错误的路径模式），或命令行 --allow/--warn/--deny 有误。
+    /// 一个文件中未知的规则和规则组逐一列出前 50 个，其余合并为一条计数。
     ///
     /// ## Why is this bad?
     /// A configuration that is silently half-applied checks something other than what its

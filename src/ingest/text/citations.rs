@@ -18,6 +18,21 @@ use crate::model::text::{fold, plan_title_core};
 pub(crate) static DOC_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&crate::model::doc_number::pattern_in_text(1)).unwrap());
 
+/// A number where the text starts: the number after a title is looked for there only, in the
+/// bytes the longest number can take, never through the rest of the text (a title followed by
+/// what is not quite a number, `国发〔2024〕12345号`, thousands of times).
+#[expect(
+    clippy::unwrap_used,
+    reason = "literal patterns, covered by the unit tests"
+)]
+static DOC_NUMBER_AT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        "^(?:{})",
+        crate::model::doc_number::pattern_in_text(1)
+    ))
+    .unwrap()
+});
+
 /// Words that introduce a number in running text and are not part of its issuer prefix.
 const LEAD_INS: [&str; 14] = [
     "的通知",
@@ -81,8 +96,11 @@ pub(crate) fn find(
             doc_number: number.map(|n| (block.written(original, n.clone()), block.span(n))),
         });
     }
+    // The titles' ranges come in order and apart: a number is looked up among them by a binary
+    // search.
     for m in DOC_NUMBER.find_iter(text) {
-        if consumed.iter().any(|c| c.contains(&m.start())) {
+        let next = consumed.partition_point(|c| c.end <= m.start());
+        if consumed.get(next).is_some_and(|c| c.contains(&m.start())) {
             continue;
         }
         let start = strip_lead_ins(text, m.range());
@@ -133,15 +151,29 @@ fn is_short_name(title: &str) -> bool {
     GENRE_WORDS.contains(&fold(title).as_str())
 }
 
+/// The most bytes a number in running text takes: 14 Han characters of issuer (up to 4 bytes
+/// each), the year in brackets, 第, the serial and 号
+/// ([`crate::model::doc_number::pattern_in_text`]).
+const NUMBER_BYTES: usize = 14 * 4 + 3 + 4 + 3 + 3 + 4 + 3;
+
 /// `(国发〔2024〕7号)` right after a title.
 fn number_after(text: &str, after: usize) -> Option<Range<usize>> {
     let rest = text[after..].strip_prefix('(')?;
-    let m = DOC_NUMBER.find(rest)?;
-    if m.start() != 0 || !rest[m.end()..].starts_with(')') {
+    let m = DOC_NUMBER_AT_START.find(number_window(rest))?;
+    if !rest[m.end()..].starts_with(')') {
         return None;
     }
     let start = after + 1;
     Some(start..start + m.end())
+}
+
+/// The start of `text` a number at its start can take.
+fn number_window(text: &str) -> &str {
+    let mut end = NUMBER_BYTES.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// `根据国发〔2024〕7号` → `国发〔2024〕7号`: the pattern cannot know where an issuer prefix starts,
@@ -185,6 +217,19 @@ mod tests {
             .into_iter()
             .map(|f| (f.title.map(|t| t.0), f.doc_number.map(|n| n.0)))
             .collect()
+    }
+
+    #[test]
+    fn the_number_after_a_title_is_looked_for_in_the_bytes_it_can_take() {
+        let longest = format!("{}〔2024〕第1234号", "𠀀".repeat(14));
+        assert_eq!(number_window(&longest), longest);
+        let tail = format!("国发〔2024〕12345号){}", "国发〔2024〕7号".repeat(10_000));
+        assert!(number_window(&tail).len() <= NUMBER_BYTES);
+        let text = format!("《方案》({tail}");
+        assert_eq!(number_after(&text, text.find('(').unwrap()), None);
+        let text = format!("《方案》({longest})");
+        let found = number_after(&text, text.find('(').unwrap()).unwrap();
+        assert_eq!(&text[found], longest);
     }
 
     #[test]

@@ -56,6 +56,7 @@ impl SentenceReader<'_> {
     pub(super) fn clean_range(&self, range: Range<usize>) -> Option<Range<usize>> {
         let text = self.text();
         let mut range = strip_leading(text, range);
+        let baselines = Baselines::of(text, range.clone());
         loop {
             let s = &text[range.clone()];
             let trimmed = s
@@ -72,10 +73,8 @@ impl SentenceReader<'_> {
                 range.end = range.start + t.len();
                 continue;
             }
-            if let Some(m) = BASELINE.find_iter(s).last()
-                && m.end() == s.len()
-            {
-                range.end = range.start + m.start();
+            if let Some(start) = baselines.ending_at(text, range.end) {
+                range.end = start;
                 continue;
             }
             break;
@@ -136,6 +135,47 @@ impl SentenceReader<'_> {
         let last = self.read.found.last()?;
         (last.quote_span.start >= self.sentence_start)
             .then(|| (last.indicator.clone(), last.indicator_span))
+    }
+}
+
+/// The baselines (`较2023年`) of the words before a value, found once. Those words are cut from
+/// their end, and a chain of baselines (`较2020年较2021年…`) is cut one by one without searching
+/// all the words again each time.
+struct Baselines {
+    start: usize,
+    found: Vec<Range<usize>>,
+}
+
+impl Baselines {
+    fn of(text: &str, range: Range<usize>) -> Self {
+        let found = BASELINE
+            .find_iter(&text[range.clone()])
+            .map(|m| range.start + m.start()..range.start + m.end())
+            .collect();
+        Self {
+            start: range.start,
+            found,
+        }
+    }
+
+    /// Where the last baseline of `text[start..end]` starts when it ends at `end`, as
+    /// `BASELINE.find_iter(&text[start..end]).last()` says. The words up to `end` hold the
+    /// baselines found in all of them that end by `end`; only what follows the last of those is
+    /// searched again.
+    fn ending_at(&self, text: &str, end: usize) -> Option<usize> {
+        let (last_kept, again) = self.unsearched(end);
+        let from = again.start;
+        if let Some(m) = BASELINE.find_iter(&text[again]).last() {
+            return (from + m.end() == end).then_some(from + m.start());
+        }
+        last_kept.filter(|m| m.end == end).map(|m| m.start)
+    }
+
+    /// The last baseline found that ends by `end`, and the words after it, searched again.
+    fn unsearched(&self, end: usize) -> (Option<&Range<usize>>, Range<usize>) {
+        let kept = self.found.partition_point(|m| m.end <= end);
+        let last_kept = kept.checked_sub(1).map(|i| &self.found[i]);
+        (last_kept, last_kept.map_or(self.start, |m| m.end)..end)
     }
 }
 
@@ -219,5 +259,54 @@ impl SentenceReader<'_> {
             let after = between.start + last_separator + '、'.len_utf8();
             items[i].prefix = after.min(items[i].range.start)..items[i].range.start;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `BASELINE.find_iter(&text[..end]).last()`, when it ends at `end`: what was searched for
+    /// each cut before.
+    fn naive(text: &str, end: usize) -> Option<usize> {
+        BASELINE
+            .find_iter(&text[..end])
+            .last()
+            .filter(|m| m.end() == end)
+            .map(|m| m.start())
+    }
+
+    #[test]
+    fn baselines_at_the_end_are_those_a_search_from_the_start_finds() {
+        for text in [
+            "能耗较2020年较2021年",
+            "能耗较2020年相比2021年",
+            "能耗与2020年相比比2021年比",
+            "较2020年的比2021年相比",
+            "数控化率",
+        ] {
+            let baselines = Baselines::of(text, 0..text.len());
+            for (end, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                assert_eq!(
+                    baselines.ending_at(text, end),
+                    naive(text, end),
+                    "{text} {end}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_chain_of_baselines_is_cut_searching_each_word_once() {
+        let text = format!("能耗{}", "较2020年".repeat(2000));
+        let baselines = Baselines::of(&text, 0..text.len());
+        let (mut end, mut searched) = (text.len(), 0);
+        while let Some(start) = baselines.ending_at(&text, end) {
+            searched += baselines.unsearched(end).1.len();
+            end = start;
+        }
+        assert_eq!(&text[..end], "能耗");
+        // Each cut searches only what follows the baseline before it: nothing, in a chain.
+        assert!(searched <= text.len(), "{searched} bytes searched again");
     }
 }

@@ -13,6 +13,7 @@ use regex::Captures;
 mod form;
 mod found;
 mod indicator;
+mod limit;
 pub(crate) mod qualitative;
 mod respectively;
 mod scope;
@@ -20,8 +21,10 @@ mod segment;
 mod value;
 
 pub(crate) use found::{Found, Read, Skipped};
-use scope::{Scope, in_force, scopes, strip_scope_prefix};
-use segment::{clauses, is_noun_topic, masked_ranges, noun_after, sentences, skip_separators};
+use scope::{InForce, Scope, scopes, strip_scope_prefix};
+use segment::{
+    Masked, clauses, is_noun_topic, masked_ranges, noun_after, sentences, skip_separators,
+};
 use value::{
     BASELINE, BASELINE_CLAUSE, GLUED_VALUES, INSTRUMENT_WORDS, PER_CLAUSE_INSTRUMENT, RISE_VERBS,
     VALUE, bound, is_range, prefix_word, quantity,
@@ -36,10 +39,11 @@ use crate::msg;
 /// starts (a table row under `2025 年工作目标`), `Unstated` otherwise.
 pub(crate) fn find(original: &str, block: &Folded, context: Deadline) -> Read {
     let text = block.text.as_str();
-    let masked = masked_ranges(text);
+    let masked = Masked::new(masked_ranges(text));
     let mut read = Read::default();
     // A year phrase holds over the rest of its paragraph, until the next one.
     let scopes = scopes(text, 0..text.len(), &masked);
+    let mut in_force = InForce::new(&scopes);
     let mut paragraph_start = 0;
     let mut previous_end = None;
     for sentence in sentences(text) {
@@ -64,7 +68,7 @@ pub(crate) fn find(original: &str, block: &Folded, context: Deadline) -> Read {
             original,
             block,
             masked: &masked,
-            scopes: &in_force(text, &sentence, paragraph_start, &scopes),
+            scopes: &in_force.sentence(text, &sentence, paragraph_start),
             context,
             topic: None,
             shared_prefix: None,
@@ -73,11 +77,13 @@ pub(crate) fn find(original: &str, block: &Folded, context: Deadline) -> Read {
             shared_suffix: None,
             sentence_start: sentence.start,
             baseline: None,
+            values: 0,
             read: &mut read,
         };
         for clause in clauses(text, sentence.clone()) {
             reader.clause(clause);
         }
+        reader.note_unread(sentence);
     }
     read
 }
@@ -85,7 +91,9 @@ pub(crate) fn find(original: &str, block: &Folded, context: Deadline) -> Read {
 struct SentenceReader<'a> {
     original: &'a str,
     block: &'a Folded,
-    masked: &'a [Range<usize>],
+    masked: &'a Masked,
+    /// The phrases in force in the sentence, in order: the last of its paragraph before it, then
+    /// its own.
     scopes: &'a [(usize, Scope)],
     context: Deadline,
     /// The first clause of the sentence that holds no value: the subject later clauses may
@@ -106,6 +114,8 @@ struct SentenceReader<'a> {
     sentence_start: usize,
     /// A clause of its own that gives the baseline of the changes after it (`与2023年相比，`).
     baseline: Option<u16>,
+    /// The values met in the sentence so far, read or not ([`limit`]).
+    values: usize,
     read: &'a mut Read,
 }
 
@@ -162,14 +172,15 @@ impl<'a> SentenceReader<'a> {
             });
             return;
         }
+        let room = self.room(items.len());
         if respectively && items.len() > 1 {
-            self.respectively(clause, &items);
+            self.respectively(clause, &items, room);
             return;
         }
         // A value inside the object of a verb of making measures that object
         // (`培育1家营收规模达10亿元的龙头企业`: the 企业's 营收规模).
         let mut object: Option<(String, Span, usize)> = None;
-        for item in &items {
+        for item in items.iter().take(room) {
             let described = object
                 .as_ref()
                 .filter(|(_, _, head)| item.range.start < *head);
@@ -194,7 +205,7 @@ impl<'a> SentenceReader<'a> {
         for caps in VALUE.captures_iter(&text[clause.clone()]) {
             let Some(whole) = caps.get(0) else { continue };
             let range = clause.start + whole.start()..clause.start + whole.end();
-            if self.masked.iter().any(|m| m.contains(&range.start))
+            if self.masked.contains(range.start)
                 || text[..range.start]
                     .chars()
                     .next_back()
@@ -256,26 +267,6 @@ impl<'a> SentenceReader<'a> {
         });
     }
 
-    /// The deadline in force at `at`: the last year of its scope, 每年, or the block's context.
-    fn deadline_at(&self, at: usize) -> Deadline {
-        match self.scope_at(at) {
-            Some(Scope::Years(years)) => years
-                .last()
-                .map_or(Deadline::Unstated, |y| Deadline::Year(*y)),
-            Some(Scope::InYear(year)) => Deadline::Year(year),
-            Some(Scope::Annual) => Deadline::Annual,
-            None => self.context,
-        }
-    }
-
-    fn scope_at(&self, at: usize) -> Option<Scope> {
-        self.scopes
-            .iter()
-            .rev()
-            .find(|(p, _)| *p < at)
-            .map(|(_, s)| s.clone())
-    }
-
     fn push(
         &mut self,
         clause: Range<usize>,
@@ -286,13 +277,13 @@ impl<'a> SentenceReader<'a> {
         let text = self.block.text.as_str();
         let Some(indicator) = indicator else {
             if self.scope_at(item.range.start).is_some() {
-                self.read.skipped.push(Skipped {
-                    span: self.block.span(clause),
-                    reason: msg!(
+                self.note(
+                    clause,
+                    msg!(
                         "找到数值，但找不到它衡量的指标",
                         "a value with no indicator that it measures"
                     ),
-                });
+                );
             }
             return;
         };

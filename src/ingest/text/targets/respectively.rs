@@ -5,18 +5,19 @@ use std::ops::Range;
 
 use super::scope::Scope;
 use super::segment::{split_top_level, strip_leading};
-use super::{Item, SentenceReader, Skipped};
+use super::{Item, SentenceReader};
 use crate::model::Deadline;
 use crate::msg;
 
 impl SentenceReader<'_> {
     /// `A、B分别超过92%、75%`: the indicators before 分别 zip with the values; a single
-    /// indicator with one year per value (`到2025年、2027年分别达到…`) zips with the years.
-    pub(super) fn respectively(&mut self, clause: Range<usize>, items: &[Item<'_>]) {
+    /// indicator with one year per value (`到2025年、2027年分别达到…`) zips with the years. All
+    /// are paired, the first `room` read ([`super::limit`]).
+    pub(super) fn respectively(&mut self, clause: Range<usize>, items: &[Item<'_>], room: usize) {
         let text = self.block.text.as_str();
         let first = &items[0];
         let Some(at) = text[first.prefix.clone()].find("分别") else {
-            for item in items {
+            for item in items.iter().take(room) {
                 let indicator = self.indicator(item);
                 self.push(clause.clone(), item, indicator, None);
             }
@@ -51,26 +52,24 @@ impl SentenceReader<'_> {
             _ => Vec::new(),
         };
         if names.len() == items.len() {
-            for (item, name) in items.iter().zip(names) {
+            for (item, name) in items.iter().zip(names).take(room) {
                 let indicator = self.named(name);
                 self.push(clause.clone(), item, indicator, None);
             }
         } else if names.len() == 1 && years.len() == items.len() {
-            for (item, year) in items.iter().zip(years) {
+            for (item, year) in items.iter().zip(years).take(room) {
                 let indicator = self.named(names[0].clone());
                 self.push(clause.clone(), item, indicator, Some(Deadline::Year(year)));
             }
         } else {
-            self.read.skipped.push(Skipped {
-                span: self.block.span(clause),
-                reason: {
-                    let (n, v) = (names.len(), items.len());
-                    msg!(
-                        "“分别”前有 {n} 个指标，其后有 {v} 个数值，无法一一对应",
-                        "分别 pairs {n} indicators with {v} values, which do not match up"
-                    )
-                },
-            });
+            let (n, v) = (names.len(), items.len());
+            self.note(
+                clause,
+                msg!(
+                    "“分别”前有 {n} 个指标，其后有 {v} 个数值，无法一一对应",
+                    "分别 pairs {n} indicators with {v} values, which do not match up"
+                ),
+            );
         }
         self.shared_prefix = None;
         self.shared_suffix = None;
