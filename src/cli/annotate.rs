@@ -51,11 +51,16 @@ pub(super) fn write(
     } else {
         None
     };
+    // A draft that was not read as a plan (unreadable, a PDF, nothing placed it) gets no copy:
+    // a copy without its findings would pass for a clean review.
+    let Some(plan) = plan_of(report, source) else {
+        return Err(failed(msg!(
+            "草案未能读取为方案（见上方的错误），不生成批注版",
+            "the draft could not be read as a plan (see the errors above); no annotated copy is written"
+        )));
+    };
     let findings: Vec<&Diagnostic> = shown.iter().filter(|d| d.source == Some(source)).collect();
-    let tables: Vec<_> = plan_of(report, source)
-        .map(|plan| compare::table(report, plan, lang))
-        .into_iter()
-        .collect();
+    let tables = vec![compare::table(report, plan, lang)];
     let annotated = docx::annotate(&Draft {
         report,
         source,

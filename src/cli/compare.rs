@@ -59,6 +59,12 @@ pub(super) fn run(args: &CompareArgs) -> ExitStatus {
         .filter(|(_, plan)| drafts.is_empty() || drafts.contains(&plan.source))
         .map(|(i, _)| PlanId(i))
         .collect();
+    // A draft that could not be read is never an empty table that passes: what was not read
+    // is said on stderr and the run exits 1; with nothing read, nothing is written.
+    if plans.is_empty() && !drafts.is_empty() {
+        return super::graph::status_with_unread(ExitStatus::Clean, &report, lang)
+            .max_with(ExitStatus::Findings);
+    }
     let tables: Vec<Table> = plans
         .iter()
         .map(|&id| compare::table(&report, id, lang))
@@ -101,5 +107,6 @@ pub(super) fn run(args: &CompareArgs) -> ExitStatus {
         CompareFormat::Html => Ok(crate::export::report::to_html(&report, &plans, lang)),
         CompareFormat::Docx => unreachable!("written above"),
     };
-    super::emit(text, args.out.output.as_deref(), args.out.force, lang)
+    let status = super::emit(text, args.out.output.as_deref(), args.out.force, lang);
+    super::graph::status_with_unread(status, &report, lang)
 }

@@ -100,7 +100,7 @@ fn sqlite(args: &GraphArgs, report: &Report, lang: Lang) -> ExitStatus {
 
 /// A picture or trace that leaves out what could not be read (a broken file, a plan with no
 /// jurisdiction) says so on stderr and exits 1: an incomplete picture must not pass silently.
-fn status_with_unread(status: ExitStatus, report: &Report, lang: Lang) -> ExitStatus {
+pub(super) fn status_with_unread(status: ExitStatus, report: &Report, lang: Lang) -> ExitStatus {
     if status != ExitStatus::Clean {
         return status;
     }

@@ -63,6 +63,23 @@ pub enum ExitStatus {
     Failure,
 }
 
+impl ExitStatus {
+    /// The graver of two outcomes: a failure over findings over clean.
+    #[must_use]
+    pub fn max_with(self, other: ExitStatus) -> ExitStatus {
+        let rank = |s: ExitStatus| match s {
+            ExitStatus::Clean => 0,
+            ExitStatus::Findings => 1,
+            ExitStatus::Failure => 2,
+        };
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+}
+
 impl From<ExitStatus> for ExitCode {
     fn from(status: ExitStatus) -> Self {
         match status {

@@ -55,7 +55,8 @@ pub(super) fn prefetch(paths: &[PathBuf], cache: Option<&Cache>) -> Vec<Prefetch
 }
 
 fn one(path: &Path, cache: Option<&Cache>) -> Prefetched {
-    if is_text_plan(path) {
+    // A PDF or OFD named on the command line is a document, never YAML: it is refused as one.
+    if is_text_plan(path) || text::fixed_layout(path, &[]).is_some() {
         Prefetched::Text(fetch_text(path, cache))
     } else {
         Prefetched::Yaml(Box::new(fetch_yaml(path)))

@@ -48,10 +48,11 @@ pub(super) fn undecodable(
     bytes: &[u8],
     problem: super::text::Unreadable,
 ) {
-    let readable = if path
+    let binary = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
-    {
+        || super::text::fixed_layout(path, bytes).is_some();
+    let readable = if binary {
         String::new()
     } else {
         String::from_utf8_lossy(&bytes[..problem.offset.min(bytes.len())]).into_owned()

@@ -38,3 +38,4 @@ mod seeds;
 mod sqlite;
 mod support;
 mod trust;
+mod unread_formats;

@@ -233,6 +233,25 @@ pub(crate) fn is_text_plan(path: &Path) -> bool {
     )
 }
 
+/// A fixed-layout document (PDF, or OFD: GB/T 33190, a zip holding `OFD.xml`), by its bytes
+/// or its extension: its text is not read yet, and it must say so rather than be decoded as
+/// text.
+pub(crate) fn fixed_layout(path: &Path, bytes: &[u8]) -> Option<&'static str> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let zip_with_ofd = bytes.starts_with(b"PK\x03\x04")
+        && bytes.windows(b"OFD.xml".len()).any(|w| w == b"OFD.xml");
+    if bytes.starts_with(b"%PDF-") || extension.as_deref() == Some("pdf") {
+        Some("PDF")
+    } else if zip_with_ofd || extension.as_deref() == Some("ofd") {
+        Some("OFD")
+    } else {
+        None
+    }
+}
+
 /// Why a text plan could not be read: the message and the byte offset it refers to.
 #[derive(Debug, Clone)]
 pub(crate) struct Unreadable {
@@ -253,6 +272,15 @@ pub(crate) fn read_document(
     path: &Path,
     bytes: &[u8],
 ) -> Result<(String, Vec<docx::HiddenText>), Unreadable> {
+    if let Some(kind) = fixed_layout(path, bytes) {
+        return Err(Unreadable {
+            message: msg!(
+                "这是 {kind} 文件：planlint 目前读取 .txt、.md 和 .docx。请先提取文字（如 pdftotext -layout 文件.pdf 文件.txt），或在 WPS、Word 或版式阅读器中另存为 .docx，再检查该文件",
+                "{kind} documents are not read yet: planlint reads .txt, .md and .docx for now. Extract the text first (pdftotext -layout FILE.pdf FILE.txt), or save it as .docx in WPS, Word or an OFD reader, and check that"
+            ),
+            offset: 0,
+        });
+    }
     let is_docx = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
