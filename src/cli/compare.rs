@@ -60,8 +60,10 @@ pub(super) fn run(args: &CompareArgs) -> ExitStatus {
         .map(|(i, _)| PlanId(i))
         .collect();
     // A draft that could not be read is never an empty table that passes: what was not read
-    // is said on stderr and the run exits 1; with nothing read, nothing is written.
-    if plans.is_empty() && !drafts.is_empty() {
+    // is said on stderr and the run exits 1; with nothing read, no report or Word table is
+    // written (the data formats still give their empty document, for scripts).
+    let document = matches!(args.format, CompareFormat::Html | CompareFormat::Docx);
+    if plans.is_empty() && !drafts.is_empty() && document {
         return super::graph::status_with_unread(ExitStatus::Clean, &report, lang)
             .max_with(ExitStatus::Findings);
     }
