@@ -103,6 +103,18 @@ pub(super) fn sym_char(e: &BytesStart<'_>) -> Option<char> {
     char::from_u32(code).filter(|c| !c.is_control())
 }
 
+/// Whether a run property puts a colour behind the text (`w:shd` with a fill other than white
+/// or auto, `w:highlight` other than none), so that white text on it is seen.
+pub(super) fn backs_the_text(e: &BytesStart<'_>) -> bool {
+    match e.local_name().as_ref() {
+        "shd" => value(e, "fill").is_some_and(|fill| {
+            !fill.eq_ignore_ascii_case("auto") && !fill.eq_ignore_ascii_case("FFFFFF")
+        }),
+        "highlight" => value(e, "val").is_some_and(|v| v != "none"),
+        _ => false,
+    }
+}
+
 /// How a run property element conceals its run's text, if it does.
 pub(super) fn concealing(e: &BytesStart<'_>) -> Option<Concealed> {
     let on = || value(e, "val").is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off"));

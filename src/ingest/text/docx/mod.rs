@@ -147,6 +147,31 @@ mod tests {
     }
 
     #[test]
+    fn white_text_is_hidden_only_on_the_white_page() {
+        let white = r#"<w:rPr><w:color w:val="FFFFFF"/></w:rPr>"#;
+        let shaded =
+            r#"<w:rPr><w:color w:val="FFFFFF"/><w:shd w:val="clear" w:fill="1F4E79"/></w:rPr>"#;
+        let doc = |body: &str| {
+            format!(
+                r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+            )
+        };
+        let run = |props: &str| format!("<w:r>{props}<w:t>2027年75%</w:t></w:r>");
+        let hidden = |body: &str| walk(&doc(body)).unwrap().hidden.len();
+        assert_eq!(hidden(&format!("<w:p>{}</w:p>", run(white))), 1);
+        assert_eq!(hidden(&format!("<w:p>{}</w:p>", run(shaded))), 0);
+        let cell = format!(
+            "<w:tbl><w:tr><w:tc><w:p>{}</w:p></w:tc></w:tr></w:tbl>",
+            run(white)
+        );
+        assert_eq!(
+            hidden(&cell),
+            0,
+            "a table's heading, white on its shaded cell"
+        );
+    }
+
+    #[test]
     fn refuses_what_is_not_a_docx() {
         assert!(text(b"not a zip at all").is_err());
     }

@@ -41,6 +41,8 @@ struct Open {
     /// How the innermost open `w:r`'s properties conceal its text, and the depth of its
     /// `w:rPr` while that is open.
     concealed: Option<Concealed>,
+    /// The open run has a shade or a highlight behind its text.
+    backed: bool,
     run_props_depth: Option<usize>,
 }
 
@@ -131,6 +133,10 @@ pub(crate) fn walk(xml: &str) -> Result<DocxMap, Msg> {
             }
             Event::Start(_) => open.depth += 1,
             Event::Empty(e) if open.run_props_depth == Some(open.depth) => {
+                // White text on a shade or a highlight is seen.
+                if markup::backs_the_text(&e) {
+                    open.backed = true;
+                }
                 if let Some(how) = markup::concealing(&e) {
                     // Hidden outweighs a look: vanished text is not in the text at all.
                     if open.concealed != Some(Concealed::Vanished) {
@@ -208,6 +214,7 @@ pub(crate) fn walk(xml: &str) -> Result<DocxMap, Msg> {
                         if let Some((Some(run), _)) = open.runs.pop() {
                             map.runs[run].xml.end = after;
                             open.concealed = None;
+                            open.backed = false;
                         }
                     }
                     "pPr" => {
@@ -292,7 +299,10 @@ fn read_text(line: &mut Buffer, open: &Open, text: &str, xml: Range<usize>, exac
     }
     line.text.push_str(text);
     add_piece(line, open, start, xml, exact);
-    if let Some(how) = open.concealed {
+    // White text on a shaded run, or in a table (whose cells are often shaded dark under white
+    // headings), is taken to be seen: only white on the page's white is reported.
+    let seen = open.concealed == Some(Concealed::White) && (open.backed || open.table_depth > 0);
+    if let Some(how) = open.concealed.filter(|_| !seen) {
         line.hidden.push(HiddenText {
             at: start..line.text.len(),
             text: text.to_string(),
