@@ -31,6 +31,8 @@ pub enum Error {
     Write { path: String, cause: std::io::Error },
     /// Output could not be rendered or written to standard output.
     Output(String),
+    /// `--changed-since REF`: git could not list the changed files.
+    ChangedFiles { reference: String, reason: String },
     /// `-o` names the file being read.
     OntoInput { path: String },
     /// `--lints DIR` holds rule data that cannot be read.
@@ -124,6 +126,7 @@ impl Error {
             Error::NotRegularOutput { .. } => "planlint::not_regular_output",
             Error::Write { .. } => "planlint::write",
             Error::Output(_) => "planlint::output",
+            Error::ChangedFiles { .. } => "planlint::changed_files",
             Error::OntoInput { .. } => "planlint::onto_input",
             Error::UnknownJurisdiction { .. } => "planlint::unknown_jurisdiction",
             Error::RuleData { .. } => "planlint::rule_data",
@@ -185,6 +188,10 @@ impl Error {
             Error::Output(reason) => {
                 msg!("无法输出：{reason}", "cannot write the output: {reason}")
             }
+            Error::ChangedFiles { reference, reason } => msg!(
+                "无法用 git 列出自 {reference} 以来改动的文件：{reason}",
+                "git cannot list the files changed since {reference}: {reason}"
+            ),
             Error::RuleData { dir, reason } => msg!(
                 "--lints {dir}：规则数据无法读取：{reason}",
                 "--lints {dir}: the rule data cannot be read: {reason}"

@@ -110,6 +110,10 @@ pub struct CheckArgs {
     /// Print the fixes as a unified diff instead of writing them; exits 1 when there are any.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
+    /// Report only the plans a change since this git reference touches: the changed plans,
+    /// the plans below them and those citing them, and the plans of a changed jurisdiction file.
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
     /// Let --fix and --diff touch the corpus's plans too (issued texts and parent plans), not
     /// only the drafts checked against it with --corpus.
     #[arg(long)]

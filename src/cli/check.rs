@@ -53,7 +53,8 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
         Err(status) => return status,
     };
     let (config, lang) = (&context.config, context.lang);
-    let report = match inputs(args, &context).and_then(|inputs| engine::check(config, &inputs)) {
+    let mut report = match inputs(args, &context).and_then(|inputs| engine::check(config, &inputs))
+    {
         Ok(report) => report,
         Err(err) => {
             report_failure(&err, lang);
@@ -61,6 +62,21 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
         }
     };
     super::context::cache_note(&report, lang);
+    if let Some(reference) = &args.changed_since {
+        match super::changed::changed_files(reference) {
+            Ok(changed) => {
+                let affected =
+                    crate::graph::dependents::affected(&report.corpus, &report.graph, &changed);
+                report
+                    .findings
+                    .retain(|d| d.source.is_none_or(|s| affected.contains(&s)));
+            }
+            Err(err) => {
+                report_failure(&err, lang);
+                return ExitStatus::Failure;
+            }
+        }
+    }
     if args.fix || args.diff {
         return fix(args, config, &report, lang);
     }

@@ -3,6 +3,7 @@
 
 mod annotate;
 pub mod args;
+mod changed;
 mod check;
 pub mod compare;
 mod context;

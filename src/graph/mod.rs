@@ -6,6 +6,7 @@ pub mod agency;
 mod ancestry;
 mod build;
 mod campaign;
+pub mod dependents;
 mod resolve;
 mod standard_names;
 

@@ -171,3 +171,71 @@ fn the_pre_commit_hook_fails_a_weaker_target() {
     assert!(!failed.status.success(), "{said}");
     assert!(said.contains("weaker-target"), "{said}");
 }
+
+/// `check --changed-since REF` on a plan repository: after the province's plan changes, it
+/// reports the plans below it, each with exactly the findings a full check gives it, and
+/// nothing of an unrelated province.
+#[test]
+fn changed_since_reports_what_a_change_touches() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    crate::support::copy_tree(&root().join("plans"), &repo.join("plans"));
+    let git = |args: &[&str]| {
+        succeeded(
+            Command::new("git")
+                .current_dir(repo)
+                .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "plans"]);
+    let province = repo.join("plans/shandong/lu-zhengfa-2024-3.yaml");
+    let text = std::fs::read_to_string(&province).unwrap();
+    std::fs::write(&province, text.replacen("value: 75", "value: 80", 1)).unwrap();
+    let findings = |extra: &[&str]| -> Vec<(String, String)> {
+        let out = planlint()
+            .current_dir(repo)
+            .args(["check", "plans", "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        let mut found: Vec<(String, String)> = crate::support::json_diagnostics(&out.stdout)
+            .iter()
+            .map(|d| {
+                (
+                    d["location"]["file"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string(),
+                    format!("{} {}", d["code"], d["message_en"]),
+                )
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let full = findings(&[]);
+    let changed = findings(&["--changed-since", "HEAD"]);
+    let files: std::collections::BTreeSet<&str> = changed.iter().map(|(f, _)| f.as_str()).collect();
+    assert!(
+        files
+            .iter()
+            .any(|f| f.starts_with("plans/shandong/weifang/anqiu/")),
+        "{files:?}"
+    );
+    // 青海's plan has findings of its own, untouched by the change.
+    assert!(full.iter().any(|(f, _)| f.starts_with("plans/qinghai/")));
+    assert!(
+        !files.iter().any(|f| f.starts_with("plans/qinghai/")),
+        "{files:?}"
+    );
+    let full_of_those: Vec<(String, String)> = full
+        .into_iter()
+        .filter(|(f, _)| files.contains(f.as_str()))
+        .collect();
+    assert_eq!(changed, full_of_those);
+}
