@@ -122,19 +122,7 @@ fn the_pre_commit_hook_fails_a_weaker_target() {
         bin.parent().unwrap().display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let git = |args: &[&str]| {
-        succeeded(
-            Command::new("git")
-                .current_dir(&repo)
-                .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
-                .args(args)
-                .output()
-                .unwrap(),
-        )
-    };
-    git(&["init", "-q"]);
-    git(&["add", "-A"]);
-    git(&["commit", "-qm", "plans"]);
+    crate::support::git_repository(&repo);
     let hook = || {
         Command::new(&pre_commit)
             .current_dir(&repo)
@@ -180,19 +168,7 @@ fn changed_since_reports_what_a_change_touches() {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path();
     crate::support::copy_tree(&root().join("plans"), &repo.join("plans"));
-    let git = |args: &[&str]| {
-        succeeded(
-            Command::new("git")
-                .current_dir(repo)
-                .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
-                .args(args)
-                .output()
-                .unwrap(),
-        )
-    };
-    git(&["init", "-q"]);
-    git(&["add", "-A"]);
-    git(&["commit", "-qm", "plans"]);
+    crate::support::git_repository(repo);
     let province = repo.join("plans/shandong/lu-zhengfa-2024-3.yaml");
     let text = std::fs::read_to_string(&province).unwrap();
     std::fs::write(&province, text.replacen("value: 75", "value: 80", 1)).unwrap();

@@ -227,3 +227,27 @@ pub(crate) fn finished_within(
         stderr: std::fs::read(&stderr).unwrap(),
     }
 }
+
+/// A git repository in `dir` holding every file there, committed once (the tests that need git
+/// history: pre-commit, `--changed-since`, `git apply`).
+pub(crate) fn git_repository(dir: &Path) {
+    for args in [
+        &["init", "-q"][..],
+        &["add", "-A"],
+        &["commit", "-qm", "plans", "--allow-empty"],
+    ] {
+        git(dir, args);
+    }
+}
+
+/// Runs git in `dir` with a fixed author, and fails the test on an error.
+pub(crate) fn git(dir: &Path, args: &[&str]) -> std::process::Output {
+    succeeded(
+        std::process::Command::new("git")
+            .current_dir(dir)
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+            .args(args)
+            .output()
+            .unwrap(),
+    )
+}

@@ -149,18 +149,7 @@ fn item_1_an_unverified_title_is_a_note_and_no_fix() {
 #[test]
 fn item_3_git_apply_takes_the_diff() {
     let dir = tempfile::tempdir().unwrap();
-    let git = |args: &[&str]| {
-        let out = std::process::Command::new("git")
-            .current_dir(dir.path())
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
+    let git = |args: &[&str]| crate::support::git(dir.path(), args);
     git(&["init", "-q"]);
     std::fs::create_dir(dir.path().join("drafts")).unwrap();
     let draft = dir.path().join("drafts/anqiu.txt");
