@@ -14,12 +14,13 @@ impl Config {
             crate::model::span::display_path,
         );
         out.push_str(&format!("# configuration file: {file}\n"));
-        let lang = self
-            .lang
-            .map_or("null # from LC_ALL / LC_MESSAGES / LANG", |l| match l {
+        let lang = self.lang.map_or(
+            "null # from LC_ALL / LC_MESSAGES / LANG, else zh",
+            |l| match l {
                 Lang::Zh => "zh",
                 Lang::En => "en",
-            });
+            },
+        );
         out.push_str(&format!("lang: {lang}\n"));
         let quote = |s: &str| serde_json::to_string(s).unwrap_or_default();
         out.push_str("include:\n");
