@@ -287,6 +287,8 @@ pub enum Format {
     Gitlab,
     /// JUnit XML, for Jenkins and other CI servers: a test case per file, failing on its errors.
     Junit,
+    /// Checkstyle XML, for Jenkins' warnings plugin, reviewdog and editors.
+    Checkstyle,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -108,6 +108,9 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
             findings, summary, sources, lang,
         )),
         Format::Gitlab => diagnostics::gitlab::to_gitlab(findings, sources, lang),
+        Format::Checkstyle => Ok(diagnostics::checkstyle::to_checkstyle(
+            findings, sources, lang,
+        )),
         Format::Junit => Ok(diagnostics::junit::to_junit(
             findings,
             &checked_files(&report),

@@ -215,3 +215,56 @@ fn changed_since_reports_what_a_change_touches() {
         .collect();
     assert_eq!(changed, full_of_those);
 }
+
+/// Checkstyle XML of the bundled corpus, read by Python's XML parser: an `error` element per
+/// finding, with the same severities and files as the JSON report.
+#[test]
+fn checkstyle_reads_in_an_xml_parser() {
+    let (code, report) = check("checkstyle");
+    let (json_code, json) = check("json");
+    assert_eq!(code, json_code);
+    let findings = crate::support::json_diagnostics(json.as_bytes());
+    let Some(python) = crate::graph::python_with("import xml.etree.ElementTree", "python3") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("checkstyle.xml");
+    std::fs::write(&file, &report).unwrap();
+    let script = r#"
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == "checkstyle"
+for f in root.iter("file"):
+    for e in f.iter("error"):
+        print(f.get("name"), e.get("severity"), e.get("source"))
+"#;
+    let out = succeeded(
+        Command::new(python)
+            .args(["-c", script])
+            .arg(&file)
+            .output()
+            .unwrap(),
+    );
+    let mut read: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let mut expected: Vec<String> = findings
+        .iter()
+        .map(|d| {
+            let severity = match d["severity"].as_str().unwrap() {
+                "note" => "info",
+                other => other,
+            };
+            format!(
+                "{} {severity} planlint.{}",
+                d["location"]["file"].as_str().unwrap_or("."),
+                d["code"].as_str().unwrap()
+            )
+        })
+        .collect();
+    read.sort();
+    expected.sort();
+    assert_eq!(read, expected);
+}
