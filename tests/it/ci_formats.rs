@@ -8,6 +8,28 @@ use serde_json::Value;
 use crate::graph::tool;
 use crate::support::{planlint, root, succeeded};
 
+/// What `script` prints, run by `python` on `report` written to a file (its path `sys.argv[1]`,
+/// then `extra`).
+fn python_reads(
+    python: &std::path::Path,
+    script: &str,
+    report: &str,
+    extra: &[&std::path::Path],
+) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report");
+    std::fs::write(&file, report).unwrap();
+    let out = succeeded(
+        Command::new(python)
+            .args(["-c", script])
+            .arg(&file)
+            .args(extra)
+            .output()
+            .unwrap(),
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn check(format: &str) -> (Option<i32>, String) {
     let out = planlint()
         .args(["check", "plans", "--format", format])
@@ -40,21 +62,14 @@ fn gitlab_code_quality_validates() {
     else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("gl-code-quality-report.json");
-    std::fs::write(&file, &report).unwrap();
-    let out = succeeded(
-        Command::new(python)
-            .args([
-                "-c",
-                "import json, sys, jsonschema\njsonschema.Draft7Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))\nprint('valid')",
-            ])
-            .arg(root().join("docs/schema/gitlab-code-quality.schema.json"))
-            .arg(&file)
-            .output()
-            .unwrap(),
+    let schema = root().join("docs/schema/gitlab-code-quality.schema.json");
+    let said = python_reads(
+        &python,
+        "import json, sys, jsonschema\njsonschema.Draft7Validator(json.load(open(sys.argv[2]))).validate(json.load(open(sys.argv[1])))\nprint('valid')",
+        &report,
+        &[&schema],
     );
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "valid");
+    assert_eq!(said.trim(), "valid");
 }
 
 /// The bundled corpus as JUnit XML, read by junitparser: a case per plan file, as many failing
@@ -76,9 +91,6 @@ fn junit_reads_in_junitparser() {
     else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("junit.xml");
-    std::fs::write(&file, &report).unwrap();
     let script = r#"
 import sys, junitparser
 xml = junitparser.JUnitXml.fromfile(sys.argv[1])
@@ -87,14 +99,7 @@ failed = sorted({case.name for case in cases if any(isinstance(r, junitparser.Fa
 print(len(cases))
 print("\n".join(failed))
 "#;
-    let out = succeeded(
-        Command::new(python)
-            .args(["-c", script])
-            .arg(&file)
-            .output()
-            .unwrap(),
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stdout = python_reads(&python, script, &report, &[]);
     let mut lines = stdout.lines();
     let cases: usize = lines.next().unwrap().parse().unwrap();
     assert!(cases >= 30, "a case per plan: {cases}");
@@ -227,9 +232,6 @@ fn checkstyle_reads_in_an_xml_parser() {
     let Some(python) = crate::graph::python_with("import xml.etree.ElementTree", "python3") else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("checkstyle.xml");
-    std::fs::write(&file, &report).unwrap();
     let script = r#"
 import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
@@ -238,15 +240,7 @@ for f in root.iter("file"):
     for e in f.iter("error"):
         print(f.get("name"), e.get("severity"), e.get("source"))
 "#;
-    let out = succeeded(
-        Command::new(python)
-            .args(["-c", script])
-            .arg(&file)
-            .output()
-            .unwrap(),
-    );
-    let mut read: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
+    let mut read: Vec<String> = python_reads(&python, script, &report, &[])
         .lines()
         .map(str::to_string)
         .collect();
