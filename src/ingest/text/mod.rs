@@ -292,11 +292,7 @@ pub(crate) fn read_document(
             let figures = map
                 .hidden
                 .into_iter()
-                .filter(|h| {
-                    h.text
-                        .chars()
-                        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-                })
+                .filter(|h| docx::holds_figures(&h.text))
                 .collect();
             (map.text, figures)
         })

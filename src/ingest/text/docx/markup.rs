@@ -39,6 +39,16 @@ pub(super) fn known_to_word(uri: &str) -> bool {
     KNOWN_TO_WORD.contains(&uri) || uri == WORD_NS || uri == MATH_NS
 }
 
+/// Whether a character is a digit of a figure, half- or full-width.
+pub(crate) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Whether a text holds a figure: what makes unseen text worth a reviewer's look.
+pub(crate) fn holds_figures(text: &str) -> bool {
+    text.chars().any(is_digit)
+}
+
 /// Why a piece of text is not what a reader sees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum Concealed {

@@ -18,7 +18,7 @@ mod skip;
 mod walk;
 
 pub(crate) use map::DocxMap;
-pub(crate) use markup::{Concealed, HiddenText, root_namespace};
+pub(crate) use markup::{Concealed, HiddenText, holds_figures, root_namespace};
 pub(crate) use parts::{DEFAULT_MAIN, attribute, elements, main_part};
 pub(crate) use walk::walk;
 

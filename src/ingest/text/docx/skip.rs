@@ -39,7 +39,7 @@ pub(super) struct Unrendered {
 /// The figures of a text, in order: what makes two texts say different targets.
 fn figures(text: &str) -> String {
     text.chars()
-        .filter(|c| c.is_ascii_digit() || matches!(c, '.' | '%') || ('０'..='９').contains(c))
+        .filter(|&c| super::markup::is_digit(c) || matches!(c, '.' | '%'))
         .collect()
 }
 
