@@ -165,7 +165,7 @@ fn checked_files(report: &Report) -> Vec<String> {
     corpus
         .plans
         .iter()
-        .filter(|plan| corpus.drafts.is_empty() || corpus.drafts.contains(&plan.source))
+        .filter(|plan| corpus.reports_on(plan.source))
         .map(|plan| corpus.sources.get(plan.source).display_path())
         .collect()
 }
