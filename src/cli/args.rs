@@ -124,9 +124,10 @@ pub struct CheckArgs {
     /// Show findings of this level and above (the summary still counts every finding).
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub min_level: Option<MinLevel>,
-    /// Also write a copy of the draft (.docx, .txt or .md) with a Word comment at each finding
-    /// shown and the comparison table with the plans above as an appendix.
-    #[arg(long, value_name = "OUT.docx", conflicts_with_all = ["fix", "diff", "write_baseline"])]
+    /// Also write a reviewer's copy of the draft: OUT.docx (from any draft) with a Word comment
+    /// at each finding shown and the comparison table with the plans above as an appendix, or
+    /// OUT.pdf (from a PDF draft) with a highlight and its note on each finding's characters.
+    #[arg(long, value_name = "OUT.docx|OUT.pdf", conflicts_with_all = ["fix", "diff", "write_baseline"])]
     pub annotate: Option<PathBuf>,
     /// The least level put as a comment in the Word copy: errors and warnings by default, notes
     /// staying in the terminal.
@@ -138,7 +139,7 @@ pub struct CheckArgs {
         default_value = "warning"
     )]
     pub annotate_level: MinLevel,
-    /// Replace OUT.docx if it exists.
+    /// Replace the reviewer's copy if it exists.
     #[arg(long, requires = "annotate")]
     pub force: bool,
 }
@@ -203,9 +204,9 @@ pub struct TraceArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// The plan to read: a .txt, .md or .docx file (UTF-8, UTF-16 or GB18030 text).
+    /// The plan to read: a .txt or .md (UTF-8, UTF-16 or GB18030), .docx, .pdf or .ofd file.
     pub file: PathBuf,
-    /// Output format: the YAML of `plans/`, or JSON (see docs/extraction.md).
+    /// Output format: the YAML of `plans/`, JSON (see docs/extraction.md), or the text read.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Yaml)]
     pub format: ExtractFormat,
     #[command(flatten)]
@@ -224,6 +225,9 @@ pub struct ExtractArgs {
 pub enum ExtractFormat {
     Yaml,
     Json,
+    /// The text as planlint reads it: a .docx's paragraphs, a PDF's or an OFD's printed lines
+    /// in reading order without running heads and feet.
+    Text,
 }
 
 /// The least serious findings shown.

@@ -23,8 +23,8 @@ pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
     };
     let shown = display_path(&args.file);
     let mut sources = Sources::default();
-    let original = match read(&args.file) {
-        Ok(text) => text,
+    let document = match read(&args.file) {
+        Ok(document) => document,
         Err((message, offset, prefix)) => {
             let source = sources.add(args.file.clone(), prefix);
             let d = Diagnostic::new(crate::code::ToolCode::UnreadablePlan, message).at(
@@ -46,7 +46,17 @@ pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
             return ExitStatus::Failure;
         }
     };
-    let source = sources.add(args.file.clone(), original.as_str());
+    let original = document.text;
+    if args.format == ExtractFormat::Text {
+        return super::emit(
+            Ok(original),
+            args.out.output.as_deref(),
+            args.out.force,
+            lang,
+        );
+    }
+    let printed = document.printed.map(std::sync::Arc::new);
+    let source = sources.add_printed(args.file.clone(), original.as_str(), printed);
     let extracted = text::extract(&original);
     let notes: Vec<Diagnostic> = extracted
         .skipped
@@ -72,6 +82,7 @@ pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
         ExtractFormat::Json => serde_json::to_string_pretty(&record)
             .map(|s| s + "\n")
             .map_err(|e| e.to_string()),
+        ExtractFormat::Text => Ok(original.clone()),
     };
     // The plan's own file is never the output, even with --force.
     let onto_input = args.out.output.as_deref().is_some_and(|out| {
@@ -88,9 +99,9 @@ pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
 
 /// The text of a plan file, or why not: message, byte offset, and the readable part of the file
 /// to show around it.
-fn read(path: &Path) -> Result<String, (crate::i18n::Msg, usize, String)> {
+fn read(path: &Path) -> Result<text::Document, (crate::i18n::Msg, usize, String)> {
     let bytes = crate::source::read_bytes(path).map_err(|e| (e.message, 0, String::new()))?;
-    text::read_bytes(path, &bytes).map_err(|e| {
+    text::read_document(path, &bytes).map_err(|e| {
         let prefix = String::from_utf8_lossy(&bytes[..e.offset.min(bytes.len())]).into_owned();
         let offset = prefix.len();
         (e.message, offset, prefix)

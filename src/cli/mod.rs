@@ -40,7 +40,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the documentation of a lint or code.
     Explain(ExplainArgs),
-    /// Read a plan's text (.txt, .md, .docx) and print it in the plan-file format.
+    /// Read a plan's text (.txt, .md, .docx, .pdf, .ofd) and print it in the plan-file format.
     Extract(ExtractArgs),
     /// Export the cascade of plans as a graph (DOT, Mermaid, GraphML, JSON, SVG, HTML).
     Graph(GraphArgs),

@@ -48,12 +48,20 @@ struct Location<'a> {
     offset: usize,
     length: usize,
     label: &'a str,
+    /// For a PDF or an OFD: the page (from 1) and the line on it as printed, running heads
+    /// and feet not counted. `line` and the offsets then count in the text read from it
+    /// (`planlint extract --format text`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page_line: Option<usize>,
 }
 
 fn location<'a>(sources: &Sources, source: SourceId, label: &'a Label, lang: Lang) -> Location<'a> {
     let file = sources.get(source);
     let (line, column) = file.line_col(label.span.start);
     let (end_line, end_column) = file.line_col(label.span.end());
+    let printed = file.printed_at(label.span.start);
     Location {
         file: file.display_path(),
         line,
@@ -63,6 +71,8 @@ fn location<'a>(sources: &Sources, source: SourceId, label: &'a Label, lang: Lan
         offset: label.span.start,
         length: label.span.len,
         label: label.text.get(lang),
+        page: printed.map(|(page, _, _)| page),
+        page_line: printed.map(|(_, line, _)| line),
     }
 }
 
@@ -94,6 +104,8 @@ pub fn to_json(
                     offset: 0,
                     length: 0,
                     label: "",
+                    page: None,
+                    page_line: None,
                 }),
                 _ => None,
             },

@@ -46,11 +46,14 @@ impl<'s> HumanRenderer<'s> {
         let named = sources
             .iter()
             .map(|(_, file)| {
-                Arc::new(FileSource::new(
-                    safe_text(&file.display_path()),
-                    Arc::clone(&file.text),
-                    options.width,
-                ))
+                Arc::new(
+                    FileSource::new(
+                        safe_text(&file.display_path()),
+                        Arc::clone(&file.text),
+                        options.width,
+                    )
+                    .with_printed(file.printed().cloned(), options.lang),
+                )
             })
             .collect();
         Self {

@@ -8,7 +8,9 @@ use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanConten
 
 use super::columns::{back, capped_columns, columns, forward};
 use super::terminal::safe_source;
+use crate::i18n::Lang;
 use crate::model::line_index::LineIndex;
+use crate::model::printed::Printed;
 
 /// A file as miette reads it, but with columns counted in characters as a person counts them:
 /// miette counts bytes, which puts `到2025年` three columns per Chinese character off.
@@ -25,6 +27,9 @@ pub(super) struct FileSource {
     lines: OnceLock<(LineIndex, Vec<usize>)>,
     /// The output's width: a line wider than fits is shown as a window around the span.
     columns: usize,
+    /// Where a PDF's or an OFD's lines were printed, and the language to name the page in:
+    /// its snippets are numbered by page and line as printed.
+    printed: Option<(Arc<Printed>, Lang)>,
 }
 
 /// Columns taken before the source text: the line number and the bar (`  86 │ `).
@@ -42,7 +47,31 @@ impl FileSource {
             safe: OnceLock::new(),
             lines: OnceLock::new(),
             columns,
+            printed: None,
         }
+    }
+
+    /// Numbers the snippets of a text read from a PDF or an OFD by page and printed line.
+    pub(super) fn with_printed(mut self, printed: Option<Arc<Printed>>, lang: Lang) -> Self {
+        self.printed = printed.map(|p| (p, lang));
+        self
+    }
+
+    /// The name and first line number (from 0) a snippet starting at text line `first` and
+    /// holding the span at text line `at` is shown with: the file's and the text's, or for a
+    /// printed document the page's (`plan.pdf p.3`, `plan.pdf 第3页`) and the page's.
+    fn located(&self, first: usize, at: usize) -> (String, usize) {
+        let Some((printed, lang)) = &self.printed else {
+            return (self.name.clone(), first);
+        };
+        let Some((page, line)) = printed.page_line(at) else {
+            return (self.name.clone(), first);
+        };
+        let name = match lang {
+            Lang::Zh => format!("{} 第{page}页", self.name),
+            Lang::En => format!("{} p.{page}", self.name),
+        };
+        (name, (line - 1).saturating_sub(at - first.min(at)))
     }
 
     fn text(&self) -> &str {
@@ -246,10 +275,10 @@ impl SourceCode for FileSource {
                 );
                 (start, stop)
             };
-            let line = self.line_of(start);
+            let (name, line) = self.located(self.line_of(start), self.line_of(offset));
             let window = text.get(start..stop).unwrap_or_default();
             return Ok(Box::new(MietteSpanContents::new_named(
-                self.name.clone(),
+                name,
                 window.as_bytes(),
                 SourceSpan::from((start, stop - start)),
                 line,
@@ -257,11 +286,12 @@ impl SourceCode for FileSource {
                 window.matches('\n').count() + 1,
             )));
         };
+        let (name, line) = self.located(inner.line(), self.line_of(offset));
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
+            name,
             inner.data(),
             *inner.span(),
-            inner.line(),
+            line,
             column,
             inner.line_count(),
         )))

@@ -306,8 +306,13 @@ fn load_text_plan(
     places: &Places,
     draft: Option<Option<&str>>,
 ) {
-    let (text, extracted, hidden) = match fetched {
-        prefetch::FetchedText::Read(text, extracted, hidden) => (text, extracted, hidden),
+    let prefetch::ReadText {
+        text,
+        extracted,
+        hidden,
+        printed,
+    } = match fetched {
+        prefetch::FetchedText::Read(read) => *read,
         prefetch::FetchedText::Unreadable(problem) => {
             read::report(corpus, path, problem);
             return;
@@ -317,9 +322,10 @@ fn load_text_plan(
             return;
         }
     };
-    let source = corpus
-        .sources
-        .add(path.to_path_buf(), std::sync::Arc::clone(&text));
+    let source =
+        corpus
+            .sources
+            .add_printed(path.to_path_buf(), std::sync::Arc::clone(&text), printed);
     hidden::report(corpus, source, &hidden);
     let sidecar = sidecar_of(path).and_then(|sidecar_path| {
         let (sidecar_source, sidecar_text) = read_source(corpus, &sidecar_path)?;
@@ -348,7 +354,7 @@ fn load_text_plan(
         .unwrap_or_default();
     let input = text_plan::TextPlan {
         source,
-        extracted: *extracted,
+        extracted,
         stem,
         sidecar,
         hint: draft.flatten(),

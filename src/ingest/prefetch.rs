@@ -22,14 +22,24 @@ pub(super) enum Prefetched {
     Yaml(Box<FetchedYaml<PlanFile>>),
 }
 
+/// A text plan decoded and extracted.
+pub(super) struct ReadText {
+    pub text: Arc<str>,
+    pub extracted: Extracted,
+    /// The text its reader does not see (a .docx's hidden text).
+    pub hidden: Vec<text::docx::HiddenText>,
+    /// Where a PDF's or an OFD's text was printed.
+    pub printed: Option<Arc<crate::model::printed::Printed>>,
+}
+
 /// A text plan as read ahead.
 pub(super) enum FetchedText {
     /// Its bytes could not be read.
     Unreadable(Unreadable),
     /// Its bytes do not decode: the bytes and the problem.
     Undecodable(Vec<u8>, text::Unreadable),
-    /// Decoded and extracted, with the text its reader does not see (a .docx's hidden text).
-    Read(Arc<str>, Box<Extracted>, Vec<text::docx::HiddenText>),
+    /// Decoded and extracted.
+    Read(Box<ReadText>),
 }
 
 impl Prefetched {
@@ -37,7 +47,7 @@ impl Prefetched {
     /// title and the X of its 结合X实际.
     pub(super) fn place_names(&self) -> impl Iterator<Item = &str> {
         let header = match self {
-            Prefetched::Text(FetchedText::Read(_, extracted, _)) => Some(&extracted.header),
+            Prefetched::Text(FetchedText::Read(read)) => Some(&read.extracted.header),
             _ => None,
         };
         header.into_iter().flat_map(|h| {
@@ -55,8 +65,7 @@ pub(super) fn prefetch(paths: &[PathBuf], cache: Option<&Cache>) -> Vec<Prefetch
 }
 
 fn one(path: &Path, cache: Option<&Cache>) -> Prefetched {
-    // A PDF or OFD named on the command line is a document, never YAML: it is refused as one.
-    if is_text_plan(path) || text::fixed_layout(path, &[]).is_some() {
+    if is_text_plan(path) {
         Prefetched::Text(fetch_text(path, cache))
     } else {
         Prefetched::Yaml(Box::new(fetch_yaml(path)))
@@ -69,7 +78,8 @@ fn fetch_text(path: &Path, cache: Option<&Cache>) -> FetchedText {
         Err(problem) => return FetchedText::Unreadable(problem),
     };
     match text::read_document(path, &bytes) {
-        Ok((decoded, hidden)) => {
+        Ok(document) => {
+            let decoded = document.text;
             let entry = cache.and_then(|cache| cache.entry(&decoded));
             let cached = entry.as_ref().and_then(|entry| entry.get(&decoded, path));
             let extracted = cached.unwrap_or_else(|| {
@@ -79,7 +89,12 @@ fn fetch_text(path: &Path, cache: Option<&Cache>) -> FetchedText {
                 }
                 extracted
             });
-            FetchedText::Read(decoded.into(), Box::new(extracted), hidden)
+            FetchedText::Read(Box::new(ReadText {
+                text: decoded.into(),
+                extracted,
+                hidden: document.hidden,
+                printed: document.printed.map(Arc::new),
+            }))
         }
         Err(problem) => FetchedText::Undecodable(bytes, problem),
     }

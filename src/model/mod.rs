@@ -16,6 +16,7 @@ pub mod marker;
 pub mod numeral;
 pub mod plan;
 pub mod polarity;
+pub mod printed;
 pub mod quantity;
 pub mod script;
 pub mod span;

@@ -51,6 +51,8 @@ pub struct SourceFile {
     /// Where each line starts, built on first use: a position is found by a binary search, not
     /// by counting from the start of the file (or of its line) for every label.
     lines: std::sync::OnceLock<super::line_index::LineIndex>,
+    /// Where each line and character was printed, for a text read from a PDF or an OFD.
+    printed: Option<Arc<super::printed::Printed>>,
 }
 
 impl SourceFile {
@@ -66,6 +68,21 @@ impl SourceFile {
         let column =
             lines.chars_before(&self.text, offset) - lines.chars_before(&self.text, line_start);
         (line + 1, column + 1)
+    }
+
+    /// The page, the line on that page (both from 1) and the column of a byte offset, for a
+    /// text read from a fixed-layout document.
+    #[must_use]
+    pub fn printed_at(&self, offset: usize) -> Option<(usize, usize, usize)> {
+        let (line, column) = self.line_col(offset);
+        let (page, page_line) = self.printed.as_ref()?.page_line(line - 1)?;
+        Some((page, page_line, column))
+    }
+
+    /// Where the text was printed, for a text read from a PDF or an OFD.
+    #[must_use]
+    pub fn printed(&self) -> Option<&Arc<super::printed::Printed>> {
+        self.printed.as_ref()
     }
 
     /// The path as printed in every output format.
@@ -154,6 +171,16 @@ impl Sources {
     }
 
     pub fn add(&mut self, path: PathBuf, text: impl Into<Arc<str>>) -> SourceId {
+        self.add_printed(path, text, None)
+    }
+
+    /// Adds a text read from a fixed-layout document, with where it was printed.
+    pub fn add_printed(
+        &mut self,
+        path: PathBuf,
+        text: impl Into<Arc<str>>,
+        printed: Option<Arc<super::printed::Printed>>,
+    ) -> SourceId {
         let shown = match &self.root {
             Some((root, cwd)) => {
                 let absolute = lexical(&cwd.join(&path));
@@ -168,6 +195,7 @@ impl Sources {
             shown,
             text: text.into(),
             lines: std::sync::OnceLock::new(),
+            printed,
         });
         SourceId(self.files.len() - 1)
     }

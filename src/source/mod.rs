@@ -16,6 +16,21 @@ use crate::msg;
 /// Files larger than this are refused: the largest real plan is well under 1 MiB, and a file of
 /// tens of megabytes is a mistake (a binary, a dump) that should not stall a run.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// The limit for a document that carries its fonts and pictures (.docx, .pdf, .ofd): a plan
+/// printed to PDF with its fonts embedded is ten megabytes or more.
+pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The size limit of the file at `path`, by its kind.
+fn limit_for(path: &Path) -> u64 {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("docx" | "pdf" | "ofd") => MAX_DOCUMENT_BYTES,
+        _ => MAX_FILE_BYTES,
+    }
+}
 
 /// Why a file could not be read.
 #[derive(Debug, Clone)]
@@ -56,6 +71,7 @@ impl Unreadable {
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
     let shown = display_path(path);
     let meta = std::fs::metadata(path).ok();
+    let max = limit_for(path);
     if meta.as_ref().is_some_and(|m| !m.is_file()) {
         // A pipe would block, a device like /dev/zero never ends.
         return Err(Unreadable::whole(
@@ -66,8 +82,8 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
             ),
         ));
     }
-    if let Some(meta) = meta.filter(|m| m.len() > MAX_FILE_BYTES) {
-        let (size, limit) = (meta.len() / 1024 / 1024, MAX_FILE_BYTES / 1024 / 1024);
+    if let Some(meta) = meta.filter(|m| m.len() > max) {
+        let (size, limit) = (meta.len() / 1024 / 1024, max / 1024 / 1024);
         return Err(Unreadable::whole(
             ToolCode::FileTooLarge,
             msg!(
@@ -80,10 +96,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|file| {
-            std::io::Read::read_to_end(
-                &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
-                &mut bytes,
-            )
+            std::io::Read::read_to_end(&mut std::io::Read::take(file, max + 1), &mut bytes)
         })
         .map_err(|err| {
             Unreadable::whole(
@@ -91,8 +104,8 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
                 msg!("无法读取 {shown}：{err}", "cannot read {shown}: {err}"),
             )
         })?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        let limit = MAX_FILE_BYTES / 1024 / 1024;
+    if bytes.len() as u64 > max {
+        let limit = max / 1024 / 1024;
         return Err(Unreadable::whole(
             ToolCode::FileTooLarge,
             msg!(

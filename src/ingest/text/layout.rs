@@ -60,6 +60,11 @@ fn content(original: &str, line: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
+/// Whether a line is a page number (`— 3 —`, `第 3 页`, `3/12`).
+pub(crate) fn is_page_number(text: &str) -> bool {
+    PAGE_NUMBER.is_match(text.trim())
+}
+
 fn is_furniture(text: &str) -> bool {
     let t = text.trim();
     t.is_empty()

@@ -8,6 +8,7 @@
 pub(crate) mod citations;
 pub(crate) mod decode;
 pub(crate) mod docx;
+pub(crate) mod fixed;
 pub(crate) mod folded;
 pub(crate) mod header;
 pub(crate) mod layout;
@@ -229,26 +230,33 @@ pub(crate) fn is_text_plan(path: &Path) -> bool {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("txt" | "md" | "docx")
+        Some("txt" | "md" | "docx" | "pdf" | "ofd")
     )
 }
 
 /// A fixed-layout document (PDF, or OFD: GB/T 33190, a zip holding `OFD.xml`), by its bytes
-/// or its extension: its text is not read yet, and it must say so rather than be decoded as
-/// text.
-pub(crate) fn fixed_layout(path: &Path, bytes: &[u8]) -> Option<&'static str> {
+/// or, when they say nothing, its extension.
+pub(crate) fn fixed_layout(path: &Path, bytes: &[u8]) -> Option<fixed::Kind> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let zip_with_ofd = bytes.starts_with(b"PK\x03\x04")
         && bytes.windows(b"OFD.xml".len()).any(|w| w == b"OFD.xml");
-    if bytes.starts_with(b"%PDF-") || extension.as_deref() == Some("pdf") {
-        Some("PDF")
-    } else if zip_with_ofd || extension.as_deref() == Some("ofd") {
-        Some("OFD")
+    // A PDF may have bytes before its header; viewers look within the first kilobyte.
+    let pdf_header = bytes
+        .get(..bytes.len().min(1024))
+        .is_some_and(|head| head.windows(5).any(|w| w == b"%PDF-"));
+    if zip_with_ofd {
+        Some(fixed::Kind::Ofd)
+    } else if pdf_header {
+        Some(fixed::Kind::Pdf)
     } else {
-        None
+        match extension.as_deref() {
+            Some("pdf") => Some(fixed::Kind::Pdf),
+            Some("ofd") => Some(fixed::Kind::Ofd),
+            _ => None,
+        }
     }
 }
 
@@ -259,53 +267,58 @@ pub(crate) struct Unreadable {
     pub offset: usize,
 }
 
-/// The text of a plan file: a .docx's paragraphs and tables, or a text file decoded from
-/// whatever encoding it is in.
-pub(crate) fn read_bytes(path: &Path, bytes: &[u8]) -> Result<String, Unreadable> {
-    read_document(path, bytes).map(|(text, _)| text)
+/// A plan file as its reader sees it.
+#[derive(Debug, Default)]
+pub(crate) struct Document {
+    pub text: String,
+    /// The text a .docx holds that its reader does not see (hidden, white or 1-point text
+    /// that holds a figure), which the text itself cannot say.
+    pub hidden: Vec<docx::HiddenText>,
+    /// Where a PDF's or an OFD's text was printed.
+    pub printed: Option<crate::model::printed::Printed>,
 }
 
-/// The text of a plan file as its reader sees it, with the text a .docx holds that its reader
-/// does not see (hidden, white or 1-point text that holds a figure), which the text itself
-/// cannot say.
-pub(crate) fn read_document(
-    path: &Path,
-    bytes: &[u8],
-) -> Result<(String, Vec<docx::HiddenText>), Unreadable> {
+/// The text of a plan file: a .docx's paragraphs and tables, a PDF's or an OFD's printed
+/// lines, or a text file decoded from whatever encoding it is in.
+pub(crate) fn read_bytes(path: &Path, bytes: &[u8]) -> Result<String, Unreadable> {
+    read_document(path, bytes).map(|document| document.text)
+}
+
+/// Reads a plan file.
+pub(crate) fn read_document(path: &Path, bytes: &[u8]) -> Result<Document, Unreadable> {
+    let whole = |message| Unreadable { message, offset: 0 };
+    if bytes.is_empty() {
+        return Err(whole(msg!("文件为空", "the file is empty")));
+    }
     if let Some(kind) = fixed_layout(path, bytes) {
-        return Err(Unreadable {
-            message: msg!(
-                "这是 {kind} 文件：planlint 目前读取 .txt、.md 和 .docx。请先提取文字（如 pdftotext -layout 文件.pdf 文件.txt），或在 WPS、Word 或版式阅读器中另存为 .docx，再检查该文件",
-                "{kind} documents are not read yet: planlint reads .txt, .md and .docx for now. Extract the text first (pdftotext -layout FILE.pdf FILE.txt), or save it as .docx in WPS, Word or an OFD reader, and check that"
-            ),
-            offset: 0,
+        let read = fixed::read(kind, bytes).map_err(whole)?;
+        return Ok(Document {
+            text: read.text,
+            hidden: Vec::new(),
+            printed: Some(read.printed),
         });
     }
     let is_docx = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     if is_docx {
-        return docx::walk(
-            &docx::document_xml(bytes).map_err(|message| Unreadable { message, offset: 0 })?,
-        )
-        .map(|map| {
-            let figures = map
-                .hidden
-                .into_iter()
-                .filter(|h| docx::holds_figures(&h.text))
-                .collect();
-            (map.text, figures)
-        })
-        .map_err(|message| Unreadable { message, offset: 0 });
-    }
-    if bytes.is_empty() {
-        return Err(Unreadable {
-            message: msg!("文件为空", "the file is empty"),
-            offset: 0,
+        let map = docx::walk(&docx::document_xml(bytes).map_err(whole)?).map_err(whole)?;
+        let hidden = map
+            .hidden
+            .into_iter()
+            .filter(|h| docx::holds_figures(&h.text))
+            .collect();
+        return Ok(Document {
+            text: map.text,
+            hidden,
+            printed: None,
         });
     }
     decode::decode(bytes)
-        .map(|(text, _)| (text, Vec::new()))
+        .map(|(text, _)| Document {
+            text,
+            ..Document::default()
+        })
         .map_err(|e| Unreadable {
             message: e.message,
             offset: e.offset,

@@ -13,7 +13,7 @@ use crate::msg;
 
 mod map;
 mod markup;
-mod parts;
+pub(crate) mod parts;
 mod skip;
 mod walk;
 

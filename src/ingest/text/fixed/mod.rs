@@ -1,0 +1,115 @@
+//! Fixed-layout documents: PDF and OFD (GB/T 33190). Each is read to the characters on its
+//! pages with their boxes ([`pdf`], [`ofd`]); [`lines`] then rebuilds the printed lines in
+//! reading order, leaves out the running headers and footers ([`furniture`]), and gives the
+//! text the rest of extraction reads, with where each line and character was printed.
+
+pub(crate) mod furniture;
+pub(crate) mod lines;
+pub(crate) mod ofd;
+pub(crate) mod pdf;
+
+use crate::i18n::Msg;
+use crate::model::printed::Printed;
+use crate::msg;
+
+/// One character on a page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Glyph {
+    pub ch: char,
+    /// Its box with y growing down the page, in the document's units: the reading order is
+    /// worked out in it.
+    pub left: f32,
+    pub right: f32,
+    pub top: f32,
+    pub bottom: f32,
+    /// Its box as the document's own coordinates have it, for an annotation written back.
+    pub native: [f32; 4],
+}
+
+impl Glyph {
+    fn height(&self) -> f32 {
+        (self.bottom - self.top).max(0.1)
+    }
+
+    fn middle(&self) -> f32 {
+        f32::midpoint(self.top, self.bottom)
+    }
+}
+
+/// The characters of one page, in the order the document draws them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Page {
+    pub glyphs: Vec<Glyph>,
+    /// Whether the page draws an image: a page of images and no text is a scan.
+    pub has_image: bool,
+    /// Characters drawn in a font with no way back to Unicode.
+    pub unmapped: usize,
+}
+
+/// A fixed-layout document's text and where it was printed.
+#[derive(Debug, Clone)]
+pub(crate) struct Read {
+    pub text: String,
+    pub printed: Printed,
+}
+
+/// The kinds of fixed-layout document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Pdf,
+    Ofd,
+}
+
+impl Kind {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Self::Pdf => "PDF",
+            Self::Ofd => "OFD",
+        }
+    }
+}
+
+/// Reads a PDF or an OFD to its text, or says why it cannot be read and what to do.
+pub(crate) fn read(kind: Kind, bytes: &[u8]) -> Result<Read, Msg> {
+    let pages = match kind {
+        Kind::Pdf => pdf::pages(bytes)?,
+        Kind::Ofd => ofd::pages(bytes)?,
+    };
+    judge(kind, &pages)?;
+    let (text, printed) = lines::lay_out(&pages);
+    Ok(Read { text, printed })
+}
+
+/// A document whose pages hold no readable character says why: a scan, fonts with no
+/// Unicode mapping, or nothing at all.
+fn judge(kind: Kind, pages: &[Page]) -> Result<(), Msg> {
+    let name = kind.name();
+    let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
+    let unmapped: usize = pages.iter().map(|p| p.unmapped).sum();
+    if pages.is_empty() {
+        return Err(msg!(
+            "{name} 文件没有页面",
+            "the {name} document has no pages"
+        ));
+    }
+    // Most characters unmapped: what is read would be fragments.
+    if unmapped > 0 && unmapped >= glyphs {
+        return Err(msg!(
+            "{name} 文件的字体没有 Unicode 映射，无法取得文字：请用原始文档（.docx）检查，或先做 OCR（文字识别）",
+            "the {name} document's fonts have no Unicode mapping, so its text cannot be read: check the original (.docx), or run OCR first"
+        ));
+    }
+    if glyphs == 0 && pages.iter().any(|p| p.has_image) {
+        return Err(msg!(
+            "{name} 文件没有文字层（扫描件）：请先做 OCR（文字识别），或用原始文档（.docx）检查",
+            "the {name} document has no text layer (a scan): run OCR first, or check the original (.docx)"
+        ));
+    }
+    if glyphs == 0 {
+        return Err(msg!(
+            "{name} 文件中没有文字",
+            "the {name} document holds no text"
+        ));
+    }
+    Ok(())
+}
