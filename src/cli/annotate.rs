@@ -1,6 +1,7 @@
 //! `check DRAFT --annotate OUT.docx`: the draft given back with a Word comment at each finding
-//! shown and the comparison table as its appendix, written whole or not at all, never over an
-//! existing file (the draft itself included) unless `--force`.
+//! shown and the comparison table as its appendix; `check DRAFT.pdf --annotate OUT.pdf`: the
+//! PDF with a highlight and its note on each finding. Written whole or not at all, never over
+//! an existing file (the draft itself included) unless `--force`.
 
 use std::path::{Path, PathBuf};
 
@@ -28,14 +29,14 @@ pub(super) fn write(
     };
     let [draft_path] = paths else {
         return Err(failed(msg!(
-            "--annotate 只接受一份草案（一个 .docx、.txt 或 .md 文件）",
-            "--annotate takes exactly one draft (a .docx, .txt or .md file)"
+            "--annotate 只接受一份草案（一个 .docx、.pdf、.ofd、.txt 或 .md 文件）",
+            "--annotate takes exactly one draft (a .docx, .pdf, .ofd, .txt or .md file)"
         )));
     };
     let source = source_of(report, draft_path).ok_or_else(|| {
         failed(msg!(
-            "草案未被读取为方案文本（只支持 .docx、.txt、.md）",
-            "the draft was not read as a plan's text (only .docx, .txt and .md are)"
+            "草案未被读取为方案文本（支持 .docx、.pdf、.ofd、.txt、.md）",
+            "the draft was not read as a plan's text (.docx, .pdf, .ofd, .txt and .md are)"
         ))
     })?;
     if same_file(draft_path, out) && !force {
@@ -43,10 +44,11 @@ pub(super) fn write(
             path: crate::model::span::display_path(out),
         });
     }
+    let wanted = copy_kind(out).map_err(failed)?;
     let is_docx = draft_path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    let bytes = if is_docx {
+    let bytes = if is_docx || wanted == CopyKind::Pdf {
         Some(crate::source::read_bytes(draft_path).map_err(|e| failed(e.message))?)
     } else {
         None
@@ -60,6 +62,27 @@ pub(super) fn write(
         )));
     };
     let findings: Vec<&Diagnostic> = shown.iter().filter(|d| d.source == Some(source)).collect();
+    if wanted == CopyKind::Pdf {
+        let read_from_pdf = report.corpus.sources.get(source).printed().is_some()
+            && crate::ingest::text::fixed_layout(draft_path, bytes.as_deref().unwrap_or_default())
+                == Some(crate::ingest::text::fixed::Kind::Pdf);
+        if !read_from_pdf {
+            return Err(failed(msg!(
+                "PDF 批注版只能从 PDF 草案写出；其他草案请用 --annotate 输出.docx",
+                "an annotated PDF is written from a PDF draft only; for this draft use --annotate OUT.docx"
+            )));
+        }
+        let annotated = crate::export::pdf::annotate(
+            bytes.as_deref().unwrap_or_default(),
+            &report.corpus.sources,
+            source,
+            &findings,
+            lang,
+        )
+        .map_err(failed)?;
+        return super::output::write_new_file(out, &annotated, force)
+            .map_err(|e| Error::write(out, e));
+    }
     let tables = vec![compare::table(report, plan, lang)];
     let annotated = docx::annotate(&Draft {
         report,
@@ -71,6 +94,31 @@ pub(super) fn write(
     })
     .map_err(failed)?;
     super::output::write_new_file(out, &annotated, force).map_err(|e| Error::write(out, e))
+}
+
+/// The kinds of reviewer's copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CopyKind {
+    Docx,
+    Pdf,
+}
+
+/// The copy `out` asks for, by its extension: .docx, or .pdf for a PDF draft. An annotated
+/// OFD is not written yet (its annotation part, `Annots`, is left for later): the copy of an
+/// OFD draft is a .docx of its text, and asking for an .ofd says so.
+fn copy_kind(out: &Path) -> Result<CopyKind, crate::i18n::Msg> {
+    let extension = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("pdf") => Ok(CopyKind::Pdf),
+        Some("ofd") => Err(msg!(
+            "尚不能写出 OFD 批注版：OFD 草案的批注版是其文字的 .docx（--annotate 输出.docx）",
+            "an annotated OFD cannot be written yet: the annotated copy of an OFD draft is a .docx of its text (--annotate OUT.docx)"
+        )),
+        _ => Ok(CopyKind::Docx),
+    }
 }
 
 /// The source read from `path`.

@@ -12,7 +12,7 @@ use crate::model::Sources;
 const MAX_QUOTE_CHARS: usize = 200;
 
 /// The paragraphs of the comment for `finding`.
-pub(super) fn paragraphs(finding: &Diagnostic, sources: &Sources, lang: Lang) -> Vec<String> {
+pub(crate) fn paragraphs(finding: &Diagnostic, sources: &Sources, lang: Lang) -> Vec<String> {
     let level = match lang {
         Lang::Zh => finding.severity.zh(),
         Lang::En => finding.severity.en(),

@@ -18,7 +18,7 @@ use crate::model::SourceId;
 use crate::msg;
 
 mod anchor;
-mod comment;
+pub(crate) mod comment;
 mod package;
 mod plain;
 mod table;

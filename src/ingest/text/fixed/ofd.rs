@@ -28,13 +28,10 @@ pub(crate) struct PageRef {
     pub content: String,
 }
 
-/// The document's structure: where its `Document.xml` is and its pages.
+/// The document's structure: its pages.
 #[derive(Debug, Clone)]
 pub(crate) struct Structure {
-    pub document: String,
     pub pages: Vec<PageRef>,
-    /// The document's annotations part (`Annotations`), when it has one.
-    pub annotations: Option<String>,
 }
 
 /// The pages of an OFD, each with its characters.
@@ -102,12 +99,7 @@ pub(crate) fn structure(archive: &mut Archive<'_>) -> Result<Structure, Msg> {
             "the OFD has too many pages ({count}, the limit is {MAX_PAGES})"
         ));
     }
-    let annotations = element_text(&xml, "Annotations").map(|loc| resolve(&base, &loc));
-    Ok(Structure {
-        document,
-        pages,
-        annotations,
-    })
+    Ok(Structure { pages })
 }
 
 /// An OFD's zip, read within bounds: its entries counted, each part and all of them
