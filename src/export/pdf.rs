@@ -41,12 +41,9 @@ pub fn annotate(
         }
     }
     let mut out = Vec::new();
-    document.save_to(&mut out).map_err(|err| {
-        msg!(
-            "无法写出 PDF：{err}",
-            "cannot write the PDF: {err}"
-        )
-    })?;
+    document
+        .save_to(&mut out)
+        .map_err(|err| msg!("无法写出 PDF：{err}", "cannot write the PDF: {err}"))?;
     Ok(out)
 }
 
@@ -65,7 +62,8 @@ fn marked(printed: &Printed, finding: &Diagnostic) -> Vec<(u32, Vec<[f32; 4]>)> 
     let mut pages: Vec<(u32, Vec<[f32; 4]>)> = Vec::new();
     let mut previous: Option<&GlyphBox> = None;
     for glyph in glyphs {
-        let same_line = previous.is_some_and(|p| p.page == glyph.page && overlaps(p.rect, glyph.rect));
+        let same_line =
+            previous.is_some_and(|p| p.page == glyph.page && overlaps(p.rect, glyph.rect));
         if !same_line || pages.is_empty() {
             match pages.last_mut() {
                 Some((page, quads)) if *page == glyph.page => quads.push(glyph.rect),
@@ -85,7 +83,12 @@ fn overlaps(a: [f32; 4], b: [f32; 4]) -> bool {
 }
 
 fn union(a: [f32; 4], b: [f32; 4]) -> [f32; 4] {
-    [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])]
+    [
+        a[0].min(b[0]),
+        a[1].min(b[1]),
+        a[2].max(b[2]),
+        a[3].max(b[3]),
+    ]
 }
 
 /// A highlight's colour by the finding's level: red for an error, yellow for a warning, blue
@@ -174,14 +177,21 @@ fn attach(document: &mut Document, page: ObjectId, id: ObjectId) -> Result<(), M
         .ok()
         .cloned();
     match existing {
-        Some(Object::Reference(list)) if document.get_object(list).is_ok_and(|o| o.as_array().is_ok()) => {
+        Some(Object::Reference(list))
+            if document
+                .get_object(list)
+                .is_ok_and(|o| o.as_array().is_ok()) =>
+        {
             if let Ok(Object::Array(items)) = document.get_object_mut(list) {
                 items.push(Object::Reference(id));
             }
         }
         Some(Object::Array(mut items)) => {
             items.push(Object::Reference(id));
-            document.get_dictionary_mut(page).map_err(failed)?.set("Annots", items);
+            document
+                .get_dictionary_mut(page)
+                .map_err(failed)?
+                .set("Annots", items);
         }
         _ => {
             document

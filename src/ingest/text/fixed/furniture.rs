@@ -76,16 +76,29 @@ pub(crate) fn gutter(lines: &[Line<'_>]) -> Option<f32> {
         .max_by(f32::total_cmp)?;
     let step = median_height(lines)? / 2.0;
     let width = right - left;
-    let mut best: Option<(usize, f32)> = None;
+    let mut counts = Vec::new();
     let mut x = left + width / 3.0;
     while x < left + 2.0 * width / 3.0 {
-        let crossing = lines.iter().filter(|l| crosses(l, x)).count();
-        if best.is_none_or(|(fewest, _)| crossing < fewest) {
-            best = Some((crossing, x));
-        }
+        counts.push((lines.iter().filter(|l| crosses(l, x)).count(), x));
         x += step;
     }
-    let (crossing, split) = best?;
+    let crossing = counts.iter().map(|(c, _)| *c).min()?;
+    // The middle of the widest run of x that the fewest lines cross.
+    let mut runs: Vec<(f32, f32)> = Vec::new();
+    let mut previous_fewest = false;
+    for &(count, x) in &counts {
+        let fewest = count == crossing;
+        match runs.last_mut() {
+            Some(run) if fewest && previous_fewest => run.1 = x,
+            _ if fewest => runs.push((x, x)),
+            _ => {}
+        }
+        previous_fewest = fewest;
+    }
+    let (from, to) = runs
+        .into_iter()
+        .max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)))?;
+    let split = f32::midpoint(from, to);
     if crossing * 10 > lines.len() {
         return None;
     }
@@ -100,8 +113,10 @@ pub(crate) fn gutter(lines: &[Line<'_>]) -> Option<f32> {
         .map(|l| l.glyphs.iter().filter(|g| g.left >= split).count())
         .filter(|&n| n > 0)
         .collect();
-    let full = |counts: &[usize]| counts.len() >= 3 && median(counts) >= MIN_SIDE_CHARS;
-    (full(&west) && full(&east)).then_some(split)
+    // The second column of a last page may hold a line or two.
+    let text =
+        |counts: &[usize], lines: usize| counts.len() >= lines && median(counts) >= MIN_SIDE_CHARS;
+    (text(&west, 3) && text(&east, 1)).then_some(split)
 }
 
 /// Whether a line runs across `x`: a character over it, or two characters either side of it

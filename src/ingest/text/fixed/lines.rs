@@ -77,7 +77,7 @@ fn write(line: &Line<'_>, out: &mut String, placed: &mut impl FnMut(usize, &Glyp
             }
         }
         placed(out.len(), glyph);
-        out.push(glyph.ch);
+        out.push(super::canonical(glyph.ch));
         previous = Some(glyph);
     }
 }
@@ -102,8 +102,11 @@ pub(crate) fn page_lines(glyphs: &[Glyph]) -> Vec<Line<'_>> {
             after.push(lines[i].clone());
             continue;
         }
-        let (w, e): (Vec<&Glyph>, Vec<&Glyph>) =
-            line.glyphs.iter().copied().partition(|g| g.right <= split);
+        let (w, e): (Vec<&Glyph>, Vec<&Glyph>) = line
+            .glyphs
+            .iter()
+            .copied()
+            .partition(|g| g.centre() < split);
         west.extend(band(w));
         east.extend(band(e));
     }

@@ -31,6 +31,10 @@ impl Glyph {
         (self.bottom - self.top).max(0.1)
     }
 
+    fn centre(&self) -> f32 {
+        f32::midpoint(self.left, self.right)
+    }
+
     fn middle(&self) -> f32 {
         f32::midpoint(self.top, self.bottom)
     }
@@ -112,4 +116,54 @@ fn judge(kind: Kind, pages: &[Page]) -> Result<(), Msg> {
         ));
     }
     Ok(())
+}
+
+/// The character a PDF's font means by `ch`. A CJK font draws a radical and the character it
+/// stands for with one glyph, and a producer that maps the glyph back (Chromium, Skia) may
+/// name the radical: `⻋` for `车`, `⼯` for `工`. Kangxi radicals are folded by their
+/// compatibility decomposition; the simplified forms of the radicals supplement, which have
+/// none, by this table.
+pub(crate) fn canonical(ch: char) -> char {
+    use unicode_normalization::char::decompose_compatible;
+    const SUPPLEMENT: [(char, char); 27] = [
+        ('⺟', '母'),
+        ('⺠', '民'),
+        ('⻄', '西'),
+        ('⻅', '见'),
+        ('⻆', '角'),
+        ('⻉', '贝'),
+        ('⻋', '车'),
+        ('⻓', '长'),
+        ('⻔', '门'),
+        ('⻘', '青'),
+        ('⻚', '页'),
+        ('⻛', '风'),
+        ('⻜', '飞'),
+        ('⻝', '食'),
+        ('⻢', '马'),
+        ('⻣', '骨'),
+        ('⻤', '鬼'),
+        ('⻥', '鱼'),
+        ('⻦', '鸟'),
+        ('⻧', '卤'),
+        ('⻨', '麦'),
+        ('⻩', '黄'),
+        ('⻬', '齐'),
+        ('⻮', '齿'),
+        ('⻰', '龙'),
+        ('⻳', '龟'),
+        ('⻖', '阝'),
+    ];
+    if ('\u{2F00}'..='\u{2FDF}').contains(&ch) {
+        let mut folded = None;
+        decompose_compatible(ch, |c| folded = folded.or(Some(c)));
+        return folded.unwrap_or(ch);
+    }
+    if ('\u{2E80}'..='\u{2EFF}').contains(&ch) {
+        return SUPPLEMENT
+            .iter()
+            .find(|(radical, _)| *radical == ch)
+            .map_or(ch, |(_, full)| *full);
+    }
+    ch
 }
