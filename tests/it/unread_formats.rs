@@ -1,26 +1,115 @@
-//! A PDF or OFD draft is not read yet, and every command says so instead of passing: `check`
-//! and `compare` exit 1 with the reason and what to do, `extract` and `--annotate` exit 2, and
-//! nothing is written for a draft that was not read.
+//! A PDF or OFD that cannot be read says why and what to do, from every command: `check` and
+//! `compare` exit 1 with the reason, `extract` and `--annotate` exit 2, and nothing is written
+//! for a draft that was not read. The cases are made here: a scan (a page rendered to an image
+//! and wrapped as a PDF), an encrypted PDF, a PDF whose font has no way back to Unicode, bytes
+//! that only start like a PDF, and an OFD with no document.
 
 use std::io::Write as _;
 use std::path::Path;
+use std::process::Command;
 
+use crate::graph::{python_with, tool};
 use crate::support::{planlint, root};
 
-/// A PDF (its header and a binary stream) and an OFD (a zip holding OFD.xml), written in `dir`.
-fn drafts(dir: &Path) -> Vec<String> {
-    std::fs::write(
-        dir.join("draft.pdf"),
-        b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Length 4>>stream\n\x00\x01\x02\x03\nendstream\nendobj\n",
+/// A PDF of one page drawing `显示文字` in a Type0 font with `Identity-H` and no `ToUnicode`:
+/// its codes are glyph ids, which say nothing of the text.
+fn without_unicode() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        "<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 700 Td <00120034005600780090> Tj ET\nendstream",
+        "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+    ];
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        pdf.extend(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
+/// A real PDF of a plan, printed by LibreOffice, in `dir`.
+fn printed(dir: &Path) -> Option<std::path::PathBuf> {
+    let text = dir.join("plan.txt");
+    std::fs::copy(
+        root().join("../shared/seeds/002_92b4b0bc4319e4bb.txt"),
+        &text,
     )
     .unwrap();
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(dir.join("draft.ofd")).unwrap());
+    crate::producers::libreoffice(&text, dir)
+}
+
+/// The drafts that cannot be read, each with what its message must say (in English).
+fn drafts(dir: &Path) -> Vec<(String, &'static str)> {
+    let mut drafts = Vec::new();
+    let mut garbage = b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    garbage.extend((0u32..4000).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+    std::fs::write(dir.join("garbage.pdf"), garbage).unwrap();
+    drafts.push(("garbage.pdf".to_string(), "cannot read the PDF"));
+    std::fs::write(dir.join("glyphs.pdf"), without_unicode()).unwrap();
+    drafts.push(("glyphs.pdf".to_string(), "no Unicode mapping"));
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(dir.join("empty.ofd")).unwrap());
     zip.start_file("OFD.xml", zip::write::SimpleFileOptions::default())
         .unwrap();
     zip.write_all(b"<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"/>")
         .unwrap();
     zip.finish().unwrap();
-    vec!["draft.pdf".to_string(), "draft.ofd".to_string()]
+    drafts.push(("empty.ofd".to_string(), "names no document"));
+    let made = dir.join("made");
+    std::fs::create_dir(&made).unwrap();
+    let (Some(pdf), Some(python)) = (
+        printed(&made),
+        python_with("import pypdf, PIL", "pypdf and Pillow"),
+    ) else {
+        return drafts;
+    };
+    let encrypt = "import sys, pypdf\n\
+        w = pypdf.PdfWriter(clone_from=sys.argv[1])\n\
+        w.encrypt('secret', algorithm='RC4-128')\n\
+        w.write(sys.argv[2])";
+    let done = Command::new(&python)
+        .args(["-c", encrypt])
+        .arg(&pdf)
+        .arg(dir.join("locked.pdf"))
+        .status()
+        .unwrap();
+    assert!(done.success());
+    drafts.push(("locked.pdf".to_string(), "encrypted"));
+    if let Some(pdftoppm) = tool("pdftoppm") {
+        let image = made.join("page");
+        let done = Command::new(pdftoppm)
+            .args(["-r", "100", "-f", "1", "-l", "1", "-png", "-singlefile"])
+            .arg(&pdf)
+            .arg(&image)
+            .status()
+            .unwrap();
+        assert!(done.success());
+        let wrap = "import sys\nfrom PIL import Image\nImage.open(sys.argv[1]).convert('RGB').save(sys.argv[2])";
+        let done = Command::new(&python)
+            .args(["-c", wrap])
+            .arg(image.with_extension("png"))
+            .arg(dir.join("scan.pdf"))
+            .status()
+            .unwrap();
+        assert!(done.success());
+        drafts.push(("scan.pdf".to_string(), "no text layer"));
+    }
+    drafts
 }
 
 fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
@@ -33,28 +122,26 @@ fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
 }
 
 #[test]
-fn every_command_says_a_pdf_or_ofd_is_not_read() {
+fn every_command_says_why_a_pdf_or_ofd_cannot_be_read() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = root().join("plans");
     let corpus = corpus.to_str().unwrap();
-    for draft in drafts(dir.path()) {
-        let kind = if draft.ends_with("pdf") { "PDF" } else { "OFD" };
-        let said = |text: &str| {
-            text.contains(&format!("{kind} documents are not read yet"))
-                && text.contains("planlint reads .txt, .md and .docx for now")
-        };
+    for (draft, why) in drafts(dir.path()) {
         let (code, out, _) = run(
             dir.path(),
             &["check", &draft, "--corpus", corpus, "--lang", "en"],
         );
         assert_eq!(code, Some(1), "check {draft}: {out}");
-        assert!(said(&out), "check {draft}: {out}");
+        assert!(out.contains(why), "check {draft}: {out}");
         let (code, out, err) = run(
             dir.path(),
             &["compare", &draft, "--corpus", corpus, "--lang", "en"],
         );
         assert_eq!(code, Some(1), "compare {draft}: {out}{err}");
-        assert!(out.is_empty() && said(&err), "compare {draft}: {out}{err}");
+        assert!(
+            out.is_empty() && err.contains(why),
+            "compare {draft}: {out}{err}"
+        );
         let (code, _, err) = run(
             dir.path(),
             &[
@@ -72,24 +159,95 @@ fn every_command_says_a_pdf_or_ofd_is_not_read() {
         assert!(!dir.path().join("report.html").exists(), "no empty report");
         let (code, _, err) = run(dir.path(), &["extract", &draft, "--lang", "en"]);
         assert_eq!(code, Some(2), "extract {draft}: {err}");
-        assert!(said(&err), "extract {draft}: {err}");
-        let (code, _, err) = run(
-            dir.path(),
-            &[
-                "check",
-                &draft,
-                "--corpus",
-                corpus,
-                "--annotate",
-                "copy.docx",
-                "--lang",
-                "en",
-            ],
-        );
-        assert_eq!(code, Some(2), "annotate {draft}: {err}");
-        assert!(
-            !dir.path().join("copy.docx").exists(),
-            "no copy of an unread draft"
-        );
+        assert!(err.contains(why), "extract {draft}: {err}");
+        for copy in ["copy.docx", "copy.pdf"] {
+            let (code, out, err) = run(
+                dir.path(),
+                &[
+                    "check",
+                    &draft,
+                    "--corpus",
+                    corpus,
+                    "--annotate",
+                    copy,
+                    "--lang",
+                    "en",
+                ],
+            );
+            assert_eq!(code, Some(2), "annotate {draft} {copy}: {err}");
+            assert!(out.contains(why), "annotate {draft}: {out}");
+            assert!(
+                !dir.path().join(copy).exists(),
+                "no copy of an unread draft"
+            );
+        }
     }
+}
+
+#[test]
+fn an_annotated_pdf_comes_from_a_pdf_draft_and_an_ofd_copy_is_a_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("draft.txt");
+    std::fs::copy(
+        root().join("../shared/seeds/002_92b4b0bc4319e4bb.txt"),
+        &text,
+    )
+    .unwrap();
+    let corpus = root().join("plans");
+    let corpus = corpus.to_str().unwrap();
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "check",
+            "draft.txt",
+            "--corpus",
+            corpus,
+            "--annotate",
+            "copy.pdf",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("an annotated PDF is written from a PDF draft only"),
+        "{err}"
+    );
+    let pages = crate::producers::ofd_pages(&std::fs::read_to_string(&text).unwrap(), 40);
+    std::fs::write(
+        dir.path().join("draft.ofd"),
+        crate::producers::ofd(&pages, None),
+    )
+    .unwrap();
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "check",
+            "draft.ofd",
+            "--corpus",
+            corpus,
+            "--annotate",
+            "copy.ofd",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(code, Some(2));
+    assert!(err.contains("a .docx of its text"), "{err}");
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "check",
+            "draft.ofd",
+            "--corpus",
+            corpus,
+            "--annotate",
+            "copy.docx",
+            "--lang",
+            "en",
+        ],
+    );
+    assert!(code.is_some_and(|c| c < 2), "{err}");
+    assert!(dir.path().join("copy.docx").is_file());
+    assert!(!dir.path().join("copy.ofd").exists() && !dir.path().join("copy.pdf").exists());
 }
