@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(text_plan docx annotate plan_yaml jurisdiction_yaml sidecar_yaml values config baseline cache_entry)
+[ ${#targets[@]} -gt 0 ] || targets=(text_plan docx annotate plan_yaml jurisdiction_yaml sidecar_yaml values config baseline cache_entry pdf ofd)
 # cargo-fuzz needs nightly flags; the machines have one stable toolchain, so allow them on it,
 # and build without a sanitizer (the flags a sanitizer needs are nightly-only in effect).
 export RUSTC_BOOTSTRAP=1
@@ -25,6 +25,9 @@ seed() {
 shopt -s globstar nullglob
 seed text_plan ../shared/seeds/*.txt ../shared/devset/texts/*.txt plans/**/*.txt tests/fixtures/**/*.txt
 seed plan_yaml plans/**/*.yaml tests/fixtures/lints/**/*.yaml
+# PDFs and OFDs in the fixtures, when a run of the tests or of bench/fixed-layout left some.
+seed pdf tests/fixtures/**/*.pdf
+seed ofd tests/fixtures/**/*.ofd
 seed jurisdiction_yaml plans/**/jurisdiction.yaml tests/fixtures/**/jurisdiction.yaml
 seed sidecar_yaml plans/**/*.sidecar.yaml tests/fixtures/**/*.sidecar.yaml
 seed config tests/fixtures/config/*.yaml

@@ -39,6 +39,20 @@ pub fn docx(bytes: &[u8]) {
     }
 }
 
+/// A PDF: parsed, each page's content interpreted, the lines laid out, then extraction.
+pub fn pdf(bytes: &[u8]) {
+    if let Ok(read) = text::fixed::read(text::fixed::Kind::Pdf, bytes) {
+        let _ = text::extract(&read.text);
+    }
+}
+
+/// An OFD: the archive, its document and pages as XML, the lines laid out, then extraction.
+pub fn ofd(bytes: &[u8]) {
+    if let Ok(read) = text::fixed::read(text::fixed::Kind::Ofd, bytes) {
+        let _ = text::extract(&read.text);
+    }
+}
+
 /// The annotator on a `.docx`: the parts read as XML, comments placed and merged, the package
 /// rewritten and read back.
 pub fn annotate(bytes: &[u8]) {

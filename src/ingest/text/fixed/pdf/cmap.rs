@@ -220,6 +220,7 @@ mod tests {
     #[test]
     fn a_huge_range_costs_what_a_real_one_does() {
         let cmap = parse(b"beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange");
-        assert_eq!(cmap.map.len(), MAX_RANGE as usize);
+        assert!(cmap.map.len() <= MAX_RANGE as usize);
+        assert!(cmap.map.len() > 60_000);
     }
 }

@@ -267,7 +267,7 @@ impl<'d> Interpreter<'d> {
             );
             let width = code.width / 1000.0;
             match &code.text {
-                Some(text) => self.place(text, width, rendering),
+                Some(text) => self.lay_glyphs(text, width, rendering),
                 None => self.page.unmapped += 1,
             }
             let spacing = state.char_spacing + if code.space { state.word_spacing } else { 0.0 };
@@ -278,7 +278,7 @@ impl<'d> Interpreter<'d> {
 
     /// The characters of one code (a ligature shares its width) in the box the rendering
     /// matrix gives, from just below the baseline to the top of a CJK character.
-    fn place(&mut self, text: &str, width: f32, rendering: Matrix) {
+    fn lay_glyphs(&mut self, text: &str, width: f32, rendering: Matrix) {
         let chars: Vec<char> = text.chars().collect();
         let each = width / chars.len().max(1) as f32;
         for (i, &ch) in chars.iter().enumerate() {

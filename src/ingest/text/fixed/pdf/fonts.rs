@@ -150,7 +150,7 @@ impl Font {
 
     fn width(&self, code: u32, text: Option<&str>) -> f32 {
         let guess = || {
-            let narrow = text.is_some_and(|t| t.chars().all(|c| c.is_ascii()));
+            let narrow = text.is_some_and(str::is_ascii);
             if narrow { 500.0 } else { 1000.0 }
         };
         let width = match self.composite {
