@@ -119,26 +119,25 @@ fn same_findings_where_printed(txt: &Path, pdf: &Path) {
     }
 }
 
-#[test]
-fn a_libreoffice_pdf_gets_the_findings_of_its_text_where_they_are_printed() {
+/// The draft printed by `producer` gets the findings of its text where they are printed.
+fn printed_by(producer: fn(&Path, &Path) -> Option<PathBuf>) {
     let dir = tempfile::tempdir().unwrap();
     let txt = draft_text(dir.path());
     let out = dir.path().join("pdf");
     std::fs::create_dir(&out).unwrap();
-    if let Some(pdf) = producers::libreoffice(&txt, &out) {
+    if let Some(pdf) = producer(&txt, &out) {
         same_findings_where_printed(&txt, &pdf);
     }
 }
 
 #[test]
-fn a_chromium_pdf_gets_the_findings_of_its_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let txt = draft_text(dir.path());
-    let out = dir.path().join("pdf");
-    std::fs::create_dir(&out).unwrap();
-    if let Some(pdf) = producers::chromium(&txt, &out) {
-        same_findings_where_printed(&txt, &pdf);
-    }
+fn a_libreoffice_pdf_gets_the_findings_of_its_text_where_they_are_printed() {
+    printed_by(producers::libreoffice);
+}
+
+#[test]
+fn a_chromium_pdf_gets_the_findings_of_its_text_where_they_are_printed() {
+    printed_by(producers::chromium);
 }
 
 #[test]

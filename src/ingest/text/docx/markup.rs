@@ -73,7 +73,7 @@ pub(crate) struct HiddenText {
 }
 
 /// The value of the attribute whose local name is `name`.
-pub(super) fn value(e: &BytesStart<'_>, name: &str) -> Option<String> {
+pub(crate) fn value(e: &BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
@@ -82,6 +82,23 @@ pub(super) fn value(e: &BytesStart<'_>, name: &str) -> Option<String> {
                 .ok()
                 .map(std::borrow::Cow::into_owned)
         })
+}
+
+/// The text of an entity or character reference: the five XML entities and `&#…;`. Any other
+/// entity is nothing: a document type's own entities are never expanded.
+pub(crate) fn entity(r: &quick_xml::events::BytesRef<'_>) -> String {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return c.to_string();
+    }
+    match r.as_ref() {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        _ => "",
+    }
+    .to_string()
 }
 
 /// The prefixes an element's `mc:Ignorable` lists (space-separated).

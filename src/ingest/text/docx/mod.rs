@@ -12,7 +12,7 @@ use crate::i18n::Msg;
 use crate::msg;
 
 mod map;
-mod markup;
+pub(crate) mod markup;
 pub(crate) mod parts;
 mod skip;
 mod walk;

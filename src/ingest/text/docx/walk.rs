@@ -176,18 +176,7 @@ pub(crate) fn walk(xml: &str) -> Result<DocxMap, Msg> {
             }
             Event::GeneralRef(r) if open.text_node.is_some() => {
                 let start = line.text.len();
-                if let Ok(Some(c)) = r.resolve_char_ref() {
-                    line.text.push(c);
-                } else {
-                    line.text.push_str(match &*r {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        _ => "",
-                    });
-                }
+                line.text.push_str(&super::markup::entity(&r));
                 add_piece(&mut line, &open, start, before..after, false);
             }
             Event::End(_) if ns != Space::Word && ns != Space::Math => {

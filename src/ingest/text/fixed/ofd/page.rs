@@ -62,29 +62,11 @@ pub(super) fn read_page(xml: &str) -> Page {
 }
 
 fn general_ref(r: &quick_xml::events::BytesRef<'_>) -> String {
-    if let Ok(Some(c)) = r.resolve_char_ref() {
-        return c.to_string();
-    }
-    match r.as_ref() {
-        "amp" => "&",
-        "lt" => "<",
-        "gt" => ">",
-        "quot" => "\"",
-        "apos" => "'",
-        _ => "",
-    }
-    .to_string()
+    crate::ingest::text::docx::markup::entity(r)
 }
 
 fn value(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
+    crate::ingest::text::docx::markup::value(e, name)
 }
 
 fn numbers(text: &str) -> Vec<f32> {
