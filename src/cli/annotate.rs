@@ -45,16 +45,9 @@ pub(super) fn write(
         });
     }
     let wanted = copy_kind(out).map_err(failed)?;
-    let is_docx = draft_path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    let bytes = if is_docx || wanted == CopyKind::Pdf {
-        Some(crate::source::read_bytes(draft_path).map_err(|e| failed(e.message))?)
-    } else {
-        None
-    };
-    // A draft that was not read as a plan (unreadable, a PDF, nothing placed it) gets no copy:
-    // a copy without its findings would pass for a clean review.
+    let read = |path| crate::source::read_bytes(path).map_err(|e| failed(e.message));
+    // A draft that was not read as a plan (unreadable, nothing placed it) gets no copy: a copy
+    // without its findings would pass for a clean review.
     let Some(plan) = plan_of(report, source) else {
         return Err(failed(msg!(
             "草案未能读取为方案（见上方的错误），不生成批注版",
@@ -62,36 +55,35 @@ pub(super) fn write(
         )));
     };
     let findings: Vec<&Diagnostic> = shown.iter().filter(|d| d.source == Some(source)).collect();
-    if wanted == CopyKind::Pdf {
-        let read_from_pdf = report.corpus.sources.get(source).printed().is_some()
-            && crate::ingest::text::fixed_layout(draft_path, bytes.as_deref().unwrap_or_default())
-                == Some(crate::ingest::text::fixed::Kind::Pdf);
-        if !read_from_pdf {
-            return Err(failed(msg!(
-                "PDF 批注版只能从 PDF 草案写出；其他草案请用 --annotate 输出.docx",
-                "an annotated PDF is written from a PDF draft only; for this draft use --annotate OUT.docx"
-            )));
+    let annotated = match wanted {
+        CopyKind::Pdf => {
+            let bytes = read(draft_path)?;
+            if crate::ingest::text::fixed_layout(draft_path, &bytes)
+                != Some(crate::ingest::text::fixed::Kind::Pdf)
+            {
+                return Err(failed(msg!(
+                    "PDF 批注版只能从 PDF 草案写出；其他草案请用 --annotate 输出.docx",
+                    "an annotated PDF is written from a PDF draft only; for this draft use --annotate OUT.docx"
+                )));
+            }
+            crate::export::pdf::annotate(&bytes, &report.corpus.sources, source, &findings, lang)
         }
-        let annotated = crate::export::pdf::annotate(
-            bytes.as_deref().unwrap_or_default(),
-            &report.corpus.sources,
-            source,
-            &findings,
-            lang,
-        )
-        .map_err(failed)?;
-        return super::output::write_new_file(out, &annotated, force)
-            .map_err(|e| Error::write(out, e));
+        CopyKind::Docx => {
+            let is_docx = draft_path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+            let bytes = if is_docx { Some(read(draft_path)?) } else { None };
+            let tables = vec![compare::table(report, plan, lang)];
+            docx::annotate(&Draft {
+                report,
+                source,
+                docx: bytes.as_deref(),
+                findings: &findings,
+                tables: &tables,
+                lang,
+            })
+        }
     }
-    let tables = vec![compare::table(report, plan, lang)];
-    let annotated = docx::annotate(&Draft {
-        report,
-        source,
-        docx: bytes.as_deref(),
-        findings: &findings,
-        tables: &tables,
-        lang,
-    })
     .map_err(failed)?;
     super::output::write_new_file(out, &annotated, force).map_err(|e| Error::write(out, e))
 }

@@ -1,5 +1,6 @@
 //! `planlint extract FILE`: read a plan's text and print it in the plan-file format of `plans/`
-//! (YAML), or as JSON. Sentences skipped for want of confidence are reported on stderr as notes.
+//! (YAML), as JSON, or the text as read. Sentences skipped for want of confidence are reported
+//! on stderr as notes.
 
 use std::path::Path;
 
@@ -21,7 +22,6 @@ pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
         Ok(config) => super::context::language(args.lang, &config),
         Err(status) => return status,
     };
-    let shown = display_path(&args.file);
     let mut sources = Sources::default();
     let document = match read(&args.file) {
         Ok(document) => document,
@@ -46,15 +46,32 @@ pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
             return ExitStatus::Failure;
         }
     };
-    let original = document.text;
-    if args.format == ExtractFormat::Text {
-        return super::emit(
-            Ok(original),
-            args.out.output.as_deref(),
-            args.out.force,
-            lang,
-        );
+    let rendered = match args.format {
+        ExtractFormat::Text => Ok(document.text),
+        ExtractFormat::Yaml | ExtractFormat::Json => record(args, document, lang),
+    };
+    // The plan's own file is never the output, even with --force.
+    let onto_input = args.out.output.as_deref().is_some_and(|out| {
+        let same = |p: &Path| std::fs::canonicalize(p).ok();
+        same(out).is_some() && same(out) == same(&args.file)
+    });
+    if onto_input {
+        let path = display_path(&args.file);
+        super::report_failure(&crate::error::Error::OntoInput { path }, lang);
+        return ExitStatus::Failure;
     }
+    super::emit(rendered, args.out.output.as_deref(), args.out.force, lang)
+}
+
+/// What is read from `document` in the plan-file format (YAML or JSON); the sentences skipped
+/// for want of confidence go to stderr as notes.
+fn record(
+    args: &ExtractArgs,
+    document: text::Document,
+    lang: crate::i18n::Lang,
+) -> Result<String, String> {
+    let mut sources = Sources::default();
+    let original = document.text;
     let printed = document.printed.map(std::sync::Arc::new);
     let source = sources.add_printed(args.file.clone(), original.as_str(), printed);
     let extracted = text::extract(&original);
@@ -76,25 +93,14 @@ pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
             super::output::human(&notes, summary, &sources, lang, super::Color::Never, true)
         );
     }
-    let record = PlanRecord::new(&extracted, shown.clone());
-    let rendered = match args.format {
-        ExtractFormat::Yaml => serde_saphyr::to_string(&record).map_err(|e| e.to_string()),
-        ExtractFormat::Json => serde_json::to_string_pretty(&record)
+    let record = PlanRecord::new(&extracted, display_path(&args.file));
+    if args.format == ExtractFormat::Json {
+        serde_json::to_string_pretty(&record)
             .map(|s| s + "\n")
-            .map_err(|e| e.to_string()),
-        ExtractFormat::Text => Ok(original.clone()),
-    };
-    // The plan's own file is never the output, even with --force.
-    let onto_input = args.out.output.as_deref().is_some_and(|out| {
-        let same = |p: &Path| std::fs::canonicalize(p).ok();
-        same(out).is_some() && same(out) == same(&args.file)
-    });
-    if onto_input {
-        let path = display_path(&args.file);
-        super::report_failure(&crate::error::Error::OntoInput { path }, lang);
-        return ExitStatus::Failure;
+            .map_err(|e| e.to_string())
+    } else {
+        serde_saphyr::to_string(&record).map_err(|e| e.to_string())
     }
-    super::emit(rendered, args.out.output.as_deref(), args.out.force, lang)
 }
 
 /// The text of a plan file, or why not: message, byte offset, and the readable part of the file

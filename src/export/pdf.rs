@@ -7,7 +7,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::i18n::{Lang, Msg};
-use crate::model::printed::{GlyphBox, Printed};
+use crate::model::printed::Printed;
 use crate::model::{SourceId, Sources};
 use crate::msg;
 
@@ -26,8 +26,7 @@ pub fn annotate(
             "the draft was not read from a PDF, so no annotated PDF can be written; write a .docx instead"
         )
     })?;
-    let mut document =
-        crate::ingest::text::fixed::pdf::load(bytes).map_err(|reason| reason.clone())?;
+    let mut document = crate::ingest::text::fixed::pdf::load(bytes)?;
     let pages: Vec<ObjectId> = document.get_pages().into_values().collect();
     for (n, finding) in findings.iter().enumerate() {
         let note = crate::export::docx::comment::paragraphs(finding, sources, lang).join("\n");
@@ -56,23 +55,18 @@ fn marked(printed: &Printed, finding: &Diagnostic) -> Vec<(u32, Vec<[f32; 4]>)> 
         .map_or((0, 0), |label| (label.span.start, label.span.end()));
     let mut glyphs = printed.glyphs_in(start, end);
     if glyphs.is_empty() {
-        glyphs = printed.glyphs_in(start, usize::MAX);
-        glyphs = &glyphs[..glyphs.len().min(1)];
+        let after = printed.glyphs_in(start, usize::MAX);
+        glyphs = &after[..after.len().min(1)];
     }
     let mut pages: Vec<(u32, Vec<[f32; 4]>)> = Vec::new();
-    let mut previous: Option<&GlyphBox> = None;
     for glyph in glyphs {
-        let same_line =
-            previous.is_some_and(|p| p.page == glyph.page && overlaps(p.rect, glyph.rect));
-        if !same_line || pages.is_empty() {
-            match pages.last_mut() {
-                Some((page, quads)) if *page == glyph.page => quads.push(glyph.rect),
-                _ => pages.push((glyph.page, vec![glyph.rect])),
-            }
-        } else if let Some(last) = pages.last_mut().and_then(|(_, q)| q.last_mut()) {
-            *last = union(*last, glyph.rect);
+        match pages.last_mut() {
+            Some((page, quads)) if *page == glyph.page => match quads.last_mut() {
+                Some(line) if overlaps(*line, glyph.rect) => *line = union(*line, glyph.rect),
+                _ => quads.push(glyph.rect),
+            },
+            _ => pages.push((glyph.page, vec![glyph.rect])),
         }
-        previous = Some(glyph);
     }
     pages
 }

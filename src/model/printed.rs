@@ -51,6 +51,7 @@ impl Printed {
     pub fn glyphs_in(&self, start: usize, end: usize) -> &[GlyphBox] {
         let from = self.glyphs.partition_point(|g| g.offset < start);
         let to = self.glyphs.partition_point(|g| g.offset < end);
+        // An inverted range holds nothing.
         &self.glyphs[from..to.max(from)]
     }
 

@@ -48,17 +48,22 @@ fn findings(diagnostics: &[serde_json::Value]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The non-blank lines of page `page` as poppler prints them.
-fn printed_lines(pdf: &Path, page: u64) -> Option<Vec<String>> {
-    let pdftotext = tool("pdftotext")?;
-    let out = Command::new(pdftotext)
-        .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
+/// What poppler's pdftotext reads from page `page` of `pdf` with `options`.
+fn pdftotext(pdf: &Path, page: &str, options: &[String]) -> Option<String> {
+    let out = Command::new(tool("pdftotext")?)
+        .args(["-f", page, "-l", page])
+        .args(options)
         .arg(pdf)
         .arg("-")
         .output()
         .unwrap();
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The non-blank lines of page `page` as poppler prints them.
+fn printed_lines(pdf: &Path, page: u64) -> Option<Vec<String>> {
     Some(
-        String::from_utf8_lossy(&out.stdout)
+        pdftotext(pdf, &page.to_string(), &["-layout".to_string()])?
             .lines()
             .map(|l| l.split_whitespace().collect::<String>())
             .filter(|l| !l.is_empty() && !l.starts_with('\u{c}'))
@@ -312,7 +317,6 @@ fn the_reviewers_pdf_highlights_each_finding_on_its_characters() {
 
 /// The text poppler reads inside an annotation's rectangle, spaces left out.
 fn crop(pdf: &Path, annotation: &serde_json::Value) -> Option<String> {
-    let pdftotext = tool("pdftotext")?;
     let rect: Vec<f64> = annotation["rect"]
         .as_array()
         .unwrap()
@@ -322,18 +326,20 @@ fn crop(pdf: &Path, annotation: &serde_json::Value) -> Option<String> {
     let height = annotation["height"].as_f64().unwrap();
     let page = annotation["page"].to_string();
     // A highlight over lines of one paragraph is their union: poppler reads its whole box.
-    let out = Command::new(pdftotext)
-        .args(["-f", &page, "-l", &page, "-r", "72"])
-        .args(["-x", &format!("{}", rect[0].floor())])
-        .args(["-y", &format!("{}", (height - rect[3]).floor())])
-        .args(["-W", &format!("{}", (rect[2] - rect[0]).ceil())])
-        .args(["-H", &format!("{}", (rect[3] - rect[1]).ceil())])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
+    let options = [
+        "-r".to_string(),
+        "72".to_string(),
+        "-x".to_string(),
+        format!("{}", rect[0].floor()),
+        "-y".to_string(),
+        format!("{}", (height - rect[3]).floor()),
+        "-W".to_string(),
+        format!("{}", (rect[2] - rect[0]).ceil()),
+        "-H".to_string(),
+        format!("{}", (rect[3] - rect[1]).ceil()),
+    ];
     Some(
-        String::from_utf8_lossy(&out.stdout)
+        pdftotext(pdf, &page, &options)?
             .split_whitespace()
             .collect(),
     )

@@ -9,6 +9,18 @@ use std::process::Command;
 
 use crate::graph::{python_with, tool};
 
+/// The PDF a producer made of `text` in `dir`, which it must have made (its stderr says why
+/// not).
+fn made(text: &Path, dir: &Path, out: &std::process::Output) -> Option<PathBuf> {
+    let pdf = pdf_of(text, dir);
+    assert!(pdf.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
+    Some(pdf)
+}
+
+fn pdf_of(text: &Path, dir: &Path) -> PathBuf {
+    dir.join(text.with_extension("pdf").file_name().unwrap())
+}
+
 /// `text` printed to PDF by LibreOffice, in `dir`.
 pub(crate) fn libreoffice(text: &Path, dir: &Path) -> Option<PathBuf> {
     let soffice = tool("soffice")?;
@@ -23,9 +35,7 @@ pub(crate) fn libreoffice(text: &Path, dir: &Path) -> Option<PathBuf> {
         .arg(text)
         .output()
         .unwrap();
-    let pdf = dir.join(text.with_extension("pdf").file_name().unwrap());
-    assert!(pdf.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
-    Some(pdf)
+    made(text, dir, &out)
 }
 
 /// `text` in an HTML page printed to PDF by headless Chromium, in `dir`.
@@ -46,7 +56,7 @@ pub(crate) fn chromium(text: &Path, dir: &Path) -> Option<PathBuf> {
         ),
     )
     .unwrap();
-    let pdf = dir.join(text.with_extension("pdf").file_name().unwrap());
+    let pdf = pdf_of(text, dir);
     let profile = tempfile::tempdir().unwrap();
     let out = Command::new(chromium)
         .args([
@@ -64,8 +74,7 @@ pub(crate) fn chromium(text: &Path, dir: &Path) -> Option<PathBuf> {
         .arg(format!("file://{}", page.display()))
         .output()
         .unwrap();
-    assert!(pdf.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
-    Some(pdf)
+    made(text, dir, &out)
 }
 
 /// `text` set by reportlab in STSong-Light, optionally with a running head and foot on every
@@ -80,9 +89,7 @@ pub(crate) fn reportlab(text: &Path, dir: &Path, options: &[&str]) -> Option<Pat
         .arg(text)
         .output()
         .unwrap();
-    let pdf = dir.join(text.with_extension("pdf").file_name().unwrap());
-    assert!(pdf.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
-    Some(pdf)
+    made(text, dir, &out)
 }
 
 /// The lines of `text` wrapped at the width of A4 as a typesetter would (mid-sentence and

@@ -121,6 +121,25 @@ fn run(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
     )
 }
 
+/// `check DRAFT --annotate COPY` in `dir` against the bundled corpus.
+fn annotate(dir: &Path, draft: &str, copy: &str) -> (Option<i32>, String, String) {
+    let corpus = root().join("plans");
+    let corpus = corpus.to_str().unwrap();
+    run(
+        dir,
+        &[
+            "check",
+            draft,
+            "--corpus",
+            corpus,
+            "--annotate",
+            copy,
+            "--lang",
+            "en",
+        ],
+    )
+}
+
 #[test]
 fn every_command_says_why_a_pdf_or_ofd_cannot_be_read() {
     let dir = tempfile::tempdir().unwrap();
@@ -161,19 +180,7 @@ fn every_command_says_why_a_pdf_or_ofd_cannot_be_read() {
         assert_eq!(code, Some(2), "extract {draft}: {err}");
         assert!(err.contains(why), "extract {draft}: {err}");
         for copy in ["copy.docx", "copy.pdf"] {
-            let (code, out, err) = run(
-                dir.path(),
-                &[
-                    "check",
-                    &draft,
-                    "--corpus",
-                    corpus,
-                    "--annotate",
-                    copy,
-                    "--lang",
-                    "en",
-                ],
-            );
+            let (code, out, err) = annotate(dir.path(), &draft, copy);
             assert_eq!(code, Some(2), "annotate {draft} {copy}: {err}");
             assert!(out.contains(why), "annotate {draft}: {out}");
             assert!(
@@ -193,21 +200,7 @@ fn an_annotated_pdf_comes_from_a_pdf_draft_and_an_ofd_copy_is_a_docx() {
         &text,
     )
     .unwrap();
-    let corpus = root().join("plans");
-    let corpus = corpus.to_str().unwrap();
-    let (code, _, err) = run(
-        dir.path(),
-        &[
-            "check",
-            "draft.txt",
-            "--corpus",
-            corpus,
-            "--annotate",
-            "copy.pdf",
-            "--lang",
-            "en",
-        ],
-    );
+    let (code, _, err) = annotate(dir.path(), "draft.txt", "copy.pdf");
     assert_eq!(code, Some(2));
     assert!(
         err.contains("an annotated PDF is written from a PDF draft only"),
@@ -219,34 +212,10 @@ fn an_annotated_pdf_comes_from_a_pdf_draft_and_an_ofd_copy_is_a_docx() {
         crate::producers::ofd(&pages, None),
     )
     .unwrap();
-    let (code, _, err) = run(
-        dir.path(),
-        &[
-            "check",
-            "draft.ofd",
-            "--corpus",
-            corpus,
-            "--annotate",
-            "copy.ofd",
-            "--lang",
-            "en",
-        ],
-    );
+    let (code, _, err) = annotate(dir.path(), "draft.ofd", "copy.ofd");
     assert_eq!(code, Some(2));
     assert!(err.contains("a .docx of its text"), "{err}");
-    let (code, _, err) = run(
-        dir.path(),
-        &[
-            "check",
-            "draft.ofd",
-            "--corpus",
-            corpus,
-            "--annotate",
-            "copy.docx",
-            "--lang",
-            "en",
-        ],
-    );
+    let (code, _, err) = annotate(dir.path(), "draft.ofd", "copy.docx");
     assert!(code.is_some_and(|c| c < 2), "{err}");
     assert!(dir.path().join("copy.docx").is_file());
     assert!(!dir.path().join("copy.ofd").exists() && !dir.path().join("copy.pdf").exists());

@@ -195,26 +195,19 @@ mod tests {
 
     #[test]
     fn a_place_and_a_zone_word_make_a_zone_under_the_place() {
-        assert_eq!(
-            placed("成都高新区"),
-            Some(("成都高新区".into(), "成都市".into()))
-        );
-        assert_eq!(
-            placed("成都高新技术产业开发区管理委员会"),
-            Some(("成都高新技术产业开发区".into(), "成都市".into()))
-        );
-        assert_eq!(
-            placed("西安经开区"),
-            Some(("西安经开区".into(), "西安市".into()))
-        );
-        assert_eq!(
-            placed("苏州工业园区"),
-            Some(("苏州工业园区".into(), "苏州市".into()))
-        );
-        assert_eq!(
-            placed("重庆两江新区"),
-            Some(("重庆两江新区".into(), "重庆市".into()))
-        );
+        for (text, zone, parent) in [
+            ("成都高新区", "成都高新区", "成都市"),
+            (
+                "成都高新技术产业开发区管理委员会",
+                "成都高新技术产业开发区",
+                "成都市",
+            ),
+            ("西安经开区", "西安经开区", "西安市"),
+            ("苏州工业园区", "苏州工业园区", "苏州市"),
+            ("重庆两江新区", "重庆两江新区", "重庆市"),
+        ] {
+            assert_eq!(placed(text), Some((zone.into(), parent.into())), "{text}");
+        }
     }
 
     #[test]

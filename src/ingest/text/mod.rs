@@ -244,9 +244,9 @@ pub(crate) fn fixed_layout(path: &Path, bytes: &[u8]) -> Option<fixed::Kind> {
     let zip_with_ofd = bytes.starts_with(b"PK\x03\x04")
         && bytes.windows(b"OFD.xml".len()).any(|w| w == b"OFD.xml");
     // A PDF may have bytes before its header; viewers look within the first kilobyte.
-    let pdf_header = bytes
-        .get(..bytes.len().min(1024))
-        .is_some_and(|head| head.windows(5).any(|w| w == b"%PDF-"));
+    let pdf_header = bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-");
     if zip_with_ofd {
         Some(fixed::Kind::Ofd)
     } else if pdf_header {

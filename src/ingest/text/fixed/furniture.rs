@@ -12,17 +12,22 @@ const EDGE_LINES: usize = 2;
 /// page's top or bottom that is a page number, or that recurs at the top or bottom of at
 /// least half the pages (and of two at least), its figures aside (`第 3 页`, `— 3 —`).
 pub(crate) fn running(pages: &[Vec<Line<'_>>]) -> HashSet<(usize, usize)> {
-    let edges: Vec<Vec<(usize, String)>> = pages
+    // Each edge line: its index, its shape, and whether it is a page number.
+    let edges: Vec<Vec<(usize, String, bool)>> = pages
         .iter()
         .map(|lines| {
             edge_indexes(lines.len())
-                .map(|i| (i, shape(&lines[i].text())))
+                .map(|i| {
+                    let text = lines[i].text();
+                    let number = crate::ingest::text::layout::is_page_number(&text);
+                    (i, shape(&text), number)
+                })
                 .collect()
         })
         .collect();
     let mut pages_with: HashMap<&str, usize> = HashMap::new();
     for page in &edges {
-        let shapes: HashSet<&str> = page.iter().map(|(_, s)| s.as_str()).collect();
+        let shapes: HashSet<&str> = page.iter().map(|(_, s, _)| s.as_str()).collect();
         for shape in shapes {
             *pages_with.entry(shape).or_default() += 1;
         }
@@ -33,9 +38,8 @@ pub(crate) fn running(pages: &[Vec<Line<'_>>]) -> HashSet<(usize, usize)> {
     };
     let mut running = HashSet::new();
     for (page, lines) in edges.iter().enumerate() {
-        for (i, shape) in lines {
-            let line = &pages[page][*i];
-            if crate::ingest::text::layout::is_page_number(&line.text()) || recurs(shape) {
+        for (i, shape, page_number) in lines {
+            if *page_number || recurs(shape) {
                 running.insert((page, *i));
             }
         }

@@ -13,6 +13,7 @@ use self::page::read_page;
 
 use super::Page;
 use crate::i18n::Msg;
+use crate::ingest::text::docx::parts::{attribute, elements};
 use crate::ingest::text::docx::{Bounded, read_bounded};
 use crate::msg;
 
@@ -25,29 +26,13 @@ const MAX_ENTRIES: usize = 20_000;
 /// More pages than this is no plan.
 const MAX_PAGES: usize = 5_000;
 
-/// A page as the document lists it: its ID (annotations name it) and its content part.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct PageRef {
-    pub id: String,
-    pub content: String,
-}
-
-/// The document's structure: its pages.
-#[derive(Debug, Clone)]
-pub(crate) struct Structure {
-    pub pages: Vec<PageRef>,
-}
-
 /// The pages of an OFD, each with its characters.
 pub(crate) fn pages(bytes: &[u8]) -> Result<Vec<Page>, Msg> {
     let mut archive = Archive::open(bytes)?;
-    let structure = structure(&mut archive)?;
-    structure
-        .pages
+    page_parts(&mut archive)?
         .iter()
-        .map(|page| {
-            let xml = archive.part(&page.content)?.ok_or_else(|| {
-                let part = &page.content;
+        .map(|part| {
+            let xml = archive.part(part)?.ok_or_else(|| {
                 msg!(
                     "OFD 缺少页面部件 {part}",
                     "the OFD lacks its page part {part}"
@@ -58,8 +43,8 @@ pub(crate) fn pages(bytes: &[u8]) -> Result<Vec<Page>, Msg> {
         .collect()
 }
 
-/// Reads the package's root and document parts.
-pub(crate) fn structure(archive: &mut Archive<'_>) -> Result<Structure, Msg> {
+/// The content part of each page, in order, read from the package's root and document parts.
+fn page_parts(archive: &mut Archive<'_>) -> Result<Vec<String>, Msg> {
     if archive.has("Encryptions.xml") || archive.has("OFD/Encryptions.xml") {
         return Err(msg!(
             "OFD 文件已加密：请提供未加密的版本",
@@ -86,15 +71,9 @@ pub(crate) fn structure(archive: &mut Archive<'_>) -> Result<Structure, Msg> {
         )
     })?;
     let base = folder_of(&document);
-    let pages: Vec<PageRef> = elements(&xml, "Page")
-        .into_iter()
-        .filter_map(|attributes| {
-            let content = attribute(&attributes, "BaseLoc")?;
-            Some(PageRef {
-                id: attribute(&attributes, "ID").unwrap_or_default(),
-                content: resolve(&base, &content),
-            })
-        })
+    let pages: Vec<String> = elements(&xml, "Page")
+        .iter()
+        .filter_map(|attributes| Some(resolve(&base, attribute(attributes, "BaseLoc")?)))
         .collect();
     if pages.len() > MAX_PAGES {
         let count = pages.len();
@@ -103,18 +82,18 @@ pub(crate) fn structure(archive: &mut Archive<'_>) -> Result<Structure, Msg> {
             "the OFD has too many pages ({count}, the limit is {MAX_PAGES})"
         ));
     }
-    Ok(Structure { pages })
+    Ok(pages)
 }
 
 /// An OFD's zip, read within bounds: its entries counted, each part and all of them
 /// together capped as they inflate.
-pub(crate) struct Archive<'a> {
+struct Archive<'a> {
     zip: zip::ZipArchive<std::io::Cursor<&'a [u8]>>,
     inflated: u64,
 }
 
 impl<'a> Archive<'a> {
-    pub(crate) fn open(bytes: &'a [u8]) -> Result<Self, Msg> {
+    fn open(bytes: &'a [u8]) -> Result<Self, Msg> {
         let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|err| {
             msg!(
                 "不是有效的 OFD（zip）文件：{err}",
@@ -136,7 +115,7 @@ impl<'a> Archive<'a> {
     }
 
     /// The part `name` as text, if the package has it.
-    pub(crate) fn part(&mut self, name: &str) -> Result<Option<String>, Msg> {
+    fn part(&mut self, name: &str) -> Result<Option<String>, Msg> {
         let Ok(part) = self.zip.by_name(name) else {
             return Ok(None);
         };
@@ -158,7 +137,7 @@ impl<'a> Archive<'a> {
 
 /// A location in the package: absolute (`/Doc_0/…`) from its root, else from `base`; `.` and
 /// `..` resolved inside the package, never out of it.
-pub(crate) fn resolve(base: &str, location: &str) -> String {
+fn resolve(base: &str, location: &str) -> String {
     let location = location.trim().replace('\\', "/");
     let joined = match location.strip_prefix('/') {
         Some(absolute) => absolute.to_string(),
@@ -178,7 +157,7 @@ pub(crate) fn resolve(base: &str, location: &str) -> String {
     parts.join("/")
 }
 
-pub(crate) fn folder_of(part: &str) -> String {
+fn folder_of(part: &str) -> String {
     part.rsplit_once('/')
         .map_or_else(String::new, |(folder, _)| folder.to_string())
 }
@@ -199,14 +178,6 @@ fn element_text(xml: &str, local: &str) -> Option<String> {
             _ => {}
         }
     }
-}
-
-fn elements(xml: &str, local: &str) -> Vec<Vec<(String, String)>> {
-    crate::ingest::text::docx::parts::elements(xml, local)
-}
-
-fn attribute(attributes: &[(String, String)], name: &str) -> Option<String> {
-    crate::ingest::text::docx::parts::attribute(attributes, name).map(str::to_string)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+use crate::ingest::text::docx::markup::{entity, value};
 use crate::ingest::text::fixed::{Glyph, Page};
 
 /// The text object being read: where its coordinates start and how they scale.
@@ -37,7 +38,7 @@ pub(super) fn read_page(xml: &str) -> Page {
             }
             Event::GeneralRef(r) => {
                 if let Some((_, text)) = &mut code {
-                    text.push_str(&general_ref(&r));
+                    text.push_str(&entity(&r));
                 }
             }
             Event::CData(c) => {
@@ -59,14 +60,6 @@ pub(super) fn read_page(xml: &str) -> Page {
         }
     }
     page
-}
-
-fn general_ref(r: &quick_xml::events::BytesRef<'_>) -> String {
-    crate::ingest::text::docx::markup::entity(r)
-}
-
-fn value(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    crate::ingest::text::docx::markup::value(e, name)
 }
 
 fn numbers(text: &str) -> Vec<f32> {

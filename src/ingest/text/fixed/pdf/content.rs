@@ -10,7 +10,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::fonts::{Font, name};
-use super::number;
+use super::{MAX_CONTENT, number, numbers};
 use crate::ingest::text::fixed::{Glyph, Page};
 
 /// Operators read on one page, forms included: a content stream that never ends its work
@@ -84,7 +84,9 @@ pub(super) struct Interpreter<'d> {
     saved: Vec<State>,
     text_matrix: Matrix,
     line_matrix: Matrix,
-    fonts: HashMap<Vec<u8>, Option<Rc<Font>>>,
+    /// The fonts read, by object: a font is read once for the whole document, not on every
+    /// page or form that uses it.
+    fonts: HashMap<ObjectId, Rc<Font>>,
     page: Page,
     operations: usize,
     /// The forms being drawn, so that one drawing itself is not entered again.
@@ -92,21 +94,20 @@ pub(super) struct Interpreter<'d> {
 }
 
 /// The page's resources dictionary, inherited from the page tree.
-pub(super) fn page_resources(document: &Document, page: ObjectId) -> Option<Dictionary> {
+fn page_resources(document: &Document, page: ObjectId) -> Option<&Dictionary> {
     let (direct, referenced) = document.get_page_resources(page).ok()?;
-    direct.cloned().or_else(|| {
+    direct.or_else(|| {
         referenced
             .first()
             .and_then(|id| document.get_dictionary(*id).ok())
-            .cloned()
     })
 }
 
 impl<'d> Interpreter<'d> {
-    pub(super) fn new(document: &'d Document, media: [f32; 4]) -> Self {
+    pub(super) fn new(document: &'d Document) -> Self {
         Self {
             document,
-            top: media[3],
+            top: 0.0,
             state: State::default(),
             saved: Vec::new(),
             text_matrix: IDENTITY,
@@ -118,14 +119,24 @@ impl<'d> Interpreter<'d> {
         }
     }
 
-    pub(super) fn into_page(self) -> Page {
-        self.page
+    /// The characters page `id` draws.
+    pub(super) fn read_page(&mut self, id: ObjectId) -> Page {
+        let document = self.document;
+        self.top = super::media_box(document, id)[3];
+        self.state = State::default();
+        self.saved.clear();
+        (self.text_matrix, self.line_matrix) = (IDENTITY, IDENTITY);
+        self.operations = 0;
+        self.forms.clear();
+        let content = document
+            .get_page_content_with_limit(id, MAX_CONTENT)
+            .unwrap_or_default();
+        self.run(&content, page_resources(document, id), 0);
+        std::mem::take(&mut self.page)
     }
 
     /// Interprets `content` with `resources`, `depth` forms deep.
-    pub(super) fn run(&mut self, content: &[u8], resources: Option<&Dictionary>, depth: usize) {
-        // Fonts are named per resources dictionary: a form's `/F1` is not the page's.
-        let outer_fonts = std::mem::take(&mut self.fonts);
+    fn run(&mut self, content: &[u8], resources: Option<&'d Dictionary>, depth: usize) {
         for operation in Content::decode_iter(content) {
             let Ok(operation) = operation else { break };
             self.operations += 1;
@@ -134,14 +145,13 @@ impl<'d> Interpreter<'d> {
             }
             self.operate(&operation.operator, &operation.operands, resources, depth);
         }
-        self.fonts = outer_fonts;
     }
 
     fn operate(
         &mut self,
         operator: &str,
         operands: &[Object],
-        resources: Option<&Dictionary>,
+        resources: Option<&'d Dictionary>,
         depth: usize,
     ) {
         let n = |i: usize| {
@@ -199,12 +209,8 @@ impl<'d> Interpreter<'d> {
                 self.show_operand(operands.get(2));
             }
             "TJ" => {
-                let items = operands
-                    .first()
-                    .and_then(|o| o.as_array().ok())
-                    .cloned()
-                    .unwrap_or_default();
-                for item in &items {
+                let items = operands.first().and_then(|o| o.as_array().ok());
+                for item in items.into_iter().flatten() {
                     match item {
                         Object::String(..) => self.show_operand(Some(item)),
                         other => {
@@ -230,21 +236,25 @@ impl<'d> Interpreter<'d> {
         self.text_matrix = self.line_matrix;
     }
 
-    fn font(&mut self, name: &[u8], resources: Option<&Dictionary>) -> Option<Rc<Font>> {
-        if let Some(font) = self.fonts.get(name) {
-            return font.clone();
-        }
+    /// The font `name` in `resources`: fonts are named per resources dictionary (a form's
+    /// `/F1` is not the page's) and read once per object.
+    fn font(&mut self, name: &[u8], resources: Option<&'d Dictionary>) -> Option<Rc<Font>> {
         let document = self.document;
-        let font = resources
+        let (id, dictionary) = resources
             .and_then(|r| r.get(b"Font").ok())
             .and_then(|o| document.dereference(o).ok())
             .and_then(|(_, o)| o.as_dict().ok())
             .and_then(|fonts| fonts.get(name).ok())
             .and_then(|o| document.dereference(o).ok())
-            .and_then(|(_, o)| o.as_dict().ok())
-            .map(|d| Rc::new(Font::new(document, d)));
-        self.fonts.insert(name.to_vec(), font.clone());
-        font
+            .and_then(|(id, o)| Some((id, o.as_dict().ok()?)))?;
+        let Some(id) = id else {
+            return Some(Rc::new(Font::new(document, dictionary)));
+        };
+        let font = self
+            .fonts
+            .entry(id)
+            .or_insert_with(|| Rc::new(Font::new(document, dictionary)));
+        Some(Rc::clone(font))
     }
 
     fn show_operand(&mut self, operand: Option<&Object>) {
@@ -308,19 +318,19 @@ impl<'d> Interpreter<'d> {
     }
 
     /// `Do`: a form is drawn as content of its own, an image noted.
-    fn draw_object(&mut self, name: &[u8], resources: Option<&Dictionary>, depth: usize) {
+    fn draw_object(&mut self, object: &[u8], resources: Option<&'d Dictionary>, depth: usize) {
         let document = self.document;
         let Some((id, stream)) = resources
             .and_then(|r| r.get(b"XObject").ok())
             .and_then(|o| document.dereference(o).ok())
             .and_then(|(_, o)| o.as_dict().ok())
-            .and_then(|objects| objects.get(name).ok())
+            .and_then(|objects| objects.get(object).ok())
             .and_then(|o| document.dereference(o).ok())
             .and_then(|(id, o)| Some((id, o.as_stream().ok()?)))
         else {
             return;
         };
-        match name_of(document, &stream.dict, b"Subtype").as_deref() {
+        match name(document, &stream.dict, b"Subtype").as_deref() {
             Some("Image") => self.page.has_image = true,
             Some("Form") if depth < MAX_DEPTH && !id.is_some_and(|id| self.forms.contains(&id)) => {
                 let Ok(content) = stream.decompressed_content_with_limit(MAX_FORM) else {
@@ -330,25 +340,18 @@ impl<'d> Interpreter<'d> {
                     .dict
                     .get(b"Matrix")
                     .ok()
-                    .and_then(|o| o.as_array().ok())
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|v| number(document, v))
-                            .collect::<Vec<f32>>()
-                    })
-                    .and_then(|v| <[f32; 6]>::try_from(v).ok())
+                    .and_then(|o| <[f32; 6]>::try_from(numbers(document, o)).ok())
                     .unwrap_or(IDENTITY);
                 let own = stream
                     .dict
                     .get(b"Resources")
                     .ok()
                     .and_then(|o| document.dereference(o).ok())
-                    .and_then(|(_, o)| o.as_dict().ok())
-                    .cloned();
+                    .and_then(|(_, o)| o.as_dict().ok());
                 let saved = (self.state.clone(), self.text_matrix, self.line_matrix);
                 self.state.ctm = multiply(matrix, self.state.ctm);
                 self.forms.extend(id);
-                self.run(&content, own.as_ref().or(resources), depth + 1);
+                self.run(&content, own.or(resources), depth + 1);
                 if id.is_some() {
                     self.forms.pop();
                 }
@@ -357,10 +360,6 @@ impl<'d> Interpreter<'d> {
             _ => {}
         }
     }
-}
-
-fn name_of(document: &Document, dictionary: &Dictionary, key: &[u8]) -> Option<String> {
-    name(document, dictionary, key)
 }
 
 fn min(values: &[f32; 4]) -> f32 {

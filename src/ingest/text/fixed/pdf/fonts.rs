@@ -57,11 +57,7 @@ impl Font {
             .ok()
             .and_then(|o| document.dereference(o).ok())
             .and_then(|(_, o)| o.as_stream().ok())
-            .and_then(|s| {
-                s.decompressed_content_with_limit(MAX_CMAP)
-                    .ok()
-                    .or_else(|| Some(s.content.clone()))
-            })
+            .and_then(|s| s.decompressed_content_with_limit(MAX_CMAP).ok())
             .map(|data| cmap::parse(&data))
             .filter(|c| !c.map.is_empty());
         if subtype == "Type0" {

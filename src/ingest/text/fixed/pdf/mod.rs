@@ -33,7 +33,8 @@ pub(crate) fn pages(bytes: &[u8]) -> Result<Vec<Page>, Msg> {
             "the PDF has too many pages ({count}, the limit is {MAX_PAGES})"
         ));
     }
-    Ok(pages.values().map(|&id| read_page(&document, id)).collect())
+    let mut reader = content::Interpreter::new(&document);
+    Ok(pages.values().map(|&id| reader.read_page(id)).collect())
 }
 
 /// The parsed file: an encrypted one is opened with the empty password, as every viewer does,
@@ -47,8 +48,7 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Document, Msg> {
         if matches!(
             err,
             lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword
-        ) || (bytes.windows(8).any(|w| w == b"/Encrypt") && !has_pages_quickly(bytes))
-        {
+        ) {
             encrypted()
         } else {
             msg!(
@@ -61,10 +61,6 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Document, Msg> {
         return Err(encrypted());
     }
     Ok(document)
-}
-
-fn has_pages_quickly(bytes: &[u8]) -> bool {
-    bytes.windows(6).any(|w| w == b"/Pages")
 }
 
 fn encrypted() -> Msg {
@@ -81,14 +77,10 @@ pub(crate) fn media_box(document: &Document, page: ObjectId) -> [f32; 4] {
     // The page tree is climbed a bounded number of levels: a tree that loops ends.
     for _ in 0..32 {
         let Some(dictionary) = node else { break };
-        if let Ok(Object::Array(values)) = dictionary
-            .get(b"MediaBox")
-            .and_then(|o| document.dereference(o).map(|(_, o)| o))
+        if let Ok(values) = dictionary.get(b"MediaBox")
+            && let [x0, y0, x1, y1] = numbers(document, values)[..]
         {
-            let numbers: Vec<f32> = values.iter().filter_map(|v| number(document, v)).collect();
-            if let [x0, y0, x1, y1] = numbers[..] {
-                return [x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)];
-            }
+            return [x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)];
         }
         node = dictionary
             .get(b"Parent")
@@ -97,6 +89,16 @@ pub(crate) fn media_box(document: &Document, page: ObjectId) -> [f32; 4] {
             .ok();
     }
     [0.0, 0.0, 612.0, 792.0]
+}
+
+/// The numbers of an array, direct or referenced (`/MediaBox`, a form's `/Matrix`).
+pub(crate) fn numbers(document: &Document, array: &Object) -> Vec<f32> {
+    document
+        .dereference(array)
+        .ok()
+        .and_then(|(_, o)| o.as_array().ok())
+        .map(|values| values.iter().filter_map(|v| number(document, v)).collect())
+        .unwrap_or_default()
 }
 
 /// A number, direct or referenced, finite.
@@ -108,15 +110,4 @@ pub(crate) fn number(document: &Document, object: &Object) -> Option<f32> {
         _ => return None,
     };
     value.is_finite().then_some(value)
-}
-
-fn read_page(document: &Document, id: ObjectId) -> Page {
-    let media = media_box(document, id);
-    let content = document
-        .get_page_content_with_limit(id, MAX_CONTENT)
-        .unwrap_or_default();
-    let resources = content::page_resources(document, id);
-    let mut reader = content::Interpreter::new(document, media);
-    reader.run(&content, resources.as_ref(), 0);
-    reader.into_page()
 }
