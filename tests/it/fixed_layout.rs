@@ -145,6 +145,55 @@ fn a_chromium_pdf_gets_the_findings_of_its_text_where_they_are_printed() {
     printed_by(producers::chromium);
 }
 
+/// What `extract` reads of a document's tasks (their agencies) and targets.
+fn tasks_and_targets(document: &Path) -> (serde_json::Value, Vec<serde_json::Value>) {
+    let out = planlint()
+        .args(["extract", "--format", "json"])
+        .arg(document)
+        .output()
+        .unwrap();
+    let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let targets = record["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| serde_json::json!([t["indicator"], t["year"], t["value"], t["unit"]]))
+        .collect();
+    (record["tasks"].clone(), targets)
+}
+
+/// A plan whose tasks are a ruled table (seed 003: 序号 · 重点任务 · 工作内容 · 牵头单位 ·
+/// 责任单位, rows taller than a page, cells that wrap) is read row by row from each producer's
+/// PDF: each task's lead and responsible agencies and every target, as from its text.
+#[test]
+fn a_ruled_task_table_is_read_row_by_row_from_each_producers_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("tables.txt");
+    std::fs::copy(
+        root().join("../shared/seeds/003_1a79ad6570a2e408.txt"),
+        &txt,
+    )
+    .unwrap();
+    let expected = tasks_and_targets(&txt);
+    assert!(expected.0.as_array().unwrap().len() > 50);
+    let reportlab = |txt: &Path, out: &Path| producers::reportlab(txt, out, &[]);
+    let printers: [(&str, &dyn Fn(&Path, &Path) -> Option<PathBuf>); 3] = [
+        ("libreoffice", &producers::libreoffice),
+        ("chromium", &producers::chromium),
+        ("reportlab", &reportlab),
+    ];
+    for (name, print) in printers {
+        let out = dir.path().join(name);
+        std::fs::create_dir(&out).unwrap();
+        let Some(pdf) = print(&txt, &out) else {
+            continue;
+        };
+        let read = tasks_and_targets(&pdf);
+        assert_eq!(read.0, expected.0, "{name}: tasks");
+        assert_eq!(read.1, expected.1, "{name}: targets");
+    }
+}
+
 #[test]
 fn a_pdf_in_a_predefined_cjk_cmap_with_running_heads_and_two_columns_gets_the_findings_of_its_text()
 {

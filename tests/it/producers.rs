@@ -1,7 +1,9 @@
 //! Fixed-layout test documents made from plain text the way reviewers receive them: PDFs from
 //! LibreOffice, from Chromium's print to PDF and from reportlab with a non-embedded CJK font
 //! (`STSong-Light`, the predefined CMap `UniGB-UCS2-H`, no `ToUnicode`: older Chinese PDFs),
-//! and OFDs built here following GB/T 33190.
+//! and OFDs built here following GB/T 33190. LibreOffice and Chromium print one HTML page
+//! (`tests/tools/page_html.py`), reportlab sets the text itself; each sets the text's tab
+//! separated lines as ruled tables, as the plan was printed before it was taken to text.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -21,9 +23,25 @@ fn pdf_of(text: &Path, dir: &Path) -> PathBuf {
     dir.join(text.with_extension("pdf").file_name().unwrap())
 }
 
+/// `text` as the HTML page LibreOffice and Chromium print, in `dir`.
+fn html_page(text: &Path, dir: &Path) -> Option<PathBuf> {
+    let python = tool("python3")?;
+    let page = dir.join(text.with_extension("html").file_name().unwrap());
+    let out = Command::new(python)
+        .arg(crate::support::root().join("tests/tools/page_html.py"))
+        .arg(text)
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(page.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
+    Some(page)
+}
+
 /// `text` printed to PDF by LibreOffice, in `dir`.
 pub(crate) fn libreoffice(text: &Path, dir: &Path) -> Option<PathBuf> {
     let soffice = tool("soffice")?;
+    let pages = tempfile::tempdir().unwrap();
+    let page = html_page(text, pages.path())?;
     let profile = tempfile::tempdir().unwrap();
     let out = Command::new(soffice)
         .arg(format!(
@@ -32,7 +50,7 @@ pub(crate) fn libreoffice(text: &Path, dir: &Path) -> Option<PathBuf> {
         ))
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(dir)
-        .arg(text)
+        .arg(page)
         .output()
         .unwrap();
     made(text, dir, &out)
@@ -41,21 +59,8 @@ pub(crate) fn libreoffice(text: &Path, dir: &Path) -> Option<PathBuf> {
 /// `text` in an HTML page printed to PDF by headless Chromium, in `dir`.
 pub(crate) fn chromium(text: &Path, dir: &Path) -> Option<PathBuf> {
     let chromium = tool("chromium")?;
-    let body = std::fs::read_to_string(text).unwrap();
-    let escaped = body
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    let page = dir.join("page.html");
-    std::fs::write(
-        &page,
-        format!(
-            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{{margin:0}}\
-             pre{{white-space:pre-wrap;font-family:\"Noto Serif CJK SC\",serif;font-size:12pt}}\
-             @page{{size:A4;margin:2cm}}</style></head><body><pre>{escaped}</pre></body></html>"
-        ),
-    )
-    .unwrap();
+    let pages = tempfile::tempdir().unwrap();
+    let page = html_page(text, pages.path())?;
     let pdf = pdf_of(text, dir);
     let profile = tempfile::tempdir().unwrap();
     let out = Command::new(chromium)

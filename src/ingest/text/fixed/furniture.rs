@@ -17,6 +17,8 @@ pub(crate) fn running(pages: &[Vec<Line<'_>>]) -> HashSet<(usize, usize)> {
         .iter()
         .map(|lines| {
             edge_indexes(lines.len())
+                // A table's row is no running head, however often a table repeats its header.
+                .filter(|&i| !lines[i].is_row())
                 .map(|i| {
                     let text = lines[i].text();
                     let number = crate::ingest::text::layout::is_page_number(&text);

@@ -4,38 +4,92 @@
 //!
 //! A line is the characters whose middles fall within one band of the page; a two-column page
 //! is read column after column; a gap of more than [`CELL_GAP`] character heights is a table
-//! cell's edge (a tab), a smaller one wider than [`WORD_GAP`] a space.
+//! cell's edge (a tab), a smaller one wider than [`WORD_GAP`] a space. A ruled table
+//! ([`super::tables`]) is read row by row instead, each row one line, its cells parted by tabs.
+
+use std::collections::HashSet;
 
 use crate::model::printed::{GlyphBox, Printed};
 
-use super::{Glyph, Page};
+use super::{Glyph, Page, Rule, tables};
 
 /// A gap wider than this many character heights separates table cells.
 pub(super) const CELL_GAP: f32 = 1.8;
 /// A gap wider than this many character heights is a space.
 const WORD_GAP: f32 = 0.3;
 
-/// One printed line: its characters from left to right.
+/// One printed line: its characters from left to right; or one row of a ruled table.
 #[derive(Debug, Clone)]
 pub(crate) struct Line<'a> {
     pub glyphs: Vec<&'a Glyph>,
     top: f32,
     bottom: f32,
+    /// A table row's cells, each its printed lines; empty for a line of text.
+    cells: Vec<Vec<Line<'a>>>,
+    /// How many printed lines it takes: a table row's tallest cell may wrap.
+    printed: usize,
+    /// A table row that began on the page before (its table has no rule along its top).
+    open_top: bool,
+    /// The table on its page a row belongs to.
+    table: Option<usize>,
 }
 
-impl Line<'_> {
+impl<'a> Line<'a> {
     /// The line's text as [`write`] gives it.
     pub(crate) fn text(&self) -> String {
         let mut out = String::new();
         write(self, &mut out, &mut |_, _| {});
         out
     }
+
+    /// Whether it is a table's row.
+    pub(crate) fn is_row(&self) -> bool {
+        !self.cells.is_empty()
+    }
+
+    fn of(glyphs: Vec<&'a Glyph>) -> Self {
+        let top = glyphs.iter().map(|g| g.top).fold(f32::INFINITY, f32::min);
+        let bottom = glyphs
+            .iter()
+            .map(|g| g.bottom)
+            .fold(f32::NEG_INFINITY, f32::max);
+        Self {
+            glyphs,
+            top,
+            bottom,
+            cells: Vec::new(),
+            printed: 1,
+            open_top: false,
+            table: None,
+        }
+    }
+
+    /// A table row of `cells`, each its characters.
+    fn row(cells: Vec<Vec<&'a Glyph>>) -> Self {
+        let cells: Vec<Vec<Line<'a>>> = cells.into_iter().map(band).collect();
+        let glyphs: Vec<&Glyph> = cells
+            .iter()
+            .flatten()
+            .flat_map(|l| l.glyphs.clone())
+            .collect();
+        let printed = band(glyphs.clone()).len();
+        Self {
+            cells,
+            printed,
+            ..Self::of(glyphs)
+        }
+    }
 }
 
 /// The text of `pages` and where each line and character was printed.
 pub(crate) fn lay_out(pages: &[Page]) -> (String, Printed) {
-    let lines: Vec<Vec<Line<'_>>> = pages.iter().map(|p| page_lines(&p.glyphs)).collect();
+    let lines: Vec<Vec<Line<'_>>> = pages
+        .iter()
+        .map(|p| page_lines(&p.glyphs, &p.rules))
+        .collect();
+    let mut lines = lines;
     let running = super::furniture::running(&lines);
+    let continued = join_rows_across_pages(&mut lines, &running);
     let mut text = String::new();
     let mut printed_lines = Vec::new();
     let mut boxes = Vec::new();
@@ -46,25 +100,133 @@ pub(crate) fn lay_out(pages: &[Page]) -> (String, Printed) {
             if running.contains(&(page, i)) {
                 continue;
             }
+            if continued.contains(&(page, i)) {
+                on_page += u32::try_from(line.printed).unwrap_or(0);
+                continue;
+            }
             on_page += 1;
+            let first = on_page;
+            on_page += u32::try_from(line.printed.saturating_sub(1)).unwrap_or(0);
             write(line, &mut text, &mut |offset, glyph| {
                 boxes.push(GlyphBox {
                     offset,
-                    page: page_number,
+                    page: page_holding(pages, page, glyph),
                     rect: glyph.native,
                 });
             });
             text.push('\n');
-            printed_lines.push((page_number.saturating_add(1), on_page));
+            printed_lines.push((page_number.saturating_add(1), first));
         }
     }
     let pages = u32::try_from(pages.len()).unwrap_or(u32::MAX);
     (text, Printed::new(printed_lines, boxes, pages))
 }
 
+/// The page (from 0) whose characters `glyph` is one of: `page`, but for a row cut by a
+/// page break, read on the page it began on.
+fn page_holding(pages: &[Page], page: usize, glyph: &Glyph) -> u32 {
+    let holds = |p: &Page| p.glyphs.as_ptr_range().contains(&std::ptr::from_ref(glyph));
+    let found = if pages.get(page).is_some_and(holds) {
+        page
+    } else {
+        pages.iter().position(holds).unwrap_or(page)
+    };
+    u32::try_from(found).unwrap_or(u32::MAX)
+}
+
+/// A table row that a page or column break cut in two is read as one: a table's first row
+/// that goes on with the last row of the table before it, the two rows read one after the
+/// other. The rows read into the ones before them, by page and index.
+fn join_rows_across_pages(
+    pages: &mut [Vec<Line<'_>>],
+    running: &HashSet<(usize, usize)>,
+) -> HashSet<(usize, usize)> {
+    let order: Vec<(usize, usize)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(page, lines)| (0..lines.len()).map(move |i| (page, i)))
+        .filter(|at| !running.contains(at))
+        .collect();
+    let mut continued = HashSet::new();
+    // The row the one before was read into: a row may run over three pages.
+    let mut upper_at: Option<(usize, usize)> = None;
+    for pair in order.windows(2) {
+        let (previous, (page, i)) = (pair[0], pair[1]);
+        let upper_at_now = upper_at
+            .filter(|_| continued.contains(&previous))
+            .unwrap_or(previous);
+        upper_at = Some(upper_at_now);
+        let (up_page, up_i) = upper_at_now;
+        let (upper, lower) = if up_page < page {
+            let (before, after) = pages.split_at_mut(page);
+            (&mut before[up_page][up_i], &mut after[0][i])
+        } else {
+            let (before, after) = pages[page].split_at_mut(i);
+            (&mut before[up_i], &mut after[0])
+        };
+        // A row breaks at the foot of a page or of a column, never between rows of a page.
+        let right = upper
+            .glyphs
+            .iter()
+            .map(|g| g.right)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let left = lower
+            .glyphs
+            .iter()
+            .map(|g| g.left)
+            .fold(f32::INFINITY, f32::min);
+        let broken = up_page < page || (upper.table != lower.table && right <= left);
+        if !upper.is_row() || !lower.is_row() || !broken {
+            continue;
+        }
+        if upper.cells.len() != lower.cells.len() || !runs_on(upper, lower) {
+            continue;
+        }
+        for (cell, rest) in upper.cells.iter_mut().zip(std::mem::take(&mut lower.cells)) {
+            cell.extend(rest);
+        }
+        upper.glyphs.append(&mut lower.glyphs);
+        continued.insert((page, i));
+    }
+    continued
+}
+
+/// Whether table row `lower` goes on with `upper`, the row above it on the page before.
+fn runs_on(upper: &Line<'_>, lower: &Line<'_>) -> bool {
+    if lower.open_top {
+        return true;
+    }
+    let unnumbered = lower.cells.first().is_some_and(Vec::is_empty);
+    let longest = upper
+        .cells
+        .iter()
+        .max_by_key(|cell| cell.iter().map(|l| l.glyphs.len()).sum::<usize>());
+    let stops = longest
+        .and_then(|cell| cell.last())
+        .and_then(|line| line.glyphs.last())
+        .is_some_and(|g| matches!(g.ch, '。' | '；' | ';' | '！' | '!' | '？' | '?'));
+    unnumbered && !stops
+}
+
 /// Writes a line's characters, with spaces and tabs for its gaps, telling `placed` where each
-/// character went.
+/// character went. A table row's cells are parted by tabs, the printed lines of a cell joined
+/// (by a space between two Latin letters or figures, by nothing in Chinese).
 fn write(line: &Line<'_>, out: &mut String, placed: &mut impl FnMut(usize, &Glyph)) {
+    if line.is_row() {
+        for (i, cell) in line.cells.iter().enumerate() {
+            if i > 0 {
+                out.push('\t');
+            }
+            for (j, printed) in cell.iter().enumerate() {
+                let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                if j > 0 && word(out.chars().last()) && word(printed.glyphs.first().map(|g| g.ch)) {
+                    out.push(' ');
+                }
+                write(printed, out, placed);
+            }
+        }
+        return;
+    }
     let mut previous: Option<&Glyph> = None;
     for &glyph in &line.glyphs {
         if let Some(before) = previous {
@@ -83,15 +245,69 @@ fn write(line: &Line<'_>, out: &mut String, placed: &mut impl FnMut(usize, &Glyp
 }
 
 /// The lines of one page in reading order: top to bottom, and a two-column page column
-/// after column, a line across both (a title) where it stands.
-pub(crate) fn page_lines(glyphs: &[Glyph]) -> Vec<Line<'_>> {
-    let drawn: Vec<&Glyph> = glyphs
+/// after column, a line across both (a title) where it stands; each ruled table's rows where
+/// the table stands.
+pub(crate) fn page_lines<'a>(glyphs: &'a [Glyph], rules: &[Rule]) -> Vec<Line<'a>> {
+    let mut drawn: Vec<&Glyph> = glyphs
         .iter()
         .filter(|g| !g.ch.is_whitespace() && !g.ch.is_control())
         .collect();
+    let mut tables: Vec<(tables::Table, Vec<Line<'a>>)> = Vec::new();
+    for (index, table) in tables::find(rules).into_iter().enumerate() {
+        let (held, rest): (Vec<&Glyph>, Vec<&Glyph>) =
+            drawn.into_iter().partition(|g| table.holds(g));
+        drawn = rest;
+        let mut rows: Vec<Line<'a>> = table
+            .cells(&held)
+            .into_iter()
+            .filter(|row| row.iter().any(|cell| !cell.is_empty()))
+            .map(|cells| Line {
+                table: Some(index),
+                ..Line::row(cells)
+            })
+            .collect();
+        if let Some(first) = rows.first_mut() {
+            first.open_top = table.open_top;
+        }
+        tables.push((table, rows));
+    }
+    let (mut lines, split) = text_lines(drawn);
+    for (table, rows) in tables.into_iter().rev() {
+        let column = |left: f32, right: f32| match split {
+            Some(split) if right <= split => Some(true),
+            Some(split) if left >= split => Some(false),
+            _ => None,
+        };
+        let (left, right) = table.span();
+        let side = column(left, right);
+        let same_side = |l: &Line<'_>| {
+            let (first, last) = (l.glyphs.first(), l.glyphs.last());
+            first
+                .zip(last)
+                .is_some_and(|(a, b)| column(a.left, b.right) == side)
+        };
+        // Where the table stands in its column: before the first line below its top there,
+        // else after the column's last line.
+        let at = lines
+            .iter()
+            .position(|l| same_side(l) && l.top > table.top())
+            .or_else(|| lines.iter().rposition(same_side).map(|i| i + 1))
+            .unwrap_or_else(|| {
+                lines
+                    .iter()
+                    .position(|l| l.top > table.top())
+                    .unwrap_or(lines.len())
+            });
+        lines.splice(at..at, rows);
+    }
+    lines
+}
+
+/// The lines of the text outside tables, in reading order, and where its two columns part.
+fn text_lines(drawn: Vec<&Glyph>) -> (Vec<Line<'_>>, Option<f32>) {
     let lines = band(drawn);
     let Some(split) = super::furniture::gutter(&lines) else {
-        return lines;
+        return (lines, None);
     };
     // Lines across the gutter before the columns start, the columns, then the rest.
     let across = |l: &Line<'_>| super::furniture::crosses(l, split);
@@ -114,7 +330,7 @@ pub(crate) fn page_lines(glyphs: &[Glyph]) -> Vec<Line<'_>> {
     ordered.extend(west);
     ordered.extend(east);
     ordered.extend(after);
-    ordered
+    (ordered, Some(split))
 }
 
 /// Groups characters into lines by their vertical middles, each line sorted left to right.
@@ -128,11 +344,7 @@ pub(super) fn band(mut glyphs: Vec<&Glyph>) -> Vec<Line<'_>> {
                 line.bottom = line.bottom.max(glyph.bottom);
                 line.glyphs.push(glyph);
             }
-            _ => lines.push(Line {
-                glyphs: vec![glyph],
-                top: glyph.top,
-                bottom: glyph.bottom,
-            }),
+            _ => lines.push(Line::of(vec![glyph])),
         }
     }
     for line in &mut lines {

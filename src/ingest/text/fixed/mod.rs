@@ -7,6 +7,7 @@ pub(crate) mod furniture;
 pub(crate) mod lines;
 pub(crate) mod ofd;
 pub(crate) mod pdf;
+pub(crate) mod tables;
 
 use crate::i18n::Msg;
 use crate::model::printed::Printed;
@@ -48,6 +49,47 @@ pub(crate) struct Page {
     pub has_image: bool,
     /// Characters drawn in a font with no way back to Unicode.
     pub unmapped: usize,
+    /// The straight lines ruled across the page: the borders of its tables.
+    pub rules: Vec<Rule>,
+}
+
+/// A horizontal or vertical line ruled on a page, y growing down like a [`Glyph`]'s box.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Rule {
+    pub horizontal: bool,
+    /// Its y when horizontal, its x when vertical.
+    pub at: f32,
+    /// Where it starts and ends along its direction, `from <= to`.
+    pub from: f32,
+    pub to: f32,
+}
+
+impl Rule {
+    /// The rule from `a` to `b` when they line up across or down the page (within a tenth of a
+    /// point: a rule drawn at an angle is no table's border).
+    pub(crate) fn between(a: (f32, f32), b: (f32, f32)) -> Option<Self> {
+        const ALIGNED: f32 = 0.1;
+        let ordered = |p: f32, q: f32| (p.min(q), p.max(q));
+        if (a.1 - b.1).abs() <= ALIGNED && (a.0 - b.0).abs() > ALIGNED {
+            let (from, to) = ordered(a.0, b.0);
+            return Some(Self {
+                horizontal: true,
+                at: f32::midpoint(a.1, b.1),
+                from,
+                to,
+            });
+        }
+        if (a.0 - b.0).abs() <= ALIGNED && (a.1 - b.1).abs() > ALIGNED {
+            let (from, to) = ordered(a.1, b.1);
+            return Some(Self {
+                horizontal: false,
+                at: f32::midpoint(a.0, b.0),
+                from,
+                to,
+            });
+        }
+        None
+    }
 }
 
 /// A fixed-layout document's text and where it was printed.

@@ -1,7 +1,8 @@
 //! A page's content stream, interpreted for its text: the text state (`Tf`, `Tc`, `Tw`, `Tz`,
 //! `TL`, `Ts`), the text and line matrices (`BT`, `Tm`, `Td`, `TD`, `T*`), the graphics state
 //! (`cm`, `q`, `Q`) and the show operators (`Tj`, `TJ`, `'`, `"`) give each character's box;
-//! forms (`Do`) are entered, images only noted.
+//! forms (`Do`) are entered, images only noted; the paths painted are read for ruled lines
+//! ([`super::paths`]).
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -10,6 +11,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::fonts::{Font, name};
+use super::paths::{Paint, Path};
 use super::{MAX_CONTENT, number, numbers};
 use crate::ingest::text::fixed::{Glyph, Page};
 
@@ -91,6 +93,7 @@ pub(super) struct Interpreter<'d> {
     operations: usize,
     /// The forms being drawn, so that one drawing itself is not entered again.
     forms: Vec<ObjectId>,
+    path: Path,
 }
 
 /// The page's resources dictionary, inherited from the page tree.
@@ -116,6 +119,7 @@ impl<'d> Interpreter<'d> {
             page: Page::default(),
             operations: 0,
             forms: Vec::new(),
+            path: Path::default(),
         }
     }
 
@@ -128,6 +132,7 @@ impl<'d> Interpreter<'d> {
         (self.text_matrix, self.line_matrix) = (IDENTITY, IDENTITY);
         self.operations = 0;
         self.forms.clear();
+        self.path = Path::default();
         let content = document
             .get_page_content_with_limit(id, MAX_CONTENT)
             .unwrap_or_default();
@@ -227,8 +232,29 @@ impl<'d> Interpreter<'d> {
                 }
             }
             "BI" | "ID" | "EI" => self.page.has_image = true,
-            _ => {}
+            "m" => self.path.move_to(self.on_page(n(0), n(1))),
+            "l" => self.path.line_to(self.on_page(n(0), n(1))),
+            "c" => self.path.curve_to(self.on_page(n(4), n(5))),
+            "v" | "y" => self.path.curve_to(self.on_page(n(2), n(3))),
+            "h" => self.path.close(),
+            "re" => {
+                let (x, y, w, h) = (n(0), n(1), n(2), n(3));
+                let corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)];
+                self.path
+                    .rectangle(corners.map(|(x, y)| self.on_page(x, y)));
+            }
+            _ => {
+                if let Some((paint, close)) = Paint::of(operator) {
+                    self.path.paint(paint, close, &mut self.page.rules);
+                }
+            }
         }
+    }
+
+    /// A point in user space on the page, y growing down.
+    fn on_page(&self, x: f32, y: f32) -> (f32, f32) {
+        let (x, y) = apply(self.state.ctm, x, y);
+        (x, self.top - y)
     }
 
     fn next_line(&mut self, x: f32, y: f32) {

@@ -158,10 +158,23 @@ impl Font {
                 .copied()
                 .or(self.default_width)
                 .unwrap_or(1000.0),
-            Some(_) => guess(),
+            // The Adobe character collections (GB1 and the others) hold printable ASCII at
+            // CIDs 1–95 (space = 1), where a predefined Unicode or GBK CMap puts it: their
+            // widths are those the font gives. Other characters' CIDs are not worked out.
+            Some(_) => text
+                .and_then(|t| single_printable_ascii(t))
+                .and_then(|c| self.widths.get(&(u32::from(c) - 31)).copied())
+                .unwrap_or_else(guess),
             None => self.widths.get(&code).copied().unwrap_or_else(guess),
         };
         width * self.width_scale
+    }
+}
+
+fn single_printable_ascii(text: &str) -> Option<u8> {
+    match text.as_bytes() {
+        [c @ b' '..=b'~'] => Some(*c),
+        _ => None,
     }
 }
 

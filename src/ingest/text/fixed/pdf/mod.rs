@@ -8,6 +8,7 @@
 mod cmap;
 mod content;
 mod fonts;
+mod paths;
 
 use lopdf::{Document, Object, ObjectId};
 
