@@ -145,6 +145,9 @@ fn a_chromium_pdf_gets_the_findings_of_its_text_where_they_are_printed() {
     printed_by(producers::chromium);
 }
 
+/// Prints a text to a document in a folder, when the tool it needs is here.
+type Printer = dyn Fn(&Path, &Path) -> Option<PathBuf>;
+
 /// What `extract` reads of a document's tasks (their agencies) and targets.
 fn tasks_and_targets(document: &Path) -> (serde_json::Value, Vec<serde_json::Value>) {
     let out = planlint()
@@ -164,9 +167,10 @@ fn tasks_and_targets(document: &Path) -> (serde_json::Value, Vec<serde_json::Val
 
 /// A plan whose tasks are a ruled table (seed 003: 序号 · 重点任务 · 工作内容 · 牵头单位 ·
 /// 责任单位, rows taller than a page, cells that wrap) is read row by row from each producer's
-/// PDF: each task's lead and responsible agencies and every target, as from its text.
+/// PDF, and from an OFD whose rules are `PathObject`s: each task's lead and responsible
+/// agencies and every target, as from its text.
 #[test]
-fn a_ruled_task_table_is_read_row_by_row_from_each_producers_pdf() {
+fn a_ruled_task_table_is_read_row_by_row_from_each_producers_pdf_and_an_ofd() {
     let dir = tempfile::tempdir().unwrap();
     let txt = dir.path().join("tables.txt");
     std::fs::copy(
@@ -177,10 +181,17 @@ fn a_ruled_task_table_is_read_row_by_row_from_each_producers_pdf() {
     let expected = tasks_and_targets(&txt);
     assert!(expected.0.as_array().unwrap().len() > 50);
     let reportlab = |txt: &Path, out: &Path| producers::reportlab(txt, out, &[]);
-    let printers: [(&str, &dyn Fn(&Path, &Path) -> Option<PathBuf>); 3] = [
+    let ofd = |txt: &Path, out: &Path| {
+        let pages = producers::ofd_pages(&std::fs::read_to_string(txt).unwrap(), 30);
+        let ofd = out.join("tables.ofd");
+        std::fs::write(&ofd, producers::ofd(&pages, Some("济南市人民政府文件"))).unwrap();
+        Some(ofd)
+    };
+    let printers: [(&str, &Printer); 4] = [
         ("libreoffice", &producers::libreoffice),
         ("chromium", &producers::chromium),
         ("reportlab", &reportlab),
+        ("ofd", &ofd),
     ];
     for (name, print) in printers {
         let out = dir.path().join(name);
@@ -244,7 +255,7 @@ fn an_ofd_gets_the_findings_of_its_text_at_its_page_and_line() {
         .flat_map(|(page, lines)| {
             lines
                 .iter()
-                .filter(|l| !l.trim().is_empty())
+                .filter(|block| !matches!(block, producers::Block::Line(l) if l.trim().is_empty()))
                 .enumerate()
                 .map(move |(line, _)| (page as u64 + 1, line as u64 + 1))
         })

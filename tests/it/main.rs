@@ -26,6 +26,7 @@ mod fixed_layout;
 mod graph;
 mod language;
 mod layouts;
+mod ofd_builder;
 mod output_targets;
 mod outputs;
 mod picture;

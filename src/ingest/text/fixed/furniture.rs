@@ -80,8 +80,13 @@ pub(crate) fn gutter(lines: &[Line<'_>]) -> Option<f32> {
         .flat_map(|l| l.glyphs.last())
         .map(|g| g.right)
         .max_by(f32::total_cmp)?;
-    let step = median_height(lines)? / 2.0;
     let width = right - left;
+    // Half a character apart, but no more than a few hundred probes: a character drawn far off
+    // the page, or a font a hundredth of a point high, must not make the page cost more.
+    let step = (median_height(lines)? / 2.0).max(width / 256.0);
+    if !step.is_finite() || step <= 0.0 {
+        return None;
+    }
     let mut counts = Vec::new();
     let mut x = left + width / 3.0;
     while x < left + 2.0 * width / 3.0 {
@@ -149,4 +154,18 @@ fn median_height(lines: &[Line<'_>]) -> Option<f32> {
         .collect();
     heights.sort_by(f32::total_cmp);
     heights.get(heights.len() / 2).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::text::fixed::lines::{band, tests::line};
+
+    #[test]
+    fn a_character_far_off_the_page_in_a_tiny_font_costs_no_more_than_a_page() {
+        let mut glyphs = line("第一栏的一行文字在左边", 50.0, 100.0, 10.0);
+        glyphs.extend(line("远", 1.0e30, 100.0, 0.001));
+        let lines = band(glyphs.iter().collect());
+        assert_eq!(gutter(&lines), None);
+    }
 }

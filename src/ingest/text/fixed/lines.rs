@@ -7,8 +7,6 @@
 //! cell's edge (a tab), a smaller one wider than [`WORD_GAP`] a space. A ruled table
 //! ([`super::tables`]) is read row by row instead, each row one line, its cells parted by tabs.
 
-use std::collections::HashSet;
-
 use crate::model::printed::{GlyphBox, Printed};
 
 use super::{Glyph, Page, Rule, tables};
@@ -25,13 +23,13 @@ pub(crate) struct Line<'a> {
     top: f32,
     bottom: f32,
     /// A table row's cells, each its printed lines; empty for a line of text.
-    cells: Vec<Vec<Line<'a>>>,
+    pub(super) cells: Vec<Vec<Line<'a>>>,
     /// How many printed lines it takes: a table row's tallest cell may wrap.
     printed: usize,
     /// A table row that began on the page before (its table has no rule along its top).
-    open_top: bool,
+    pub(super) open_top: bool,
     /// The table on its page a row belongs to.
-    table: Option<usize>,
+    pub(super) table: Option<usize>,
 }
 
 impl<'a> Line<'a> {
@@ -89,7 +87,7 @@ pub(crate) fn lay_out(pages: &[Page]) -> (String, Printed) {
         .collect();
     let mut lines = lines;
     let running = super::furniture::running(&lines);
-    let continued = join_rows_across_pages(&mut lines, &running);
+    let continued = super::breaks::join_rows(&mut lines, &running);
     let mut text = String::new();
     let mut printed_lines = Vec::new();
     let mut boxes = Vec::new();
@@ -110,7 +108,7 @@ pub(crate) fn lay_out(pages: &[Page]) -> (String, Printed) {
             write(line, &mut text, &mut |offset, glyph| {
                 boxes.push(GlyphBox {
                     offset,
-                    page: page_holding(pages, page, glyph),
+                    page: super::breaks::page_holding(pages, page, glyph),
                     rect: glyph.native,
                 });
             });
@@ -122,106 +120,17 @@ pub(crate) fn lay_out(pages: &[Page]) -> (String, Printed) {
     (text, Printed::new(printed_lines, boxes, pages))
 }
 
-/// The page (from 0) whose characters `glyph` is one of: `page`, but for a row cut by a
-/// page break, read on the page it began on.
-fn page_holding(pages: &[Page], page: usize, glyph: &Glyph) -> u32 {
-    let holds = |p: &Page| p.glyphs.as_ptr_range().contains(&std::ptr::from_ref(glyph));
-    let found = if pages.get(page).is_some_and(holds) {
-        page
-    } else {
-        pages.iter().position(holds).unwrap_or(page)
-    };
-    u32::try_from(found).unwrap_or(u32::MAX)
-}
-
-/// A table row that a page or column break cut in two is read as one: a table's first row
-/// that goes on with the last row of the table before it, the two rows read one after the
-/// other. The rows read into the ones before them, by page and index.
-fn join_rows_across_pages(
-    pages: &mut [Vec<Line<'_>>],
-    running: &HashSet<(usize, usize)>,
-) -> HashSet<(usize, usize)> {
-    let order: Vec<(usize, usize)> = pages
-        .iter()
-        .enumerate()
-        .flat_map(|(page, lines)| (0..lines.len()).map(move |i| (page, i)))
-        .filter(|at| !running.contains(at))
-        .collect();
-    let mut continued = HashSet::new();
-    // The row the one before was read into: a row may run over three pages.
-    let mut upper_at: Option<(usize, usize)> = None;
-    for pair in order.windows(2) {
-        let (previous, (page, i)) = (pair[0], pair[1]);
-        let upper_at_now = upper_at
-            .filter(|_| continued.contains(&previous))
-            .unwrap_or(previous);
-        upper_at = Some(upper_at_now);
-        let (up_page, up_i) = upper_at_now;
-        let (upper, lower) = if up_page < page {
-            let (before, after) = pages.split_at_mut(page);
-            (&mut before[up_page][up_i], &mut after[0][i])
-        } else {
-            let (before, after) = pages[page].split_at_mut(i);
-            (&mut before[up_i], &mut after[0])
-        };
-        // A row breaks at the foot of a page or of a column, never between rows of a page.
-        let right = upper
-            .glyphs
-            .iter()
-            .map(|g| g.right)
-            .fold(f32::NEG_INFINITY, f32::max);
-        let left = lower
-            .glyphs
-            .iter()
-            .map(|g| g.left)
-            .fold(f32::INFINITY, f32::min);
-        let broken = up_page < page || (upper.table != lower.table && right <= left);
-        if !upper.is_row() || !lower.is_row() || !broken {
-            continue;
-        }
-        if upper.cells.len() != lower.cells.len() || !runs_on(upper, lower) {
-            continue;
-        }
-        for (cell, rest) in upper.cells.iter_mut().zip(std::mem::take(&mut lower.cells)) {
-            cell.extend(rest);
-        }
-        upper.glyphs.append(&mut lower.glyphs);
-        continued.insert((page, i));
-    }
-    continued
-}
-
-/// Whether table row `lower` goes on with `upper`, the row above it on the page before.
-fn runs_on(upper: &Line<'_>, lower: &Line<'_>) -> bool {
-    if lower.open_top {
-        return true;
-    }
-    let unnumbered = lower.cells.first().is_some_and(Vec::is_empty);
-    let longest = upper
-        .cells
-        .iter()
-        .max_by_key(|cell| cell.iter().map(|l| l.glyphs.len()).sum::<usize>());
-    let stops = longest
-        .and_then(|cell| cell.last())
-        .and_then(|line| line.glyphs.last())
-        .is_some_and(|g| matches!(g.ch, '。' | '；' | ';' | '！' | '!' | '？' | '?'));
-    unnumbered && !stops
-}
-
 /// Writes a line's characters, with spaces and tabs for its gaps, telling `placed` where each
 /// character went. A table row's cells are parted by tabs, the printed lines of a cell joined
-/// (by a space between two Latin letters or figures, by nothing in Chinese).
+/// as the lines of a paragraph are ([`crate::ingest::text::layout`]): a line may break
+/// mid-word and mid-number, so nothing is put between them.
 fn write(line: &Line<'_>, out: &mut String, placed: &mut impl FnMut(usize, &Glyph)) {
     if line.is_row() {
         for (i, cell) in line.cells.iter().enumerate() {
             if i > 0 {
                 out.push('\t');
             }
-            for (j, printed) in cell.iter().enumerate() {
-                let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-                if j > 0 && word(out.chars().last()) && word(printed.glyphs.first().map(|g| g.ch)) {
-                    out.push(' ');
-                }
+            for printed in cell {
                 write(printed, out, placed);
             }
         }

@@ -3,9 +3,11 @@
 //! reading order, leaves out the running headers and footers ([`furniture`]), and gives the
 //! text the rest of extraction reads, with where each line and character was printed.
 
+pub(crate) mod breaks;
 pub(crate) mod furniture;
 pub(crate) mod lines;
 pub(crate) mod ofd;
+pub(crate) mod paths;
 pub(crate) mod pdf;
 pub(crate) mod tables;
 

@@ -10,11 +10,17 @@
 //! rules actually bound it, so a cell across three columns or down three rows is read once, in
 //! its first column and row.
 
+use std::collections::{BTreeMap, HashMap};
+
 use super::{Glyph, Rule};
 
 /// Rules this close (points) are one: a border drawn twice, or a cell's edge drawn by each
 /// cell.
 const NEAR: f32 = 1.5;
+
+/// Horizontal rules times vertical ones on a page, past which it holds no table: a real page
+/// of tables has a few hundred of each after the borders drawn cell by cell are joined.
+const MAX_CROSSINGS: usize = 250_000;
 
 /// One ruled table on a page.
 #[derive(Debug, Clone)]
@@ -29,7 +35,8 @@ pub(crate) struct Table {
     pub open_top: bool,
 }
 
-/// The characters of a table's cells: `rows[row][column]`, each cell in drawing order.
+/// The characters of a table's cells, row by row and column by column, each cell in drawing
+/// order.
 pub(crate) type Cells<'a> = Vec<Vec<Vec<&'a Glyph>>>;
 
 impl Table {
@@ -54,35 +61,70 @@ impl Table {
         self.ys.first().copied().unwrap_or(0.0)
     }
 
-    /// The characters of each cell; `glyphs` are those the table [`holds`](Self::holds).
+    /// The characters of each row's cells, rows without any left out; `glyphs` are those the
+    /// table [`holds`](Self::holds).
     pub(crate) fn cells<'a>(&self, glyphs: &[&'a Glyph]) -> Cells<'a> {
-        let (rows, columns) = (self.ys.len() - 1, self.xs.len() - 1);
-        let mut cells = vec![vec![Vec::new(); columns]; rows];
+        let columns = self.xs.len() - 1;
+        let mut rows: BTreeMap<usize, Vec<Vec<&'a Glyph>>> = BTreeMap::new();
+        let mut walks = Walks::default();
         for &glyph in glyphs {
-            let (row, column) = self.cell_of(glyph);
-            cells[row][column].push(glyph);
+            let (row, column) = self.cell_of(glyph, &mut walks);
+            rows.entry(row).or_insert_with(|| vec![Vec::new(); columns])[column].push(glyph);
         }
-        cells
+        rows.into_values().collect()
     }
 
     /// The row and column of the cell a character sits in: the grid's, moved left while no
     /// rule stands on the left of its row, then up while no rule runs along its top.
-    fn cell_of(&self, glyph: &Glyph) -> (usize, usize) {
+    fn cell_of(&self, glyph: &Glyph, walks: &mut Walks) -> (usize, usize) {
         let band = |edges: &[f32], at: f32| {
             let after = edges.partition_point(|&edge| edge <= at);
             after.saturating_sub(1).min(edges.len() - 2)
         };
-        let (mut row, mut column) = (band(&self.ys, glyph.middle()), band(&self.xs, reach(glyph)));
-        let row_middle = f32::midpoint(self.ys[row], self.ys[row + 1]);
-        while column > 0 && !ruled(&self.verticals, self.xs[column], row_middle) {
-            column -= 1;
-        }
-        let column_middle = f32::midpoint(self.xs[column], self.xs[column + 1]);
-        while row > 0 && !ruled(&self.horizontals, self.ys[row], column_middle) {
-            row -= 1;
-        }
+        let (row, column) = (band(&self.ys, glyph.middle()), band(&self.xs, reach(glyph)));
+        let column = walk(&mut walks.left, (row, column), |column| {
+            let row_middle = f32::midpoint(self.ys[row], self.ys[row + 1]);
+            ruled(&self.verticals, self.xs[column], row_middle)
+        });
+        let row = walk(&mut walks.up, (column, row), |row| {
+            let column_middle = f32::midpoint(self.xs[column], self.xs[column + 1]);
+            ruled(&self.horizontals, self.ys[row], column_middle)
+        });
         (row, column)
     }
+}
+
+/// Where the walks left and up from each grid cell ended, so each is walked once: a table
+/// without inner rules costs what a ruled one does.
+#[derive(Default)]
+struct Walks {
+    left: HashMap<(usize, usize), usize>,
+    up: HashMap<(usize, usize), usize>,
+}
+
+/// From `start` (a line of the grid and a position on it), back along the line to the first
+/// position that `stops` it or 0, remembering the end for every position passed.
+fn walk(
+    ends: &mut HashMap<(usize, usize), usize>,
+    (line, start): (usize, usize),
+    stops: impl Fn(usize) -> bool,
+) -> usize {
+    let mut passed = Vec::new();
+    let mut at = start;
+    let end = loop {
+        if let Some(&end) = ends.get(&(line, at)) {
+            break end;
+        }
+        if at == 0 || stops(at) {
+            break at;
+        }
+        passed.push(at);
+        at -= 1;
+    };
+    for position in passed.into_iter().chain([at]) {
+        ends.insert((line, position), end);
+    }
+    end
 }
 
 /// Where a character stands across the page for the column it is in: near its left edge,
@@ -92,17 +134,24 @@ fn reach(glyph: &Glyph) -> f32 {
     glyph.left + 0.1 * (glyph.right - glyph.left)
 }
 
-/// Whether a rule stands at `at` across the point `along` of its direction.
+/// Whether a rule stands at `at` across the point `along` of its direction; `rules` are in
+/// the order of their positions.
 fn ruled(rules: &[Rule], at: f32, along: f32) -> bool {
-    rules.iter().any(|rule| {
-        (rule.at - at).abs() <= NEAR && rule.from - NEAR <= along && along <= rule.to + NEAR
-    })
+    let start = rules.partition_point(|rule| rule.at < at - NEAR);
+    rules[start..]
+        .iter()
+        .take_while(|rule| rule.at <= at + NEAR)
+        .any(|rule| rule.from - NEAR <= along && along <= rule.to + NEAR)
 }
 
-/// The ruled tables of a page: each set of crossing rules with two cells at least.
+/// The ruled tables of a page: each set of crossing rules with two cells at least. A page
+/// ruled more finely than any table (past [`MAX_CROSSINGS`]) is read as text.
 pub(crate) fn find(rules: &[Rule]) -> Vec<Table> {
     let horizontals = joined(rules.iter().filter(|r| r.horizontal).copied().collect());
     let verticals = joined(rules.iter().filter(|r| !r.horizontal).copied().collect());
+    if horizontals.len().saturating_mul(verticals.len()) > MAX_CROSSINGS {
+        return Vec::new();
+    }
     let mut tables: Vec<Table> = connected(&horizontals, &verticals)
         .into_iter()
         .filter_map(|(h, v)| {
@@ -167,8 +216,7 @@ fn connected(horizontals: &[Rule], verticals: &[Rule]) -> Vec<(Vec<Rule>, Vec<Ru
             }
         }
     }
-    let mut groups: std::collections::BTreeMap<usize, (Vec<Rule>, Vec<Rule>)> =
-        std::collections::BTreeMap::new();
+    let mut groups: BTreeMap<usize, (Vec<Rule>, Vec<Rule>)> = BTreeMap::new();
     for (i, rule) in horizontals.iter().chain(verticals).enumerate() {
         let group = groups.entry(root(&mut parent, i)).or_default();
         if rule.horizontal {

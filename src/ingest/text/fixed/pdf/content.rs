@@ -2,7 +2,7 @@
 //! `TL`, `Ts`), the text and line matrices (`BT`, `Tm`, `Td`, `TD`, `T*`), the graphics state
 //! (`cm`, `q`, `Q`) and the show operators (`Tj`, `TJ`, `'`, `"`) give each character's box;
 //! forms (`Do`) are entered, images only noted; the paths painted are read for ruled lines
-//! ([`super::paths`]).
+//! ([`crate::ingest::text::fixed::paths`]).
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -11,8 +11,8 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::fonts::{Font, name};
-use super::paths::{Paint, Path};
 use super::{MAX_CONTENT, number, numbers};
+use crate::ingest::text::fixed::paths::{Paint, Path};
 use crate::ingest::text::fixed::{Glyph, Page};
 
 /// Operators read on one page, forms included: a content stream that never ends its work

@@ -162,7 +162,7 @@ impl Font {
             // CIDs 1–95 (space = 1), where a predefined Unicode or GBK CMap puts it: their
             // widths are those the font gives. Other characters' CIDs are not worked out.
             Some(_) => text
-                .and_then(|t| single_printable_ascii(t))
+                .and_then(single_printable_ascii)
                 .and_then(|c| self.widths.get(&(u32::from(c) - 31)).copied())
                 .unwrap_or_else(guess),
             None => self.widths.get(&code).copied().unwrap_or_else(guess),

@@ -8,7 +8,6 @@
 mod cmap;
 mod content;
 mod fonts;
-mod paths;
 
 use lopdf::{Document, Object, ObjectId};
 

@@ -1,8 +1,9 @@
 //! The paths a page paints, read for the straight lines a table's borders are: a stroked
-//! segment (`m`, `l`, `S`), or a thin filled rectangle (`re`, `f`), which is how Chromium and
-//! Word draw a border. Curves end a straight run and are otherwise not read.
+//! segment (PDF `m`, `l`, `S`; OFD `M`, `L` stroked), or a thin filled rectangle (`re`, `f`),
+//! which is how Chromium and Word draw a border. Curves end a straight run and are otherwise
+//! not read.
 
-use crate::ingest::text::fixed::Rule;
+use super::Rule;
 
 /// A filled rectangle no thicker than this (points) is a ruled line.
 const THIN: f32 = 3.0;
@@ -13,7 +14,7 @@ const MAX_SEGMENTS: usize = 100_000;
 
 /// The path being built, in page coordinates with y growing down.
 #[derive(Debug, Default)]
-pub(super) struct Path {
+pub(crate) struct Path {
     /// Each subpath's points; a curve's end starts a new run so no segment crosses a curve.
     subpaths: Vec<Subpath>,
     segments: usize,
@@ -29,7 +30,7 @@ struct Subpath {
 
 /// What a painting operator does with the path.
 #[derive(Debug, Clone, Copy)]
-pub(super) enum Paint {
+pub(crate) enum Paint {
     Stroke,
     Fill,
     Both,
@@ -38,8 +39,8 @@ pub(super) enum Paint {
 }
 
 impl Paint {
-    /// The painting operators; whether they close the path first.
-    pub(super) fn of(operator: &str) -> Option<(Self, bool)> {
+    /// PDF's painting operators; whether they close the path first.
+    pub(crate) fn of(operator: &str) -> Option<(Self, bool)> {
         Some(match operator {
             "S" => (Self::Stroke, false),
             "s" => (Self::Stroke, true),
@@ -54,7 +55,7 @@ impl Paint {
 
 impl Path {
     /// `m`: a new subpath at `point`.
-    pub(super) fn move_to(&mut self, point: (f32, f32)) {
+    pub(crate) fn move_to(&mut self, point: (f32, f32)) {
         self.subpaths.push(Subpath {
             points: vec![point],
             ..Subpath::default()
@@ -62,7 +63,7 @@ impl Path {
     }
 
     /// `l`: a straight segment to `point`.
-    pub(super) fn line_to(&mut self, point: (f32, f32)) {
+    pub(crate) fn line_to(&mut self, point: (f32, f32)) {
         if self.segments >= MAX_SEGMENTS {
             return;
         }
@@ -74,7 +75,7 @@ impl Path {
     }
 
     /// `c`, `v`, `y`: a curve to `point`, which the next straight segment starts from.
-    pub(super) fn curve_to(&mut self, point: (f32, f32)) {
+    pub(crate) fn curve_to(&mut self, point: (f32, f32)) {
         if let Some(subpath) = self.subpaths.last_mut() {
             subpath.curved = true;
         }
@@ -85,14 +86,14 @@ impl Path {
     }
 
     /// `h`: the subpath closed back to its start.
-    pub(super) fn close(&mut self) {
+    pub(crate) fn close(&mut self) {
         if let Some(subpath) = self.subpaths.last_mut() {
             subpath.closed = true;
         }
     }
 
     /// `re`: a closed rectangle of four corners.
-    pub(super) fn rectangle(&mut self, corners: [(f32, f32); 4]) {
+    pub(crate) fn rectangle(&mut self, corners: [(f32, f32); 4]) {
         self.move_to(corners[0]);
         for corner in &corners[1..] {
             self.line_to(*corner);
@@ -101,7 +102,7 @@ impl Path {
     }
 
     /// Paints the path, adding the ruled lines it draws to `rules`, and starts a new one.
-    pub(super) fn paint(&mut self, paint: Paint, close: bool, rules: &mut Vec<Rule>) {
+    pub(crate) fn paint(&mut self, paint: Paint, close: bool, rules: &mut Vec<Rule>) {
         let subpaths = std::mem::take(&mut self.subpaths);
         self.segments = 0;
         for mut subpath in subpaths {
