@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::export::compare;
 use crate::export::docx::{self, Draft};
 use crate::i18n::Lang;
+use crate::ingest::text::fixed::Kind;
 use crate::model::{PlanId, SourceId};
 use crate::msg;
 
@@ -44,7 +45,7 @@ pub(super) fn write(
             path: crate::model::span::display_path(out),
         });
     }
-    let wanted = copy_kind(out).map_err(failed)?;
+    let wanted = copy_kind(out);
     let read = |path| crate::source::read_bytes(path).map_err(|e| failed(e.message));
     // A draft that was not read as a plan (unreadable, nothing placed it) gets no copy: a copy
     // without its findings would pass for a clean review.
@@ -56,17 +57,20 @@ pub(super) fn write(
     };
     let findings: Vec<&Diagnostic> = shown.iter().filter(|d| d.source == Some(source)).collect();
     let annotated = match wanted {
-        CopyKind::Pdf => {
+        CopyKind::Fixed(kind) => {
             let bytes = read(draft_path)?;
-            if crate::ingest::text::fixed_layout(draft_path, &bytes)
-                != Some(crate::ingest::text::fixed::Kind::Pdf)
-            {
+            if crate::ingest::text::fixed_layout(draft_path, &bytes) != Some(kind) {
+                let name = kind.name();
                 return Err(failed(msg!(
-                    "PDF 批注版只能从 PDF 草案写出；其他草案请用 --annotate 输出.docx",
-                    "an annotated PDF is written from a PDF draft only; for this draft use --annotate OUT.docx"
+                    "{name} 批注版只能从 {name} 草案写出；其他草案请用 --annotate 输出.docx",
+                    "an annotated {name} is written from a {name} draft only; for this draft use --annotate OUT.docx"
                 )));
             }
-            crate::export::pdf::annotate(&bytes, &report.corpus.sources, source, &findings, lang)
+            let sources = &report.corpus.sources;
+            match kind {
+                Kind::Pdf => crate::export::pdf::annotate(&bytes, sources, source, &findings, lang),
+                Kind::Ofd => crate::export::ofd::annotate(&bytes, sources, source, &findings, lang),
+            }
         }
         CopyKind::Docx => {
             let is_docx = draft_path
@@ -92,24 +96,21 @@ pub(super) fn write(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CopyKind {
     Docx,
-    Pdf,
+    /// The draft's own PDF or OFD, annotated.
+    Fixed(Kind),
 }
 
-/// The copy `out` asks for, by its extension: .docx, or .pdf for a PDF draft. An annotated
-/// OFD is not written yet (its annotation part, `Annots`, is left for later): the copy of an
-/// OFD draft is a .docx of its text, and asking for an .ofd says so.
-fn copy_kind(out: &Path) -> Result<CopyKind, crate::i18n::Msg> {
+/// The copy `out` asks for, by its extension: .pdf or .ofd for a draft of that format, else
+/// .docx.
+fn copy_kind(out: &Path) -> CopyKind {
     let extension = out
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match extension.as_deref() {
-        Some("pdf") => Ok(CopyKind::Pdf),
-        Some("ofd") => Err(msg!(
-            "尚不能写出 OFD 批注版：OFD 草案的批注版是其文字的 .docx（--annotate 输出.docx）",
-            "an annotated OFD cannot be written yet: the annotated copy of an OFD draft is a .docx of its text (--annotate OUT.docx)"
-        )),
-        _ => Ok(CopyKind::Docx),
+        Some("pdf") => CopyKind::Fixed(Kind::Pdf),
+        Some("ofd") => CopyKind::Fixed(Kind::Ofd),
+        _ => CopyKind::Docx,
     }
 }
 

@@ -15,6 +15,7 @@ pub mod html;
 pub mod json;
 pub mod layout;
 pub mod mermaid;
+pub mod ofd;
 pub mod pdf;
 pub mod report;
 pub mod route;

@@ -7,7 +7,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::i18n::{Lang, Msg};
-use crate::model::printed::Printed;
+use crate::model::printed::{Printed, union};
 use crate::model::{SourceId, Sources};
 use crate::msg;
 
@@ -46,48 +46,18 @@ pub fn annotate(
     Ok(out)
 }
 
-/// The rectangles `[x0, y0, x1, y1]` a finding marks, by page: one per printed line of its
-/// characters. A finding about the whole text marks its first character.
-fn marked(printed: &Printed, finding: &Diagnostic) -> Vec<(u32, Vec<[f32; 4]>)> {
+/// The rectangles a finding marks, by page: one per printed line of its characters.
+pub(crate) fn marked(printed: &Printed, finding: &Diagnostic) -> Vec<(u32, Vec<[f32; 4]>)> {
     let (start, end) = finding
         .label
         .as_ref()
         .map_or((0, 0), |label| (label.span.start, label.span.end()));
-    let mut glyphs = printed.glyphs_in(start, end);
-    if glyphs.is_empty() {
-        let after = printed.glyphs_in(start, usize::MAX);
-        glyphs = &after[..after.len().min(1)];
-    }
-    let mut pages: Vec<(u32, Vec<[f32; 4]>)> = Vec::new();
-    for glyph in glyphs {
-        match pages.last_mut() {
-            Some((page, quads)) if *page == glyph.page => match quads.last_mut() {
-                Some(line) if overlaps(*line, glyph.rect) => *line = union(*line, glyph.rect),
-                _ => quads.push(glyph.rect),
-            },
-            _ => pages.push((glyph.page, vec![glyph.rect])),
-        }
-    }
-    pages
-}
-
-/// Whether two boxes share some height: characters of one printed line.
-fn overlaps(a: [f32; 4], b: [f32; 4]) -> bool {
-    a[1] < b[3] && b[1] < a[3]
-}
-
-fn union(a: [f32; 4], b: [f32; 4]) -> [f32; 4] {
-    [
-        a[0].min(b[0]),
-        a[1].min(b[1]),
-        a[2].max(b[2]),
-        a[3].max(b[3]),
-    ]
+    printed.marks(start, end)
 }
 
 /// A highlight's colour by the finding's level: red for an error, yellow for a warning, blue
 /// for a note.
-fn colour(severity: Severity) -> [f32; 3] {
+pub(crate) fn colour(severity: Severity) -> [f32; 3] {
     match severity {
         Severity::Error => [1.0, 0.55, 0.55],
         Severity::Warning => [1.0, 0.9, 0.3],

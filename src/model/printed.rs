@@ -59,4 +59,43 @@ impl Printed {
     pub fn pages(&self) -> u32 {
         self.pages
     }
+
+    /// The boxes `[x0, y0, x1, y1]` that mark the text in `start..end`, by page (from 0): one
+    /// box per printed line of its characters, as a highlight covers them. An empty span (a
+    /// finding about the whole text) marks the first character from `start`.
+    #[must_use]
+    pub fn marks(&self, start: usize, end: usize) -> Vec<(u32, Vec<[f32; 4]>)> {
+        let mut glyphs = self.glyphs_in(start, end);
+        if glyphs.is_empty() {
+            let after = self.glyphs_in(start, usize::MAX);
+            glyphs = &after[..after.len().min(1)];
+        }
+        let mut pages: Vec<(u32, Vec<[f32; 4]>)> = Vec::new();
+        for glyph in glyphs {
+            match pages.last_mut() {
+                Some((page, boxes)) if *page == glyph.page => match boxes.last_mut() {
+                    Some(line) if same_line(*line, glyph.rect) => *line = union(*line, glyph.rect),
+                    _ => boxes.push(glyph.rect),
+                },
+                _ => pages.push((glyph.page, vec![glyph.rect])),
+            }
+        }
+        pages
+    }
+}
+
+/// Whether two boxes share some height: characters of one printed line.
+fn same_line(a: [f32; 4], b: [f32; 4]) -> bool {
+    a[1] < b[3] && b[1] < a[3]
+}
+
+/// The box around two boxes.
+#[must_use]
+pub fn union(a: [f32; 4], b: [f32; 4]) -> [f32; 4] {
+    [
+        a[0].min(b[0]),
+        a[1].min(b[1]),
+        a[2].max(b[2]),
+        a[3].max(b[3]),
+    ]
 }

@@ -8,6 +8,7 @@
 mod agreement;
 mod ai_plus;
 mod annotate;
+mod annotated_ofd;
 mod architecture;
 mod bounded;
 mod cache_trust;

@@ -192,7 +192,7 @@ fn every_command_says_why_a_pdf_or_ofd_cannot_be_read() {
 }
 
 #[test]
-fn an_annotated_pdf_comes_from_a_pdf_draft_and_an_ofd_copy_is_a_docx() {
+fn an_annotated_pdf_comes_from_a_pdf_draft_and_an_ofd_draft_may_have_a_docx_copy() {
     let dir = tempfile::tempdir().unwrap();
     let text = dir.path().join("draft.txt");
     std::fs::copy(
@@ -212,11 +212,14 @@ fn an_annotated_pdf_comes_from_a_pdf_draft_and_an_ofd_copy_is_a_docx() {
         crate::producers::ofd(&pages, None),
     )
     .unwrap();
-    let (code, _, err) = annotate(dir.path(), "draft.ofd", "copy.ofd");
+    let (code, _, err) = annotate(dir.path(), "draft.ofd", "copy.pdf");
     assert_eq!(code, Some(2));
-    assert!(err.contains("a .docx of its text"), "{err}");
+    assert!(
+        err.contains("an annotated PDF is written from a PDF draft only"),
+        "{err}"
+    );
     let (code, _, err) = annotate(dir.path(), "draft.ofd", "copy.docx");
     assert!(code.is_some_and(|c| c < 2), "{err}");
     assert!(dir.path().join("copy.docx").is_file());
-    assert!(!dir.path().join("copy.ofd").exists() && !dir.path().join("copy.pdf").exists());
+    assert!(!dir.path().join("copy.pdf").exists());
 }

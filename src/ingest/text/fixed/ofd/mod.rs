@@ -45,55 +45,76 @@ pub(crate) fn pages(bytes: &[u8]) -> Result<Vec<Page>, Msg> {
 
 /// The content part of each page, in order, read from the package's root and document parts.
 fn page_parts(archive: &mut Archive<'_>) -> Result<Vec<String>, Msg> {
-    if archive.has("Encryptions.xml") || archive.has("OFD/Encryptions.xml") {
-        return Err(msg!(
-            "OFD 文件已加密：请提供未加密的版本",
-            "the OFD document is encrypted: provide an unencrypted copy"
-        ));
-    }
-    let root = archive.part("OFD.xml")?.ok_or_else(|| {
-        msg!(
-            "不是有效的 OFD 文件：缺少 OFD.xml",
-            "not a valid OFD document: OFD.xml is missing"
-        )
-    })?;
-    let doc_root = element_text(&root, "DocRoot").ok_or_else(|| {
-        msg!(
-            "OFD.xml 没有指明文档（DocRoot）",
-            "OFD.xml names no document (DocRoot)"
-        )
-    })?;
-    let document = resolve("", &doc_root);
-    let xml = archive.part(&document)?.ok_or_else(|| {
-        msg!(
-            "OFD 缺少文档部件 {document}",
-            "the OFD lacks its document part {document}"
-        )
-    })?;
-    let base = folder_of(&document);
-    let pages: Vec<String> = elements(&xml, "Page")
+    let document = Document::read(archive)?;
+    let base = folder_of(&document.part);
+    Ok(elements(&document.xml, "Page")
         .iter()
         .filter_map(|attributes| Some(resolve(&base, attribute(attributes, "BaseLoc")?)))
-        .collect();
-    if pages.len() > MAX_PAGES {
-        let count = pages.len();
-        return Err(msg!(
-            "OFD 页数过多（{count} 页，上限 {MAX_PAGES} 页）",
-            "the OFD has too many pages ({count}, the limit is {MAX_PAGES})"
-        ));
+        .collect())
+}
+
+/// The package's document: the part `OFD.xml` names as its root, and its XML.
+pub(crate) struct Document {
+    pub part: String,
+    pub xml: String,
+}
+
+impl Document {
+    /// The document of a package that is not encrypted and has no more than [`MAX_PAGES`].
+    pub(crate) fn read(archive: &mut Archive<'_>) -> Result<Self, Msg> {
+        if archive.has("Encryptions.xml") || archive.has("OFD/Encryptions.xml") {
+            return Err(msg!(
+                "OFD 文件已加密：请提供未加密的版本",
+                "the OFD document is encrypted: provide an unencrypted copy"
+            ));
+        }
+        let root = archive.part("OFD.xml")?.ok_or_else(|| {
+            msg!(
+                "不是有效的 OFD 文件：缺少 OFD.xml",
+                "not a valid OFD document: OFD.xml is missing"
+            )
+        })?;
+        let doc_root = element_text(&root, "DocRoot").ok_or_else(|| {
+            msg!(
+                "OFD.xml 没有指明文档（DocRoot）",
+                "OFD.xml names no document (DocRoot)"
+            )
+        })?;
+        let part = resolve("", &doc_root);
+        let xml = archive.part(&part)?.ok_or_else(|| {
+            msg!(
+                "OFD 缺少文档部件 {part}",
+                "the OFD lacks its document part {part}"
+            )
+        })?;
+        let count = elements(&xml, "Page").len();
+        if count > MAX_PAGES {
+            return Err(msg!(
+                "OFD 页数过多（{count} 页，上限 {MAX_PAGES} 页）",
+                "the OFD has too many pages ({count}, the limit is {MAX_PAGES})"
+            ));
+        }
+        Ok(Self { part, xml })
     }
-    Ok(pages)
+
+    /// The `ID` of each page, in order.
+    pub(crate) fn page_ids(&self) -> Vec<Option<String>> {
+        elements(&self.xml, "Page")
+            .iter()
+            .map(|attributes| attribute(attributes, "ID").map(str::to_string))
+            .collect()
+    }
 }
 
 /// An OFD's zip, read within bounds: its entries counted, each part and all of them
 /// together capped as they inflate.
-struct Archive<'a> {
-    zip: zip::ZipArchive<std::io::Cursor<&'a [u8]>>,
+pub(crate) struct Archive<'a> {
+    pub(crate) zip: zip::ZipArchive<std::io::Cursor<&'a [u8]>>,
     inflated: u64,
 }
 
 impl<'a> Archive<'a> {
-    fn open(bytes: &'a [u8]) -> Result<Self, Msg> {
+    pub(crate) fn open(bytes: &'a [u8]) -> Result<Self, Msg> {
         let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|err| {
             msg!(
                 "不是有效的 OFD（zip）文件：{err}",
@@ -110,12 +131,12 @@ impl<'a> Archive<'a> {
         Ok(Self { zip, inflated: 0 })
     }
 
-    fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.zip.index_for_name(name).is_some()
     }
 
     /// The part `name` as text, if the package has it.
-    fn part(&mut self, name: &str) -> Result<Option<String>, Msg> {
+    pub(crate) fn part(&mut self, name: &str) -> Result<Option<String>, Msg> {
         let Ok(part) = self.zip.by_name(name) else {
             return Ok(None);
         };
@@ -137,7 +158,7 @@ impl<'a> Archive<'a> {
 
 /// A location in the package: absolute (`/Doc_0/…`) from its root, else from `base`; `.` and
 /// `..` resolved inside the package, never out of it.
-fn resolve(base: &str, location: &str) -> String {
+pub(crate) fn resolve(base: &str, location: &str) -> String {
     let location = location.trim().replace('\\', "/");
     let joined = match location.strip_prefix('/') {
         Some(absolute) => absolute.to_string(),
@@ -157,7 +178,7 @@ fn resolve(base: &str, location: &str) -> String {
     parts.join("/")
 }
 
-fn folder_of(part: &str) -> String {
+pub(crate) fn folder_of(part: &str) -> String {
     part.rsplit_once('/')
         .map_or_else(String::new, |(folder, _)| folder.to_string())
 }
