@@ -24,12 +24,7 @@ pub fn annotate(
     findings: &[&Diagnostic],
     lang: Lang,
 ) -> Result<Vec<u8>, Msg> {
-    let printed = sources.get(source).printed().ok_or_else(|| {
-        msg!(
-            "草案不是从 OFD 读取的，不能写出 OFD 批注版；请改用 .docx",
-            "the draft was not read from an OFD, so no annotated OFD can be written; write a .docx instead"
-        )
-    })?;
+    let printed = super::pdf::printed(sources, source, "OFD")?;
     let mut archive = Archive::open(bytes)?;
     let document = Document::read(&mut archive)?;
     let page_ids = document.page_ids();

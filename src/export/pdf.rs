@@ -19,13 +19,7 @@ pub fn annotate(
     findings: &[&Diagnostic],
     lang: Lang,
 ) -> Result<Vec<u8>, Msg> {
-    let file = sources.get(source);
-    let printed = file.printed().ok_or_else(|| {
-        msg!(
-            "草案不是从 PDF 读取的，不能写出 PDF 批注版；请改用 .docx",
-            "the draft was not read from a PDF, so no annotated PDF can be written; write a .docx instead"
-        )
-    })?;
+    let printed = printed(sources, source, "PDF")?;
     let mut document = crate::ingest::text::fixed::pdf::load(bytes)?;
     let pages: Vec<ObjectId> = document.get_pages().into_values().collect();
     for (n, finding) in findings.iter().enumerate() {
@@ -44,6 +38,21 @@ pub fn annotate(
         .save_to(&mut out)
         .map_err(|err| msg!("无法写出 PDF：{err}", "cannot write the PDF: {err}"))?;
     Ok(out)
+}
+
+/// Where the draft's text was printed, which an annotated copy of the document (`name`: PDF,
+/// OFD) needs.
+pub(crate) fn printed<'s>(
+    sources: &'s Sources,
+    source: SourceId,
+    name: &str,
+) -> Result<&'s Printed, Msg> {
+    sources.get(source).printed().map(AsRef::as_ref).ok_or_else(|| {
+        msg!(
+            "草案不是从 {name} 读取的，不能写出 {name} 批注版；请改用 .docx",
+            "the draft was not read from a {name}, so no annotated {name} can be written; write a .docx instead"
+        )
+    })
 }
 
 /// The rectangles a finding marks, by page: one per printed line of its characters.

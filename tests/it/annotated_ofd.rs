@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::path::Path;
 
+use crate::fixed_layout::{annotated, draft_text, text_read};
 use crate::producers::{Block, ofd, ofd_pages};
-use crate::support::{json_diagnostics, planlint, root};
+use crate::support::{planlint, root};
 
 /// The builder's character size and the first baseline and left edge of a page's lines (mm):
 /// [`crate::ofd_builder`] prints line `i` of a page at `35 + 7.5 i`, from x = 25.
@@ -47,32 +48,12 @@ fn numbers(text: &str) -> Vec<f64> {
 #[test]
 fn the_reviewers_ofd_highlights_each_finding_in_its_annotation_part() {
     let dir = tempfile::tempdir().unwrap();
-    let draft_text =
-        std::fs::read_to_string(root().join("../shared/seeds/001_b6a09a290bf98e56.txt")).unwrap();
+    let draft_text = std::fs::read_to_string(draft_text(dir.path())).unwrap();
     let pages = ofd_pages(&draft_text, 30);
     let draft = dir.path().join("draft.ofd");
     std::fs::write(&draft, ofd(&pages, Some("临清市人民政府文件"))).unwrap();
     let copy = dir.path().join("reviewed.ofd");
-    let out = planlint()
-        .env("SOURCE_DATE_EPOCH", "1733443200")
-        .args([
-            "check",
-            "--corpus",
-            "plans",
-            "--format",
-            "json",
-            "--annotate",
-        ])
-        .arg(&copy)
-        .arg(&draft)
-        .output()
-        .unwrap();
-    assert!(copy.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
-    let shown: Vec<serde_json::Value> = json_diagnostics(&out.stdout)
-        .into_iter()
-        .filter(|d| d["severity"] != "note")
-        .collect();
-    assert!(shown.len() >= 2, "the draft has warnings to mark");
+    let shown = annotated(&draft, &copy);
 
     let before = parts(&draft);
     let after = parts(&copy);
@@ -101,15 +82,7 @@ fn the_reviewers_ofd_highlights_each_finding_in_its_annotation_part() {
         .unwrap();
     assert!(max > 100_000);
 
-    let read = String::from_utf8(
-        planlint()
-            .args(["extract", "--format", "text"])
-            .arg(&draft)
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let read = text_read(&draft);
     for finding in &shown {
         let code = finding["code"].as_str().unwrap();
         let (page, annot) = annots

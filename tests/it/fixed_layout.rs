@@ -11,7 +11,7 @@ use crate::support::{json_diagnostics, planlint, root};
 
 /// The draft of the tests: a real county plan (seed 001), which gets findings of several
 /// kinds on two pages.
-fn draft_text(dir: &Path) -> PathBuf {
+pub(crate) fn draft_text(dir: &Path) -> PathBuf {
     let text = dir.join("draft.txt");
     std::fs::copy(
         root().join("../shared/seeds/001_b6a09a290bf98e56.txt"),
@@ -72,7 +72,7 @@ fn printed_lines(pdf: &Path, page: u64) -> Option<Vec<String>> {
 }
 
 /// The text planlint reads from a document.
-fn text_read(document: &Path) -> String {
+pub(crate) fn text_read(document: &Path) -> String {
     let out = planlint()
         .args(["extract", "--format", "text"])
         .arg(document)
@@ -147,6 +147,32 @@ fn a_chromium_pdf_gets_the_findings_of_its_text_where_they_are_printed() {
 
 /// Prints a text to a document in a folder, when the tool it needs is here.
 type Printer = dyn Fn(&Path, &Path) -> Option<PathBuf>;
+
+/// `check --annotate copy draft`, which must write the copy: the findings it marks (errors
+/// and warnings), two at least.
+pub(crate) fn annotated(draft: &Path, copy: &Path) -> Vec<serde_json::Value> {
+    let out = planlint()
+        .env("SOURCE_DATE_EPOCH", "1733443200")
+        .args([
+            "check",
+            "--corpus",
+            "plans",
+            "--format",
+            "json",
+            "--annotate",
+        ])
+        .arg(copy)
+        .arg(draft)
+        .output()
+        .unwrap();
+    assert!(copy.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
+    let shown: Vec<serde_json::Value> = json_diagnostics(&out.stdout)
+        .into_iter()
+        .filter(|d| d["severity"] != "note")
+        .collect();
+    assert!(shown.len() >= 2, "the draft has warnings to mark");
+    shown
+}
 
 /// What `extract` reads of a document's tasks (their agencies) and targets.
 fn tasks_and_targets(document: &Path) -> (serde_json::Value, Vec<serde_json::Value>) {
@@ -283,25 +309,7 @@ fn the_reviewers_pdf_highlights_each_finding_on_its_characters() {
         return;
     };
     let copy = dir.path().join("reviewed.pdf");
-    let out = planlint()
-        .args([
-            "check",
-            "--corpus",
-            "plans",
-            "--format",
-            "json",
-            "--annotate",
-        ])
-        .arg(&copy)
-        .arg(&pdf)
-        .output()
-        .unwrap();
-    assert!(copy.is_file(), "{}", String::from_utf8_lossy(&out.stderr));
-    let shown: Vec<serde_json::Value> = json_diagnostics(&out.stdout)
-        .into_iter()
-        .filter(|d| d["severity"] != "note")
-        .collect();
-    assert!(shown.len() >= 2, "the draft has warnings to mark");
+    let shown = annotated(&pdf, &copy);
     // Each annotation as pypdf reads it: its author, its note and its rectangle.
     let read = Command::new(python)
         .arg("-c")
