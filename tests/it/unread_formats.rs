@@ -2,7 +2,8 @@
 //! `compare` exit 1 with the reason, `extract` and `--annotate` exit 2, and nothing is written
 //! for a draft that was not read. The cases are made here: a scan (a page rendered to an image
 //! and wrapped as a PDF), an encrypted PDF, a PDF whose font has no way back to Unicode, bytes
-//! that only start like a PDF, and an OFD with no document.
+//! that only start like a PDF, an OFD with no document, and bombs: an OFD whose page part
+//! inflates to 20 MiB and a PDF whose page content inflates to 40 MiB, both of a few KiB.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -43,6 +44,91 @@ fn without_unicode() -> Vec<u8> {
     pdf
 }
 
+/// An OFD whose one page's content is 20 MiB of spaces, deflated to a few KiB.
+fn ofd_bomb() -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let ns = "xmlns:ofd=\"http://www.ofdspec.org/2016\"";
+    zip.start_file("OFD.xml", options).unwrap();
+    write!(zip, "<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>").unwrap();
+    zip.start_file("Doc_0/Document.xml", options).unwrap();
+    write!(zip, "<ofd:Document {ns}><ofd:Pages><ofd:Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages></ofd:Document>").unwrap();
+    zip.start_file("Doc_0/Pages/Page_0/Content.xml", options)
+        .unwrap();
+    let spaces = vec![b' '; 1024 * 1024];
+    for _ in 0..20 {
+        zip.write_all(&spaces).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// `mebibytes` MiB of spaces as a zlib stream (what `/FlateDecode` reads): zip's raw deflate
+/// of them between zlib's header and its Adler-32.
+fn zlib_of_spaces(mebibytes: usize) -> Vec<u8> {
+    use std::io::Read as _;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("spaces", options).unwrap();
+    let spaces = vec![b' '; 1024 * 1024];
+    for _ in 0..mebibytes {
+        zip.write_all(&spaces).unwrap();
+    }
+    let mut archive = zip::ZipArchive::new(zip.finish().unwrap()).unwrap();
+    let mut raw = Vec::new();
+    archive
+        .by_index_raw(0)
+        .unwrap()
+        .read_to_end(&mut raw)
+        .unwrap();
+    let (mut a, mut b) = (1u32, 0u32);
+    for _ in 0..mebibytes * 1024 * 1024 {
+        a = (a + u32::from(b' ')) % 65_521;
+        b = (b + a) % 65_521;
+    }
+    let mut stream = vec![0x78, 0xDA];
+    stream.extend(raw);
+    stream.extend(((b << 16) | a).to_be_bytes());
+    stream
+}
+
+/// A PDF of one page whose content stream, a few KiB deflated, inflates to 40 MiB of spaces.
+fn pdf_bomb() -> Vec<u8> {
+    let stream = zlib_of_spaces(40);
+    let mut pdf = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    let mut object = |pdf: &mut Vec<u8>, body: &[u8]| {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n", offsets.len()).as_bytes());
+        pdf.extend(body);
+        pdf.extend(b"\nendobj\n");
+    };
+    object(&mut pdf, b"<< /Type /Catalog /Pages 2 0 R >>");
+    object(&mut pdf, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    object(
+        &mut pdf,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+    );
+    let mut content = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        stream.len()
+    )
+    .into_bytes();
+    content.extend(&stream);
+    content.extend(b"\nendstream");
+    object(&mut pdf, &content);
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 5\n0000000000 65535 f \n").as_bytes());
+    for offset in &offsets {
+        pdf.extend(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend(
+        format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    pdf
+}
+
 /// A real PDF of a plan, printed by LibreOffice, in `dir`.
 fn printed(dir: &Path) -> Option<std::path::PathBuf> {
     let text = dir.join("plan.txt");
@@ -70,6 +156,10 @@ fn drafts(dir: &Path) -> Vec<(String, &'static str)> {
         .unwrap();
     zip.finish().unwrap();
     drafts.push(("empty.ofd".to_string(), "names no document"));
+    std::fs::write(dir.join("bomb.ofd"), ofd_bomb()).unwrap();
+    drafts.push(("bomb.ofd".to_string(), "inflates too large"));
+    std::fs::write(dir.join("bomb.pdf"), pdf_bomb()).unwrap();
+    drafts.push(("bomb.pdf".to_string(), "inflating past its limit"));
     let made = dir.join("made");
     std::fs::create_dir(&made).unwrap();
     let (Some(pdf), Some(python)) = (

@@ -51,6 +51,8 @@ pub(crate) struct Page {
     pub has_image: bool,
     /// Characters drawn in a font with no way back to Unicode.
     pub unmapped: usize,
+    /// Its content could not be read: damaged, or inflating past its limit.
+    pub unreadable: bool,
     /// The straight lines ruled across the page: the borders of its tables.
     pub rules: Vec<Rule>,
 }
@@ -151,6 +153,12 @@ fn judge(kind: Kind, pages: &[Page]) -> Result<(), Msg> {
         return Err(msg!(
             "{name} 文件没有文字层（扫描件）：请先做 OCR（文字识别），或用原始文档（.docx）检查",
             "the {name} document has no text layer (a scan): run OCR first, or check the original (.docx)"
+        ));
+    }
+    if glyphs == 0 && pages.iter().any(|p| p.unreadable) {
+        return Err(msg!(
+            "{name} 文件的页面内容无法读取：已损坏，或解压后超过上限（压缩炸弹？）",
+            "the {name} document's page content cannot be read: damaged, or inflating past its limit (a zip bomb?)"
         ));
     }
     if glyphs == 0 {

@@ -135,7 +135,10 @@ impl<'d> Interpreter<'d> {
         self.path = Path::default();
         let content = document
             .get_page_content_with_limit(id, MAX_CONTENT)
-            .unwrap_or_default();
+            .unwrap_or_else(|_| {
+                self.page.unreadable = true;
+                Vec::new()
+            });
         self.run(&content, page_resources(document, id), 0);
         std::mem::take(&mut self.page)
     }
