@@ -119,7 +119,7 @@ fn pdf_bomb() -> Vec<u8> {
     content.extend(b"\nendstream");
     object(&mut pdf, &content);
     let xref = pdf.len();
-    pdf.extend(format!("xref\n0 5\n0000000000 65535 f \n").as_bytes());
+    pdf.extend(b"xref\n0 5\n0000000000 65535 f \n");
     for offset in &offsets {
         pdf.extend(format!("{offset:010} 00000 n \n").as_bytes());
     }
