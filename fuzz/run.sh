@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs every fuzz target (or those named after SECONDS) for SECONDS each (default 60), after
-# seeding its corpus from the seeds, the devset, the bundled plans and the test fixtures.
+# Runs every fuzz target (or those named after SECONDS) for SECONDS each (default 60), or for
+# RUNS inputs each when RUNS is set (RUNS=1000000 fuzz/run.sh 0 pdf ofd), after seeding its
+# corpus from the seeds, the devset, the bundled plans and the test fixtures.
 # A crash is saved under fuzz/artifacts/TARGET/; the final stats line of each run gives the
 # number of inputs tried ("stat::number_of_executed_units").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
+if [ -n "${RUNS:-}" ]; then budget=(-runs="$RUNS"); else budget=(-max_total_time="$seconds"); fi
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(text_plan docx annotate plan_yaml jurisdiction_yaml sidecar_yaml values config baseline cache_entry pdf ofd)
@@ -25,9 +27,21 @@ seed() {
 shopt -s globstar nullglob
 seed text_plan ../shared/seeds/*.txt ../shared/devset/texts/*.txt plans/**/*.txt tests/fixtures/**/*.txt
 seed plan_yaml plans/**/*.yaml tests/fixtures/lints/**/*.yaml
-# PDFs and OFDs in the fixtures, when a run of the tests or of bench/fixed-layout left some.
-seed pdf tests/fixtures/**/*.pdf
-seed ofd tests/fixtures/**/*.ofd
+# PDFs (reportlab, with and without running heads and two columns, tables ruled) and OFDs (the
+# tests' builder) of a few real plans, small enough for -max_len.
+seeds_made=$(mktemp -d)
+few=(../shared/seeds/000_*.txt ../shared/seeds/002_*.txt ../shared/devset/texts/pinghu_2024.txt)
+if python3 -c "import reportlab" 2>/dev/null; then
+  python3 tests/tools/pdf_reportlab.py "$seeds_made/pdf" "${few[@]}" >/dev/null
+  python3 tests/tools/pdf_reportlab.py --headerfooter --twocol "$seeds_made/pdf-furnished" "${few[@]}" >/dev/null
+fi
+cargo build --quiet --release --example ofd-of-text
+for text in "${few[@]}"; do
+  target/release/examples/ofd-of-text --head "XX市人民政府文件" "$text" "$seeds_made/$(basename "$text" .txt).ofd"
+done
+seed pdf "$seeds_made"/pdf*/*.pdf
+seed ofd "$seeds_made"/*.ofd
+rm -rf "$seeds_made"
 seed jurisdiction_yaml plans/**/jurisdiction.yaml tests/fixtures/**/jurisdiction.yaml
 seed sidecar_yaml plans/**/*.sidecar.yaml tests/fixtures/**/*.sidecar.yaml
 seed config tests/fixtures/config/*.yaml
@@ -67,6 +81,6 @@ cp fuzz/corpus/docx/anqiu.docx fuzz/corpus/annotate/
 cargo fuzz build -s none -O
 for target in "${targets[@]}"; do
   echo "== $target"
-  cargo fuzz run -s none -O "$target" -- -max_total_time="$seconds" -print_final_stats=1 -max_len=262144 -rss_limit_mb=2048 -timeout=2 2>&1 \
+  cargo fuzz run -s none -O "$target" -- "${budget[@]}" -print_final_stats=1 -max_len=262144 -rss_limit_mb=2048 -timeout=2 2>&1 \
     | grep -E "stat::number_of_executed_units|ERROR|panicked|Test unit written" || true
 done
