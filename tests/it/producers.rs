@@ -47,7 +47,14 @@ pub(crate) fn libreoffice(text: &Path, dir: &Path) -> Option<PathBuf> {
             "-env:UserInstallation=file://{}",
             profile.path().display()
         ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        // Writer's HTML filter, not Writer/Web's, which sets a long first paragraph off the page.
+        .args([
+            "--headless",
+            "--infilter=HTML (StarWriter)",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+        ])
         .arg(dir)
         .arg(page)
         .output()

@@ -325,4 +325,11 @@ mod tests {
             "临清市推动大规模设备更新和消费品以旧换新实施方案"
         );
     }
+
+    #[test]
+    fn a_cited_title_that_a_line_break_cut_is_no_notice_title() {
+        let text = "为深入贯彻，认真落实《国务院关于印发〈甲〉的通知》(国发〔2024〕7号)、《四川省人民政\n府关于印发〈乙〉的通知》(川府\n发〔2024〕10号)等文件精神。\n";
+        let h = read(text);
+        assert!(h.title.is_none() && h.issuer.is_none(), "{h:?}");
+    }
 }

@@ -94,7 +94,24 @@ pub(super) fn is_notice_title(line: &Line) -> bool {
     let issuer = &text[..at];
     let clean = !issuer.contains(['《', ',', '。', ';', ':', '(']);
     // A bare 印发 sends a notice only when an issuer stands before it.
-    clean && (verb == "关于印发" || !issuer.is_empty())
+    clean && (verb == "关于印发" || !issuer.is_empty()) && !closes_earlier_title(text)
+}
+
+/// Whether a line closes a 《 opened before it: it goes on with a cited title that a line
+/// break cut (`…《四川省人民政` / `府关于印发…的通知》(川府发〔2024〕10号)`), it is no notice title.
+fn closes_earlier_title(text: &str) -> bool {
+    let mut depth = 0_i32;
+    for c in text.chars() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    false
 }
 
 fn is_bare_name(text: &str) -> bool {
