@@ -65,16 +65,10 @@ fn the_reviewers_ofd_highlights_each_finding_in_its_annotation_part() {
     }
     let document = text(&after, "Doc_0/Document.xml");
     assert!(document.contains("<ofd:Annotations>Annots/Annotations.xml</ofd:Annotations>"));
-    let index = text(&after, "Doc_0/Annots/Annotations.xml");
-    let mut annots = Vec::new();
-    for entry in between(&index, "<ofd:Page ", "</ofd:Page>") {
-        let page_id: usize = between(entry, "PageID=\"", "\"")[0].parse().unwrap();
-        let location = between(entry, "<ofd:FileLoc>", "</ofd:FileLoc>")[0];
-        let file = text(&after, &format!("Doc_0/Annots/{location}"));
-        for annot in between(&file, "<ofd:Annot ", "</ofd:Annot>") {
-            annots.push((page_id - 10, annot.to_string()));
-        }
-    }
+    let annots: Vec<(usize, String)> = annots_of(&after)
+        .into_iter()
+        .map(|(page_id, annot)| (page_id - 10, annot))
+        .collect();
     assert_eq!(annots.len(), shown.len(), "one annotation per finding");
     // MaxUnitID covers the IDs added.
     let max: u64 = between(&document, "<ofd:MaxUnitID>", "</ofd:MaxUnitID>")[0]
@@ -122,6 +116,49 @@ fn the_reviewers_ofd_highlights_each_finding_in_its_annotation_part() {
         let under: String = under.split_whitespace().collect();
         assert_eq!(under, underlined, "{code}");
     }
+}
+
+/// Every `Annot` of an annotated OFD, by the index its document names: page ID and XML.
+fn annots_of(parts: &BTreeMap<String, Vec<u8>>) -> Vec<(usize, String)> {
+    let index = text(parts, "Doc_0/Annots/Annotations.xml");
+    let mut annots = Vec::new();
+    for entry in between(&index, "<ofd:Page ", "</ofd:Page>") {
+        let page_id: usize = between(entry, "PageID=\"", "\"")[0].parse().unwrap();
+        let location = between(entry, "<ofd:FileLoc>", "</ofd:FileLoc>")[0];
+        let file = text(parts, &format!("Doc_0/Annots/{location}"));
+        for annot in between(&file, "<ofd:Annot ", "</ofd:Annot>") {
+            annots.push((page_id, annot.to_string()));
+        }
+    }
+    annots
+}
+
+/// A reviewed OFD reviewed again keeps the first review's annotations and adds the second's
+/// in the same index and page files, every object ID unique.
+#[test]
+fn annotating_an_annotated_ofd_keeps_its_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft_text = std::fs::read_to_string(draft_text(dir.path())).unwrap();
+    let draft = dir.path().join("draft.ofd");
+    std::fs::write(&draft, ofd(&ofd_pages(&draft_text, 30), None)).unwrap();
+    let once = dir.path().join("once.ofd");
+    let shown = annotated(&draft, &once);
+    let twice = dir.path().join("twice.ofd");
+    annotated(&once, &twice);
+    let (first, second) = (annots_of(&parts(&once)), annots_of(&parts(&twice)));
+    assert_eq!(first.len(), shown.len());
+    assert_eq!(second.len(), 2 * shown.len());
+    for annot in &first {
+        assert!(second.contains(annot), "{annot:?} was lost");
+    }
+    let document = text(&parts(&twice), "Doc_0/Document.xml");
+    assert_eq!(document.matches("<ofd:Annotations>").count(), 1);
+    let ids: Vec<&str> = second
+        .iter()
+        .flat_map(|(_, annot)| between(annot, "ID=\"", "\""))
+        .collect();
+    let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "object IDs repeat");
 }
 
 #[test]
