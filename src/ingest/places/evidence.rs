@@ -51,11 +51,10 @@ pub(crate) fn said(
     jurisdictions: &[Jurisdiction],
     evidence: &Evidence<'_>,
 ) -> Result<(JurisdictionId, Ground), Unplaced> {
-    let by_prefix: Vec<JurisdictionId> = evidence
+    let by_prefix: &[JurisdictionId] = evidence
         .number
         .and_then(|n| n.value.parsed.as_ref())
-        .map(|n| places.with_prefix(&n.prefix).to_vec())
-        .unwrap_or_default();
+        .map_or(&[], |n| places.with_prefix(&n.prefix));
     let issuer = evidence.issuer;
     let title = evidence.title;
     // Strongest first: a government that is its place's (平度市人民政府), then a body of a place
@@ -85,10 +84,14 @@ pub(crate) fn said(
             continue;
         }
         if candidates.len() > 1 {
+            // A set: a prefix such as 鲁 is shared by hundreds of places, and so may the
+            // candidates be.
+            let prefixed: std::collections::HashSet<JurisdictionId> =
+                by_prefix.iter().copied().collect();
             let narrowed: Vec<JurisdictionId> = candidates
                 .iter()
                 .copied()
-                .filter(|c| by_prefix.contains(c))
+                .filter(|c| prefixed.contains(c))
                 .collect();
             if !narrowed.is_empty() {
                 candidates = narrowed;
@@ -114,11 +117,11 @@ pub(crate) fn said(
         .filter(|id| jurisdictions[id.0].level == crate::model::Level::Provincial)
         .collect();
     let by_prefix = if provincial.len() == 1 {
-        provincial
+        provincial.as_slice()
     } else {
         by_prefix
     };
-    match (by_prefix.as_slice(), evidence.number) {
+    match (by_prefix, evidence.number) {
         ([one], Some(number)) => Ok((
             *one,
             Ground {
