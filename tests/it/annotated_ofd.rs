@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::fixed_layout::{annotated, draft_text, text_read};
 use crate::producers::{Block, ofd, ofd_pages};
-use crate::support::{planlint, root};
+use crate::support::planlint;
 
 /// The builder's character size and the first baseline and left edge of a page's lines (mm):
 /// [`crate::ofd_builder`] prints line `i` of a page at `35 + 7.5 i`, from x = 25.
@@ -164,12 +164,7 @@ fn annotating_an_annotated_ofd_keeps_its_annotations() {
 #[test]
 fn an_annotated_ofd_is_written_from_an_ofd_draft_only() {
     let dir = tempfile::tempdir().unwrap();
-    let draft = dir.path().join("draft.txt");
-    std::fs::copy(
-        root().join("../shared/seeds/001_b6a09a290bf98e56.txt"),
-        &draft,
-    )
-    .unwrap();
+    let draft = draft_text(dir.path());
     let copy = dir.path().join("reviewed.ofd");
     let out = planlint()
         .args(["check", "--corpus", "plans", "--annotate"])
