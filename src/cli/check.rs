@@ -93,34 +93,26 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
     } else {
         args.min_level.unwrap_or(super::MinLevel::Note)
     };
-    let shown: Vec<_> = report
-        .findings
-        .iter()
-        .filter(|d| min_level.shows(d.severity))
-        .cloned()
-        .collect();
-    let findings = &shown;
-    let text = match args.format {
-        Format::Human => Ok(human(findings, summary, sources, lang, args.color, true)),
-        Format::Json => diagnostics::json::to_json(findings, summary, sources, lang),
-        Format::Sarif => diagnostics::sarif::to_sarif(findings, sources, &lints::codes(), lang),
-        Format::Github => Ok(diagnostics::github::to_github(
-            findings, summary, sources, lang,
-        )),
-        Format::Gitlab => diagnostics::gitlab::to_gitlab(findings, sources, lang),
-        Format::Checkstyle => Ok(diagnostics::checkstyle::to_checkstyle(
-            findings, sources, lang,
-        )),
-        Format::Junit => Ok(diagnostics::junit::to_junit(
-            findings,
-            &checked_files(&report),
-            sources,
-            lang,
-        )),
-    };
-    let written = text
-        .map_err(|e| Error::Output(e.to_string()))
-        .and_then(|text| write_stdout(&text).map_err(|e| Error::Output(e.to_string())));
+    // The findings shown: all of them, borrowed, unless a level leaves some out.
+    let shown: std::borrow::Cow<'_, [crate::diagnostics::Diagnostic]> =
+        if report.findings.iter().all(|d| min_level.shows(d.severity)) {
+            std::borrow::Cow::Borrowed(&report.findings)
+        } else {
+            report
+                .findings
+                .iter()
+                .filter(|d| min_level.shows(d.severity))
+                .cloned()
+                .collect()
+        };
+    let findings: &[crate::diagnostics::Diagnostic] = &shown;
+    let written = match args.format {
+        // Streamed: the report of a national corpus is tens of megabytes.
+        Format::Json => stream_json(findings, summary, sources, lang),
+        format => render(format, findings, summary, &report, lang, args.color)
+            .and_then(|text| write_stdout(&text).map_err(|e| e.to_string())),
+    }
+    .map_err(Error::Output);
     if let Err(err) = written {
         report_failure(&err, lang);
         return ExitStatus::Failure;
@@ -326,4 +318,58 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
         ..args.clone()
     };
     run(&rerun)
+}
+
+/// The findings in a text format (every one but JSON, which is streamed).
+fn render(
+    format: Format,
+    findings: &[crate::diagnostics::Diagnostic],
+    summary: crate::diagnostics::Summary,
+    report: &Report,
+    lang: Lang,
+    color: super::args::Color,
+) -> Result<String, String> {
+    let sources = &report.corpus.sources;
+    match format {
+        Format::Human => Ok(human(findings, summary, sources, lang, color, true)),
+        Format::Json => {
+            diagnostics::json::to_json(findings, summary, sources, lang).map_err(|e| e.to_string())
+        }
+        Format::Sarif => diagnostics::sarif::to_sarif(findings, sources, &lints::codes(), lang)
+            .map_err(|e| e.to_string()),
+        Format::Github => Ok(diagnostics::github::to_github(
+            findings, summary, sources, lang,
+        )),
+        Format::Gitlab => {
+            diagnostics::gitlab::to_gitlab(findings, sources, lang).map_err(|e| e.to_string())
+        }
+        Format::Checkstyle => Ok(diagnostics::checkstyle::to_checkstyle(
+            findings, sources, lang,
+        )),
+        Format::Junit => Ok(diagnostics::junit::to_junit(
+            findings,
+            &checked_files(report),
+            sources,
+            lang,
+        )),
+    }
+}
+
+/// The JSON report written to standard output as it is made; a reader that stops reading (a
+/// closed pipe) ends it quietly, as [`write_stdout`] does.
+fn stream_json(
+    findings: &[crate::diagnostics::Diagnostic],
+    summary: crate::diagnostics::Summary,
+    sources: &crate::model::Sources,
+    lang: Lang,
+) -> Result<(), String> {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = diagnostics::json::write_json(&mut out, findings, summary, sources, lang)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| e.to_string()),
+    }
 }

@@ -83,6 +83,20 @@ pub fn to_json(
     sources: &Sources,
     lang: Lang,
 ) -> Result<String, serde_json::Error> {
+    let mut bytes = Vec::new();
+    write_json(&mut bytes, diagnostics, summary, sources, lang)?;
+    String::from_utf8(bytes).map_err(|e| serde_json::Error::io(std::io::Error::other(e)))
+}
+
+/// The JSON document for a run, pretty-printed, written to `out` as it is made: a national
+/// corpus's report is tens of megabytes, never held whole.
+pub fn write_json(
+    mut out: impl std::io::Write,
+    diagnostics: &[Diagnostic],
+    summary: Summary,
+    sources: &Sources,
+    lang: Lang,
+) -> Result<(), serde_json::Error> {
     let diagnostics = diagnostics
         .iter()
         .map(|d| JsonDiagnostic {
@@ -129,11 +143,13 @@ pub fn to_json(
             subject: d.subject_facts(),
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(&Report {
-        version: 1,
-        diagnostics,
-        summary,
-    })?;
-    text.push('\n');
-    Ok(text)
+    serde_json::to_writer_pretty(
+        &mut out,
+        &Report {
+            version: 1,
+            diagnostics,
+            summary,
+        },
+    )?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)
 }

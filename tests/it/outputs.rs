@@ -120,3 +120,20 @@ fn hostile_plan_text_is_shown_not_obeyed_in_the_human_output() {
     }
     assert!(github.lines().any(|l| l.starts_with("::error")), "{github}");
 }
+
+/// The JSON report is streamed; a reader that stops early (`| head`) ends the run quietly, with
+/// the exit status of its findings, never an error about the pipe.
+#[test]
+fn a_reader_that_stops_early_ends_the_json_report_quietly() {
+    let mut child = planlint()
+        .args(["check", "--format", "json", "plans"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.code().is_some_and(|c| c < 2), "{stderr}");
+    assert!(!stderr.to_lowercase().contains("pipe"), "{stderr}");
+}
