@@ -103,11 +103,7 @@ enum CopyKind {
 /// The copy `out` asks for, by its extension: .pdf or .ofd for a draft of that format, else
 /// .docx.
 fn copy_kind(out: &Path) -> CopyKind {
-    let extension = out
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
+    match crate::source::extension(out).as_deref() {
         Some("pdf") => CopyKind::Fixed(Kind::Pdf),
         Some("ofd") => CopyKind::Fixed(Kind::Ofd),
         _ => CopyKind::Docx,

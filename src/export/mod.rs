@@ -17,6 +17,7 @@ pub mod layout;
 pub mod mermaid;
 pub mod ofd;
 pub mod pdf;
+mod repack;
 pub mod report;
 pub mod route;
 #[cfg(feature = "sqlite")]

@@ -6,7 +6,6 @@
 //! content is not touched; annotations the document already has are kept and added to.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 
 use crate::diagnostics::Diagnostic;
 use crate::escape::xml as escape;
@@ -14,7 +13,6 @@ use crate::i18n::{Lang, Msg};
 use crate::ingest::text::fixed::ofd::{Archive, Document, folder_of, resolve};
 use crate::model::printed::union;
 use crate::model::{SourceId, Sources};
-use crate::msg;
 
 /// The OFD `bytes` with a highlight on each of `findings` (in `source`, read from it).
 pub fn annotate(
@@ -48,7 +46,7 @@ pub fn annotate(
     let mut replaced = parts.pages;
     replaced.insert(document.part.clone(), ids.written(&parts.document_xml, &ns));
     replaced.insert(parts.index_part, parts.index_xml);
-    write(bytes, &replaced)
+    super::repack::rewrite(&mut archive.zip, replaced, "OFD")
 }
 
 /// The prefix the document gives OFD's elements (`ofd:` as a rule), and its declaration for
@@ -89,16 +87,14 @@ impl Namespace {
 /// them.
 struct Ids {
     next: u64,
-    max_before: Option<u64>,
 }
 
 impl Ids {
     fn after(document_xml: &str, ns: &Namespace) -> Self {
-        let max_before = element_text(document_xml, &ns.tag("MaxUnitID"))
+        let max = element_text(document_xml, &ns.tag("MaxUnitID"))
             .and_then(|(_, text)| text.trim().parse::<u64>().ok());
         Self {
-            next: max_before.unwrap_or(1_000_000).saturating_add(1),
-            max_before,
+            next: max.unwrap_or(1_000_000).saturating_add(1),
         }
     }
 
@@ -108,19 +104,13 @@ impl Ids {
         id
     }
 
-    /// The document with its `MaxUnitID` raised past the IDs taken.
+    /// The document with its `MaxUnitID`, when it has one, raised past the IDs taken.
     fn written(&self, document_xml: &str, ns: &Namespace) -> String {
-        match (
-            self.max_before,
-            element_text(document_xml, &ns.tag("MaxUnitID")),
-        ) {
-            (Some(_), Some((range, _))) => {
-                let mut out = document_xml.to_string();
-                out.replace_range(range, &(self.next - 1).to_string());
-                out
-            }
-            _ => document_xml.to_string(),
+        let mut out = document_xml.to_string();
+        if let Some((range, _)) = element_text(document_xml, &ns.tag("MaxUnitID")) {
+            out.replace_range(range, &(self.next - 1).to_string());
         }
+        out
     }
 }
 
@@ -313,32 +303,6 @@ fn unused(archive: &Archive<'_>, base: &str, folder: &str, name: &str) -> String
         })
         .find(|location| !archive.has(&resolve(base, location)))
         .unwrap_or_else(|| format!("{folder}/{name}"))
-}
-
-/// The package with `replaced` parts written anew (added when new), every other entry
-/// copied as it was, compressed as it was.
-fn write(bytes: &[u8], replaced: &BTreeMap<String, String>) -> Result<Vec<u8>, Msg> {
-    let failed =
-        |err: &dyn std::fmt::Display| msg!("无法写出 OFD：{err}", "cannot write the OFD: {err}");
-    let mut source = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| failed(&e))?;
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..source.len() {
-        let entry = source.by_index_raw(i).map_err(|e| failed(&e))?;
-        let name = entry.name().map_err(|e| failed(&e))?.into_owned();
-        if replaced.contains_key(&name) {
-            continue;
-        }
-        out.raw_copy_file(entry).map_err(|e| failed(&e))?;
-    }
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, xml) in replaced {
-        out.start_file(name.as_str(), options)
-            .map_err(|e| failed(&e))?;
-        out.write_all(xml.as_bytes()).map_err(|e| failed(&e))?;
-    }
-    let written = out.finish().map_err(|e| failed(&e))?;
-    Ok(written.into_inner())
 }
 
 #[cfg(test)]

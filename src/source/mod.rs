@@ -20,13 +20,17 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// printed to PDF with its fonts embedded is ten megabytes or more.
 pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
+/// A path's extension in lower case (`Draft.PDF` → `pdf`), by which its kind is told.
+#[must_use]
+pub fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
 /// The size limit of the file at `path`, by its kind.
 fn limit_for(path: &Path) -> u64 {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
+    match extension(path).as_deref() {
         Some("docx" | "pdf" | "ofd") => MAX_DOCUMENT_BYTES,
         _ => MAX_FILE_BYTES,
     }

@@ -120,7 +120,7 @@ fn commented(
         }
         replaced.insert(path, comments);
     }
-    let written = package::rewrite(bytes, replaced)?;
+    let written = crate::export::repack::rewrite(&mut docx::open(bytes)?, replaced, ".docx")?;
     let ids: Vec<u32> = ranges.iter().map(|(_, id)| *id).collect();
     read_back(&written, &map.text, &ids)?;
     Ok(written)

@@ -6,9 +6,6 @@
 //! its comments part, and need an `Override` for that part's content type; an existing
 //! comments part (a colleague's 批注) is kept, ours appended after its own.
 
-use std::collections::BTreeMap;
-use std::io::Write as _;
-
 use super::{MAIN_NS, OFFICE_REL, RELS_CONTENT_TYPE, RELS_NS, xml};
 use crate::i18n::Msg;
 use crate::ingest::text::docx::{self, attribute, elements};
@@ -19,14 +16,6 @@ pub(super) const DOCUMENT_RELS: &str = "word/_rels/document.xml.rels";
 pub(super) const CONTENT_TYPES_PART: &str = "[Content_Types].xml";
 const COMMENTS_CONTENT_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
-
-/// How a part is stored: deflated, with the time it had (a fixed time for a new part, so that
-/// the same input gives the same bytes).
-pub(super) fn options(time: Option<zip::DateTime>) -> zip::write::SimpleFileOptions {
-    zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(time.unwrap_or_default())
-}
 
 /// The parts of a draft that comments touch, read from its package.
 pub(super) struct Parts {
@@ -41,7 +30,7 @@ fn read_part(
     archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
     name: &str,
 ) -> Result<Option<String>, Msg> {
-    let Some(bytes) = docx::read_part(archive, name, docx::MAX_DOCUMENT_BYTES)? else {
+    let Some(bytes) = docx::read_part(archive, name, docx::MAX_DOCUMENT_BYTES, ".docx")? else {
         return Ok(None);
     };
     String::from_utf8(bytes).map(Some).map_err(|_| {
@@ -244,39 +233,6 @@ pub(super) fn content_types(parts: &Parts, comments_path: &str) -> Option<String
     let mut out = parts.content_types.clone();
     out.insert_str(close, &add);
     Some(out)
-}
-
-/// The draft's package with `replaced` parts written anew (keeping their place and time) and
-/// every other part copied as stored; parts not in the draft are added at the end.
-pub(super) fn rewrite(
-    bytes: &[u8],
-    mut replaced: BTreeMap<String, String>,
-) -> Result<Vec<u8>, Msg> {
-    let failed =
-        |err: zip::result::ZipError| msg!("无法写出 .docx：{err}", "cannot write the .docx: {err}");
-    let mut archive = docx::open(bytes)?;
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for index in 0..archive.len() {
-        let entry = archive.by_index_raw(index).map_err(failed)?;
-        let name = entry.name().map_err(failed)?.into_owned();
-        if let Some(text) = replaced.remove(&name) {
-            let time = entry.last_modified();
-            drop(entry);
-            zip.start_file(name, options(time)).map_err(failed)?;
-            zip.write_all(text.as_bytes())
-                .map_err(|err| failed(err.into()))?;
-        } else {
-            zip.raw_copy_file(entry).map_err(failed)?;
-        }
-    }
-    for (name, text) in replaced {
-        zip.start_file(name, options(None)).map_err(failed)?;
-        zip.write_all(text.as_bytes())
-            .map_err(|err| failed(err.into()))?;
-    }
-    zip.finish()
-        .map(std::io::Cursor::into_inner)
-        .map_err(failed)
 }
 
 #[cfg(test)]

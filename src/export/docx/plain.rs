@@ -87,7 +87,7 @@ pub(super) fn package(document: &str) -> Result<Vec<u8>, Msg> {
     ];
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, text) in parts {
-        zip.start_file(name, super::package::options(None))
+        zip.start_file(name, crate::export::repack::options(None))
             .and_then(|()| zip.write_all(text.as_bytes()).map_err(Into::into))
             .map_err(|err| msg!("无法写出 .docx：{err}", "cannot write the .docx: {err}"))?;
     }

@@ -226,10 +226,7 @@ fn dedupe_targets(targets: &mut Vec<(targets::Found, Option<usize>)>) {
 /// Whether a file is a plan given as text rather than YAML.
 pub(crate) fn is_text_plan(path: &Path) -> bool {
     matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
+        crate::source::extension(path).as_deref(),
         Some("txt" | "md" | "docx" | "pdf" | "ofd")
     )
 }
@@ -237,10 +234,7 @@ pub(crate) fn is_text_plan(path: &Path) -> bool {
 /// A fixed-layout document (PDF, or OFD: GB/T 33190, a zip holding `OFD.xml`), by its bytes
 /// or, when they say nothing, its extension.
 pub(crate) fn fixed_layout(path: &Path, bytes: &[u8]) -> Option<fixed::Kind> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
+    let extension = crate::source::extension(path);
     let zip_with_ofd = bytes.starts_with(b"PK\x03\x04")
         && bytes.windows(b"OFD.xml".len()).any(|w| w == b"OFD.xml");
     // A PDF may have bytes before its header; viewers look within the first kilobyte.

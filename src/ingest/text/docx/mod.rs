@@ -92,6 +92,7 @@ pub(crate) fn read_part(
     archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
     name: &str,
     limit: u64,
+    format: &str,
 ) -> Result<Option<Vec<u8>>, Msg> {
     let Ok(part) = archive.by_name(name) else {
         return Ok(None);
@@ -100,12 +101,12 @@ pub(crate) fn read_part(
         .map(Some)
         .map_err(|err| match err {
             Bounded::TooLarge => msg!(
-                ".docx 的部件 {name} 解压后过大，未读取",
-                "the .docx part {name} inflates too large; not read"
+                "{format} 的部件 {name} 解压后过大，未读取",
+                "the {format} part {name} inflates too large; not read"
             ),
             Bounded::Io(err) => msg!(
-                "无法解压 .docx 的部件 {name}：{err}",
-                "cannot inflate the .docx part {name}: {err}"
+                "无法解压 {format} 的部件 {name}：{err}",
+                "cannot inflate the {format} part {name}: {err}"
             ),
         })
 }

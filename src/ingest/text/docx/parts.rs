@@ -48,7 +48,7 @@ fn small_part(
     archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
     name: &str,
 ) -> Result<Option<String>, Msg> {
-    let Some(bytes) = read_part(archive, name, MAX_PACKAGE_PART)? else {
+    let Some(bytes) = read_part(archive, name, MAX_PACKAGE_PART, ".docx")? else {
         return Ok(None);
     };
     Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))

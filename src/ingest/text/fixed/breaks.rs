@@ -5,19 +5,6 @@
 use std::collections::HashSet;
 
 use super::lines::Line;
-use super::{Glyph, Page};
-
-/// The page (from 0) whose characters `glyph` is one of: `page`, but for a row cut by a
-/// page break, read on the page it began on.
-pub(super) fn page_holding(pages: &[Page], page: usize, glyph: &Glyph) -> u32 {
-    let holds = |p: &Page| p.glyphs.as_ptr_range().contains(&std::ptr::from_ref(glyph));
-    let found = if pages.get(page).is_some_and(holds) {
-        page
-    } else {
-        pages.iter().position(holds).unwrap_or(page)
-    };
-    u32::try_from(found).unwrap_or(u32::MAX)
-}
 
 /// A table row that a page or column break cut in two is read as one: a table's first row
 /// that goes on with the last row of the table before it, the two rows read one after the

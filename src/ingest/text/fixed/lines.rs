@@ -108,7 +108,7 @@ pub(crate) fn lay_out(pages: &[Page]) -> (String, Printed) {
             write(line, &mut text, &mut |offset, glyph| {
                 boxes.push(GlyphBox {
                     offset,
-                    page: super::breaks::page_holding(pages, page, glyph),
+                    page: glyph.page,
                     rect: glyph.native,
                 });
             });
@@ -290,6 +290,7 @@ pub(crate) mod tests {
                     top,
                     bottom,
                     native: [at, top, at + width, bottom],
+                    page: 0,
                 });
             }
             at += width;

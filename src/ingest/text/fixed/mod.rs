@@ -27,6 +27,9 @@ pub(crate) struct Glyph {
     pub bottom: f32,
     /// Its box as the document's own coordinates have it, for an annotation written back.
     pub native: [f32; 4],
+    /// The page it is on, from 0: a table row cut by a page break is read on the page it
+    /// began on, its characters from both.
+    pub page: u32,
 }
 
 impl Glyph {
@@ -73,26 +76,20 @@ impl Rule {
     /// point: a rule drawn at an angle is no table's border).
     pub(crate) fn between(a: (f32, f32), b: (f32, f32)) -> Option<Self> {
         const ALIGNED: f32 = 0.1;
-        let ordered = |p: f32, q: f32| (p.min(q), p.max(q));
-        if (a.1 - b.1).abs() <= ALIGNED && (a.0 - b.0).abs() > ALIGNED {
-            let (from, to) = ordered(a.0, b.0);
-            return Some(Self {
-                horizontal: true,
-                at: f32::midpoint(a.1, b.1),
-                from,
-                to,
-            });
+        let rule = |horizontal, at: f32, from: f32, to: f32| Self {
+            horizontal,
+            at,
+            from: from.min(to),
+            to: from.max(to),
+        };
+        let (dx, dy) = ((a.0 - b.0).abs(), (a.1 - b.1).abs());
+        if dy <= ALIGNED && dx > ALIGNED {
+            Some(rule(true, f32::midpoint(a.1, b.1), a.0, b.0))
+        } else if dx <= ALIGNED && dy > ALIGNED {
+            Some(rule(false, f32::midpoint(a.0, b.0), a.1, b.1))
+        } else {
+            None
         }
-        if (a.0 - b.0).abs() <= ALIGNED && (a.1 - b.1).abs() > ALIGNED {
-            let (from, to) = ordered(a.1, b.1);
-            return Some(Self {
-                horizontal: false,
-                at: f32::midpoint(a.0, b.0),
-                from,
-                to,
-            });
-        }
-        None
     }
 }
 
@@ -125,6 +122,11 @@ pub(crate) fn read(kind: Kind, bytes: &[u8]) -> Result<Read, Msg> {
         Kind::Pdf => pdf::pages(bytes)?,
         Kind::Ofd => ofd::pages(bytes)?,
     };
+    let mut pages = pages;
+    for (number, page) in pages.iter_mut().enumerate() {
+        let number = u32::try_from(number).unwrap_or(u32::MAX);
+        page.glyphs.iter_mut().for_each(|g| g.page = number);
+    }
     judge(kind, &pages)?;
     let (text, printed) = lines::lay_out(&pages);
     Ok(Read { text, printed })

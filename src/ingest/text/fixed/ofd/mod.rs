@@ -14,7 +14,7 @@ use self::page::read_page;
 use super::Page;
 use crate::i18n::Msg;
 use crate::ingest::text::docx::parts::{attribute, elements};
-use crate::ingest::text::docx::{Bounded, read_bounded};
+use crate::ingest::text::docx::read_part;
 use crate::msg;
 
 /// A part larger than this inflated is refused.
@@ -137,20 +137,10 @@ impl<'a> Archive<'a> {
 
     /// The part `name` as text, if the package has it.
     pub(crate) fn part(&mut self, name: &str) -> Result<Option<String>, Msg> {
-        let Ok(part) = self.zip.by_name(name) else {
+        let limit = MAX_PART.min(MAX_TOTAL.saturating_sub(self.inflated));
+        let Some(bytes) = read_part(&mut self.zip, name, limit, "OFD")? else {
             return Ok(None);
         };
-        let limit = MAX_PART.min(MAX_TOTAL.saturating_sub(self.inflated));
-        let bytes = read_bounded(part, limit).map_err(|err| match err {
-            Bounded::TooLarge => msg!(
-                "OFD 的部件 {name} 解压后过大，未读取",
-                "the OFD part {name} inflates too large; not read"
-            ),
-            Bounded::Io(err) => msg!(
-                "无法解压 OFD 的部件 {name}：{err}",
-                "cannot inflate the OFD part {name}: {err}"
-            ),
-        })?;
         self.inflated += bytes.len() as u64;
         Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
     }

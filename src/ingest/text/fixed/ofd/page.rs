@@ -236,6 +236,7 @@ fn place_code(code: &BytesStart<'_>, text: &str, object: TextObject, glyphs: &mu
             top,
             bottom,
             native: [page_x, top, right, bottom],
+            page: 0,
         });
         x += delta_x.get(i).copied().unwrap_or(advance_default / scale);
         y += delta_y.get(i).copied().unwrap_or(0.0);

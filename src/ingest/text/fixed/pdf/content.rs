@@ -1,8 +1,7 @@
 //! A page's content stream, interpreted for its text: the text state (`Tf`, `Tc`, `Tw`, `Tz`,
-//! `TL`, `Ts`), the text and line matrices (`BT`, `Tm`, `Td`, `TD`, `T*`), the graphics state
-//! (`cm`, `q`, `Q`) and the show operators (`Tj`, `TJ`, `'`, `"`) give each character's box;
-//! forms (`Do`) are entered, images only noted; the paths painted are read for ruled lines
-//! ([`crate::ingest::text::fixed::paths`]).
+//! `TL`, `Ts`), text and line matrices (`BT`, `Tm`, `Td`, `TD`, `T*`), graphics state (`cm`,
+//! `q`, `Q`) and show operators (`Tj`, `TJ`, `'`, `"`) give each character's box; forms (`Do`)
+//! are entered, images noted, painted paths read for ruled lines ([`super::super::paths`]).
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -342,6 +341,7 @@ impl<'d> Interpreter<'d> {
                 top: self.top - y1,
                 bottom: self.top - y0,
                 native: [x0, y0, x1, y1],
+                page: 0,
             });
         }
     }
