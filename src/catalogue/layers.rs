@@ -53,7 +53,9 @@ impl Catalogue {
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         let (indicators, abbreviations) = (dir.join(INDICATORS_FILE), dir.join(ABBREVIATIONS_FILE));
-        if !indicators.is_file() && !abbreviations.is_file() {
+        if !crate::source::observe::is_file(&indicators)
+            && !crate::source::observe::is_file(&abbreviations)
+        {
             diagnostics.push(empty_layer(dir));
             return;
         }
@@ -137,7 +139,7 @@ fn parse<T: serde::de::DeserializeOwned>(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(crate::model::SourceId, T)> {
-    if !path.is_file() {
+    if !crate::source::observe::is_file(path) {
         return None;
     }
     let text = crate::source::read_text(path)

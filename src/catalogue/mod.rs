@@ -257,7 +257,9 @@ fn optional<T: serde::de::DeserializeOwned>(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let own = dir.map(|d| d.join(name)).filter(|p| p.is_file());
+    let own = dir
+        .map(|d| d.join(name))
+        .filter(|p| crate::source::observe::is_file(p));
     let (path, text) = match own {
         Some(path) => match crate::source::read_text(&path) {
             Ok(text) => (path, text),

@@ -2,7 +2,9 @@
 
 use super::context::RunContext;
 use super::output::human;
-use super::{CheckArgs, ExitStatus, Format, report_failure, write_stdout};
+use std::io::Write as _;
+
+use super::{CheckArgs, ExitStatus, Format, report_failure};
 use crate::code::Code;
 use crate::config::Config;
 use crate::diagnostics::{self, Severity};
@@ -48,6 +50,18 @@ pub(super) fn print_config(args: &super::ConfigCommandArgs) -> ExitStatus {
 }
 
 pub(super) fn run(args: &CheckArgs) -> ExitStatus {
+    let cache = super::context::cache_wanted(args.run.no_cache);
+    match super::replay::begin(args, cache) {
+        super::replay::Begun::Replayed(status) => status,
+        super::replay::Begun::Run(mut recorder) => {
+            let status = run_recorded(args, &mut recorder);
+            recorder.finish(status)
+        }
+    }
+}
+
+/// A `check` that is run (not replayed), printing through `recorder`.
+fn run_recorded(args: &CheckArgs, recorder: &mut super::replay::Recorder) -> ExitStatus {
     let context = match RunContext::new(&args.run) {
         Ok(context) => context,
         Err(status) => return status,
@@ -61,6 +75,9 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
             return ExitStatus::Failure;
         }
     };
+    if report.corpus.cache_note.is_some() {
+        recorder.forgo();
+    }
     super::context::cache_note(&report, lang);
     if let Some(reference) = &args.changed_since {
         match super::changed::changed_files(reference) {
@@ -84,7 +101,7 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
         return write_baseline(path.as_deref(), config, &report, lang);
     }
     if let Some((fixed, path)) = &report.baseline_fixed {
-        report_baseline_fixed(*fixed, path, lang);
+        recorder.say(&baseline_fixed_line(*fixed, path, lang));
     }
     let sources = &report.corpus.sources;
     let summary = report.summary();
@@ -106,12 +123,14 @@ pub(super) fn run(args: &CheckArgs) -> ExitStatus {
                 .collect()
         };
     let findings: &[crate::diagnostics::Diagnostic] = &shown;
-    let written = match args.format {
+    let written = print(recorder, |out| match args.format {
         // Streamed: the report of a national corpus is tens of megabytes.
-        Format::Json => stream_json(findings, summary, sources, lang),
+        Format::Json => diagnostics::json::write_json(out, findings, summary, sources, lang)
+            .map_err(std::io::Error::from),
         format => render(format, findings, summary, &report, lang, args.color)
-            .and_then(|text| write_stdout(&text).map_err(|e| e.to_string())),
-    }
+            .map_err(std::io::Error::other)
+            .and_then(|text| out.write_all(text.as_bytes())),
+    })
     .map_err(Error::Output);
     if let Err(err) = written {
         report_failure(&err, lang);
@@ -208,21 +227,21 @@ fn write_baseline(
     ExitStatus::Clean
 }
 
-/// Says how many entries of the baseline no longer match a finding.
-fn report_baseline_fixed(fixed: usize, path: &std::path::Path, lang: Lang) {
+/// What to say of the entries of the baseline that no longer match a finding (nothing when
+/// none).
+fn baseline_fixed_line(fixed: usize, path: &std::path::Path, lang: Lang) -> String {
     if fixed == 0 {
-        return;
+        return String::new();
     }
     let shown = crate::model::span::display_path(path);
-    let line = match lang {
+    match lang {
         Lang::Zh => {
             format!("基线 {shown} 中有 {fixed} 个问题已不再出现；用 --write-baseline 更新基线\n")
         }
         Lang::En => format!(
             "{fixed} findings of the baseline {shown} are gone; update it with --write-baseline\n"
         ),
-    };
-    eprint!("{line}");
+    }
 }
 
 fn report_held_back(held_back: usize, lang: Lang) {
@@ -355,20 +374,14 @@ fn render(
     }
 }
 
-/// The JSON report written to standard output as it is made; a reader that stops reading (a
-/// closed pipe) ends it quietly, as [`write_stdout`] does.
-fn stream_json(
-    findings: &[crate::diagnostics::Diagnostic],
-    summary: crate::diagnostics::Summary,
-    sources: &crate::model::Sources,
-    lang: Lang,
+/// Prints the report to standard output (and the run's record) as it is made; a reader that
+/// stops reading (a closed pipe) ends it quietly, as [`super::write_stdout`] does.
+fn print(
+    recorder: &mut super::replay::Recorder,
+    write: impl FnOnce(&mut super::replay::Tee<'_>) -> std::io::Result<()>,
 ) -> Result<(), String> {
-    use std::io::Write as _;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = diagnostics::json::write_json(&mut out, findings, summary, sources, lang)
-        .map_err(std::io::Error::from)
-        .and_then(|()| out.flush());
-    match written {
+    let mut out = recorder.stdout();
+    match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| e.to_string()),
     }

@@ -112,6 +112,6 @@ pub(super) fn cache_note(report: &Report, lang: Lang) {
 
 /// Whether to use the extraction cache: not with `--no-cache`, nor with `PLANLINT_NO_CACHE`
 /// set.
-fn cache_wanted(no_cache: bool) -> bool {
+pub(super) fn cache_wanted(no_cache: bool) -> bool {
     !no_cache && std::env::var_os("PLANLINT_NO_CACHE").is_none()
 }

@@ -11,6 +11,7 @@ mod explain;
 mod extract;
 mod graph;
 mod output;
+mod replay;
 mod shell;
 
 pub use args::{

@@ -150,7 +150,7 @@ impl Config {
         let mut dir = std::env::current_dir().ok()?;
         loop {
             let candidate = dir.join(FILE_NAME);
-            if candidate.is_file() {
+            if crate::source::observe::is_file(&candidate) {
                 return Some(candidate);
             }
             if !dir.pop() {

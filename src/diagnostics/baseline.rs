@@ -5,7 +5,7 @@
 //! do not make it new.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
@@ -136,16 +136,6 @@ pub struct Applied {
     pub hidden: Vec<Diagnostic>,
     /// How many of its entries matched no finding any more, and its path.
     pub gone: Option<(usize, PathBuf)>,
-}
-
-/// The baseline file a run uses, if any.
-#[must_use]
-pub fn in_use(configured: Option<&Path>, baseline: &BaselineUse) -> Option<PathBuf> {
-    match (baseline, configured) {
-        (BaselineUse::File(path), _) => Some(path.clone()),
-        (BaselineUse::FromConfig, Some(path)) if path.is_file() => Some(path.to_path_buf()),
-        (BaselineUse::Off | BaselineUse::FromConfig, _) => None,
-    }
 }
 
 /// Reads the baseline at `path` from `text` (`None` for the null device): an empty one is a

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{CONFIG_FILE, JURISDICTION_FILE, LoadError, SIDECAR_SUFFIX};
 use crate::model::span::display_path;
+use crate::source::observe;
 
 pub(super) struct Discovered {
     pub(super) jurisdictions: Vec<PathBuf>,
@@ -72,17 +73,17 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
             || seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
     };
     for root in paths {
-        if !root.exists() {
+        if !observe::exists(root) {
             return Err(LoadError::NotFound {
                 path: display_path(root),
             });
         }
-        if !root.is_file() && !root.is_dir() {
+        if !observe::is_file(root) && !observe::is_dir(root) {
             return Err(LoadError::NotRegular {
                 path: display_path(root),
             });
         }
-        if root.is_file() {
+        if observe::is_file(root) {
             if !first(root) {
                 continue;
             }
@@ -112,6 +113,8 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
                 Ok(entry) => entry,
                 Err(err) => {
                     let path = err.path().map_or_else(|| root.clone(), Path::to_path_buf);
+                    // Made readable again, it changes its own stamp, not its parent's.
+                    observe::look(&path);
                     skipped.push((path, Skip::Unreadable(err.to_string())));
                     continue;
                 }
@@ -119,12 +122,17 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
             let path = entry.path();
             let wanted = (is_yaml(path) || is_text_plan(path)) && !is_config_file(path);
             if entry.path_is_symlink() {
-                if wanted || path.is_dir() {
+                if wanted || observe::is_dir(path) {
                     skipped.push((path.to_path_buf(), Skip::Link));
                 }
                 continue;
             }
-            if !wanted || entry.file_type().is_dir() {
+            if entry.file_type().is_dir() {
+                // A plan added, removed or renamed in it changes the folder's stamp.
+                observe::listed(path);
+                continue;
+            }
+            if !wanted {
                 continue;
             }
             if !entry.file_type().is_file() {
@@ -170,7 +178,7 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
 
 /// A regular file, not a link to one: what a corpus reads.
 pub(super) fn is_regular(path: &Path) -> bool {
-    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file())
+    observe::is_regular(path)
 }
 
 /// planlint's configuration, which may sit in a folder that is checked: not a plan.

@@ -2,6 +2,7 @@
 //! ([`yaml`]). Shared by ingestion, the configuration and the rule data, so every file planlint
 //! reads is refused the same way, with a located diagnostic.
 
+pub mod observe;
 pub mod yaml;
 
 use std::path::Path;
@@ -74,7 +75,8 @@ impl Unreadable {
 /// A file's bytes, within the size limit.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
     let shown = display_path(path);
-    let meta = std::fs::metadata(path).ok();
+    // Noted before it is read: a run is replayed only while what it read keeps this stamp.
+    let meta = observe::metadata(path);
     let max = limit_for(path);
     if meta.as_ref().is_some_and(|m| !m.is_file()) {
         // A pipe would block, a device like /dev/zero never ends.

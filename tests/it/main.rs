@@ -35,6 +35,7 @@ mod places;
 mod producers;
 mod properties;
 mod quantity_kinds;
+mod replay;
 mod rules;
 mod scale;
 mod security;

@@ -28,6 +28,8 @@ mod private;
 mod private;
 mod prune;
 mod reject;
+mod runs;
+pub(crate) use runs::RunWriter;
 pub(crate) mod valid;
 
 use std::path::{Path, PathBuf};

@@ -56,6 +56,10 @@ pub(super) fn write_entry(
     Err(unsupported())
 }
 
+pub(super) fn new_entry(_folder: &Path, _me: Owner) -> io::Result<tempfile::NamedTempFile> {
+    Err(unsupported())
+}
+
 pub(super) fn touch(_path: &Path, _now: SystemTime) -> io::Result<()> {
     Err(unsupported())
 }

@@ -121,19 +121,26 @@ pub(super) fn read_entry(path: &Path, me: Owner, cap: u64) -> Result<Option<Vec<
 /// mode 0600 renamed into place, so a concurrent run never sees half an entry and whatever was
 /// at `path` (a link, a pipe) is replaced, never written through.
 pub(super) fn write_entry(folder: &Path, path: &Path, bytes: &[u8], me: Owner) -> io::Result<()> {
+    let mut temp = new_entry(folder, me)?;
+    temp.write_all(bytes)?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A new entry being written in `folder` (made private when missing): a temporary file of mode
+/// 0600, to be renamed into place when whole.
+pub(super) fn new_entry(folder: &Path, me: Owner) -> io::Result<tempfile::NamedTempFile> {
     if !private_folder(folder, me)? {
         return Err(io::Error::other("the cache folder is not private"));
     }
-    let mut temp = tempfile::Builder::new()
+    let temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .permissions(Permissions::from_mode(ENTRY_MODE))
         .tempfile_in(folder)?;
     // Exactly 0600, as the reader demands, whatever the umask.
     temp.as_file()
         .set_permissions(Permissions::from_mode(ENTRY_MODE))?;
-    temp.write_all(bytes)?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(temp)
 }
 
 /// Marks `path` (a file of planlint's: the time of the last pruning) with the time `now`,

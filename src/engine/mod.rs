@@ -14,7 +14,10 @@ use crate::error::Error;
 use crate::graph::{CitationLink, KnowledgeGraph};
 use crate::ingest::{self, Corpus, Drafts};
 use crate::lints::{self, LintMeta};
+
+mod scope;
 use crate::model::{ComparisonId, PlanId, SourceId, TargetId};
+use scope::{absolute, subtree_scope};
 
 /// What a run reads and which codes it reports.
 #[derive(Debug, Clone, Default)]
@@ -259,61 +262,6 @@ impl Fate {
     }
 }
 
-/// When the paths given lie inside a larger corpus (an `include:` root of the configuration, or
-/// folders above them that declare jurisdictions), the roots to read and the paths whose
-/// findings are reported.
-fn subtree_scope(config: &Config, inputs: &Inputs) -> Option<(Vec<PathBuf>, Vec<PathBuf>)> {
-    if !inputs.corpus.is_empty() || inputs.paths.is_empty() {
-        return None;
-    }
-    let wanted: Vec<PathBuf> = inputs.paths.iter().map(|p| absolute(p)).collect();
-    let includes: Vec<PathBuf> = config.include.iter().map(|p| absolute(p)).collect();
-    let mut roots: Vec<PathBuf> = Vec::new();
-    for path in &wanted {
-        let root = includes
-            .iter()
-            .find(|i| path.starts_with(i) && path != *i)
-            .cloned()
-            .unwrap_or_else(|| topmost_jurisdiction_folder(path));
-        if !roots.contains(&root) {
-            roots.push(root);
-        }
-    }
-    let widened = roots.iter().zip(&wanted).any(|(r, w)| r != w) || roots.len() != wanted.len();
-    widened.then_some((roots, wanted))
-}
-
-/// The highest folder above `path` (itself included, for a folder) in an unbroken chain of
-/// folders that each declare a jurisdiction.
-fn topmost_jurisdiction_folder(path: &std::path::Path) -> PathBuf {
-    let start = if path.is_dir() {
-        path.to_path_buf()
-    } else {
-        path.parent()
-            .map(std::path::Path::to_path_buf)
-            .unwrap_or_default()
-    };
-    let mut top = start.clone();
-    let mut dir = start.parent();
-    while let Some(d) = dir {
-        if !d.join(ingest::JURISDICTION_FILE).is_file() {
-            break;
-        }
-        top = d.to_path_buf();
-        dir = d.parent();
-    }
-    if top == start && !path.is_dir() {
-        // A single file in a jurisdiction's folder: its folder is the corpus.
-        return path.to_path_buf();
-    }
-    top
-}
-
-/// A path made absolute against the working directory, with `.` and `..` resolved.
-fn absolute(path: &std::path::Path) -> PathBuf {
-    crate::model::span::lexical(&std::env::current_dir().unwrap_or_default().join(path))
-}
-
 /// The lints that run: enabled by the configuration and the selection.
 fn enabled_lints(config: &Config, inputs: &Inputs) -> Vec<&'static LintMeta> {
     config
@@ -381,7 +329,7 @@ fn apply_baseline(
     findings: &mut Vec<Diagnostic>,
 ) -> Result<diagnostics::baseline::Applied, Error> {
     use diagnostics::baseline;
-    let Some(path) = baseline::in_use(config.baseline.as_deref(), baseline) else {
+    let Some(path) = baseline_in_use(config.baseline.as_deref(), baseline) else {
         return Ok(baseline::Applied::default());
     };
     let failed = |reason: String| Error::Baseline {
@@ -396,4 +344,18 @@ fn apply_baseline(
     };
     let read = baseline::read(text.as_deref()).map_err(failed)?;
     Ok(read.apply(findings, path))
+}
+
+/// The baseline file a run uses, if any: the one given, else the configured one when it exists.
+fn baseline_in_use(
+    configured: Option<&std::path::Path>,
+    baseline: &BaselineUse,
+) -> Option<PathBuf> {
+    match (baseline, configured) {
+        (BaselineUse::File(path), _) => Some(path.clone()),
+        (BaselineUse::FromConfig, Some(path)) if crate::source::observe::is_file(path) => {
+            Some(path.to_path_buf())
+        }
+        (BaselineUse::Off | BaselineUse::FromConfig, _) => None,
+    }
 }
