@@ -9,7 +9,15 @@ use std::time::Duration;
 use crate::support::{copy_tree, planlint};
 
 /// What a run gave: exit code, standard output, standard error.
-type Ran = (Option<i32>, Vec<u8>, String);
+type Ran = (Option<i32>, String, String);
+
+fn ran(out: std::process::Output) -> Ran {
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
 
 /// A corpus copied from plans/ in a folder of its own, with its own cache folder.
 struct Workspace {
@@ -38,11 +46,7 @@ impl Workspace {
             .args(extra)
             .output()
             .unwrap();
-        (
-            out.status.code(),
-            out.stdout,
-            String::from_utf8(out.stderr).unwrap(),
-        )
+        ran(out)
     }
 
     /// The records in the cache folder (each begins with its magic line).
@@ -226,4 +230,77 @@ fn replace_in(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains(from), "{} has {from}", path.display());
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// A draft checked against a corpus: replayed while neither changes; a change to its parent in
+/// the corpus, or to the draft, runs afresh.
+#[test]
+fn a_draft_is_replayed_until_it_or_its_corpus_changes() {
+    let ws = Workspace::new();
+    let draft = ws.dir.path().join("draft.txt");
+    std::fs::copy(
+        ws.plans()
+            .join("shandong/weifang/anqiu/an-zhengfa-2024-13.txt"),
+        &draft,
+    )
+    .unwrap();
+    settle();
+    let run = |extra: &[&str]| -> Ran {
+        let out = planlint()
+            .current_dir(ws.dir.path())
+            .env("PLANLINT_CACHE_DIR", &ws.cache)
+            .args([
+                "check",
+                "draft.txt",
+                "--corpus",
+                "plans",
+                "--format",
+                "json",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        ran(out)
+    };
+    let first = run(&[]);
+    assert_eq!(ws.records().len(), 1);
+    ws.forget_extractions();
+    assert_eq!(run(&[]), first, "replayed");
+    assert_eq!(ws.extraction_entries(), 0, "a replay reads no plan");
+    // The province raises its target: the draft's figure falls short of it.
+    replace_in(
+        &ws.plans().join("shandong/lu-zhengfa-2024-3.yaml"),
+        "value: 75",
+        "value: 80",
+    );
+    let after_parent = run(&[]);
+    assert_ne!(after_parent, first);
+    assert_eq!(after_parent, run(&["--no-cache"]));
+    settle();
+    run(&[]);
+    replace_in(&draft, "75%", "85%");
+    let after_draft = run(&[]);
+    assert_ne!(after_draft, after_parent);
+    assert_eq!(after_draft, run(&["--no-cache"]));
+}
+
+/// Runs at once share the cache folder: each prints the same bytes, and the record left behind
+/// is whole.
+#[test]
+fn concurrent_runs_print_the_same_and_leave_a_whole_record() {
+    let ws = Workspace::new();
+    let uncached = ws.run(&["--format", "json", "--no-cache"]);
+    let runs: Vec<Ran> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| ws.run(&["--format", "json"])))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for ran in &runs {
+        assert_eq!(*ran, uncached);
+    }
+    assert_eq!(ws.records().len(), 1);
+    ws.forget_extractions();
+    assert_eq!(ws.run(&["--format", "json"]), uncached);
+    assert_eq!(ws.extraction_entries(), 0, "the record left was replayed");
 }
