@@ -378,7 +378,7 @@ fn render(
 /// stops reading (a closed pipe) ends it quietly, as [`super::write_stdout`] does.
 fn print(
     recorder: &mut super::replay::Recorder,
-    write: impl FnOnce(&mut super::replay::Tee<'_>) -> std::io::Result<()>,
+    write: impl FnOnce(&mut std::io::BufWriter<super::replay::Tee<'_>>) -> std::io::Result<()>,
 ) -> Result<(), String> {
     let mut out = recorder.stdout();
     match write(&mut out).and_then(|()| out.flush()) {

@@ -148,12 +148,16 @@ impl Recorder {
         }
     }
 
-    /// Standard output (buffered), copied into the record.
-    pub(super) fn stdout(&mut self) -> Tee<'_> {
-        Tee {
-            out: io::BufWriter::new(io::stdout().lock()),
-            recorder: self,
-        }
+    /// Standard output, copied into the record; buffered in front of both, so that the record's
+    /// checksum is taken over large pieces, not each small write of a serializer.
+    pub(super) fn stdout(&mut self) -> io::BufWriter<Tee<'_>> {
+        io::BufWriter::with_capacity(
+            1 << 16,
+            Tee {
+                out: io::stdout().lock(),
+                recorder: self,
+            },
+        )
     }
 
     /// Says `text` on standard error, as part of the run's output.
@@ -203,7 +207,7 @@ impl Recorder {
 /// Standard output and the record: what reaches one reaches the other, and a failure to print
 /// (a closed pipe) leaves the record unwritten.
 pub(super) struct Tee<'a> {
-    out: io::BufWriter<io::StdoutLock<'static>>,
+    out: io::StdoutLock<'static>,
     recorder: &'a mut Recorder,
 }
 
