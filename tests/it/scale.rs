@@ -168,3 +168,69 @@ fn the_same_bytes_with_a_cold_or_warm_cache() {
     assert_eq!(entries().len(), 60);
     assert!(run(&[]) == cold, "the entries both runs wrote read back");
 }
+
+/// `check --changed-since HEAD` on a generated corpus in git: after a province raises a target
+/// and one city's plan changes, it reports exactly the findings a full check gives the plans
+/// that change touches (the province, every plan below it, the city), and none of the rest.
+#[test]
+fn changed_since_equals_a_full_check_of_what_a_change_touches() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path();
+    generate(&OPTIONS, corpus).unwrap();
+    crate::support::git_repository(corpus);
+    let raise = |path: &Path, from: &str, to: &str| {
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(text.contains(from), "{}: {from}", path.display());
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    };
+    raise(
+        &corpus.join("130000/plan-c0.txt"),
+        "数控化率超过75%",
+        "数控化率超过95%",
+    );
+    // The city falls short of its province: a finding of its own.
+    let city = corpus.join("140000/140100/plan-c0.txt");
+    let text = std::fs::read_to_string(&city).unwrap();
+    let figure = regex::Regex::new(r"数控化率超过\d+%").unwrap();
+    let weaker = figure.replace(&text, "数控化率超过1%").into_owned();
+    assert_ne!(weaker, text);
+    std::fs::write(&city, weaker).unwrap();
+    let findings = |extra: &[&str]| -> BTreeSet<(String, String)> {
+        let out = planlint()
+            .current_dir(corpus)
+            .args(["check", ".", "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        crate::support::json_diagnostics(&out.stdout)
+            .iter()
+            .map(|d| {
+                let file = d["location"]["file"].as_str().unwrap_or_default();
+                (file.to_string(), serde_json::to_string(d).unwrap())
+            })
+            .collect()
+    };
+    let full = findings(&[]);
+    let changed = findings(&["--changed-since", "HEAD"]);
+    let files: BTreeSet<&str> = changed.iter().map(|(f, _)| f.as_str()).collect();
+    let touched = |f: &str| f.starts_with("130000/") || f == "140000/140100/plan-c0.txt";
+    assert!(files.iter().all(|f| touched(f)), "{files:?}");
+    assert!(files.contains("140000/140100/plan-c0.txt"), "{files:?}");
+    let below = files.iter().filter(|f| f.starts_with("130000/1")).count();
+    assert!(below >= 5, "the plans below the province: {files:?}");
+    assert!(
+        full.iter().any(|(f, _)| !touched(f)),
+        "the rest has findings"
+    );
+    let full_of_those: BTreeSet<(String, String)> = full
+        .into_iter()
+        .filter(|(f, _)| files.contains(f.as_str()))
+        .collect();
+    assert_eq!(changed, full_of_those);
+}
