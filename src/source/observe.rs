@@ -118,12 +118,17 @@ fn kind(meta: &std::fs::Metadata) -> Kind {
 static ON: AtomicBool = AtomicBool::new(false);
 static LOG: Mutex<Vec<(PathBuf, Stamp)>> = Mutex::new(Vec::new());
 
-/// Starts logging what the process looks at (a command that records its run).
-pub fn start() {
+/// Starts logging what the process looks at (a command that records its run); `false` when a
+/// log is already being kept: the log is the process's, so only one run at a time may record
+/// (another run's looks in a log only ever make its record miss more often).
+pub fn start() -> bool {
+    if ON.swap(true, Ordering::SeqCst) {
+        return false;
+    }
     if let Ok(mut log) = LOG.lock() {
         log.clear();
     }
-    ON.store(true, Ordering::SeqCst);
+    true
 }
 
 /// Stops logging and returns what was looked at, each path once (as first seen), in path
@@ -191,9 +196,11 @@ pub fn is_regular(path: &Path) -> bool {
 /// is a link, where the link leads (a link retargeted changes the link's own stamp; the target
 /// changed in place changes the target's).
 pub fn metadata(path: &Path) -> Option<std::fs::Metadata> {
-    if let Stamp::Present(Identity {
-        kind: Kind::Link, ..
-    }) = look(path)
+    // Not logging, a run pays for one `stat`, as before there was a log.
+    if ON.load(Ordering::Relaxed)
+        && let Stamp::Present(Identity {
+            kind: Kind::Link, ..
+        }) = look(path)
         && let Ok(target) = std::fs::canonicalize(path)
     {
         look(&target);

@@ -58,10 +58,11 @@ pub(super) fn begin(args: &CheckArgs, cache: bool) -> Begun {
     if let Some(status) = slot.read().and_then(Record::decode).and_then(replay) {
         return Begun::Replayed(status);
     }
-    let record = slot.writer().and_then(RecordWriter::new).ok();
-    if record.is_some() {
-        observe::start();
-    }
+    let record = slot
+        .writer()
+        .and_then(RecordWriter::new)
+        .ok()
+        .filter(|_| observe::start());
     Begun::Run(Box::new(Recorder {
         record,
         stderr: Vec::new(),
