@@ -119,21 +119,39 @@ impl Comparisons {
 /// Compares every plan of the corpus with the plans above it.
 #[must_use]
 pub fn compare(corpus: &Corpus, graph: &KnowledgeGraph, thresholds: Thresholds) -> Comparisons {
-    let mut comparisons = Comparisons::default();
-    for (id, plan) in corpus.plan_ids() {
-        for index in 0..plan.targets.len() {
-            let row = own_target(corpus, graph, thresholds, TargetId { plan: id, index });
-            comparisons.push(row);
-        }
-        if plan.status == PlanStatus::Full
-            && let Some(parent) = graph.parent_with_targets(id, corpus)
-        {
-            for row in parent_targets(corpus, id, parent) {
-                comparisons.push(row);
-            }
-        }
+    use rayon::prelude::*;
+    // Each plan's rows on every core, numbered in plan order: the same ids at any thread count.
+    let of_plans: Vec<Vec<Comparison>> = (0..corpus.plans.len())
+        .into_par_iter()
+        .map(|i| rows_of(corpus, graph, thresholds, PlanId(i)))
+        .collect();
+    let mut comparisons = Comparisons {
+        rows: Vec::with_capacity(of_plans.iter().map(Vec::len).sum()),
+        ..Comparisons::default()
+    };
+    for row in of_plans.into_iter().flatten() {
+        comparisons.push(row);
     }
     comparisons
+}
+
+/// One plan's rows: its own targets', then its parent's targets it does not state.
+fn rows_of(
+    corpus: &Corpus,
+    graph: &KnowledgeGraph,
+    thresholds: Thresholds,
+    id: PlanId,
+) -> Vec<Comparison> {
+    let plan = corpus.plan(id);
+    let mut rows: Vec<Comparison> = (0..plan.targets.len())
+        .map(|index| own_target(corpus, graph, thresholds, TargetId { plan: id, index }))
+        .collect();
+    if plan.status == PlanStatus::Full
+        && let Some(parent) = graph.parent_with_targets(id, corpus)
+    {
+        rows.extend(parent_targets(corpus, id, parent));
+    }
+    rows
 }
 
 /// A plan's own target against its parent target, its counterpart, or nothing above.

@@ -52,9 +52,15 @@ pub struct AgencyResolver<'a> {
 impl AgencyResolver<'_> {
     #[must_use]
     pub fn resolve(&self, name: &AgencyName, home: JurisdictionId) -> AgencyResolution {
-        let folded = &name.folded;
+        let folded: &str = &name.folded;
         let jurisdiction = &self.jurisdictions[home.0];
-        if Collective::is_collective(folded) || jurisdiction.registry.collectives.contains(folded) {
+        if Collective::is_collective(folded)
+            || jurisdiction
+                .registry
+                .collectives
+                .iter()
+                .any(|c| c == folded)
+        {
             return AgencyResolution::Collective;
         }
         if jurisdiction.registry.is_empty() {

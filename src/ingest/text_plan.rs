@@ -294,9 +294,10 @@ fn qualitative(source: SourceId, extracted: &Extracted) -> Vec<QualitativeTarget
 }
 
 fn tasks(source: SourceId, extracted: &Extracted) -> Vec<Task> {
-    let names = |list: &[(String, Span)]| -> Vec<Located<AgencyName>> {
+    let mut made = crate::model::agency::AgencyNames::default();
+    let mut names = |list: &[(String, Span)]| -> Vec<Located<AgencyName>> {
         list.iter()
-            .map(|(n, span)| Located::new(AgencyName::new(n), source, *span))
+            .map(|(n, span)| Located::new(made.get(n), source, *span))
             .collect()
     };
     extracted

@@ -187,7 +187,7 @@ impl<'a> LintContext<'a> {
         for (mention, ((_, _, name), resolution)) in
             plan.agency_mentions().zip(resolutions).enumerate()
         {
-            match index.get(name.value.folded.as_str()) {
+            match index.get(&*name.value.folded) {
                 Some(&i) => groups[i].others.push(name),
                 None => {
                     index.insert(&name.value.folded, groups.len());

@@ -1,23 +1,43 @@
 //! Agencies as plans name them (牵头单位 / 责任单位), and the registry entries they resolve to.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::text::fold;
 
-/// A name as written in a plan, with its folded form for comparison.
+/// A name as written in a plan, with its folded form for comparison. Shared: a plan names the
+/// same bodies in task after task, and each mention holds the one copy ([`AgencyNames`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct AgencyName {
-    pub written: String,
-    pub folded: String,
+    pub written: Arc<str>,
+    pub folded: Arc<str>,
 }
 
 impl AgencyName {
     #[must_use]
     pub fn new(written: &str) -> Self {
         Self {
-            written: written.trim().to_string(),
-            folded: fold(written),
+            written: written.trim().into(),
+            folded: fold(written).into(),
         }
+    }
+}
+
+/// The names of one reading, each made once: a name written again is the same [`AgencyName`].
+#[derive(Debug, Default)]
+pub struct AgencyNames(HashMap<String, AgencyName>);
+
+impl AgencyNames {
+    /// The name `written`, made the first time it is asked for.
+    pub fn get(&mut self, written: &str) -> AgencyName {
+        if let Some(name) = self.0.get(written) {
+            return name.clone();
+        }
+        let name = AgencyName::new(written);
+        self.0.insert(written.to_string(), name.clone());
+        name
     }
 }
 
