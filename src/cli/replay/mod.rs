@@ -55,7 +55,11 @@ pub(super) fn begin(args: &CheckArgs, cache: bool) -> Begun {
     let Some(slot) = slot else {
         return Begun::Run(Box::new(Recorder::plain()));
     };
-    if let Some(status) = slot.read().and_then(Record::decode).and_then(replay) {
+    if let Some(status) = slot
+        .open()
+        .and_then(|(file, len)| Record::open(file, len))
+        .and_then(replay)
+    {
         return Begun::Replayed(status);
     }
     let record = slot
@@ -109,7 +113,7 @@ fn key(args: &CheckArgs) -> String {
 }
 
 /// Prints a record again when every path it looked at still has its stamp.
-fn replay(record: Record) -> Option<ExitStatus> {
+fn replay(mut record: Record<std::fs::File>) -> Option<ExitStatus> {
     let unchanged = record
         .trailer
         .looked_at
@@ -123,10 +127,12 @@ fn replay(record: Record) -> Option<ExitStatus> {
         1 => ExitStatus::Findings,
         _ => return None,
     };
-    // A reader that stops reading ends the replay quietly, as it ends a run.
-    let printed = super::write_stdout(record.stdout());
-    if printed.is_err() {
-        return Some(ExitStatus::Failure);
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    match record.copy_stdout(&mut out).and_then(|()| out.flush()) {
+        // A reader that stops reading ends the replay quietly, as it ends a run.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(_) => return Some(ExitStatus::Failure),
+        Ok(()) => {}
     }
     let mut stderr = io::stderr().lock();
     drop(stderr.write_all(&record.trailer.stderr));

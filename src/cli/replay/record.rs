@@ -3,7 +3,7 @@
 //! the output's lengths and a checksum of everything before it. The output comes first so that
 //! a report of tens of megabytes is streamed to the record as it is printed, never held whole.
 
-use std::io::{self, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -25,49 +25,75 @@ pub(super) struct Trailer {
     pub status: u8,
 }
 
-/// A record read back and found whole.
-pub(super) struct Record {
-    bytes: Vec<u8>,
-    stdout: std::ops::Range<usize>,
+/// A record opened, found whole, its trailer read; its output is copied out on demand, so that
+/// a report of hundreds of megabytes is never held in memory.
+pub(super) struct Record<R> {
+    source: R,
+    stdout_len: u64,
     pub trailer: Trailer,
 }
 
-impl Record {
-    /// The record in `bytes`; `None` when it is not one, or not whole (a damaged record is a
-    /// miss, never an error).
-    pub(super) fn decode(bytes: Vec<u8>) -> Option<Self> {
-        let body_end = bytes.len().checked_sub(8)?;
-        let (body, sum) = bytes.split_at(body_end);
-        if !body.starts_with(MAGIC) || u64::from_le_bytes(sum.try_into().ok()?) != checksum(body) {
+impl<R: Read + Seek> Record<R> {
+    /// The record of `len` bytes in `source`; `None` when it is not one, or not whole (a damaged
+    /// record is a miss, never an error). The whole record is read once for its checksum before
+    /// anything in it is believed.
+    pub(super) fn open(mut source: R, len: u64) -> Option<Self> {
+        let body_len = len.checked_sub(8)?;
+        if body_len < (MAGIC.len() + TAIL - 8) as u64 || !checksum_holds(&mut source, body_len) {
             return None;
         }
-        let tail = bytes.len().checked_sub(TAIL)?;
-        let number = |at: usize| -> Option<usize> {
-            usize::try_from(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?)).ok()
-        };
-        let (trailer_len, stdout_len) = (number(tail)?, number(tail + 8)?);
-        let stdout = MAGIC.len()..MAGIC.len().checked_add(stdout_len)?;
-        let trailer_at = tail.checked_sub(trailer_len)?;
-        if stdout.end != trailer_at {
+        let tail_at = len.checked_sub(TAIL as u64)?;
+        let mut tail = [0u8; 16];
+        source.seek(SeekFrom::Start(tail_at)).ok()?;
+        source.read_exact(&mut tail).ok()?;
+        let (trailer_len, stdout_len) = tail.split_at(8);
+        let trailer_len = u64::from_le_bytes(trailer_len.try_into().ok()?);
+        let stdout_len = u64::from_le_bytes(stdout_len.try_into().ok()?);
+        let trailer_at = tail_at.checked_sub(trailer_len)?;
+        if (MAGIC.len() as u64).checked_add(stdout_len)? != trailer_at {
             return None;
         }
-        let trailer = postcard::from_bytes(bytes.get(trailer_at..tail)?).ok()?;
+        let mut trailer = vec![0; usize::try_from(trailer_len).ok()?];
+        source.seek(SeekFrom::Start(trailer_at)).ok()?;
+        source.read_exact(&mut trailer).ok()?;
+        let trailer = postcard::from_bytes(&trailer).ok()?;
         Some(Self {
-            bytes,
-            stdout,
+            source,
+            stdout_len,
             trailer,
         })
     }
 
-    pub(super) fn stdout(&self) -> &[u8] {
-        self.bytes.get(self.stdout.clone()).unwrap_or_default()
+    /// Copies the output the run printed to `out`.
+    pub(super) fn copy_stdout(&mut self, out: &mut impl Write) -> io::Result<()> {
+        self.source.seek(SeekFrom::Start(MAGIC.len() as u64))?;
+        let copied = io::copy(&mut (&mut self.source).take(self.stdout_len), out)?;
+        if copied == self.stdout_len {
+            Ok(())
+        } else {
+            Err(io::Error::from(io::ErrorKind::UnexpectedEof))
+        }
     }
 }
 
-fn checksum(bytes: &[u8]) -> u64 {
+/// Whether the first `body_len` bytes of `source` begin with the magic line and hash to the
+/// checksum that follows them.
+fn checksum_holds(source: &mut impl Read, body_len: u64) -> bool {
     let mut hasher = Xxh3Default::new();
-    hasher.update(bytes);
-    hasher.digest()
+    let mut buffer = vec![0; 1 << 16];
+    let mut left = body_len;
+    let mut first = true;
+    while left > 0 {
+        let n = usize::try_from(left.min(buffer.len() as u64)).unwrap_or(buffer.len());
+        if source.read_exact(&mut buffer[..n]).is_err() || (first && !buffer.starts_with(MAGIC)) {
+            return false;
+        }
+        first = false;
+        hasher.update(&buffer[..n]);
+        left -= n as u64;
+    }
+    let mut sum = [0u8; 8];
+    source.read_exact(&mut sum).is_ok() && u64::from_le_bytes(sum) == hasher.digest()
 }
 
 /// A record being written: the output as it is printed, then [`RecordWriter::finish`].
@@ -154,25 +180,34 @@ mod tests {
         writer.finish(&trailer).unwrap()
     }
 
+    fn opened(bytes: &[u8]) -> Option<Record<std::io::Cursor<Vec<u8>>>> {
+        Record::open(std::io::Cursor::new(bytes.to_vec()), bytes.len() as u64)
+    }
+
     #[test]
     fn a_record_reads_back_and_any_damage_is_a_miss() {
         let bytes = written(b"{\"diagnostics\": []}\n");
-        let record = Record::decode(bytes.clone()).unwrap();
-        assert_eq!(record.stdout(), b"{\"diagnostics\": []}\n");
+        let mut record = opened(&bytes).unwrap();
+        let mut stdout = Vec::new();
+        record.copy_stdout(&mut stdout).unwrap();
+        assert_eq!(stdout, b"{\"diagnostics\": []}\n");
         assert_eq!(record.trailer.stderr, b"note\n");
         assert_eq!(record.trailer.status, 1);
         assert_eq!(record.trailer.looked_at.len(), 1);
         for at in [0, MAGIC.len() + 3, bytes.len() - 30, bytes.len() - 1] {
             let mut damaged = bytes.clone();
             damaged[at] ^= 0x20;
-            assert!(Record::decode(damaged).is_none(), "byte {at} flipped");
+            assert!(opened(&damaged).is_none(), "byte {at} flipped");
         }
         for len in [0, 7, 8, MAGIC.len(), bytes.len() - 1] {
-            assert!(
-                Record::decode(bytes[..len].to_vec()).is_none(),
-                "cut at {len}"
-            );
+            assert!(opened(&bytes[..len]).is_none(), "cut at {len}");
         }
-        assert!(Record::decode(b"garbage of any length at all, here 45 bytes".to_vec()).is_none());
+        assert!(opened(b"garbage of any length at all, here 45 bytes").is_none());
+        // A record larger than the buffer its checksum is read through.
+        let large = vec![b'x'; 200_000];
+        let mut record = opened(&written(&large)).unwrap();
+        let mut stdout = Vec::new();
+        record.copy_stdout(&mut stdout).unwrap();
+        assert_eq!(stdout, large);
     }
 }

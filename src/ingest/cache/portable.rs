@@ -47,6 +47,14 @@ pub(super) fn read_entry(
     Ok(None)
 }
 
+pub(super) fn open_entry(
+    _path: &Path,
+    _me: Owner,
+    _cap: u64,
+) -> Result<Option<(std::fs::File, u64)>, Rejection> {
+    Ok(None)
+}
+
 pub(super) fn write_entry(
     _folder: &Path,
     _path: &Path,

@@ -77,6 +77,27 @@ fn is_private_folder(meta: &Metadata, me: Owner) -> bool {
 
 /// The bytes of the entry at `path`, at most `cap` of them: `Ok(None)` when there is none.
 pub(super) fn read_entry(path: &Path, me: Owner, cap: u64) -> Result<Option<Vec<u8>>, Rejection> {
+    let Some((file, len)) = open_entry(path, me, cap)? else {
+        return Ok(None);
+    };
+    // Bounded whatever the size said: the file may grow while read.
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(cap.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|_| Rejection::Unreadable)?;
+    if bytes.len() as u64 > cap {
+        return Err(Rejection::TooLarge);
+    }
+    Ok(Some(bytes))
+}
+
+/// The entry at `path` opened for reading, with its length, when it is a private regular file
+/// of at most `cap` bytes: `Ok(None)` when there is none.
+pub(super) fn open_entry(
+    path: &Path,
+    me: Owner,
+    cap: u64,
+) -> Result<Option<(File, u64)>, Rejection> {
     // The kind is known before anything is opened: reading a pipe would wait forever, a link to
     // a device (`/dev/zero`) would never end.
     let before = match std::fs::symlink_metadata(path) {
@@ -106,15 +127,7 @@ pub(super) fn read_entry(path: &Path, me: Owner, cap: u64) -> Result<Option<Vec<
     if meta.len() > cap {
         return Err(Rejection::TooLarge);
     }
-    // Bounded whatever the size said: the file may grow while read.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(cap.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|_| Rejection::Unreadable)?;
-    if bytes.len() as u64 > cap {
-        return Err(Rejection::TooLarge);
-    }
-    Ok(Some(bytes))
+    Ok(Some((file, meta.len())))
 }
 
 /// Writes `bytes` as the entry `path` in `folder` (made private when missing): a new file of

@@ -36,12 +36,12 @@ impl Cache {
 }
 
 impl RunSlot {
-    /// The record's bytes, when a private one is there.
-    pub(crate) fn read(&self) -> Option<Vec<u8>> {
+    /// The record opened for reading, with its length, when a private one is there.
+    pub(crate) fn open(&self) -> Option<(std::fs::File, u64)> {
         if private::folder_state(&self.folder, self.me) != Some(true) {
             return None;
         }
-        private::read_entry(&self.path, self.me, MAX_RECORD)
+        private::open_entry(&self.path, self.me, MAX_RECORD)
             .ok()
             .flatten()
     }
