@@ -175,9 +175,12 @@ impl Recorder {
         }
     }
 
-    /// This run is not to be replayed (it had something to say that is not part of its output).
+    /// This run is not to be replayed (it had something to say that is not part of its output,
+    /// or its output could not be printed whole): its record and its log are dropped.
     pub(super) fn forgo(&mut self) {
-        self.record = None;
+        if self.record.take().is_some() {
+            drop(observe::finish());
+        }
     }
 
     /// Ends the run with `status`, keeping its record when the run may be replayed.
