@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, SystemTime};
 
-use crate::support::{finished_within, root};
+use crate::support::{finished_within, forget_runs, is_run_record, root};
 
 /// What a run gave.
 struct Run {
@@ -48,25 +48,6 @@ fn run_in(cwd: &Path, env: &[(&str, &Path)], extra: &[&str]) -> Run {
 fn run(cache: &Path, extra: &[&str]) -> Run {
     forget_runs(cache);
     run_in(&root(), &[("PLANLINT_CACHE_DIR", cache)], extra)
-}
-
-/// Whether `path` is the record of a whole run (`tests/it/replay.rs`), not an extraction entry.
-fn is_run_record(path: &Path) -> bool {
-    // Only a regular file is opened: the tests plant pipes and links to devices.
-    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file())
-        && std::fs::read(path).is_ok_and(|bytes| bytes.starts_with(b"planlint run record 1\n"))
-}
-
-/// Removes the records of earlier runs, so that the next run reads the corpus (and the entries
-/// under test) instead of replaying what an identical run printed.
-fn forget_runs(cache: &Path) {
-    for path in walkdir::WalkDir::new(cache)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file() && is_run_record(e.path()))
-    {
-        std::fs::remove_file(path.path()).unwrap();
-    }
 }
 
 /// The findings without the cache, then a run that fills `cache` (checked to give the same).

@@ -251,3 +251,23 @@ pub(crate) fn git(dir: &Path, args: &[&str]) -> std::process::Output {
             .unwrap(),
     )
 }
+
+/// Whether `path` is the record of a whole run (`tests/it/replay.rs`), not an extraction entry.
+pub(crate) fn is_run_record(path: &Path) -> bool {
+    // Only a regular file is opened: the tests plant pipes and links to devices.
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file())
+        && std::fs::read(path).is_ok_and(|bytes| bytes.starts_with(b"planlint run record 1\n"))
+}
+
+/// Removes the records of earlier runs from the cache folder `cache`, so that the next run
+/// reads the corpus (and the extraction entries a test is about) instead of replaying what an
+/// identical run printed.
+pub(crate) fn forget_runs(cache: &Path) {
+    for entry in walkdir::WalkDir::new(cache)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && is_run_record(e.path()))
+    {
+        std::fs::remove_file(entry.path()).unwrap();
+    }
+}
