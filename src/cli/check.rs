@@ -103,7 +103,6 @@ fn run_recorded(args: &CheckArgs, recorder: &mut super::replay::Recorder) -> Exi
     if let Some((fixed, path)) = &report.baseline_fixed {
         recorder.say(&baseline_fixed_line(*fixed, path, lang));
     }
-    let sources = &report.corpus.sources;
     let summary = report.summary();
     let min_level = if args.quiet {
         super::MinLevel::Error
@@ -123,13 +122,16 @@ fn run_recorded(args: &CheckArgs, recorder: &mut super::replay::Recorder) -> Exi
                 .collect()
         };
     let findings: &[crate::diagnostics::Diagnostic] = &shown;
-    let written = print(recorder, |out| match args.format {
-        // Streamed: the report of a national corpus is tens of megabytes.
-        Format::Json => diagnostics::json::write_json(out, findings, summary, sources, lang)
-            .map_err(std::io::Error::from),
-        format => render(format, findings, summary, &report, lang, args.color)
-            .map_err(std::io::Error::other)
-            .and_then(|text| out.write_all(text.as_bytes())),
+    let written = print(recorder, |out| {
+        write_report(
+            out,
+            args.format,
+            findings,
+            summary,
+            &report,
+            lang,
+            args.color,
+        )
     })
     .map_err(Error::Output);
     if let Err(err) = written {
@@ -339,21 +341,24 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
     run(&rerun)
 }
 
-/// The findings in a text format (every one but JSON, which is streamed).
-fn render(
+/// Writes the findings to `out` in `format`: JSON as it is made (the report of a national corpus
+/// is tens of megabytes), the others rendered, then written.
+fn write_report(
+    out: &mut impl std::io::Write,
     format: Format,
     findings: &[crate::diagnostics::Diagnostic],
     summary: crate::diagnostics::Summary,
     report: &Report,
     lang: Lang,
     color: super::args::Color,
-) -> Result<String, String> {
+) -> std::io::Result<()> {
     let sources = &report.corpus.sources;
-    match format {
-        Format::Human => Ok(human(findings, summary, sources, lang, color, true)),
+    let text = match format {
         Format::Json => {
-            diagnostics::json::to_json(findings, summary, sources, lang).map_err(|e| e.to_string())
+            return diagnostics::json::write_json(out, findings, summary, sources, lang)
+                .map_err(std::io::Error::from);
         }
+        Format::Human => Ok(human(findings, summary, sources, lang, color, true)),
         Format::Sarif => diagnostics::sarif::to_sarif(findings, sources, &lints::codes(), lang)
             .map_err(|e| e.to_string()),
         Format::Github => Ok(diagnostics::github::to_github(
@@ -372,17 +377,15 @@ fn render(
             lang,
         )),
     }
+    .map_err(std::io::Error::other)?;
+    out.write_all(text.as_bytes())
 }
 
-/// Prints the report to standard output (and the run's record) as it is made; a reader that
-/// stops reading (a closed pipe) ends it quietly, as [`super::write_stdout`] does.
+/// Prints the report to standard output (and the run's record) as it is made.
 fn print(
     recorder: &mut super::replay::Recorder,
     write: impl FnOnce(&mut std::io::BufWriter<super::replay::Tee<'_>>) -> std::io::Result<()>,
 ) -> Result<(), String> {
     let mut out = recorder.stdout();
-    match write(&mut out).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| e.to_string()),
-    }
+    super::done_if_closed(write(&mut out).and_then(|()| out.flush())).map_err(|e| e.to_string())
 }

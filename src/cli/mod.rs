@@ -130,7 +130,13 @@ pub fn run(cli: Cli) -> ExitStatus {
 fn write_stdout(text: impl AsRef<[u8]>) -> std::io::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_ref()).and_then(|()| out.flush()) {
+    done_if_closed(out.write_all(text.as_ref()).and_then(|()| out.flush()))
+}
+
+/// A write to standard output whose reader stopped reading (a closed pipe) is done: the command
+/// ends quietly, as `cat` does.
+fn done_if_closed(written: std::io::Result<()>) -> std::io::Result<()> {
+    match written {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }

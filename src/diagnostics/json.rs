@@ -76,18 +76,6 @@ fn location<'a>(sources: &Sources, source: SourceId, label: &'a Label, lang: Lan
     }
 }
 
-/// The JSON document for a run, pretty-printed.
-pub fn to_json(
-    diagnostics: &[Diagnostic],
-    summary: Summary,
-    sources: &Sources,
-    lang: Lang,
-) -> Result<String, serde_json::Error> {
-    let mut bytes = Vec::new();
-    write_json(&mut bytes, diagnostics, summary, sources, lang)?;
-    String::from_utf8(bytes).map_err(|e| serde_json::Error::io(std::io::Error::other(e)))
-}
-
 /// The JSON document for a run, pretty-printed, written to `out` as it is made: a national
 /// corpus's report is tens of megabytes, never held whole.
 pub fn write_json(

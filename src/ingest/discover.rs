@@ -129,7 +129,7 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
             }
             if entry.file_type().is_dir() {
                 // A plan added, removed or renamed in it changes the folder's stamp.
-                observe::listed(path);
+                observe::look(path);
                 continue;
             }
             if !wanted {

@@ -157,11 +157,6 @@ pub fn look(path: &Path) -> Stamp {
     stamp
 }
 
-/// Notes a folder that was listed (a file added to or removed from it changes its stamp).
-pub fn listed(dir: &Path) {
-    look(dir);
-}
-
 /// Whether `path` is a regular file, following a link (as [`Path::is_file`]); noted.
 #[must_use]
 pub fn is_file(path: &Path) -> bool {

@@ -69,8 +69,7 @@ pub(super) fn begin(args: &CheckArgs, cache: bool) -> Begun {
         .filter(|_| observe::start());
     Begun::Run(Box::new(Recorder {
         record,
-        stderr: Vec::new(),
-        started: SystemTime::now(),
+        ..Recorder::plain()
     }))
 }
 
@@ -93,14 +92,14 @@ fn key(args: &CheckArgs) -> String {
     field(b"planlint check run 1");
     field(format!("{args:?}").as_bytes());
     let cwd = std::env::current_dir().unwrap_or_default();
-    field(&record::path_bytes(&cwd));
+    field(&record::os_bytes(cwd.as_os_str()));
     let mut vars: Vec<_> = std::env::vars_os()
         .filter(|(name, _)| !VOLATILE.iter().any(|v| name == v))
         .collect();
     vars.sort();
     for (name, value) in &vars {
-        field(&record::path_bytes(name.as_ref()));
-        field(&record::path_bytes(value.as_ref()));
+        field(&record::os_bytes(name));
+        field(&record::os_bytes(value));
     }
     let terminal = format!(
         "{} {} {:?}",
@@ -128,11 +127,8 @@ fn replay(mut record: Record<std::fs::File>) -> Option<ExitStatus> {
         _ => return None,
     };
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    match record.copy_stdout(&mut out).and_then(|()| out.flush()) {
-        // A reader that stops reading ends the replay quietly, as it ends a run.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-        Err(_) => return Some(ExitStatus::Failure),
-        Ok(()) => {}
+    if super::done_if_closed(record.copy_stdout(&mut out).and_then(|()| out.flush())).is_err() {
+        return Some(ExitStatus::Failure);
     }
     let mut stderr = io::stderr().lock();
     drop(stderr.write_all(&record.trailer.stderr));
@@ -202,7 +198,7 @@ impl Recorder {
             let trailer = Trailer {
                 looked_at: looked_at
                     .iter()
-                    .map(|(path, stamp)| (record::path_bytes(path), *stamp))
+                    .map(|(path, stamp)| (record::os_bytes(path.as_os_str()), *stamp))
                     .collect(),
                 stderr: self.stderr,
                 status: code,

@@ -143,15 +143,15 @@ impl<W: Write> Write for RecordWriter<W> {
     }
 }
 
-/// A path as a record keeps it.
+/// A path (or any name the system gives: a variable, its value) as a record keeps it.
 #[cfg(unix)]
-pub(super) fn path_bytes(path: &std::path::Path) -> Vec<u8> {
-    std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec()
+pub(super) fn os_bytes(name: &std::ffi::OsStr) -> Vec<u8> {
+    std::os::unix::ffi::OsStrExt::as_bytes(name).to_vec()
 }
 
 #[cfg(not(unix))]
-pub(super) fn path_bytes(path: &std::path::Path) -> Vec<u8> {
-    path.to_string_lossy().into_owned().into_bytes()
+pub(super) fn os_bytes(name: &std::ffi::OsStr) -> Vec<u8> {
+    name.to_string_lossy().into_owned().into_bytes()
 }
 
 /// A path a record kept.
