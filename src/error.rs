@@ -51,6 +51,9 @@ pub enum Error {
         name: String,
         candidates: Vec<String>,
     },
+    /// The review service cannot start (an address taken, a token too short, a corpus that
+    /// cannot be copied or watched).
+    Serve(Msg),
 }
 
 /// What an output path names when it is not a regular file.
@@ -133,6 +136,7 @@ impl Error {
             Error::CatalogueFolder { .. } => "planlint::catalogue_folder",
             Error::AmbiguousJurisdiction { .. } => "planlint::ambiguous_jurisdiction",
             Error::Annotate { .. } => "planlint::annotate",
+            Error::Serve(_) => "planlint::serve",
         }
     }
 
@@ -188,6 +192,7 @@ impl Error {
             Error::Output(reason) => {
                 msg!("无法输出：{reason}", "cannot write the output: {reason}")
             }
+            Error::Serve(reason) => reason.clone(),
             Error::ChangedFiles { reference, reason } => msg!(
                 "无法用 git 列出自 {reference} 以来改动的文件：{reason}",
                 "git cannot list the files changed since {reference}: {reason}"

@@ -27,6 +27,7 @@ pub mod i18n;
 pub mod ingest;
 pub mod lints;
 pub mod model;
+pub mod serve;
 pub mod source;
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod extract;
 mod graph;
 mod output;
 mod replay;
+pub mod serve;
 mod shell;
 
 pub use args::{
@@ -51,6 +52,9 @@ pub enum Command {
     Trace(TraceArgs),
     /// Print the effective configuration (planlint.yaml merged with the command line).
     Config(ConfigCommandArgs),
+    /// Serve the review desk: upload a draft in a browser, read its review, browse the corpus;
+    /// a JSON API for office systems.
+    Serve(serve::ServeArgs),
     /// Print the completion script for a shell (bash, zsh, fish, elvish, powershell).
     Completions(shell::CompletionsArgs),
     /// Print the man page, or write every page into a folder with --out-dir.
@@ -121,6 +125,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Compare(args) => compare::run(&args),
         Command::Trace(args) => graph::trace(&args),
         Command::Config(args) => check::print_config(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Completions(args) => shell::completions(&args),
         Command::Man(args) => shell::man(&args),
     }

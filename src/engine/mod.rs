@@ -39,6 +39,9 @@ pub struct Inputs {
     pub baseline: BaselineUse,
     /// Keep what extraction reads in the extraction cache and read it back from there.
     pub cache: bool,
+    /// Files and folders every output names otherwise: the review service's uploads by the
+    /// name the reviewer gave, its private copy of the corpus by the corpus's path.
+    pub names: Vec<(PathBuf, String)>,
 }
 
 pub use crate::diagnostics::baseline::BaselineUse;
@@ -300,7 +303,10 @@ fn load(config: &Config, inputs: &Inputs) -> Result<Corpus, Error> {
             paths,
             lints_dir,
             &config.catalogue,
-            &Drafts::default(),
+            &Drafts {
+                names: inputs.names.clone(),
+                ..Drafts::default()
+            },
             &exclude,
             &root,
             inputs.cache,
@@ -309,6 +315,7 @@ fn load(config: &Config, inputs: &Inputs) -> Result<Corpus, Error> {
         let drafts = Drafts {
             paths: inputs.paths.clone(),
             jurisdiction: inputs.jurisdiction.clone(),
+            names: inputs.names.clone(),
         };
         ingest::load_filtered(
             &inputs.corpus,

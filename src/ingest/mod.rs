@@ -55,6 +55,8 @@ pub struct Drafts {
     pub paths: Vec<PathBuf>,
     /// The jurisdiction the drafts belong to, when neither a folder nor the issuer tells.
     pub jurisdiction: Option<String>,
+    /// Paths every output shows by another name (`model::Sources::renamed`).
+    pub names: Vec<(PathBuf, String)>,
 }
 
 /// Files a run does not read (`exclude:` in planlint.yaml).
@@ -97,7 +99,7 @@ pub fn load_filtered(
     cache: bool,
 ) -> Result<Corpus, LoadError> {
     let cache = if cache { cache::Cache::open() } else { None };
-    let mut sources = Sources::rooted(root);
+    let mut sources = Sources::rooted(root).renamed(&drafts.names);
     let mut diagnostics = Vec::new();
     let catalogue = rule_data::load(lints_dir, layers, &mut sources, &mut diagnostics)?;
     let (mut files, draft_files) = discover_with_drafts(paths, &drafts.paths)?;

@@ -148,6 +148,8 @@ pub struct Sources {
     files: Vec<SourceFile>,
     /// The project root paths are shown relative to, and the folder relative paths start from.
     root: Option<(PathBuf, PathBuf)>,
+    /// Paths shown under another name (see [`Sources::renamed`]), absolute.
+    names: Vec<(PathBuf, String)>,
 }
 
 impl Sources {
@@ -161,7 +163,21 @@ impl Sources {
         Self {
             files: Vec::new(),
             root: Some((root, cwd)),
+            names: Vec::new(),
         }
+    }
+
+    /// Shows each file at or under a path of `names` by the name given with it: an upload by
+    /// the file name its reviewer gave, the review service's private copy of a corpus by the
+    /// corpus's own path. Output then names them as a run on the originals would.
+    #[must_use]
+    pub fn renamed(mut self, names: &[(PathBuf, String)]) -> Self {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        self.names = names
+            .iter()
+            .map(|(path, name)| (lexical(&cwd.join(path)), name.clone()))
+            .collect();
+        self
     }
 
     /// The project root, when paths are shown relative to one.
@@ -181,7 +197,7 @@ impl Sources {
         text: impl Into<Arc<str>>,
         printed: Option<Arc<super::printed::Printed>>,
     ) -> SourceId {
-        let shown = match &self.root {
+        let shown = self.renaming(&path).unwrap_or_else(|| match &self.root {
             Some((root, cwd)) => {
                 let absolute = lexical(&cwd.join(&path));
                 absolute
@@ -189,7 +205,7 @@ impl Sources {
                     .map_or_else(|_| display_path(&path), display_path)
             }
             None => display_path(&path),
-        };
+        });
         self.files.push(SourceFile {
             path,
             shown,
@@ -198,6 +214,23 @@ impl Sources {
             printed,
         });
         SourceId(self.files.len() - 1)
+    }
+
+    /// The name `path` is shown by, when it is at or under a renamed path.
+    fn renaming(&self, path: &Path) -> Option<String> {
+        if self.names.is_empty() {
+            return None;
+        }
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let absolute = lexical(&cwd.join(path));
+        self.names.iter().find_map(|(renamed, name)| {
+            let rest = absolute.strip_prefix(renamed).ok()?;
+            Some(if rest.as_os_str().is_empty() {
+                name.clone()
+            } else {
+                format!("{name}/{}", display_path(rest))
+            })
+        })
     }
 
     #[must_use]

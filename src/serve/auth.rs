@@ -1,0 +1,127 @@
+//! Access with `--token`: office systems send `Authorization: Bearer TOKEN`; a reviewer types
+//! it once into the password page, which sets a cookie (its SHA-256, HttpOnly, SameSite=Strict,
+//! so another site's page cannot submit with it). Without either the answer is 401: the JSON
+//! error for the API, the password page for pages.
+
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use sha2::Digest as _;
+
+use super::Access;
+use super::app::AppState;
+
+/// The cookie the password page sets.
+pub(crate) const COOKIE: &str = "planlint_session";
+
+/// Lets a request through when the service is open or it carries the token.
+pub(crate) async fn require(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let Access::Token(token) = &state.settings.access else {
+        return next.run(request).await;
+    };
+    let path = request.uri().path();
+    // The password page, its style and the health check are open to all.
+    let open = matches!(path, "/login" | "/assets/style.css" | "/healthz");
+    if open || carries(request.headers(), token) {
+        return next.run(request).await;
+    }
+    let lang = super::pages::lang_of(request.headers(), request.uri().query());
+    if path.starts_with("/api/") {
+        let mut response = super::api::error(
+            StatusCode::UNAUTHORIZED,
+            &crate::msg!(
+                "需要口令（Authorization: Bearer）",
+                "a token is needed (Authorization: Bearer)"
+            ),
+            lang,
+        );
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            header::HeaderValue::from_static("Bearer"),
+        );
+        return response;
+    }
+    (StatusCode::UNAUTHORIZED, super::pages::login(lang, false)).into_response()
+}
+
+/// Whether `headers` carry the token, as a bearer token or as the password page's cookie.
+pub(crate) fn carries(headers: &HeaderMap, token: &str) -> bool {
+    let bearer = headers
+        .get_all(header::AUTHORIZATION)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.strip_prefix("Bearer "))
+        .any(|given| same(given.trim().as_bytes(), token.as_bytes()));
+    let session = session_of(token);
+    let cookie = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().strip_prefix(COOKIE)?.strip_prefix('='))
+        .any(|given| same(given.as_bytes(), session.as_bytes()));
+    bearer || cookie
+}
+
+/// The cookie's value for `token`.
+#[must_use]
+pub(crate) fn session_of(token: &str) -> String {
+    let digest = sha2::Sha256::digest(format!("planlint session\n{token}").as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether a password typed into the page is the token.
+#[must_use]
+pub(crate) fn is_token(given: &str, token: &str) -> bool {
+    same(given.trim().as_bytes(), token.as_bytes())
+}
+
+/// Compares in time that does not depend on where the first difference is.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let longest = a.len().max(b.len());
+    let mut differ = u8::from(a.len() != b.len());
+    for i in 0..longest {
+        differ |= a.get(i).copied().unwrap_or(0) ^ b.get(i).copied().unwrap_or(0);
+    }
+    differ == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_token_or_its_session_lets_a_request_in() {
+        let mut headers = HeaderMap::new();
+        assert!(!carries(&headers, "s3cret-token"));
+        headers.insert(
+            header::AUTHORIZATION,
+            "Bearer s3cret-tokeN"
+                .parse()
+                .unwrap_or_else(|_| unreachable!()),
+        );
+        assert!(!carries(&headers, "s3cret-token"));
+        headers.insert(
+            header::AUTHORIZATION,
+            "Bearer s3cret-token"
+                .parse()
+                .unwrap_or_else(|_| unreachable!()),
+        );
+        assert!(carries(&headers, "s3cret-token"));
+        let mut cookies = HeaderMap::new();
+        let cookie = format!("lang=en; {COOKIE}={}", session_of("s3cret-token"));
+        cookies.insert(
+            header::COOKIE,
+            cookie.parse().unwrap_or_else(|_| unreachable!()),
+        );
+        assert!(carries(&cookies, "s3cret-token"));
+        assert!(!carries(&cookies, "another-token"));
+    }
+}

@@ -1,0 +1,119 @@
+//! A check asked for by a request: admitted (or turned away), run on a blocking thread against
+//! the generation current when it started, bounded in time, kept for its page and downloads,
+//! and copied into `--keep DIR` when asked.
+
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+
+use crate::i18n::Msg;
+use crate::msg;
+
+use super::app::AppState;
+use super::review::{self, Review};
+use super::upload::Upload;
+
+/// A kept review and its id.
+#[derive(Debug)]
+pub(crate) struct Done {
+    pub(crate) id: String,
+    pub(crate) review: Arc<Review>,
+}
+
+/// Why a check gave no review.
+#[derive(Debug)]
+pub(crate) struct Failed {
+    pub(crate) status: StatusCode,
+    pub(crate) why: Msg,
+    /// Seconds to wait before asking again, when the service is only busy.
+    pub(crate) retry_after: Option<u64>,
+}
+
+/// How long a client turned away is told to wait.
+const RETRY_AFTER_SECONDS: u64 = 5;
+
+pub(crate) async fn run(state: &Arc<AppState>, upload: Upload) -> Result<Done, Failed> {
+    let ticket = state.admission.enter().await.map_err(|_| Failed {
+        status: StatusCode::SERVICE_UNAVAILABLE,
+        why: msg!(
+            "检查排队已满，请稍后再试",
+            "every worker and place in the queue is taken; try again shortly"
+        ),
+        retry_after: Some(RETRY_AFTER_SECONDS),
+    })?;
+    let generation = state.live.current();
+    let task_state = Arc::clone(state);
+    let kept_bytes = state.settings.keep.as_ref().map(|_| upload.bytes.clone());
+    let name = upload.name.clone();
+    let task = tokio::task::spawn_blocking(move || {
+        // The ticket is released when the check ends, even after its request timed out: a
+        // check that runs on still holds its worker.
+        let _ticket = ticket;
+        review::check(&task_state.settings, &generation, upload)
+    });
+    let limit = state.settings.limits.check_timeout;
+    let review = match tokio::time::timeout(limit, task).await {
+        Ok(Ok(Ok(review))) => review,
+        Ok(Ok(Err(err))) => {
+            return Err(Failed {
+                status: StatusCode::INTERNAL_SERVER_ERROR,
+                why: err.message(),
+                retry_after: None,
+            });
+        }
+        Ok(Err(_panicked)) => {
+            return Err(Failed {
+                status: StatusCode::INTERNAL_SERVER_ERROR,
+                why: msg!(
+                    "检查中途出错（planlint 的缺陷，请报告）",
+                    "the check failed part way (a bug in planlint; please report it)"
+                ),
+                retry_after: None,
+            });
+        }
+        Err(_elapsed) => {
+            let seconds = limit.as_secs();
+            return Err(Failed {
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                why: msg!(
+                    "检查超过 {seconds} 秒未完成，已放弃",
+                    "the check took longer than {seconds} s and was given up"
+                ),
+                retry_after: None,
+            });
+        }
+    };
+    let json = review.in_lang(state.settings.lang).json.clone();
+    let id = state.store.keep(review).ok_or_else(|| Failed {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        why: msg!("系统无法生成随机编号", "the system gave no random id"),
+        retry_after: None,
+    })?;
+    if let (Some(dir), Some(bytes)) = (&state.settings.keep, kept_bytes) {
+        keep(dir, &id, &name, &bytes, &json);
+    }
+    let review = state.store.get(&id).ok_or_else(|| Failed {
+        status: StatusCode::SERVICE_UNAVAILABLE,
+        why: msg!("检查结果已过期", "the review expired"),
+        retry_after: Some(RETRY_AFTER_SECONDS),
+    })?;
+    Ok(Done { id, review })
+}
+
+/// `--keep DIR`: the upload and its JSON in `DIR/ID/`, written aside and renamed, so a
+/// reader never sees half a file. A failure is logged, never the reviewer's problem.
+fn keep(dir: &std::path::Path, id: &str, name: &str, bytes: &[u8], json: &[u8]) {
+    let folder = dir.join(id);
+    let written = std::fs::create_dir_all(&folder).and_then(|()| {
+        for (file, content) in [(name, bytes), ("report.json", json)] {
+            let mut temp = tempfile::NamedTempFile::new_in(&folder)?;
+            std::io::Write::write_all(&mut temp, content)?;
+            temp.persist_noclobber(folder.join(file))
+                .map_err(|e| e.error)?;
+        }
+        Ok(())
+    });
+    if let Err(err) = written {
+        super::log::keep_failed(&folder, &err);
+    }
+}
