@@ -178,7 +178,7 @@ fn checked_files(report: &Report) -> Vec<String> {
     corpus
         .plans
         .iter()
-        .filter(|plan| corpus.reports_on(plan.source))
+        .filter(|plan| report.reports_on(plan.source))
         .map(|plan| corpus.sources.get(plan.source).display_path())
         .collect()
 }

@@ -56,7 +56,7 @@ pub(super) fn run(args: &CompareArgs) -> ExitStatus {
         .plans
         .iter()
         .enumerate()
-        .filter(|(_, plan)| report.corpus.reports_on(plan.source))
+        .filter(|(_, plan)| report.reports_on(plan.source))
         .map(|(i, _)| PlanId(i))
         .collect();
     // A draft that could not be read is never an empty table that passes: what was not read

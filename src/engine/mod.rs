@@ -63,6 +63,8 @@ pub struct Report {
     pub baseline_hidden: usize,
     /// The codes reported about each target: an index, so exports ask per target in O(1).
     about_targets: HashSet<(Code, TargetId)>,
+    /// Which files it reports on.
+    view: View,
 }
 
 impl Report {
@@ -72,6 +74,13 @@ impl Report {
             hidden_by_baseline: self.baseline_hidden,
             ..Summary::of(&self.findings, self.corpus.files)
         }
+    }
+
+    /// Whether the run reports on the file `source`: the drafts, when drafts are checked against
+    /// a corpus; the paths asked for, when a part of a corpus was checked; else every file.
+    #[must_use]
+    pub fn reports_on(&self, source: SourceId) -> bool {
+        self.view.shows(&self.corpus, source)
     }
 
     /// What became of a comparison's finding in this run.
@@ -178,17 +187,11 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
             .map(|&id| crate::comparison::facts(&corpus, comparisons.get(id)))
             .collect();
     }
-    // A draft is reviewed, not the corpus: only findings located in the drafts are shown; a
-    // folder inside a corpus, only its own.
-    let in_view = |d: &Diagnostic| {
-        d.source.is_none_or(|s| {
-            (inputs.corpus.is_empty() || corpus.drafts.contains(&s))
-                && scope.as_ref().is_none_or(|(_, wanted)| {
-                    let path = absolute(&corpus.sources.get(s).path);
-                    wanted.iter().any(|w| path.starts_with(w))
-                })
-        })
+    let view = View {
+        drafts: !inputs.corpus.is_empty(),
+        wanted: scope.map(|(_, wanted)| wanted),
     };
+    let in_view = |d: &Diagnostic| d.source.is_none_or(|s| view.shows(&corpus, s));
     findings.retain(in_view);
     hidden.retain(in_view);
     let about_targets = findings
@@ -204,7 +207,28 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
         baseline_fixed,
         baseline_hidden: hidden.len(),
         about_targets,
+        view,
     })
+}
+
+/// Which files a run reports on: a draft is reviewed, not the corpus, so only the drafts; a
+/// folder or file inside a corpus, only its own.
+#[derive(Debug)]
+struct View {
+    /// Drafts are checked against a corpus.
+    drafts: bool,
+    /// The paths asked for, when the corpus around them was read too.
+    wanted: Option<Vec<PathBuf>>,
+}
+
+impl View {
+    fn shows(&self, corpus: &Corpus, source: SourceId) -> bool {
+        (!self.drafts || corpus.drafts.contains(&source))
+            && self.wanted.as_ref().is_none_or(|wanted| {
+                let path = absolute(&corpus.sources.get(source).path);
+                wanted.iter().any(|w| path.starts_with(w))
+            })
+    }
 }
 
 /// What becomes of the findings that report comparisons, stage by stage: a row whose finding

@@ -55,13 +55,6 @@ impl Corpus {
         &self.jurisdictions[id.0]
     }
 
-    /// Whether a run reports on the plan read from `source`: every plan of a whole corpus, the
-    /// drafts only when drafts are checked against one.
-    #[must_use]
-    pub fn reports_on(&self, source: SourceId) -> bool {
-        self.drafts.is_empty() || self.drafts.contains(&source)
-    }
-
     /// Every plan with its id.
     pub fn plan_ids(&self) -> impl Iterator<Item = (PlanId, &Plan)> {
         self.plans.iter().enumerate().map(|(i, p)| (PlanId(i), p))

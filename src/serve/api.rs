@@ -46,6 +46,17 @@ fn json_bytes(status: StatusCode, bytes: Vec<u8>) -> Response {
     response
 }
 
+/// A check that gave no review, as the API answers it (with Retry-After when only busy).
+fn failure(failed: &checks::Failed, lang: Lang) -> Response {
+    let mut response = error(failed.status, &failed.why, lang);
+    if let Some(seconds) = failed.retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    response
+}
+
 /// The check's query: the draft's name and place (raw bodies), the language.
 #[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -71,6 +82,16 @@ pub(crate) struct CheckForm {
     jurisdiction: Option<String>,
 }
 
+/// A draft as the whole body, of its own type (`application/pdf`, `text/plain`…) or
+/// `application/octet-stream` with `?name=`.
+#[derive(Debug, utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[expect(
+    dead_code,
+    reason = "describes the body for OpenAPI; the handler reads it as bytes"
+)]
+pub(crate) struct RawDraft(Vec<u8>);
+
 /// Check a draft against the corpus.
 ///
 /// The answer is the JSON `planlint check DRAFT --corpus CORPUS --format json` prints, and its
@@ -81,7 +102,7 @@ pub(crate) struct CheckForm {
     params(CheckQuery),
     request_body(content(
         (CheckForm = "multipart/form-data"),
-        (Vec<u8> = "application/octet-stream"),
+        (RawDraft = "application/octet-stream"),
     )),
     responses(
         (status = 200, description = "Checked: the findings, as `check --format json`", body = Object),
@@ -103,16 +124,20 @@ pub(crate) async fn check(
         name: query.name,
         jurisdiction: query.jurisdiction,
     };
-    let upload = match upload::read(request, raw).await {
+    let ticket = match checks::admit(&state).await {
+        Ok(ticket) => ticket,
+        Err(failed) => return failure(&failed, lang),
+    };
+    let upload = match checks::receive(&state, upload::read(request, raw)).await {
         Ok(upload) => upload,
-        Err(refused) => return error(refused.status, &refused.why, lang),
+        Err(failed) => return failure(&failed, lang),
     };
     let note = super::log::Note(format!(
         "upload={} bytes={}",
         super::log::escape(&upload.name),
         upload.bytes.len()
     ));
-    let mut response = match checks::run(&state, upload).await {
+    let mut response = match checks::run(&state, ticket, upload).await {
         Ok(done) => {
             let status = match done.review.outcome {
                 Outcome::Unreadable => StatusCode::BAD_REQUEST,
@@ -128,15 +153,7 @@ pub(crate) async fn check(
             }
             response
         }
-        Err(failed) => {
-            let mut response = error(failed.status, &failed.why, lang);
-            if let Some(seconds) = failed.retry_after {
-                response
-                    .headers_mut()
-                    .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
-            }
-            response
-        }
+        Err(failed) => failure(&failed, lang),
     };
     response.extensions_mut().insert(note);
     response

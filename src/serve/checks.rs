@@ -9,9 +9,10 @@ use axum::http::StatusCode;
 use crate::i18n::Msg;
 use crate::msg;
 
+use super::admission::Ticket;
 use super::app::AppState;
 use super::review::{self, Review};
-use super::upload::Upload;
+use super::upload::{self, Upload};
 
 /// A kept review and its id.
 #[derive(Debug)]
@@ -32,15 +33,46 @@ pub(crate) struct Failed {
 /// How long a client turned away is told to wait.
 const RETRY_AFTER_SECONDS: u64 = 5;
 
-pub(crate) async fn run(state: &Arc<AppState>, upload: Upload) -> Result<Done, Failed> {
-    let ticket = state.admission.enter().await.map_err(|_| Failed {
+/// A place among the checks running and waiting, taken before the upload is read: a burst of
+/// large uploads is turned away before its bodies are held in memory.
+pub(crate) async fn admit(state: &Arc<AppState>) -> Result<Ticket, Failed> {
+    state.admission.enter().await.map_err(|_| Failed {
         status: StatusCode::SERVICE_UNAVAILABLE,
         why: msg!(
             "检查排队已满，请稍后再试",
             "every worker and place in the queue is taken; try again shortly"
         ),
         retry_after: Some(RETRY_AFTER_SECONDS),
-    })?;
+    })
+}
+
+/// Reads the upload a request carries, within the check's time: a client that sends its body
+/// slowly does not hold its place for ever.
+pub(crate) async fn receive(
+    state: &Arc<AppState>,
+    reading: impl std::future::Future<Output = Result<Upload, upload::Refused>>,
+) -> Result<Upload, Failed> {
+    match tokio::time::timeout(state.settings.limits.check_timeout, reading).await {
+        Ok(Ok(upload)) => Ok(upload),
+        Ok(Err(refused)) => Err(Failed {
+            status: refused.status,
+            why: refused.why,
+            retry_after: None,
+        }),
+        Err(_elapsed) => Err(Failed {
+            status: StatusCode::REQUEST_TIMEOUT,
+            why: msg!("上传超时", "the upload took too long"),
+            retry_after: None,
+        }),
+    }
+}
+
+/// Checks `upload` in the place `ticket` holds.
+pub(crate) async fn run(
+    state: &Arc<AppState>,
+    ticket: Ticket,
+    upload: Upload,
+) -> Result<Done, Failed> {
     let generation = state.live.current();
     let task_state = Arc::clone(state);
     let kept_bytes = state.settings.keep.as_ref().map(|_| upload.bytes.clone());

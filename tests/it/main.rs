@@ -40,6 +40,7 @@ mod rules;
 mod scale;
 mod security;
 mod seeds;
+mod serve;
 mod sqlite;
 mod support;
 mod trust;

@@ -140,9 +140,9 @@ fn error_page(lang: Lang, status: StatusCode, why: &Msg, retry_after: Option<u64
     };
     let mut response = (status, page(lang, t(lang, "错误", "Error"), "/", body)).into_response();
     if let Some(seconds) = retry_after {
-        if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
-            response.headers_mut().insert(header::RETRY_AFTER, value);
-        }
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
     }
     response
 }
@@ -165,7 +165,6 @@ pub(crate) async fn not_found(headers: HeaderMap, request: Request) -> Response 
 }
 
 /// The password page (`--token`).
-#[must_use]
 pub(crate) fn login(lang: Lang, wrong: bool) -> Html<String> {
     let body = html! {
         section.login {

@@ -268,7 +268,11 @@ pub(crate) async fn review_place(
     };
     upload.jurisdiction = Some(form.jurisdiction.trim().chars().take(100).collect())
         .filter(|j: &String| !j.is_empty());
-    match checks::run(&state, upload).await {
+    let ticket = match checks::admit(&state).await {
+        Ok(ticket) => ticket,
+        Err(failed) => return error_page(lang, failed.status, &failed.why, failed.retry_after),
+    };
+    match checks::run(&state, ticket, upload).await {
         Ok(done) => Redirect::to(&format!("/review/{}", done.id)).into_response(),
         Err(failed) => error_page(lang, failed.status, &failed.why, failed.retry_after),
     }

@@ -60,16 +60,21 @@ pub(crate) async fn review_upload(
     request: Request,
 ) -> Response {
     let lang = lang_of(&headers, request.uri().query());
-    let upload = match upload::read(request, upload::RawQuery::default()).await {
+    let ticket = match checks::admit(&state).await {
+        Ok(ticket) => ticket,
+        Err(failed) => return error_page(lang, failed.status, &failed.why, failed.retry_after),
+    };
+    let reading = upload::read(request, upload::RawQuery::default());
+    let upload = match checks::receive(&state, reading).await {
         Ok(upload) => upload,
-        Err(refused) => return error_page(lang, refused.status, &refused.why, None),
+        Err(failed) => return error_page(lang, failed.status, &failed.why, None),
     };
     let note = Note(format!(
         "upload={} bytes={}",
         crate::serve::log::escape(&upload.name),
         upload.bytes.len()
     ));
-    let mut response = match checks::run(&state, upload).await {
+    let mut response = match checks::run(&state, ticket, upload).await {
         Ok(done) => Redirect::to(&format!("/review/{}", done.id)).into_response(),
         Err(failed) => error_page(lang, failed.status, &failed.why, failed.retry_after),
     };

@@ -67,6 +67,14 @@ pub(crate) fn walk(xml: &str) -> Result<DocxMap, Msg> {
                 ));
             }
         };
+        // Word never writes a DOCTYPE; one declares entities (a billion laughs, a file outside)
+        // that the reader would otherwise drop in silence, losing the text they stand for.
+        if let Event::DocType(_) = &event {
+            return Err(msg!(
+                ".docx 正文的 XML 含有 DOCTYPE（实体声明），Word 不会写出这样的文件，已拒绝读取",
+                "the .docx document XML declares a DOCTYPE (entities), which Word never writes; the file is refused"
+            ));
+        }
         let ns = space(&resolved, &open.ignorable);
         if let Event::Start(e) = &event {
             learn_ignorable(&reader, e, &mut open.ignorable);
