@@ -4,9 +4,10 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderName, HeaderValue, header};
-use axum::middleware;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -15,7 +16,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use super::admission::Admission;
 use super::corpus::Live;
 use super::store::Store;
-use super::{Settings, api, auth, log, pages};
+use super::{Access, Settings, access, api, log, pages};
 
 /// What every handler shares.
 #[derive(Debug)]
@@ -68,7 +69,7 @@ pub(crate) fn router(live: Arc<Live>, settings: &Settings) -> Router {
         ))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&state),
-            auth::require,
+            require_access,
         ))
         .layer(middleware::from_fn(pages::remember_lang))
         .layer(CompressionLayer::new())
@@ -94,4 +95,38 @@ pub(crate) fn router(live: Arc<Live>, settings: &Settings) -> Router {
         ))
         .layer(middleware::from_fn(log::requests))
         .with_state(state)
+}
+
+/// Lets a request through when the service is open or it carries the token.
+pub(crate) async fn require_access(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let Access::Token(token) = &state.settings.access else {
+        return next.run(request).await;
+    };
+    let path = request.uri().path();
+    // The password page, its style and the health check are open to all.
+    let open = matches!(path, "/login" | "/assets/style.css" | "/healthz");
+    if open || access::carries(request.headers(), token) {
+        return next.run(request).await;
+    }
+    let lang = pages::lang_of(request.headers(), request.uri().query());
+    if path.starts_with("/api/") {
+        let mut response = api::error(
+            StatusCode::UNAUTHORIZED,
+            &crate::msg!(
+                "需要口令（Authorization: Bearer）",
+                "a token is needed (Authorization: Bearer)"
+            ),
+            lang,
+        );
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            header::HeaderValue::from_static("Bearer"),
+        );
+        return response;
+    }
+    (StatusCode::UNAUTHORIZED, pages::login(lang, false)).into_response()
 }

@@ -114,7 +114,7 @@ impl Live {
         let number = self.current().number + 1;
         match load_generation(settings.clone(), number).await {
             Ok(next) => {
-                super::log::reloaded(&next);
+                super::log::reloaded(next.number, next.report.corpus.plans.len());
                 self.replace(next);
             }
             Err(err) => super::log::reload_failed(&err),

@@ -10,7 +10,6 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use super::Settings;
-use super::corpus::{Generation, Live};
 
 /// What a handler adds to its request's log line.
 #[derive(Debug, Clone)]
@@ -39,26 +38,23 @@ pub(crate) async fn requests(request: Request, next: Next) -> Response {
     response
 }
 
-pub(crate) fn started(addr: SocketAddr, live: &Live, settings: &Settings) {
-    let generation = live.current();
-    let plans = generation.report.corpus.plans.len();
+/// The service is listening on `addr`, with a corpus of `plans` plans shown as `corpus`.
+pub(crate) fn started(addr: SocketAddr, corpus: &str, plans: usize, settings: &Settings) {
     let auth = match settings.access {
         super::Access::Token(_) => "token",
         super::Access::Open => "open",
     };
     line(&format!(
         "planlint serve: http://{addr}/ corpus={} plans={plans} access={auth} workers={} queue={}",
-        escape(&generation.shown),
+        escape(corpus),
         settings.limits.workers,
         settings.limits.queue
     ));
 }
 
-pub(crate) fn reloaded(generation: &Generation) {
+pub(crate) fn reloaded(generation: u64, plans: usize) {
     line(&format!(
-        "corpus reloaded: generation={} plans={}",
-        generation.number,
-        generation.report.corpus.plans.len()
+        "corpus reloaded: generation={generation} plans={plans}"
     ));
 }
 

@@ -11,10 +11,10 @@
 //! running and waiting; `app` wires the routes and the safety layers; `pages` renders HTML,
 //! `api` answers JSON.
 
+mod access;
 mod admission;
 mod api;
 mod app;
-mod auth;
 mod checks;
 mod corpus;
 mod log;
@@ -133,7 +133,14 @@ async fn serve(settings: Settings, addr: SocketAddr) -> Result<(), Error> {
         None
     };
     let app = app::router(Arc::clone(&live), &settings);
-    log::started(bound, &live, &settings);
+    let generation = live.current();
+    log::started(
+        bound,
+        &generation.shown,
+        generation.report.corpus.plans.len(),
+        &settings,
+    );
+    drop(generation);
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

@@ -197,13 +197,13 @@ pub(crate) async fn login_submit(
     let Access::Token(token) = &state.settings.access else {
         return Redirect::to("/").into_response();
     };
-    if !super::auth::is_token(&form.password, token) {
+    if !super::access::is_token(&form.password, token) {
         return (StatusCode::UNAUTHORIZED, login(lang, true)).into_response();
     }
     let cookie = format!(
         "{}={}; Path=/; HttpOnly; SameSite=Strict",
-        super::auth::COOKIE,
-        super::auth::session_of(token)
+        super::access::COOKIE,
+        super::access::session_of(token)
     );
     let mut response = Redirect::to("/").into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {

@@ -1,55 +1,13 @@
 //! Access with `--token`: office systems send `Authorization: Bearer TOKEN`; a reviewer types
 //! it once into the password page, which sets a cookie (its SHA-256, HttpOnly, SameSite=Strict,
-//! so another site's page cannot submit with it). Without either the answer is 401: the JSON
-//! error for the API, the password page for pages.
+//! so another site's page cannot submit with it). This file says whether a request carries
+//! either; `app` turns the others away.
 
-use std::sync::Arc;
-
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, header};
 use sha2::Digest as _;
-
-use super::Access;
-use super::app::AppState;
 
 /// The cookie the password page sets.
 pub(crate) const COOKIE: &str = "planlint_session";
-
-/// Lets a request through when the service is open or it carries the token.
-pub(crate) async fn require(
-    State(state): State<Arc<AppState>>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let Access::Token(token) = &state.settings.access else {
-        return next.run(request).await;
-    };
-    let path = request.uri().path();
-    // The password page, its style and the health check are open to all.
-    let open = matches!(path, "/login" | "/assets/style.css" | "/healthz");
-    if open || carries(request.headers(), token) {
-        return next.run(request).await;
-    }
-    let lang = super::pages::lang_of(request.headers(), request.uri().query());
-    if path.starts_with("/api/") {
-        let mut response = super::api::error(
-            StatusCode::UNAUTHORIZED,
-            &crate::msg!(
-                "需要口令（Authorization: Bearer）",
-                "a token is needed (Authorization: Bearer)"
-            ),
-            lang,
-        );
-        response.headers_mut().insert(
-            header::WWW_AUTHENTICATE,
-            header::HeaderValue::from_static("Bearer"),
-        );
-        return response;
-    }
-    (StatusCode::UNAUTHORIZED, super::pages::login(lang, false)).into_response()
-}
 
 /// Whether `headers` carry the token, as a bearer token or as the password page's cookie.
 pub(crate) fn carries(headers: &HeaderMap, token: &str) -> bool {
