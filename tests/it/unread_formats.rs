@@ -23,6 +23,12 @@ fn without_unicode() -> Vec<u8> {
         "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
         "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
     ];
+    pdf_of(&objects, "")
+}
+
+/// A PDF of `objects` (numbered from 1, the first the catalogue) with its cross-reference
+/// table; `trailer` adds entries to the trailer (`/Prev` pointing at itself, say).
+pub(crate) fn pdf_of(objects: &[&str], trailer: &str) -> Vec<u8> {
     let mut pdf = b"%PDF-1.7\n".to_vec();
     let mut offsets = Vec::new();
     for (i, object) in objects.iter().enumerate() {
@@ -34,9 +40,10 @@ fn without_unicode() -> Vec<u8> {
     for offset in offsets {
         pdf.extend(format!("{offset:010} 00000 n \n").as_bytes());
     }
+    let trailer = trailer.replace("{xref}", &xref.to_string());
     pdf.extend(
         format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            "trailer\n<< /Size {} /Root 1 0 R {trailer}>>\nstartxref\n{xref}\n%%EOF\n",
             objects.len() + 1
         )
         .as_bytes(),
