@@ -137,7 +137,7 @@ pub(crate) async fn check(
         super::log::escape(&upload.name),
         upload.bytes.len()
     ));
-    let mut response = match checks::run(&state, ticket, upload).await {
+    let mut response = match checks::run(&state, ticket, upload, lang).await {
         Ok(done) => {
             let status = match done.review.outcome {
                 Outcome::Unreadable => StatusCode::BAD_REQUEST,

@@ -42,7 +42,7 @@ pub(crate) fn router(live: Arc<Live>, settings: &Settings) -> Router {
         live,
         settings: settings.clone(),
         admission: Admission::new(limits.workers, limits.queue),
-        store: Store::new(limits.reviews, limits.review_ttl),
+        store: Store::new(limits.reviews, limits.review_bytes, limits.review_ttl),
     });
     let header_value = HeaderValue::from_static;
     Router::new()

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::http::StatusCode;
 
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::msg;
 
 use super::admission::Ticket;
@@ -67,11 +67,13 @@ pub(crate) async fn receive(
     }
 }
 
-/// Checks `upload` in the place `ticket` holds.
+/// Checks `upload` in the place `ticket` holds; `--keep` keeps its JSON in `lang`, the
+/// language it was asked in.
 pub(crate) async fn run(
     state: &Arc<AppState>,
     ticket: Ticket,
     upload: Upload,
+    lang: Lang,
 ) -> Result<Done, Failed> {
     let generation = state.live.current();
     let task_state = Arc::clone(state);
@@ -115,7 +117,7 @@ pub(crate) async fn run(
             });
         }
     };
-    let json = review.in_lang(state.settings.lang).json.clone();
+    let json = review.in_lang(lang).json.clone();
     let id = state.store.keep(review).ok_or_else(|| Failed {
         status: StatusCode::INTERNAL_SERVER_ERROR,
         why: msg!("系统无法生成随机编号", "the system gave no random id"),

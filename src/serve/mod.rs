@@ -75,6 +75,8 @@ pub struct Limits {
     pub queue: usize,
     /// Reviews held in memory for their page and downloads.
     pub reviews: usize,
+    /// The bytes they may hold together (their downloads, text and held uploads).
+    pub review_bytes: usize,
     /// How long a review is held.
     pub review_ttl: Duration,
 }
@@ -87,6 +89,7 @@ impl Default for Limits {
             workers: std::thread::available_parallelism().map_or(2, usize::from),
             queue: 16,
             reviews: 64,
+            review_bytes: 256 * 1024 * 1024,
             review_ttl: Duration::from_secs(30 * 60),
         }
     }

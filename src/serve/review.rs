@@ -59,12 +59,64 @@ pub(crate) struct Rendered {
 }
 
 impl Review {
+    /// A review of `name` whose two languages hold `json_bytes` each (store tests).
+    #[cfg(test)]
+    pub(crate) fn of_json(name: &str, json_bytes: usize) -> Self {
+        Self {
+            name: name.to_string(),
+            created: Instant::now(),
+            outcome: Outcome::Checked,
+            generation: 1,
+            zh: Rendered::of_json(json_bytes),
+            en: Rendered::of_json(json_bytes),
+            pending: None,
+        }
+    }
+
+    /// About the memory it holds: its downloads, its text in both languages, a held upload.
+    #[must_use]
+    pub(crate) fn bytes(&self) -> usize {
+        let pending = self.pending.as_ref().map_or(0, |u| u.bytes.len());
+        pending + self.zh.bytes() + self.en.bytes()
+    }
+
     #[must_use]
     pub(crate) fn in_lang(&self, lang: Lang) -> &Rendered {
         match lang {
             Lang::Zh => &self.zh,
             Lang::En => &self.en,
         }
+    }
+}
+
+impl Rendered {
+    /// A review in one language holding `json_bytes` of JSON and nothing else (store tests).
+    #[cfg(test)]
+    pub(crate) fn of_json(json_bytes: usize) -> Self {
+        Self {
+            view: View::default(),
+            json: vec![b' '; json_bytes],
+            annotated: Err(crate::msg!("无", "none")),
+            table_docx: None,
+            table_csv: None,
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        let text: usize = self
+            .view
+            .text
+            .iter()
+            .map(|piece| match piece {
+                super::view::Piece::Plain(text) | super::view::Piece::Marked { text, .. } => {
+                    text.len()
+                }
+            })
+            .sum();
+        text + self.json.len()
+            + self.annotated.as_ref().map_or(0, Vec::len)
+            + self.table_docx.as_ref().map_or(0, Vec::len)
+            + self.table_csv.as_ref().map_or(0, String::len)
     }
 }
 

@@ -1,5 +1,5 @@
-//! Reviews held in memory for their page and downloads: a bounded number, each for a bounded
-//! time, under an unguessable id. Nothing is written to disk.
+//! Reviews held in memory for their page and downloads: a bounded number of bounded total size,
+//! each for a bounded time, under an unguessable id. Nothing is written to disk.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -11,26 +11,32 @@ use super::review::Review;
 pub(crate) struct Store {
     held: Mutex<VecDeque<(String, Arc<Review>)>>,
     capacity: usize,
+    max_bytes: usize,
     ttl: Duration,
 }
 
 impl Store {
     #[must_use]
-    pub(crate) fn new(capacity: usize, ttl: Duration) -> Self {
+    pub(crate) fn new(capacity: usize, max_bytes: usize, ttl: Duration) -> Self {
         Self {
             held: Mutex::new(VecDeque::new()),
             capacity: capacity.max(1),
+            max_bytes,
             ttl,
         }
     }
 
-    /// Keeps `review` and gives its id; the oldest review goes when the store is full.
+    /// Keeps `review` and gives its id; the oldest reviews go while the store is full (the
+    /// newest is always kept, whatever its size, so its page can be shown once).
     pub(crate) fn keep(&self, review: Review) -> Option<String> {
         let id = new_id()?;
         let mut held = self.lock();
         Self::expire(&mut held, self.ttl);
-        while held.len() >= self.capacity {
-            held.pop_front();
+        let mut bytes: usize = held.iter().map(|(_, r)| r.bytes()).sum::<usize>() + review.bytes();
+        while !held.is_empty() && (held.len() >= self.capacity || bytes > self.max_bytes) {
+            if let Some((_, gone)) = held.pop_front() {
+                bytes = bytes.saturating_sub(gone.bytes());
+            }
         }
         held.push_back((id.clone(), Arc::new(review)));
         Some(id)
@@ -73,4 +79,35 @@ fn new_id() -> Option<String> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).ok()?;
     Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_oldest_reviews_go_when_the_store_is_full_by_count_or_by_size() {
+        let store = Store::new(3, 1000, Duration::from_secs(60));
+        let ids: Vec<String> = (0..4)
+            .filter_map(|i| store.keep(Review::of_json(&format!("{i}"), 100)))
+            .collect();
+        assert_eq!(store.len(), 3, "three by count");
+        assert!(store.get(&ids[0]).is_none());
+        assert!(store.get(&ids[3]).is_some());
+        // Each holds 200 bytes (two languages): 1000 bytes take four, but the count says three.
+        let big = store.keep(Review::of_json("big", 450));
+        assert_eq!(store.len(), 1, "900 bytes leave room for nothing else");
+        assert!(big.is_some_and(|id| store.get(&id).is_some()));
+        let huge = store.keep(Review::of_json("huge", 5000));
+        assert_eq!(store.len(), 1, "the newest is kept, whatever its size");
+        assert!(huge.is_some_and(|id| store.get(&id).is_some()));
+    }
+
+    #[test]
+    fn a_review_expires() {
+        let store = Store::new(3, 1000, Duration::ZERO);
+        let id = store.keep(Review::of_json("old", 1));
+        std::thread::sleep(Duration::from_millis(5));
+        assert!(id.is_some_and(|id| store.get(&id).is_none()));
+    }
 }

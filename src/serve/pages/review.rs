@@ -272,7 +272,7 @@ pub(crate) async fn review_place(
         Ok(ticket) => ticket,
         Err(failed) => return error_page(lang, failed.status, &failed.why, failed.retry_after),
     };
-    match checks::run(&state, ticket, upload).await {
+    match checks::run(&state, ticket, upload, lang).await {
         Ok(done) => Redirect::to(&format!("/review/{}", done.id)).into_response(),
         Err(failed) => error_page(lang, failed.status, &failed.why, failed.retry_after),
     }

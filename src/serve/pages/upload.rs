@@ -74,7 +74,7 @@ pub(crate) async fn review_upload(
         crate::serve::log::escape(&upload.name),
         upload.bytes.len()
     ));
-    let mut response = match checks::run(&state, ticket, upload).await {
+    let mut response = match checks::run(&state, ticket, upload, lang).await {
         Ok(done) => Redirect::to(&format!("/review/{}", done.id)).into_response(),
         Err(failed) => error_page(lang, failed.status, &failed.why, failed.retry_after),
     };

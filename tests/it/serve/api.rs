@@ -234,3 +234,34 @@ fn listening_beyond_loopback_needs_a_token_or_no_auth() {
         .unwrap();
     assert_eq!(short.status.code(), Some(2));
 }
+
+#[test]
+fn keep_saves_each_upload_and_its_json_and_nothing_is_kept_without_it() {
+    let dir = workspace();
+    let kept = dir.path().join("kept");
+    let server = Server::start(dir.path(), &["--keep", kept.to_str().unwrap()]);
+    let draft = std::fs::read(dir.path().join("yantai-draft.txt")).unwrap();
+    let answer = server.upload(
+        "/api/v1/check?lang=zh",
+        "yantai-draft.txt",
+        &draft,
+        &[],
+        &[],
+    );
+    assert_eq!(answer.status, 200);
+    let link = answer.header("link").unwrap();
+    let id = link
+        .trim_start_matches("</review/")
+        .split('>')
+        .next()
+        .unwrap();
+    assert_eq!(
+        std::fs::read(kept.join(id).join("yantai-draft.txt")).unwrap(),
+        draft
+    );
+    assert_eq!(
+        std::fs::read(kept.join(id).join("report.json")).unwrap(),
+        answer.body
+    );
+    assert_eq!(uploads_left(dir.path()), Vec::<String>::new());
+}
