@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use axum::http::StatusCode;
 
+use crate::error::Error;
 use crate::i18n::{Lang, Msg};
 use crate::msg;
 
@@ -89,8 +90,16 @@ pub(crate) async fn run(
     let review = match tokio::time::timeout(limit, task).await {
         Ok(Ok(Ok(review))) => review,
         Ok(Ok(Err(err))) => {
+            // A jurisdiction the reviewer named that names no place, or several, is theirs to
+            // correct; anything else is the service's failure.
+            let status = match err {
+                Error::UnknownJurisdiction { .. } | Error::AmbiguousJurisdiction { .. } => {
+                    StatusCode::BAD_REQUEST
+                }
+                _ => StatusCode::INTERNAL_SERVER_ERROR,
+            };
             return Err(Failed {
-                status: StatusCode::INTERNAL_SERVER_ERROR,
+                status,
                 why: err.message(),
                 retry_after: None,
             });

@@ -6,6 +6,7 @@
 //! to its end; a reload builds the next generation aside and swaps it in whole, so no request
 //! ever sees a half-loaded corpus. The copy is removed when its last request ends.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, SystemTime};
@@ -31,6 +32,10 @@ pub(crate) struct Generation {
     pub(crate) report: Report,
     /// Each plan's id in URLs: its path under the corpus folder, `/`-separated.
     ids: Vec<String>,
+    /// The plan of each id.
+    by_id: HashMap<String, PlanId>,
+    /// Each plan's errors and warnings, for the corpus listing.
+    counts: Vec<(usize, usize)>,
     /// Each plan's words for search, folded: title, 文号, places, campaign, indicators.
     haystacks: Vec<String>,
 }
@@ -51,7 +56,13 @@ impl Generation {
     /// The plan an id names.
     #[must_use]
     pub(crate) fn plan_by_id(&self, id: &str) -> Option<PlanId> {
-        self.ids.iter().position(|known| known == id).map(PlanId)
+        self.by_id.get(id).copied()
+    }
+
+    /// The errors and warnings reported on `plan`.
+    #[must_use]
+    pub(crate) fn counts(&self, plan: PlanId) -> (usize, usize) {
+        self.counts.get(plan.0).copied().unwrap_or_default()
     }
 
     /// The plans whose title, 文号, place, campaign or an indicator holds every word of
@@ -162,12 +173,18 @@ fn build(settings: &Settings, number: u64) -> Result<Generation, Error> {
         ..Inputs::default()
     };
     let report = engine::check(&settings.config, &inputs)?;
-    let ids = report
+    let ids: Vec<String> = report
         .corpus
         .plans
         .iter()
         .map(|plan| plan_id(&report, plan.source, &shown))
         .collect();
+    let by_id = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.clone(), PlanId(i)))
+        .collect();
+    let counts = counts(&report);
     let haystacks = (0..report.corpus.plans.len())
         .map(|p| haystack(&report, PlanId(p)))
         .collect();
@@ -179,7 +196,31 @@ fn build(settings: &Settings, number: u64) -> Result<Generation, Error> {
         shown,
         report,
         ids,
+        by_id,
+        counts,
     })
+}
+
+/// Each plan's errors and warnings, in one pass over the findings.
+fn counts(report: &Report) -> Vec<(usize, usize)> {
+    let mut by_source: HashMap<crate::model::SourceId, (usize, usize)> = HashMap::new();
+    for finding in &report.findings {
+        let Some(source) = finding.source else {
+            continue;
+        };
+        let count = by_source.entry(source).or_default();
+        match finding.severity {
+            crate::code::Severity::Error => count.0 += 1,
+            crate::code::Severity::Warning => count.1 += 1,
+            crate::code::Severity::Note => {}
+        }
+    }
+    report
+        .corpus
+        .plans
+        .iter()
+        .map(|plan| by_source.get(&plan.source).copied().unwrap_or_default())
+        .collect()
 }
 
 /// What search finds a plan by.

@@ -10,7 +10,6 @@ use maud::html;
 
 use super::review::{comparison, findings};
 use super::{error_page, lang_of, page, t};
-use crate::code::Severity;
 use crate::export;
 use crate::model::PlanId;
 use crate::msg;
@@ -43,14 +42,6 @@ pub(crate) async fn corpus_page(
     let mut listed = found.clone();
     listed.sort_by_key(|&p| (report.corpus.plan(p).level, generation.id_of(p).to_string()));
     listed.truncate(LISTED);
-    let count = |plan: PlanId, severity: Severity| {
-        let source = report.corpus.plan(plan).source;
-        report
-            .findings
-            .iter()
-            .filter(|d| d.source == Some(source) && d.severity == severity)
-            .count()
-    };
     let body = html! {
         section.corpus {
             h1 { (t(lang, "方案库", "The corpus")) }
@@ -78,8 +69,9 @@ pub(crate) async fn corpus_page(
                         tr {
                             td { a href={ "/corpus/plans/" (generation.id_of(*plan)) } { (report.corpus.plan_name(*plan)) } }
                             td { (report.corpus.plan(*plan).title.value) }
-                            td.num { (count(*plan, Severity::Error)) }
-                            td.num { (count(*plan, Severity::Warning)) }
+                            @let (errors, warnings) = generation.counts(*plan);
+                            td.num { (errors) }
+                            td.num { (warnings) }
                         }
                     }
                 }

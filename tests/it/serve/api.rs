@@ -93,6 +93,19 @@ fn each_refusal_has_its_status() {
     );
     let empty = server.upload("/api/v1/check", "draft.txt", b"", &[], &auth);
     assert_eq!(empty.status, 400);
+    let nowhere = server.upload(
+        "/api/v1/check",
+        "yantai-draft.txt",
+        &draft,
+        &[("jurisdiction", "没有这个地方市")],
+        &auth,
+    );
+    assert_eq!(
+        nowhere.status,
+        400,
+        "a place that names nothing: {}",
+        nowhere.text()
+    );
 
     // The password page sets a cookie that opens the pages.
     let refused = server.post(
@@ -151,6 +164,29 @@ fn past_the_workers_and_the_queue_the_answer_is_503_with_retry_after() {
     std::io::Read::read_to_string(&mut slow, &mut answer).unwrap();
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     server.wait_for("the place to be free", |h| h["checks_in_flight"] == 0);
+    let after = server.upload("/api/v1/check", "yantai-draft.txt", &draft, &[], &[]);
+    assert_eq!(after.status, 200);
+}
+
+#[test]
+fn an_upload_that_does_not_arrive_in_time_gives_its_place_back() {
+    let dir = workspace();
+    let server = Server::start(
+        dir.path(),
+        &["--workers", "1", "--queue", "0", "--check-timeout", "1"],
+    );
+    let host = server.base.trim_start_matches("http://").to_string();
+    let mut stalled = std::net::TcpStream::connect(&host).unwrap();
+    write!(
+        stalled,
+        "POST /api/v1/check?name=x.txt HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n到2027年"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    std::io::Read::read_to_string(&mut stalled, &mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    server.wait_for("the place to be free", |h| h["checks_in_flight"] == 0);
+    let draft = std::fs::read(dir.path().join("yantai-draft.txt")).unwrap();
     let after = server.upload("/api/v1/check", "yantai-draft.txt", &draft, &[], &[]);
     assert_eq!(after.status, 200);
 }
