@@ -20,7 +20,7 @@ use serde::Serialize;
 
 mod subject;
 
-pub use subject::{Subject, SubjectFacts};
+pub use subject::{Candidate, Subject, SubjectFacts};
 
 use crate::code::Code;
 use crate::i18n::Msg;
@@ -73,6 +73,9 @@ pub struct Diagnostic {
     pub facts: Vec<facts::Facts>,
     /// Stable identity for baselines and SARIF, stamped by the engine (see [`fingerprint`]).
     pub fingerprint: String,
+    /// The places to choose from, when the finding is that a plan's place is open; the message
+    /// lists the same places in words.
+    pub candidates: Vec<Candidate>,
 }
 
 impl Diagnostic {
@@ -94,6 +97,7 @@ impl Diagnostic {
             comparisons: Vec::new(),
             facts: Vec::new(),
             fingerprint: String::new(),
+            candidates: Vec::new(),
         }
     }
 
@@ -150,6 +154,13 @@ impl Diagnostic {
     #[must_use]
     pub fn with_help(mut self, help: Msg) -> Self {
         self.help = Some(help);
+        self
+    }
+
+    /// The places the finding offers to choose from.
+    #[must_use]
+    pub fn offering(mut self, candidates: Vec<Candidate>) -> Self {
+        self.candidates = candidates;
         self
     }
 

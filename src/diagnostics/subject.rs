@@ -25,6 +25,16 @@ pub enum Subject {
     Agency { plan: PlanId, mention: usize },
 }
 
+/// A place a finding offers to choose from (a name several jurisdictions share): how it is
+/// shown, and what `--jurisdiction` takes to name exactly it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// `鼓楼区 (350102), 福州市, 福建省`.
+    pub shown: String,
+    /// `350102`, or a path `福建省/福州市/鼓楼区` for a place without a code.
+    pub hint: String,
+}
+
 /// A finding's subject as JSON and SARIF carry it: what kind of thing it is about, and the facts
 /// of each comparison it reports.
 #[derive(Debug, serde::Serialize)]

@@ -41,8 +41,12 @@ pub(crate) enum Placement {
         /// What placed it: the note's words and the quoted evidence.
         evidence: Option<(String, String)>,
     },
-    /// Not placed: what planlint says of the places it saw, for the reviewer to pick.
-    Open { why: Vec<String> },
+    /// Not placed: what planlint says of the places it saw, and the places to pick from (as
+    /// shown, and what names exactly each), for the reviewer to choose.
+    Open {
+        why: Vec<String>,
+        candidates: Vec<(String, String)>,
+    },
     /// Not read as a plan.
     #[default]
     Unread,
@@ -247,7 +251,7 @@ fn placement(
     lang: Lang,
 ) -> Placement {
     let Some(plan) = plan else {
-        let why: Vec<String> = ordered
+        let open: Vec<&&Diagnostic> = ordered
             .iter()
             .filter(|d| {
                 matches!(
@@ -255,12 +259,23 @@ fn placement(
                     Code::Tool(ToolCode::UnknownJurisdiction | ToolCode::AmbiguousJurisdiction)
                 )
             })
-            .map(|d| d.message.get(lang).to_string())
             .collect();
-        return if why.is_empty() {
-            Placement::Unread
-        } else {
-            Placement::Open { why }
+        if open.is_empty() {
+            return Placement::Unread;
+        }
+        let mut candidates: Vec<(String, String)> = Vec::new();
+        for candidate in open.iter().flat_map(|d| &d.candidates) {
+            let pair = (candidate.shown.clone(), candidate.hint.clone());
+            if !candidates.contains(&pair) {
+                candidates.push(pair);
+            }
+        }
+        return Placement::Open {
+            why: open
+                .iter()
+                .map(|d| d.message.get(lang).to_string())
+                .collect(),
+            candidates,
         };
     };
     let corpus = &report.corpus;

@@ -203,4 +203,13 @@ pub(crate) fn ambiguous(
         "用 --jurisdiction 给出路径或区划代码，如 福建省/福州市/鼓楼区 或 350102",
         "give a path or code with --jurisdiction, e.g. 福建省/福州市/鼓楼区 or 350102",
     ))
+    .offering(
+        candidates
+            .iter()
+            .map(|&id| crate::diagnostics::Candidate {
+                shown: describe(jurisdictions, id),
+                hint: super::hint(jurisdictions, id),
+            })
+            .collect(),
+    )
 }

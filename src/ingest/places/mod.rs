@@ -163,6 +163,23 @@ pub(crate) fn describe(jurisdictions: &[Jurisdiction], id: JurisdictionId) -> St
     parts.join(", ")
 }
 
+/// What `--jurisdiction` takes to name exactly `id`: its code, else its path below the
+/// country (`山东省/潍坊市/高新区`).
+pub(crate) fn hint(jurisdictions: &[Jurisdiction], id: JurisdictionId) -> String {
+    let place = &jurisdictions[id.0];
+    if let Some(code) = &place.code {
+        return code.clone();
+    }
+    let mut chain: Vec<&str> = crate::model::jurisdiction::jurisdiction_chain(jurisdictions, id)
+        .iter()
+        .map(|j| &jurisdictions[j.0])
+        .filter(|j| j.level != crate::model::Level::National)
+        .map(|j| j.name.value.as_str())
+        .collect();
+    chain.reverse();
+    chain.join("/")
+}
+
 /// Finds the jurisdiction a plan belongs to.
 pub(crate) struct JurisdictionLookup<'a> {
     pub jurisdictions: &'a [Jurisdiction],

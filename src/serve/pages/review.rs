@@ -84,10 +84,17 @@ fn placement(id: &str, review: &Review, view: &View, lang: Lang) -> Markup {
                         p.evidence { (t(lang, "依据：文件所在位置或填写的地区", "From: the given jurisdiction")) }
                     }
                 }
-                Placement::Open { why } => {
+                Placement::Open { why, candidates } => {
                     div.open-place {
                         @for line in why { p { (line) } }
                         p { (t(lang, "planlint 不会猜测。请指明草案所属地区后重新检查：", "planlint does not guess. Name the draft's jurisdiction and check again:")) }
+                        @if review.pending.is_some() && !candidates.is_empty() {
+                            form.candidates method="post" action={ "/review/" (id) "/place" } {
+                                @for (shown, hint) in candidates {
+                                    button type="submit" name="jurisdiction" value=(hint) { (shown) }
+                                }
+                            }
+                        }
                         @if review.pending.is_some() {
                             form method="post" action={ "/review/" (id) "/place" } {
                                 input type="text" name="jurisdiction" required placeholder=(t(lang, "地区名称或代码", "a place's name or code"));

@@ -140,6 +140,31 @@ fn a_draft_whose_place_is_open_is_placed_by_the_reviewer_never_guessed() {
 }
 
 #[test]
+fn a_name_several_places_share_offers_each_to_pick() {
+    let dir = workspace();
+    let server = Server::start(dir.path(), &[]);
+    let draft = std::fs::read(dir.path().join("gulou-draft.txt")).unwrap();
+    let page_path = review_of(&server, "gulou-draft.txt", &draft, &[]);
+    let html = server.get(&page_path, &[]).text();
+    let buttons: Vec<&str> = html
+        .split("<button type=\"submit\" name=\"jurisdiction\" value=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        .collect();
+    assert_eq!(buttons, ["320106", "320302", "350102", "410204"], "{html}");
+    let placed = server.post(
+        &format!("{page_path}/place"),
+        "application/x-www-form-urlencoded",
+        b"jurisdiction=350102",
+        &[],
+    );
+    assert_eq!(placed.status, 303);
+    let review = server.get(placed.header("location").unwrap(), &[]).text();
+    assert!(review.contains("鼓楼区（350102）"), "{review}");
+    assert!(review.contains("福建省"));
+}
+
+#[test]
 fn the_corpus_is_reloaded_when_its_files_change() {
     let dir = workspace();
     let server = Server::start(dir.path(), &[]);
