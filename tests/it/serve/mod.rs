@@ -280,7 +280,8 @@ pub(crate) fn workspace() -> tempfile::TempDir {
     dir
 }
 
-/// The drafts of tests/ (the placement fixtures) and a Word draft of 平度市.
+/// The drafts of tests/ (the placement fixtures), a Word draft of 平度市, and two issued plans
+/// as their PDF and OFD (安丘市's, and the seed 002).
 pub(crate) fn drafts() -> Vec<(String, Vec<u8>)> {
     let mut drafts: Vec<(String, Vec<u8>)> =
         std::fs::read_dir(root().join("tests/fixtures/places"))
