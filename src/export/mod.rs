@@ -158,6 +158,42 @@ pub struct Cascade {
     pub edges: Vec<ExportEdge>,
 }
 
+impl Cascade {
+    /// The part of the cascade around the nodes `keep` selects: those nodes, every node one
+    /// edge away (a plan's parents and the documents it cites), and the edges among them; the
+    /// picture of one province in a national corpus.
+    #[must_use]
+    pub fn around(&self, keep: impl Fn(&ExportNode) -> bool) -> Cascade {
+        let chosen: Vec<bool> = self.nodes.iter().map(keep).collect();
+        let mut kept = chosen.clone();
+        for edge in &self.edges {
+            if chosen.get(edge.from) == Some(&true) || chosen.get(edge.to) == Some(&true) {
+                kept[edge.from] = true;
+                kept[edge.to] = true;
+            }
+        }
+        let mut new_index = vec![usize::MAX; self.nodes.len()];
+        let mut nodes = Vec::new();
+        for (i, node) in self.nodes.iter().enumerate() {
+            if kept[i] {
+                new_index[i] = nodes.len();
+                nodes.push(node.clone());
+            }
+        }
+        let edges = self
+            .edges
+            .iter()
+            .filter(|e| kept[e.from] && kept[e.to])
+            .map(|e| ExportEdge {
+                from: new_index[e.from],
+                to: new_index[e.to],
+                ..e.clone()
+            })
+            .collect();
+        Cascade { nodes, edges }
+    }
+}
+
 /// The levels in cascade order, with the captions the drawings give them.
 pub const LEVEL_CAPTIONS: [(Level, &str); 4] = [
     (Level::National, "国家级 national"),
@@ -259,4 +295,58 @@ pub fn mark(report: &Report, target: TargetId) -> Option<Mark> {
             .has_finding(INCONSISTENT_DEADLINE.code(), target)
             .then_some(Mark::Later)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(file: &str) -> ExportNode {
+        let mut node = ExportNode::new(NodeKind::Plan, 0, None, vec![file.to_string()]);
+        node.file = Some(file.to_string());
+        node
+    }
+
+    fn cites(from: usize, to: usize) -> ExportEdge {
+        ExportEdge {
+            from,
+            to,
+            kind: EdgeKind::Cites,
+            weaker: false,
+        }
+    }
+
+    #[test]
+    fn the_part_around_a_folder_keeps_its_plans_their_parents_and_the_edges_among_them() {
+        let cascade = Cascade {
+            nodes: vec![
+                plan("plans/national.yaml"),
+                plan("plans/a/province.yaml"),
+                plan("plans/a/x/city.yaml"),
+                plan("plans/b/province.yaml"),
+                plan("plans/b/y/city.yaml"),
+            ],
+            edges: vec![cites(1, 0), cites(2, 1), cites(3, 0), cites(4, 3)],
+        };
+        let part = cascade.around(|n| n.file.as_deref().is_some_and(|f| f.starts_with("plans/a/")));
+        let files: Vec<_> = part
+            .nodes
+            .iter()
+            .filter_map(|n| n.file.as_deref())
+            .collect();
+        assert_eq!(
+            files,
+            [
+                "plans/national.yaml",
+                "plans/a/province.yaml",
+                "plans/a/x/city.yaml"
+            ]
+        );
+        let edges: Vec<_> = part.edges.iter().map(|e| (e.from, e.to)).collect();
+        assert_eq!(
+            edges,
+            [(1, 0), (2, 1)],
+            "renumbered, and b's edges left out"
+        );
+    }
 }

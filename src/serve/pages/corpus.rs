@@ -9,11 +9,13 @@ use axum::response::{IntoResponse, Response};
 use maud::html;
 
 use super::review::{comparison, findings};
-use super::{error_page, lang_of, page, t};
+use super::{error_page, lang_of, page, plan_href, t, url_encode};
 use crate::export;
+use crate::i18n::Lang;
 use crate::model::PlanId;
 use crate::msg;
 use crate::serve::app::AppState;
+use crate::serve::corpus::Generation;
 use crate::serve::view;
 
 /// The most plans one listing shows; a search narrows the rest.
@@ -67,7 +69,7 @@ pub(crate) async fn corpus_page(
                 tbody {
                     @for plan in &listed {
                         tr {
-                            td { a href={ "/corpus/plans/" (generation.id_of(*plan)) } { (report.corpus.plan_name(*plan)) } }
+                            td { a href=(plan_href(generation.id_of(*plan))) { (report.corpus.plan_name(*plan)) } }
                             td { (report.corpus.plan(*plan).title.value) }
                             @let (errors, warnings) = generation.counts(*plan);
                             td.num { (errors) }
@@ -113,11 +115,16 @@ pub(crate) async fn plan_page(
     let body = html! {
         section.plan {
             h1 { (corpus.plan(plan).title.value) }
-            p.meta { (corpus.plan_name(plan)) " · " (corpus.sources.get(source).display_path()) }
+            p.meta {
+                (corpus.plan_name(plan)) " · " (corpus.sources.get(source).display_path())
+                @if let Some((folder, _)) = id.split_once('/') {
+                    " · " a href={ "/corpus/cascade?under=" (url_encode(folder, false)) } { (t(lang, "级联图", "cascade")) }
+                }
+            }
             @if !parents.is_empty() {
                 section.chain {
                     h2 { (t(lang, "上级方案", "Parent plans")) }
-                    ol { @for (name, parent_id) in &parents { li { a href={ "/corpus/plans/" (parent_id) } { (name) } } } }
+                    ol { @for (name, parent_id) in &parents { li { a href=(plan_href(parent_id)) { (name) } } } }
                 }
             }
             (findings(&listed, lang))
@@ -127,12 +134,41 @@ pub(crate) async fn plan_page(
     page(lang, &corpus.plan(plan).title.value, &here, body).into_response()
 }
 
+/// The most plans the whole cascade is drawn for; past them (a national corpus, whose whole
+/// picture would be hundreds of megabytes) the page lists the top folders to draw one of.
+const WHOLE_CASCADE: usize = 400;
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub(crate) struct CascadeQuery {
+    /// A folder under the corpus (`shandong`): its plans, their parents and what they cite.
+    under: Option<String>,
+}
+
 /// The cascade viewer, as `graph --format html` writes it, with its own policy: its one inline
 /// script, named by hash, and inline style.
-pub(crate) async fn cascade_page(State(state): State<Arc<AppState>>, request: Request) -> Response {
+pub(crate) async fn cascade_page(
+    State(state): State<Arc<AppState>>,
+    Query(query): Query<CascadeQuery>,
+    request: Request,
+) -> Response {
     let lang = lang_of(request.headers(), request.uri().query());
     let generation = state.live.current();
-    let cascade = export::cascade(&generation.report, export::With::default(), lang);
+    let under = query
+        .under
+        .as_deref()
+        .map(|u| u.trim_matches('/'))
+        .filter(|u| !u.is_empty());
+    if plans_under(&generation, under) > WHOLE_CASCADE {
+        return folders_page(&generation, under, lang);
+    }
+    let whole = export::cascade(&generation.report, export::With::default(), lang);
+    let cascade = match under {
+        Some(folder) => {
+            let prefix = format!("{}/{folder}/", generation.shown);
+            whole.around(|node| node.file.as_deref().is_some_and(|f| f.starts_with(&prefix)))
+        }
+        None => whole,
+    };
     match export::html::to_html(&cascade) {
         Ok(page) => {
             let mut response = (StatusCode::OK, axum::response::Html(page)).into_response();
@@ -149,4 +185,52 @@ pub(crate) async fn cascade_page(State(state): State<Arc<AppState>>, request: Re
             None,
         ),
     }
+}
+
+/// The plans under `folder` (every plan when `None`).
+fn plans_under(generation: &Generation, folder: Option<&str>) -> usize {
+    (0..generation.report.corpus.plans.len())
+        .filter(|&p| folder.is_none_or(|f| in_folder(generation.id_of(PlanId(p)), f)))
+        .count()
+}
+
+fn in_folder(id: &str, folder: &str) -> bool {
+    id.strip_prefix(folder)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// The folders right under `folder` (the corpus's top ones when `None`), each with its count
+/// of plans and a link to its part of the cascade (or to its own folders, when it is large).
+fn folders_page(generation: &Generation, folder: Option<&str>, lang: Lang) -> Response {
+    let mut folders: Vec<(String, usize)> = Vec::new();
+    for plan in 0..generation.report.corpus.plans.len() {
+        let id = generation.id_of(PlanId(plan));
+        let rest = match folder {
+            Some(folder) if in_folder(id, folder) => &id[folder.len() + 1..],
+            Some(_) => continue,
+            None => id,
+        };
+        let Some((child, _)) = rest.split_once('/') else {
+            continue;
+        };
+        let path = folder.map_or_else(|| child.to_string(), |f| format!("{f}/{child}"));
+        match folders.iter_mut().find(|(known, _)| *known == path) {
+            Some((_, count)) => *count += 1,
+            None => folders.push((path, 1)),
+        }
+    }
+    folders.sort();
+    let body = html! {
+        section.corpus {
+            h1 { (t(lang, "级联图", "The cascade")) @if let Some(folder) = folder { "：" (folder) } }
+            p { (t(lang, "方案太多，整张图无法在浏览器中打开；请选择一个文件夹（其方案、上级方案及引用的文件）：",
+                       "Too many plans to draw in a browser at once; choose a folder (its plans, their parents and what they cite):")) }
+            ul.folders {
+                @for (path, count) in &folders {
+                    li { a href={ "/corpus/cascade?under=" (url_encode(path, false)) } { (path) } " (" (count) ")" }
+                }
+            }
+        }
+    };
+    page(lang, t(lang, "级联图", "Cascade"), "/corpus/cascade", body).into_response()
 }

@@ -84,6 +84,28 @@ fn code(lang: Lang) -> &'static str {
     }
 }
 
+/// `text` made safe inside a URL: every byte but the unreserved ones (and `/`, when `path`)
+/// percent-encoded, so a folder or file name with `?`, `#`, `&` or a space stays one value.
+fn url_encode(text: &str, path: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric()
+            || matches!(byte, b'-' | b'_' | b'.' | b'~')
+            || (path && byte == b'/')
+        {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// The link to a corpus plan's page.
+fn plan_href(id: &str) -> String {
+    format!("/corpus/plans/{}", url_encode(id, true))
+}
+
 /// Words in the page's language.
 fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
@@ -227,4 +249,19 @@ pub(crate) async fn asset(Path(file): Path<String>) -> Response {
         body,
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_name_stays_one_value_in_a_url() {
+        assert_eq!(
+            super::url_encode("a b&c?d#e/f", false),
+            "a%20b%26c%3Fd%23e%2Ff"
+        );
+        assert_eq!(
+            super::plan_href("山东/x y.yaml"),
+            "/corpus/plans/%E5%B1%B1%E4%B8%9C/x%20y.yaml"
+        );
+    }
 }

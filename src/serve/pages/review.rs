@@ -126,7 +126,7 @@ fn chain(links: &[ChainLink], lang: Lang) -> Markup {
                                 span.missing { (t(lang, "方案库中缺少这一级的方案", "no plan of this level in the corpus")) }
                             }
                             @for (name, plan_id) in &link.plans {
-                                a href={ "/corpus/plans/" (plan_id) } { (name) } " "
+                                a href=(super::plan_href(plan_id)) { (name) } " "
                             }
                         }
                     }
