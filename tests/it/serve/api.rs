@@ -301,3 +301,17 @@ fn keep_saves_each_upload_and_its_json_and_nothing_is_kept_without_it() {
     );
     assert_eq!(uploads_left(dir.path()), Vec::<String>::new());
 }
+
+#[test]
+fn sigterm_stops_the_service_cleanly() {
+    let dir = workspace();
+    let mut server = Server::start(dir.path(), &[]);
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &server.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = server.wait_exit(std::time::Duration::from_secs(30));
+    assert_eq!(exit, Some(0), "log:\n{}", server.log());
+    assert!(server.log().contains("planlint serve: stopped"));
+}

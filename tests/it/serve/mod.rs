@@ -208,6 +208,20 @@ impl Server {
         String::from_utf8_lossy(&status).into_owned()
     }
 
+    /// Waits up to `limit` for the service to end, and gives its exit code.
+    pub(crate) fn wait_exit(&mut self, limit: Duration) -> Option<i32> {
+        let started = Instant::now();
+        while started.elapsed() < limit {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                // Let the log reader take the last lines.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.code();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
+    }
+
     /// The service's peak resident memory so far, in KiB (Linux).
     pub(crate) fn peak_kib(&self) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid())).ok()?;
