@@ -248,3 +248,24 @@ fn the_table_says_what_check_decided() {
         (&"reported".into(), &"error".into())
     );
 }
+
+#[test]
+fn a_file_inside_the_corpus_gets_its_own_table_only() {
+    let out = planlint()
+        .args([
+            "compare",
+            "plans/shandong/lu-zhengfa-2024-3.yaml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files: Vec<&str> = json["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["plans/shandong/lu-zhengfa-2024-3.yaml"]);
+}
