@@ -88,6 +88,49 @@ impl Generation {
     }
 }
 
+impl Drop for Generation {
+    /// The copy is removed on a thread of its own: a national corpus is thousands of files,
+    /// and the last request to let go of a generation runs on one of the service's threads.
+    /// [`finish_removals`] waits for them before the service exits.
+    fn drop(&mut self) {
+        let folder = self.snapshot.path().to_path_buf();
+        self.snapshot.disable_cleanup(true);
+        let remove = {
+            let folder = folder.clone();
+            move || {
+                let _ = std::fs::remove_dir_all(folder);
+            }
+        };
+        match std::thread::Builder::new()
+            .name("planlint-remove-copy".to_string())
+            .spawn(remove)
+        {
+            Ok(removing) => removals().push(removing),
+            Err(_) => {
+                let _ = std::fs::remove_dir_all(folder);
+            }
+        }
+    }
+}
+
+/// The removals of old copies still running.
+fn removals() -> std::sync::MutexGuard<'static, Vec<std::thread::JoinHandle<()>>> {
+    static REMOVING: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>> =
+        std::sync::Mutex::new(Vec::new());
+    match REMOVING.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    }
+}
+
+/// Waits for every old copy to be removed (when the service stops).
+pub(crate) fn finish_removals() {
+    let running: Vec<_> = removals().drain(..).collect();
+    for removing in running {
+        let _ = removing.join();
+    }
+}
+
 /// The current generation, swapped whole by a reload.
 #[derive(Debug)]
 pub(crate) struct Live {

@@ -121,7 +121,15 @@ pub fn run(settings: Settings, addr: SocketAddr) -> Result<(), Error> {
         .thread_name("planlint-serve")
         .build()
         .map_err(|e| Error::Serve(msg!("无法启动服务：{e}", "cannot start the service: {e}")))?;
-    runtime.block_on(serve(settings, addr))
+    let served = runtime.block_on(serve(settings, addr));
+    // Ending the runtime ends the tasks that still hold a generation (the reload watcher's);
+    // then every copy of the corpus is removed before the process exits.
+    drop(runtime);
+    corpus::finish_removals();
+    if served.is_ok() {
+        log::stopped();
+    }
+    served
 }
 
 async fn serve(settings: Settings, addr: SocketAddr) -> Result<(), Error> {
@@ -152,7 +160,6 @@ async fn serve(settings: Settings, addr: SocketAddr) -> Result<(), Error> {
     .await
     .map_err(|e| Error::Output(e.to_string()))?;
     drop(watcher);
-    log::stopped();
     Ok(())
 }
 

@@ -314,4 +314,14 @@ fn sigterm_stops_the_service_cleanly() {
     let exit = server.wait_exit(std::time::Duration::from_secs(30));
     assert_eq!(exit, Some(0), "log:\n{}", server.log());
     assert!(server.log().contains("planlint serve: stopped"));
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("tmp"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        left,
+        Vec::<String>::new(),
+        "the corpus copy is removed on exit"
+    );
 }

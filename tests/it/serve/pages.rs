@@ -182,6 +182,23 @@ fn the_corpus_is_reloaded_when_its_files_change() {
         h["plans"].as_u64() == Some(plans - 1)
     });
     assert!(server.log().contains("corpus reloaded"));
+    // The first generation's copy of the corpus is removed once nothing holds it.
+    let copies = || {
+        std::fs::read_dir(dir.path().join("tmp"))
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("planlint-corpus-")
+            })
+            .count()
+    };
+    let started = std::time::Instant::now();
+    while copies() > 1 && started.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(copies(), 1, "one copy, the current generation's");
     let search = server.get("/corpus", &[]);
     assert_eq!(search.status, 200);
 }
