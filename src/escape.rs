@@ -15,6 +15,21 @@ fn without_controls(text: &str, keep_line_breaks: bool) -> String {
         .collect()
 }
 
+/// A value inside a URL (RFC 3986): every byte but the unreserved ones (letters, digits,
+/// `-._~`) percent-encoded, Chinese names included; `/` kept when `path` (a path's separators).
+#[must_use]
+pub fn url(text: &str, path: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) || (path && byte == b'/') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// Text and attribute values in XML (SVG, GraphML).
 #[must_use]
 pub fn xml(text: &str) -> String {

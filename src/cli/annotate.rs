@@ -12,7 +12,7 @@ use crate::export::compare;
 use crate::export::docx::{self, Draft};
 use crate::i18n::Lang;
 use crate::ingest::text::fixed::Kind;
-use crate::model::{PlanId, SourceId};
+use crate::model::SourceId;
 use crate::msg;
 
 /// Writes the annotated copy of the one draft in `paths`.
@@ -49,7 +49,7 @@ pub(super) fn write(
     let read = |path| crate::source::read_bytes(path).map_err(|e| failed(e.message));
     // A draft that was not read as a plan (unreadable, nothing placed it) gets no copy: a copy
     // without its findings would pass for a clean review.
-    let Some(plan) = plan_of(report, source) else {
+    let Some(plan) = report.corpus.plan_of(source) else {
         return Err(failed(msg!(
             "草案未能读取为方案（见上方的错误），不生成批注版",
             "the draft could not be read as a plan (see the errors above); no annotated copy is written"
@@ -126,15 +126,6 @@ fn source_of(report: &Report, path: &Path) -> Option<SourceId> {
                 .any(|p| std::fs::canonicalize(p).is_ok_and(|p| p == wanted))
         })
         .map(|(id, _)| id)
-}
-
-fn plan_of(report: &Report, source: SourceId) -> Option<PlanId> {
-    report
-        .corpus
-        .plans
-        .iter()
-        .position(|plan| plan.source == source)
-        .map(PlanId)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -203,15 +203,7 @@ const SRCROOT: &str = "%SRCROOT%";
 fn uri(path: &str) -> String {
     let path = path.replace('\\', "/");
     let path = path.strip_prefix("./").unwrap_or(&path);
-    let mut out = String::new();
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    crate::escape::url(path, true)
 }
 
 fn physical(sources: &Sources, source: SourceId, label: Option<&Label>) -> Physical {

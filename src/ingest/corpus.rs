@@ -55,6 +55,15 @@ impl Corpus {
         &self.jurisdictions[id.0]
     }
 
+    /// The plan read from `source`, when it was read as one.
+    #[must_use]
+    pub fn plan_of(&self, source: SourceId) -> Option<PlanId> {
+        self.plans
+            .iter()
+            .position(|plan| plan.source == source)
+            .map(PlanId)
+    }
+
     /// Every plan with its id.
     pub fn plan_ids(&self) -> impl Iterator<Item = (PlanId, &Plan)> {
         self.plans.iter().enumerate().map(|(i, p)| (PlanId(i), p))

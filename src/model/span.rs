@@ -197,15 +197,7 @@ impl Sources {
         text: impl Into<Arc<str>>,
         printed: Option<Arc<super::printed::Printed>>,
     ) -> SourceId {
-        let shown = self.renaming(&path).unwrap_or_else(|| match &self.root {
-            Some((root, cwd)) => {
-                let absolute = lexical(&cwd.join(&path));
-                absolute
-                    .strip_prefix(root)
-                    .map_or_else(|_| display_path(&path), display_path)
-            }
-            None => display_path(&path),
-        });
+        let shown = self.shown(&path);
         self.files.push(SourceFile {
             path,
             shown,
@@ -214,6 +206,21 @@ impl Sources {
             printed,
         });
         SourceId(self.files.len() - 1)
+    }
+
+    /// How every output names `path`: by its new name when it is at or under a renamed path,
+    /// else relative to the project root when it is inside it.
+    #[must_use]
+    pub fn shown(&self, path: &Path) -> String {
+        self.renaming(path).unwrap_or_else(|| match &self.root {
+            Some((root, cwd)) => {
+                let absolute = lexical(&cwd.join(path));
+                absolute
+                    .strip_prefix(root)
+                    .map_or_else(|_| display_path(path), display_path)
+            }
+            None => display_path(path),
+        })
     }
 
     /// The name `path` is shown by, when it is at or under a renamed path.
@@ -225,10 +232,11 @@ impl Sources {
         let absolute = lexical(&cwd.join(path));
         self.names.iter().find_map(|(renamed, name)| {
             let rest = absolute.strip_prefix(renamed).ok()?;
-            Some(if rest.as_os_str().is_empty() {
-                name.clone()
-            } else {
-                format!("{name}/{}", display_path(rest))
+            Some(match (name.is_empty(), rest.as_os_str().is_empty()) {
+                (_, true) => name.clone(),
+                // A folder shown as the project root itself: its files by their own paths.
+                (true, false) => display_path(rest),
+                (false, false) => format!("{name}/{}", display_path(rest)),
             })
         })
     }

@@ -18,21 +18,27 @@ pub(crate) fn carries(headers: &HeaderMap, token: &str) -> bool {
         .filter_map(|v| v.strip_prefix("Bearer "))
         .any(|given| same(given.trim().as_bytes(), token.as_bytes()));
     let session = session_of(token);
-    let cookie = headers
+    let cookie = cookies(headers, COOKIE).any(|given| same(given.as_bytes(), session.as_bytes()));
+    bearer || cookie
+}
+
+/// The values of the cookie `name` a request carries.
+pub(crate) fn cookies<'a>(headers: &'a HeaderMap, name: &'a str) -> impl Iterator<Item = &'a str> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().strip_prefix(COOKIE)?.strip_prefix('='))
-        .any(|given| same(given.as_bytes(), session.as_bytes()));
-    bearer || cookie
+        .filter_map(move |pair| pair.trim().strip_prefix(name)?.strip_prefix('='))
 }
 
 /// The cookie's value for `token`.
 #[must_use]
 pub(crate) fn session_of(token: &str) -> String {
-    let digest = sha2::Sha256::digest(format!("planlint session\n{token}").as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    format!(
+        "{:x}",
+        sha2::Sha256::digest(format!("planlint session\n{token}").as_bytes())
+    )
 }
 
 /// Whether a password typed into the page is the token.

@@ -206,7 +206,8 @@ fn build(settings: &Settings, number: u64) -> Result<Generation, Error> {
         })?;
     copy_tree(corpus, snapshot.path())
         .map_err(|e| Error::Serve(msg!("无法复制方案库：{e}", "cannot copy the corpus: {e}")))?;
-    let shown = shown_name(&settings.config.root(), corpus);
+    // How a `check --corpus DIR` run in the working folder names the corpus folder.
+    let shown = crate::model::Sources::rooted(&settings.config.root()).shown(corpus);
     let names = vec![(snapshot.path().to_path_buf(), shown.clone())];
     let inputs = Inputs {
         paths: vec![snapshot.path().to_path_buf()],
@@ -220,7 +221,12 @@ fn build(settings: &Settings, number: u64) -> Result<Generation, Error> {
         .corpus
         .plans
         .iter()
-        .map(|plan| plan_id(&report, plan.source, &shown))
+        .map(|plan| {
+            id_of_path(
+                &report.corpus.sources.get(plan.source).display_path(),
+                &shown,
+            )
+        })
         .collect();
     let by_id = ids
         .iter()
@@ -290,27 +296,12 @@ fn fold(text: &str) -> String {
     text.nfkc().flat_map(char::to_lowercase).collect()
 }
 
-/// A plan's id: its shown path less the corpus folder's name.
-fn plan_id(report: &Report, source: crate::model::SourceId, shown: &str) -> String {
-    let path = report.corpus.sources.get(source).display_path();
-    path.strip_prefix(shown)
-        .map_or(path.as_str(), |rest| rest.trim_start_matches('/'))
+/// A plan's id in URLs: the path every output shows it by, less the corpus folder's.
+pub(crate) fn id_of_path(shown_path: &str, corpus: &str) -> String {
+    shown_path
+        .strip_prefix(corpus)
+        .map_or(shown_path, |rest| rest.trim_start_matches('/'))
         .to_string()
-}
-
-/// How a `check --corpus DIR` run in the working folder names `dir`.
-fn shown_name(root: &Path, dir: &Path) -> String {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let absolute = cwd.join(dir);
-    let root = cwd.join(root);
-    match absolute.strip_prefix(&root) {
-        Ok(rest) if !rest.as_os_str().is_empty() => crate::model::span::display_path(rest)
-            .trim_end_matches('/')
-            .to_string(),
-        _ => crate::model::span::display_path(dir)
-            .trim_end_matches('/')
-            .to_string(),
-    }
 }
 
 /// Copies the regular files and folders under `from`; links are not followed (a corpus never

@@ -85,7 +85,7 @@ fn line(text: &str) {
 pub(crate) fn escape(text: &str) -> String {
     text.chars()
         .flat_map(|c| {
-            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            if c.is_control() || crate::diagnostics::terminal::is_bidi_control(c) {
                 c.escape_unicode().collect::<Vec<_>>()
             } else {
                 vec![c]

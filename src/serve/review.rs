@@ -164,13 +164,7 @@ pub(crate) fn check(
 /// The draft's plan, when it was read as one.
 #[must_use]
 pub(crate) fn draft_plan(report: &Report) -> Option<PlanId> {
-    let draft = *report.corpus.drafts.first()?;
-    report
-        .corpus
-        .plans
-        .iter()
-        .position(|plan| plan.source == draft)
-        .map(PlanId)
+    report.corpus.plan_of(*report.corpus.drafts.first()?)
 }
 
 fn outcome(report: &Report) -> Outcome {

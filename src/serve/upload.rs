@@ -217,9 +217,7 @@ pub(crate) fn safe_name(sent: &str) -> String {
     let last = sent.rsplit(['/', '\\']).next().unwrap_or_default();
     let cleaned: String = last
         .chars()
-        .filter(|c| {
-            !c.is_control() && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        })
+        .filter(|&c| !c.is_control() && !crate::diagnostics::terminal::is_bidi_control(c))
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.');
     let mut name: String = cleaned.chars().rev().take(100).collect();

@@ -345,17 +345,22 @@ fn chain(report: &Report, generation: &Generation, plan: PlanId, lang: Lang) -> 
         .collect()
 }
 
-/// The corpus page id of an ancestor (found by its path in the generation).
+/// The corpus page id of an ancestor, by the path the draft's run shows it by.
 fn ancestor_id(report: &Report, generation: &Generation, plan: PlanId) -> String {
-    let shown = report
-        .corpus
-        .sources
-        .get(report.corpus.plan(plan).source)
-        .display_path();
-    let rest = shown
-        .strip_prefix(generation.shown.as_str())
-        .map_or(shown.as_str(), |r| r.trim_start_matches('/'));
-    rest.to_string()
+    let source = report.corpus.plan(plan).source;
+    super::corpus::id_of_path(
+        &report.corpus.sources.get(source).display_path(),
+        &generation.shown,
+    )
+}
+
+/// A severity as the pages' style names it.
+pub(crate) fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
 }
 
 /// The 对照表 as a page shows it.
@@ -377,9 +382,7 @@ pub(crate) fn table_view(table: &compare::Table, lang: Lang) -> TableView {
                     .collect(),
                 conclusion: row.conclusion.get(lang).to_string(),
                 class: match row.standing {
-                    Standing::Reported(Severity::Error) => "error",
-                    Standing::Reported(Severity::Warning) => "warning",
-                    Standing::Reported(Severity::Note) => "note",
+                    Standing::Reported(severity) => severity_class(severity),
                     _ => "info",
                 },
             })

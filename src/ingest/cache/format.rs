@@ -39,16 +39,8 @@ pub(crate) fn cap(text_len: usize) -> u64 {
 
 /// The SHA-256 of `text` in lowercase hexadecimal: the entry's name and its first line.
 pub(crate) fn text_hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    let mut hex = String::with_capacity(64);
-    for byte in digest {
-        hex.push(char::from(HEX[usize::from(byte >> 4)]));
-        hex.push(char::from(HEX[usize::from(byte & 0xf)]));
-    }
-    hex
+    format!("{:x}", Sha256::digest(text.as_bytes()))
 }
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// The entry holding `json` for the text whose hash is `hash`: the header line, then `json`.
 pub(crate) fn seal(hash: &str, json: &[u8]) -> Vec<u8> {

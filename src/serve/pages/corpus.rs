@@ -9,13 +9,14 @@ use axum::response::{IntoResponse, Response};
 use maud::html;
 
 use super::review::{comparison, findings};
-use super::{error_page, lang_of, page, plan_href, t, url_encode};
+use super::{error_page, lang_of, page, plan_href, t};
+use crate::escape::url as url_encode;
 use crate::export;
 use crate::i18n::Lang;
 use crate::model::PlanId;
 use crate::msg;
 use crate::serve::app::AppState;
-use crate::serve::corpus::Generation;
+use crate::serve::corpus::{Generation, id_of_path};
 use crate::serve::view;
 
 /// The most plans one listing shows; a search narrows the rest.
@@ -163,10 +164,11 @@ pub(crate) async fn cascade_page(
     }
     let whole = export::cascade(&generation.report, export::With::default(), lang);
     let cascade = match under {
-        Some(folder) => {
-            let prefix = format!("{}/{folder}/", generation.shown);
-            whole.around(|node| node.file.as_deref().is_some_and(|f| f.starts_with(&prefix)))
-        }
+        Some(folder) => whole.around(|node| {
+            node.file
+                .as_deref()
+                .is_some_and(|file| in_folder(&id_of_path(file, &generation.shown), folder))
+        }),
         None => whole,
     };
     match export::html::to_html(&cascade) {

@@ -37,15 +37,7 @@ pub(crate) fn lang_of(headers: &HeaderMap, query: Option<&str>) -> Lang {
             .filter_map(|pair| pair.strip_prefix("lang="))
             .find_map(parse_lang)
     });
-    let from_cookie = || {
-        headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.trim().strip_prefix(LANG_COOKIE)?.strip_prefix('='))
-            .find_map(parse_lang)
-    };
+    let from_cookie = || super::access::cookies(headers, LANG_COOKIE).find_map(parse_lang);
     from_query.or_else(from_cookie).unwrap_or(Lang::Zh)
 }
 
@@ -84,26 +76,9 @@ fn code(lang: Lang) -> &'static str {
     }
 }
 
-/// `text` made safe inside a URL: every byte but the unreserved ones (and `/`, when `path`)
-/// percent-encoded, so a folder or file name with `?`, `#`, `&` or a space stays one value.
-fn url_encode(text: &str, path: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric()
-            || matches!(byte, b'-' | b'_' | b'.' | b'~')
-            || (path && byte == b'/')
-        {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
 /// The link to a corpus plan's page.
 fn plan_href(id: &str) -> String {
-    format!("/corpus/plans/{}", url_encode(id, true))
+    format!("/corpus/plans/{}", crate::escape::url(id, true))
 }
 
 /// Words in the page's language.
@@ -256,7 +231,7 @@ mod tests {
     #[test]
     fn a_name_stays_one_value_in_a_url() {
         assert_eq!(
-            super::url_encode("a b&c?d#e/f", false),
+            crate::escape::url("a b&c?d#e/f", false),
             "a%20b%26c%3Fd%23e%2Ff"
         );
         assert_eq!(

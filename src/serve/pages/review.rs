@@ -16,7 +16,7 @@ use crate::msg;
 use crate::serve::app::AppState;
 use crate::serve::checks;
 use crate::serve::review::Review;
-use crate::serve::view::{ChainLink, Finding, Piece, Placement, TableView, View};
+use crate::serve::view::{ChainLink, Finding, Piece, Placement, TableView, View, severity_class};
 
 fn expired(lang: Lang) -> Response {
     error_page(
@@ -133,14 +133,6 @@ fn chain(links: &[ChainLink], lang: Lang) -> Markup {
                 }
             }
         }
-    }
-}
-
-fn severity_class(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
     }
 }
 
@@ -345,15 +337,6 @@ fn content_disposition(name: &str) -> String {
             }
         })
         .collect();
-    let encoded: String = name
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_') {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
+    let encoded = crate::escape::url(name, false);
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
