@@ -96,7 +96,7 @@ fn lint(bencher: divan::Bencher, code: &str) {
         .copied()
         .expect("a registered lint");
     let comparisons = planlint::comparison::compare(corpus, graph, Default::default());
-    bencher.bench(|| planlint::lints::run(corpus, graph, &comparisons, &[lint]));
+    bencher.bench(|| planlint::lints::run(corpus, graph, &comparisons, &[lint], None));
 }
 
 /// Every plan's targets against its parents' (the verdicts the lints and exports read).

@@ -95,8 +95,8 @@ pub struct Catalogue {
     pub abbreviations: HashMap<String, Vec<String>>,
     /// Folded 规范简称: abbreviations as official as the full name.
     pub normative: std::collections::HashSet<String>,
-    /// (folded wording, entry index), for linking.
-    wordings: Vec<(String, usize)>,
+    /// Every entry's folded wordings, for linking.
+    wordings: WordingIndex,
     /// The default agency registries by level, for jurisdictions with no registry of their own.
     pub registries: DefaultRegistries,
     /// Agency names abolished in the reorganisations, with their successors.
@@ -169,16 +169,17 @@ impl Catalogue {
     }
 
     fn index(&mut self) {
-        self.wordings = self
-            .indicators
-            .iter()
-            .enumerate()
-            .flat_map(|(i, ind)| {
-                std::iter::once(&ind.name)
-                    .chain(&ind.wordings)
-                    .map(move |w| (fold(w), i))
-            })
-            .collect();
+        self.wordings = WordingIndex::new(
+            self.indicators
+                .iter()
+                .enumerate()
+                .flat_map(|(i, ind)| {
+                    std::iter::once(&ind.name)
+                        .chain(&ind.wordings)
+                        .map(move |w| (fold(w), i))
+                })
+                .collect(),
+        );
     }
 
     /// The catalogue entry a target's wording and unit link to.
@@ -202,8 +203,8 @@ impl Catalogue {
     ) -> Option<&Indicator> {
         let folded = fold(wording);
         self.wordings
-            .iter()
-            .filter(|(w, i)| folded.contains(w.as_str()) && accept(&self.indicators[*i]))
+            .contained_in(&folded)
+            .filter(|(_, i)| accept(&self.indicators[*i]))
             .max_by_key(|(w, i)| (w.chars().count(), std::cmp::Reverse(*i)))
             .map(|(_, i)| &self.indicators[*i])
     }
@@ -229,6 +230,55 @@ impl Catalogue {
                             || i.wordings.iter().any(|w| fold(w).contains(&folded)))
                 })
             })
+    }
+}
+
+/// The catalogue's folded wordings with one automaton over them all, so a target's wording is
+/// searched once for every entry rather than once per entry.
+#[derive(Debug, Default)]
+struct WordingIndex {
+    /// (folded wording, entry index).
+    wordings: Vec<(String, usize)>,
+    /// Over the wordings that are not empty; pattern `k` is `wordings[patterns[k]]`.
+    matcher: Option<aho_corasick::AhoCorasick>,
+    patterns: Vec<usize>,
+}
+
+impl WordingIndex {
+    fn new(wordings: Vec<(String, usize)>) -> Self {
+        // An empty wording (a name that folds to nothing) is in every text: no pattern, and
+        // `contained_in` always offers it.
+        let patterns: Vec<usize> = (0..wordings.len())
+            .filter(|&k| !wordings[k].0.is_empty())
+            .collect();
+        let matcher = aho_corasick::AhoCorasick::new(patterns.iter().map(|&k| &wordings[k].0)).ok();
+        Self {
+            wordings,
+            matcher,
+            patterns,
+        }
+    }
+
+    /// The wordings `text` contains, each with its entry, in no particular order and perhaps
+    /// more than once.
+    fn contained_in<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> Box<dyn Iterator<Item = &'a (String, usize)> + 'a> {
+        let Some(matcher) = &self.matcher else {
+            // Only when the automaton could not be built (too large): one search per wording.
+            return Box::new(
+                self.wordings
+                    .iter()
+                    .filter(move |(w, _)| text.contains(w.as_str())),
+            );
+        };
+        let found = matcher
+            .find_overlapping_iter(text)
+            .filter_map(|m| self.patterns.get(m.pattern().as_usize()))
+            .filter_map(|&k| self.wordings.get(k));
+        let empty = self.wordings.iter().filter(|(w, _)| w.is_empty());
+        Box::new(found.chain(empty))
     }
 }
 

@@ -354,9 +354,9 @@ pub fn fingerprint(sources: &crate::model::Sources, plans: &[Plan], d: &Diagnost
     format!("{hash:016x}")
 }
 
-/// Gives every finding its fingerprint.
-pub fn stamp_fingerprints(
-    diagnostics: &mut [Diagnostic],
+/// Gives each of `diagnostics` its fingerprint.
+pub fn stamp_fingerprints<'d>(
+    diagnostics: impl IntoIterator<Item = &'d mut Diagnostic>,
     sources: &crate::model::Sources,
     plans: &[Plan],
 ) {

@@ -15,8 +15,10 @@ use crate::graph::{CitationLink, KnowledgeGraph};
 use crate::ingest::{self, Corpus, Drafts};
 use crate::lints::{self, LintMeta};
 
+mod fate;
 mod scope;
 use crate::model::{ComparisonId, PlanId, SourceId, TargetId};
+use fate::Fate;
 use scope::{absolute, subtree_scope};
 
 /// What a run reads and which codes it reports.
@@ -42,6 +44,9 @@ pub struct Inputs {
     /// Files and folders every output names otherwise: the review service's uploads by the
     /// name the reviewer gave, its private copy of the corpus by the corpus's path.
     pub names: Vec<(PathBuf, String)>,
+    /// Lint every plan even when only some are reported: the slower reference that the tests
+    /// hold a draft's or a folder's findings to.
+    pub lint_every_plan: bool,
 }
 
 pub use crate::diagnostics::baseline::BaselineUse;
@@ -156,9 +161,20 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     let mut corpus = load(config, inputs)?;
     let graph = crate::graph::build(&corpus);
     let comparisons = crate::comparison::compare(&corpus, &graph, config.thresholds);
+    let view = View {
+        drafts: !inputs.corpus.is_empty(),
+        wanted: scope.map(|(_, wanted)| wanted),
+    };
+    let linted = (!inputs.lint_every_plan).then(|| {
+        corpus
+            .plans
+            .iter()
+            .map(|plan| view.shows(&corpus, plan.source))
+            .collect()
+    });
     let mut findings = std::mem::take(&mut corpus.diagnostics);
     findings.extend(
-        lints::run(&corpus, &graph, &comparisons, &lints)
+        lints::run(&corpus, &graph, &comparisons, &lints, linted)
             .into_iter()
             .map(|d| d.capped(MAX_PLACES)),
     );
@@ -175,11 +191,23 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     lints::suppressions::apply(&corpus, &ran, &mut findings);
     fate.survived(&findings, Standing::Suppressed);
     diagnostics::sort(&mut findings, &corpus.sources);
-    diagnostics::stamp_fingerprints(&mut findings, &corpus.sources, &corpus.plans);
-    let applied = apply_baseline(config, &inputs.baseline, &mut findings)?;
+    let in_view = |d: &Diagnostic| d.source.is_none_or(|s| view.shows(&corpus, s));
+    let baseline = baseline_in_use(config.baseline.as_deref(), &inputs.baseline);
+    // A baseline is matched against every file's findings (what it lists of the files around
+    // the view is not "gone"); without one, only the findings reported need a fingerprint.
+    diagnostics::stamp_fingerprints(
+        findings
+            .iter_mut()
+            .filter(|d| baseline.is_some() || in_view(d)),
+        &corpus.sources,
+        &corpus.plans,
+    );
+    let applied = apply_baseline(baseline, &mut findings)?;
     let (mut hidden, baseline_fixed) = (applied.hidden, applied.gone);
     fate.survived(&findings, Standing::Baselined);
     let standings = fate.standings(&comparisons, &findings);
+    findings.retain(in_view);
+    hidden.retain(in_view);
     for d in &mut findings {
         d.facts = d
             .comparisons
@@ -187,13 +215,6 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
             .map(|&id| crate::comparison::facts(&corpus, comparisons.get(id)))
             .collect();
     }
-    let view = View {
-        drafts: !inputs.corpus.is_empty(),
-        wanted: scope.map(|(_, wanted)| wanted),
-    };
-    let in_view = |d: &Diagnostic| d.source.is_none_or(|s| view.shows(&corpus, s));
-    findings.retain(in_view);
-    hidden.retain(in_view);
     let about_targets = findings
         .iter()
         .filter_map(|d| d.subject.target().map(|t| (d.code, t)))
@@ -228,64 +249,6 @@ impl View {
                 let path = absolute(&corpus.sources.get(source).path);
                 wanted.iter().any(|w| path.starts_with(w))
             })
-    }
-}
-
-/// What becomes of the findings that report comparisons, stage by stage: a row whose finding
-/// the configuration, an `allow:` entry or the baseline removed says so in every output.
-struct Fate {
-    /// Per comparison: what removed its finding, once one did.
-    removed: Vec<Option<Standing>>,
-    /// Per comparison: whether a finding reported it at the last stage.
-    covered: Vec<bool>,
-}
-
-impl Fate {
-    fn new(comparisons: &Comparisons) -> Self {
-        Self {
-            removed: vec![None; comparisons.len()],
-            covered: vec![false; comparisons.len()],
-        }
-    }
-
-    /// The lints' findings as they came: every row they report is covered.
-    fn cover(&mut self, findings: &[Diagnostic]) {
-        for id in findings.iter().flat_map(|d| &d.comparisons) {
-            self.covered[id.0] = true;
-        }
-    }
-
-    /// After a stage that removes findings: rows no finding reports any more were removed by it.
-    fn survived(&mut self, findings: &[Diagnostic], stage: Standing) {
-        let mut still = vec![false; self.covered.len()];
-        for id in findings.iter().flat_map(|d| &d.comparisons) {
-            still[id.0] = true;
-        }
-        for (i, was) in self.covered.iter().enumerate() {
-            if *was && !still[i] && self.removed[i].is_none() {
-                self.removed[i] = Some(stage);
-            }
-        }
-        self.covered = still;
-    }
-
-    /// Each comparison's standing: reported at its finding's severity, removed at a stage, or
-    /// never reported (its lint did not run, or the verdict is not a finding).
-    fn standings(&self, comparisons: &Comparisons, findings: &[Diagnostic]) -> Vec<Standing> {
-        let mut standings: Vec<Standing> = comparisons
-            .iter()
-            .map(|(id, row)| match self.removed[id.0] {
-                Some(stage) => stage,
-                None if lints::reporting(row).is_some() => Standing::Allowed,
-                None => Standing::Informational,
-            })
-            .collect();
-        for d in findings {
-            for id in &d.comparisons {
-                standings[id.0] = Standing::Reported(d.severity);
-            }
-        }
-        standings
     }
 }
 
@@ -355,12 +318,11 @@ fn load(config: &Config, inputs: &Inputs) -> Result<Corpus, Error> {
 
 /// Takes out the findings the baseline in use lists.
 fn apply_baseline(
-    config: &Config,
-    baseline: &BaselineUse,
+    baseline: Option<PathBuf>,
     findings: &mut Vec<Diagnostic>,
 ) -> Result<diagnostics::baseline::Applied, Error> {
     use diagnostics::baseline;
-    let Some(path) = baseline_in_use(config.baseline.as_deref(), baseline) else {
+    let Some(path) = baseline else {
         return Ok(baseline::Applied::default());
     };
     let failed = |reason: String| Error::Baseline {

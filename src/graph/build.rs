@@ -250,15 +250,31 @@ fn resolve_parent_targets(corpus: &Corpus, ancestors: &[Vec<PlanId>]) -> ParentT
 }
 
 fn resolve_agencies(corpus: &Corpus, builder: &mut Builder) -> Vec<Vec<AgencyResolution>> {
+    use rayon::prelude::*;
     let resolver = AgencyResolver {
         jurisdictions: &corpus.jurisdictions,
     };
-    let mut all = Vec::with_capacity(corpus.plans.len());
-    for (i, plan) in corpus.plans.iter().enumerate() {
+    // Resolving is the costly part: each plan on a core of its own, each name once a plan (a
+    // body leads many tasks); the graph's edges are then added in plan order.
+    let all: Vec<Vec<(bool, AgencyResolution)>> = corpus
+        .plans
+        .par_iter()
+        .map(|plan| {
+            let mut known: HashMap<&str, AgencyResolution> = HashMap::new();
+            plan.agency_mentions()
+                .map(|(_, lead, name)| {
+                    let resolution = known
+                        .entry(&*name.value.folded)
+                        .or_insert_with(|| resolver.resolve(&name.value, plan.jurisdiction))
+                        .clone();
+                    (lead, resolution)
+                })
+                .collect()
+        })
+        .collect();
+    for (i, resolutions) in all.iter().enumerate() {
         let plan_node = builder.node(Node::Plan(PlanId(i)));
-        let mut resolutions = Vec::new();
-        for (_, lead, name) in plan.agency_mentions() {
-            let resolution = resolver.resolve(&name.value, plan.jurisdiction);
+        for (lead, resolution) in resolutions {
             if let AgencyResolution::Registered {
                 jurisdiction,
                 entry,
@@ -267,10 +283,10 @@ fn resolve_agencies(corpus: &Corpus, builder: &mut Builder) -> Vec<Vec<AgencyRes
             | AgencyResolution::OtherLevel {
                 jurisdiction,
                 entry,
-            } = &resolution
+            } = resolution
             {
                 let agency = builder.node(Node::Agency(*jurisdiction, *entry));
-                let edge = if lead {
+                let edge = if *lead {
                     Edge::Leads
                 } else {
                     Edge::ResponsibleFor
@@ -283,9 +299,9 @@ fn resolve_agencies(corpus: &Corpus, builder: &mut Builder) -> Vec<Vec<AgencyRes
                     builder.graph.add_edge(agency, plan_node, edge);
                 }
             }
-            resolutions.push(resolution);
         }
-        all.push(resolutions);
     }
-    all
+    all.into_iter()
+        .map(|of_plan| of_plan.into_iter().map(|(_, r)| r).collect())
+        .collect()
 }

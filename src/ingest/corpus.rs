@@ -7,6 +7,7 @@ use crate::model::wording::Abbreviations;
 use crate::model::{
     Jurisdiction, JurisdictionId, Plan, PlanId, SourceId, Sources, Target, TargetId,
 };
+use rayon::prelude::*;
 
 /// Everything one run read.
 #[derive(Debug)]
@@ -94,28 +95,43 @@ impl Corpus {
             let goals = p.qualitative.iter().map(|q| q.indicator.value.as_str());
             targets.chain(goals)
         }));
-        for plan in plans {
-            for target in &mut plan.targets {
-                let entry = catalogue.link(&target.indicator.value, &target.quantity.unit);
-                target.indicator_id = entry.map(|i| i.id.clone());
-                target.wording = abbreviations.normalise(&target.indicator.value);
-                // `达到2.8万`: the unit is the catalogue's for this indicator.
-                if target.quantity.unit == Unit::Count(String::new())
-                    && let Some(unit) = entry.and_then(|i| i.unit.clone())
-                {
-                    target.quantity.unit = Unit::Count(unit);
-                }
-            }
-            // A figure still without a unit cannot be compared: said, not kept.
-            plan.targets.retain(|target| {
-                let bare = target.quantity.unit == Unit::Count(String::new());
-                if bare {
-                    diagnostics.push(bare_figure(target));
-                }
-                !bare
-            });
+        // Each plan on a core of its own; the notes put back in plan order.
+        let notes: Vec<Vec<Diagnostic>> = plans
+            .par_iter_mut()
+            .map(|plan| link_plan(plan, catalogue, abbreviations))
+            .collect();
+        diagnostics.extend(notes.into_iter().flatten());
+    }
+}
+
+/// Links a plan's targets to the catalogue and normalises their wordings; returns the notes
+/// for the figures dropped for want of a unit.
+fn link_plan(
+    plan: &mut Plan,
+    catalogue: &Catalogue,
+    abbreviations: &Abbreviations,
+) -> Vec<Diagnostic> {
+    for target in &mut plan.targets {
+        let entry = catalogue.link(&target.indicator.value, &target.quantity.unit);
+        target.indicator_id = entry.map(|i| i.id.clone());
+        target.wording = abbreviations.normalise(&target.indicator.value);
+        // `达到2.8万`: the unit is the catalogue's for this indicator.
+        if target.quantity.unit == Unit::Count(String::new())
+            && let Some(unit) = entry.and_then(|i| i.unit.clone())
+        {
+            target.quantity.unit = Unit::Count(unit);
         }
     }
+    // A figure still without a unit cannot be compared: said, not kept.
+    let mut notes = Vec::new();
+    plan.targets.retain(|target| {
+        let bare = target.quantity.unit == Unit::Count(String::new());
+        if bare {
+            notes.push(bare_figure(target));
+        }
+        !bare
+    });
+    notes
 }
 
 /// The note for a figure written without a unit whose indicator the catalogue gives none for.

@@ -18,6 +18,9 @@ pub struct LintContext<'a> {
     pub graph: &'a KnowledgeGraph,
     /// Every plan's targets against its parents', with their verdicts.
     pub comparisons: &'a Comparisons,
+    /// By plan, whether the run reports its findings, when it reports some plans' only (drafts,
+    /// a folder inside a corpus); `None`: every plan's.
+    reported: Option<Vec<bool>>,
 }
 
 impl<'a> LintContext<'a> {
@@ -26,11 +29,13 @@ impl<'a> LintContext<'a> {
         corpus: &'a Corpus,
         graph: &'a KnowledgeGraph,
         comparisons: &'a Comparisons,
+        reported: Option<Vec<bool>>,
     ) -> Self {
         Self {
             corpus,
             graph,
             comparisons,
+            reported,
         }
     }
 
@@ -53,6 +58,17 @@ impl<'a> LintContext<'a> {
     /// Every plan with its id.
     pub fn plans(&self) -> impl Iterator<Item = (PlanId, &'a Plan)> {
         self.corpus.plan_ids()
+    }
+
+    /// The plans whose findings the run reports. A lint whose findings about a plan come only
+    /// from looking at that plan iterates these: checking a draft against a corpus of
+    /// thousands then lints the draft alone (every plan is still there to look up).
+    pub fn reported_plans(&self) -> impl Iterator<Item = (PlanId, &'a Plan)> + '_ {
+        self.plans().filter(|(id, _)| {
+            self.reported
+                .as_ref()
+                .is_none_or(|reported| reported.get(id.0).copied().unwrap_or(true))
+        })
     }
 
     #[must_use]

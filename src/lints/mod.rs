@@ -142,9 +142,10 @@ pub fn run(
     graph: &crate::graph::KnowledgeGraph,
     comparisons: &crate::comparison::Comparisons,
     selected: &[&'static LintMeta],
+    reported: Option<Vec<bool>>,
 ) -> Vec<Diagnostic> {
     use rayon::prelude::*;
-    let context = LintContext::new(corpus, graph, comparisons);
+    let context = LintContext::new(corpus, graph, comparisons, reported);
     // Each lint on a core of its own; their findings are put back in the registry's order, so
     // the output is the same at any thread count.
     let found: Vec<Vec<Diagnostic>> = selected

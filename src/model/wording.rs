@@ -57,7 +57,8 @@ static BRACKET: LazyLock<Regex> = LazyLock::new(|| {
 /// writing only `PM2.5浓度` meets one writing `细颗粒物(PM2.5)浓度`.
 #[derive(Debug, Default, Clone)]
 pub struct Abbreviations {
-    terms: BTreeMap<String, String>,
+    /// Longest abbreviation first (PM2.5 before PM), the order they are replaced in.
+    terms: Vec<(String, String)>,
 }
 
 impl Abbreviations {
@@ -85,10 +86,12 @@ impl Abbreviations {
                     .or_insert(Some(term));
             }
         }
-        let terms = found
+        // In the map's order, then stably by length: the same order at every run.
+        let mut terms: Vec<(String, String)> = found
             .into_iter()
             .filter_map(|(abbreviation, term)| Some((abbreviation, term?)))
             .collect();
+        terms.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
         Self { terms }
     }
 
@@ -110,10 +113,7 @@ impl Abbreviations {
         // The bracket goes; the term before it stays.
         let mut text = BRACKET.replace_all(&folded, "").into_owned();
         text = unquoted(&text);
-        // Longest abbreviation first: PM2.5 before PM.
-        let mut by_length: Vec<(&String, &String)> = self.terms.iter().collect();
-        by_length.sort_by_key(|(a, _)| std::cmp::Reverse(a.len()));
-        for (abbreviation, term) in by_length {
+        for (abbreviation, term) in &self.terms {
             if text.contains(abbreviation.as_str()) && !text.contains(term.as_str()) {
                 text = text.replace(abbreviation.as_str(), term);
             }

@@ -24,6 +24,7 @@ mod engine;
 mod extract;
 mod filesystem;
 mod fixed_layout;
+mod focus;
 mod graph;
 mod language;
 mod layouts;

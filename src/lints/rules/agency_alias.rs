@@ -48,7 +48,7 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (id, _) in ctx.plans() {
+    for (id, _) in ctx.reported_plans() {
         for group in ctx.agency_names(id) {
             let AgencyResolution::Registered {
                 jurisdiction,

@@ -82,7 +82,7 @@ fn identity(group: &NameMentions<'_>, self_prefix: Option<&str>) -> Option<Ident
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (id, plan) in ctx.plans() {
+    for (id, plan) in ctx.reported_plans() {
         let home = ctx.jurisdiction(plan.jurisdiction);
         let groups = ctx.agency_names(id);
         let mut by_identity: BTreeMap<Identity, Vec<&NameMentions<'_>>> = BTreeMap::new();

@@ -50,7 +50,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     let resolver = AgencyResolver {
         jurisdictions: &ctx.corpus.jurisdictions,
     };
-    for (id, plan) in ctx.plans() {
+    for (id, plan) in ctx.reported_plans() {
         let home = ctx.jurisdiction(plan.jurisdiction);
         for group in ctx.agency_names(id) {
             let AgencyResolution::OtherLevel {

@@ -42,7 +42,7 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (plan_id, plan) in ctx.plans() {
+    for (plan_id, plan) in ctx.reported_plans() {
         let mut seen: BTreeMap<(IndicatorKey, Deadline), Vec<&Target>> = BTreeMap::new();
         for (index, target) in plan.targets.iter().enumerate() {
             if target.deadline == Deadline::Unstated {

@@ -68,7 +68,7 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (id, plan) in ctx.plans() {
+    for (id, plan) in ctx.reported_plans() {
         let home = ctx.jurisdiction(plan.jurisdiction);
         for group in ctx.agency_names(id) {
             let AgencyResolution::Unknown { suggestion } = group.resolution else {

@@ -104,7 +104,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         .plans()
         .map(|(id, p)| years_by_indicator(ctx, id, p))
         .collect();
-    for (id, plan) in ctx.plans() {
+    for (id, plan) in ctx.reported_plans() {
         check_issue_date(id, plan, out);
         for (indicator, years) in &all[id.0] {
             check_against_parent(ctx, id, indicator, years, &all, out);

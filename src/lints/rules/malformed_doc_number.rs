@@ -44,7 +44,7 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (id, plan) in ctx.plans() {
+    for (id, plan) in ctx.reported_plans() {
         let own = plan
             .doc_number
             .iter()

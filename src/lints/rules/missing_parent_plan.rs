@@ -43,7 +43,7 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (id, plan) in ctx.plans() {
+    for (id, plan) in ctx.reported_plans() {
         if plan.status == PlanStatus::Stub {
             continue;
         }

@@ -55,7 +55,7 @@ fn direction(ctx: &LintContext<'_>, a: &Target, b: &Target) -> Option<Direction>
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (plan_id, plan) in ctx.plans() {
+    for (plan_id, plan) in ctx.reported_plans() {
         let mut series: BTreeMap<IndicatorKey, Vec<(TargetId, &Target)>> = BTreeMap::new();
         for (index, target) in plan.targets.iter().enumerate() {
             if target.deadline.year().is_some() {

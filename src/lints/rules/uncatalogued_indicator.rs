@@ -58,7 +58,7 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (plan_id, plan) in ctx.plans() {
+    for (plan_id, plan) in ctx.reported_plans() {
         let missing: Vec<&Target> = plan
             .targets
             .iter()

@@ -46,7 +46,7 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    for (id, plan) in ctx.plans() {
+    for (id, plan) in ctx.reported_plans() {
         if plan.status == PlanStatus::Stub
             || ctx.jurisdiction(plan.jurisdiction).level == Level::National
         {
