@@ -7,8 +7,9 @@ mod corrections;
 mod declarations;
 mod discover;
 mod hidden;
+mod plans;
 mod prefetch;
-use discover::{discover, discover_with_drafts, is_text_plan, sidecar_of};
+use discover::{discover, discover_with_drafts, is_text_plan};
 pub(crate) mod jurisdiction_file;
 pub(crate) mod places;
 pub(crate) mod plan_file;
@@ -16,7 +17,6 @@ mod read;
 mod reread;
 mod rule_data;
 mod skipped;
-use read::read_source;
 use skipped::{orphan_sidecar, skipped_file};
 pub(crate) mod schema;
 pub(crate) mod text;
@@ -145,9 +145,7 @@ pub fn load_filtered(
     if let Some(hint) = &drafts.jurisdiction {
         check_hint(&places, &corpus.jurisdictions, hint)?;
     }
-    for (path, fetched) in files.plans.iter().zip(prefetched) {
-        load_plan(&mut corpus, path, fetched, &folders, &places, None);
-    }
+    plans::load(&mut corpus, &files.plans, prefetched, &folders, &places, None);
     for path in &files.orphan_sidecars {
         orphan_sidecar(&mut corpus, path);
     }
@@ -155,20 +153,18 @@ pub fn load_filtered(
         skipped_file(&mut corpus, path, why);
     }
     let first_draft = corpus.plans.len();
-    for (path, fetched) in draft_files.plans.iter().zip(prefetched_drafts) {
-        let before = corpus.sources.len();
-        load_plan(
-            &mut corpus,
-            path,
-            fetched,
-            &folders,
-            &places,
-            Some(drafts.jurisdiction.as_deref()),
-        );
-        corpus
-            .drafts
-            .extend((before..corpus.sources.len()).map(SourceId));
-    }
+    let before = corpus.sources.len();
+    plans::load(
+        &mut corpus,
+        &draft_files.plans,
+        prefetched_drafts,
+        &folders,
+        &places,
+        Some(drafts.jurisdiction.as_deref()),
+    );
+    corpus
+        .drafts
+        .extend((before..corpus.sources.len()).map(SourceId));
     supersede(&mut corpus, first_draft);
     corpus.link_indicators();
     if files.plans.is_empty() {
@@ -260,111 +256,6 @@ fn nearest_folder(
         dir = d.parent();
     }
     None
-}
-
-fn load_plan(
-    corpus: &mut Corpus,
-    path: &Path,
-    fetched: prefetch::Prefetched,
-    folders: &BTreeMap<PathBuf, JurisdictionId>,
-    places: &Places,
-    draft: Option<Option<&str>>,
-) {
-    let fetched = match fetched {
-        prefetch::Prefetched::Yaml(fetched) => fetched,
-        prefetch::Prefetched::Text(fetched) => {
-            load_text_plan(corpus, path, fetched, folders, places, draft);
-            return;
-        }
-    };
-    let prefetch::FetchedYaml { text, parsed } = *fetched;
-    let Some((source, text)) = read::register(corpus, path, text) else {
-        return;
-    };
-    let parsed = parsed.map_or_else(|| yaml::parse::<schema::PlanFile>(source, &text), Ok);
-    let file = match parsed {
-        Ok(file) => file,
-        Err(d) => {
-            corpus.diagnostics.push(*d);
-            return;
-        }
-    };
-    let lookup = places::JurisdictionLookup {
-        jurisdictions: &corpus.jurisdictions,
-        places,
-        folder: nearest_folder(folders, path.parent()),
-    };
-    let flag = draft.flatten();
-    if let Some(plan) = plan_file::convert(source, file, &lookup, flag, &mut corpus.diagnostics) {
-        corpus.plans.push(plan);
-    }
-}
-
-fn load_text_plan(
-    corpus: &mut Corpus,
-    path: &Path,
-    fetched: prefetch::FetchedText,
-    folders: &BTreeMap<PathBuf, JurisdictionId>,
-    places: &Places,
-    draft: Option<Option<&str>>,
-) {
-    let prefetch::ReadText {
-        text,
-        extracted,
-        hidden,
-        printed,
-    } = match fetched {
-        prefetch::FetchedText::Read(read) => *read,
-        prefetch::FetchedText::Unreadable(problem) => {
-            read::report(corpus, path, problem);
-            return;
-        }
-        prefetch::FetchedText::Undecodable(bytes, problem) => {
-            read::undecodable(corpus, path, &bytes, problem);
-            return;
-        }
-    };
-    let source =
-        corpus
-            .sources
-            .add_printed(path.to_path_buf(), std::sync::Arc::clone(&text), printed);
-    hidden::report(corpus, source, &hidden);
-    let sidecar = sidecar_of(path).and_then(|sidecar_path| {
-        let (sidecar_source, sidecar_text) = read_source(corpus, &sidecar_path)?;
-        match yaml::parse::<schema::SidecarFile>(sidecar_source, &sidecar_text) {
-            Ok(file) => Some((sidecar_source, file)),
-            Err(d) => {
-                corpus.diagnostics.push(*d);
-                None
-            }
-        }
-    });
-    // A stray note in a corpus folder (notes.md, a README) is no plan: said, never an error.
-    // A draft named for review is checked whatever it holds.
-    if draft.is_none() && sidecar.is_none() && !extracted.holds_a_plan() {
-        skipped::not_a_plan(corpus, source);
-        return;
-    }
-    let lookup = places::JurisdictionLookup {
-        jurisdictions: &corpus.jurisdictions,
-        places,
-        folder: nearest_folder(folders, path.parent()),
-    };
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let input = text_plan::TextPlan {
-        source,
-        extracted,
-        stem,
-        sidecar,
-        hint: draft.flatten(),
-        text: &text,
-    };
-    if let Some(plan) = text_plan::convert(input, &lookup, &mut corpus.diagnostics) {
-        corpus.plans.push(plan);
-    }
 }
 
 /// `--jurisdiction` must name one place: a wrong or ambiguous name ends the run (exit 2), with
