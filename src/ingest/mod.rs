@@ -145,7 +145,14 @@ pub fn load_filtered(
     if let Some(hint) = &drafts.jurisdiction {
         check_hint(&places, &corpus.jurisdictions, hint)?;
     }
-    plans::load(&mut corpus, &files.plans, prefetched, &folders, &places, None);
+    plans::load(
+        &mut corpus,
+        &files.plans,
+        prefetched,
+        &folders,
+        &places,
+        None,
+    );
     for path in &files.orphan_sidecars {
         orphan_sidecar(&mut corpus, path);
     }

@@ -76,13 +76,15 @@ enum StagedFile {
         source: SourceId,
         file: Box<schema::PlanFile>,
     },
-    Text {
-        source: SourceId,
-        text: Arc<str>,
-        extracted: Box<super::text::Extracted>,
-        stem: String,
-        sidecar: Option<(SourceId, schema::SidecarFile)>,
-    },
+    Text(Box<StagedText>),
+}
+
+struct StagedText {
+    source: SourceId,
+    text: Arc<str>,
+    extracted: super::text::Extracted,
+    stem: String,
+    sidecar: Option<(SourceId, schema::SidecarFile)>,
 }
 
 impl StagedFile {
@@ -96,16 +98,17 @@ impl StagedFile {
             StagedFile::Yaml { source, file } => {
                 plan_file::convert(source, *file, lookup, hint, notes)
             }
-            StagedFile::Text {
-                source,
-                text,
-                extracted,
-                stem,
-                sidecar,
-            } => {
+            StagedFile::Text(staged) => {
+                let StagedText {
+                    source,
+                    text,
+                    extracted,
+                    stem,
+                    sidecar,
+                } = *staged;
                 let input = text_plan::TextPlan {
                     source,
-                    extracted: *extracted,
+                    extracted,
                     stem,
                     sidecar,
                     hint,
@@ -189,11 +192,11 @@ fn stage_text(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Some(StagedFile::Text {
+    Some(StagedFile::Text(Box::new(StagedText {
         source,
         text,
-        extracted: Box::new(extracted),
+        extracted,
         stem,
         sidecar,
-    })
+    })))
 }
