@@ -97,6 +97,8 @@ pub struct Catalogue {
     pub normative: std::collections::HashSet<String>,
     /// Every entry's folded wordings, for linking.
     wordings: WordingIndex,
+    /// Entry index by id: the first entry with each id, as a scan would find it.
+    by_id: HashMap<IndicatorId, usize>,
     /// The default agency registries by level, for jurisdictions with no registry of their own.
     pub registries: DefaultRegistries,
     /// Agency names abolished in the reorganisations, with their successors.
@@ -169,6 +171,10 @@ impl Catalogue {
     }
 
     fn index(&mut self) {
+        self.by_id = HashMap::new();
+        for (i, indicator) in self.indicators.iter().enumerate() {
+            self.by_id.entry(indicator.id.clone()).or_insert(i);
+        }
         self.wordings = WordingIndex::new(
             self.indicators
                 .iter()
@@ -211,7 +217,7 @@ impl Catalogue {
 
     #[must_use]
     pub fn get(&self, id: &IndicatorId) -> Option<&Indicator> {
-        self.indicators.iter().find(|i| &i.id == id)
+        self.by_id.get(id).and_then(|&i| self.indicators.get(i))
     }
 
     /// Looks an indicator up by id or by a Chinese wording.

@@ -197,56 +197,93 @@ struct ParentTargets {
 /// it cannot be compared with (other units, a level against a change, another baseline), gets
 /// that target as its counterpart: the 对照表 shows the pair as not comparable.
 fn resolve_parent_targets(corpus: &Corpus, ancestors: &[Vec<PlanId>]) -> ParentTargets {
+    use rayon::prelude::*;
+    // Every target's key made once (`IndicatorKey::of` copies a wording).
+    let keys: Vec<Vec<IndicatorKey>> = corpus
+        .plans
+        .par_iter()
+        .map(|plan| plan.targets.iter().map(IndicatorKey::of).collect())
+        .collect();
     // (plan, indicator, year) → target indexes: one lookup per ancestor instead of a scan.
-    let mut by_key: HashMap<(PlanId, IndicatorKey, u16), Vec<usize>> = HashMap::new();
+    let mut by_key: foldhash::HashMap<(PlanId, &IndicatorKey, u16), Vec<usize>> =
+        foldhash::HashMap::default();
     for (id, target) in corpus.target_ids() {
         if let Deadline::Year(year) = target.deadline {
             by_key
-                .entry((id.plan, IndicatorKey::of(target), year))
+                .entry((id.plan, &keys[id.plan.0][id.index], year))
                 .or_default()
                 .push(id.index);
         }
     }
-    let mut found = ParentTargets {
+    let found: Vec<(TargetId, Found)> = corpus
+        .plans
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(plan, p)| {
+            let (by_key, keys) = (&by_key, &keys);
+            (0..p.targets.len()).filter_map(move |index| {
+                let id = TargetId {
+                    plan: PlanId(plan),
+                    index,
+                };
+                above(corpus, &ancestors[plan], by_key, &keys[plan][index], id).map(|f| (id, f))
+            })
+        })
+        .collect();
+    let mut parent_targets = ParentTargets {
         parents: HashMap::new(),
         counterparts: HashMap::new(),
     };
-    for (id, target) in corpus.target_ids() {
-        let Deadline::Year(year) = target.deadline else {
-            continue;
+    for (id, found) in found {
+        match found {
+            Found::Parent(parent) => parent_targets.parents.insert(id, parent),
+            Found::Counterpart(counterpart) => parent_targets.counterparts.insert(id, counterpart),
         };
-        let key = IndicatorKey::of(target);
-        let same = |ancestor: PlanId| by_key.get(&(ancestor, key.clone(), year));
-        let ancestors = &ancestors[id.plan.0];
-        let parent = ancestors.iter().find_map(|&ancestor| {
-            same(ancestor)?
-                .iter()
-                .copied()
-                .find(|&i| {
-                    let other = &corpus.plans[ancestor.0].targets[i];
-                    crate::model::growth::footing(target, other).is_some()
-                })
-                .map(|index| TargetId {
-                    plan: ancestor,
-                    index,
-                })
-        });
-        if let Some(parent) = parent {
-            found.parents.insert(id, parent);
-        } else if let Some((ancestor, index)) = ancestors
-            .iter()
-            .find_map(|&a| same(a).and_then(|t| t.first()).map(|&i| (a, i)))
-        {
-            found.counterparts.insert(
-                id,
-                TargetId {
-                    plan: ancestor,
-                    index,
-                },
-            );
-        }
     }
-    found
+    parent_targets
+}
+
+/// What a target has in an ancestor's plan.
+enum Found {
+    /// The target it restates (same indicator and year, on a footing with it).
+    Parent(TargetId),
+    /// A target of the same indicator and year it cannot be compared with.
+    Counterpart(TargetId),
+}
+
+/// The first ancestor's target that target `id` restates, else the first it does not.
+fn above(
+    corpus: &Corpus,
+    ancestors: &[PlanId],
+    by_key: &foldhash::HashMap<(PlanId, &IndicatorKey, u16), Vec<usize>>,
+    key: &IndicatorKey,
+    id: TargetId,
+) -> Option<Found> {
+    let target = corpus.target(id);
+    let Deadline::Year(year) = target.deadline else {
+        return None;
+    };
+    let same = |ancestor: PlanId| by_key.get(&(ancestor, key, year));
+    let parent = ancestors.iter().find_map(|&ancestor| {
+        same(ancestor)?
+            .iter()
+            .copied()
+            .find(|&i| {
+                let other = &corpus.plans[ancestor.0].targets[i];
+                crate::model::growth::footing(target, other).is_some()
+            })
+            .map(|index| TargetId {
+                plan: ancestor,
+                index,
+            })
+    });
+    if let Some(parent) = parent {
+        return Some(Found::Parent(parent));
+    }
+    ancestors
+        .iter()
+        .find_map(|&a| same(a).and_then(|t| t.first()).map(|&i| (a, i)))
+        .map(|(plan, index)| Found::Counterpart(TargetId { plan, index }))
 }
 
 fn resolve_agencies(corpus: &Corpus, builder: &mut Builder) -> Vec<Vec<AgencyResolution>> {

@@ -95,26 +95,38 @@ impl Corpus {
             let goals = p.qualitative.iter().map(|q| q.indicator.value.as_str());
             targets.chain(goals)
         }));
+        // Plans restate their parents' indicators: each wording is normalised once.
+        let wordings: std::collections::HashSet<&str> = plans
+            .iter()
+            .flat_map(|p| p.targets.iter().map(|t| t.indicator.value.as_str()))
+            .collect();
+        let normalised: Normalised = wordings
+            .into_par_iter()
+            .map(|w| (w.to_string(), abbreviations.normalise(w)))
+            .collect();
         // Each plan on a core of its own; the notes put back in plan order.
         let notes: Vec<Vec<Diagnostic>> = plans
             .par_iter_mut()
-            .map(|plan| link_plan(plan, catalogue, abbreviations))
+            .map(|plan| link_plan(plan, catalogue, &normalised))
             .collect();
         diagnostics.extend(notes.into_iter().flatten());
     }
 }
 
+/// Each target wording of the corpus, normalised with the corpus's abbreviations.
+type Normalised = std::collections::HashMap<String, String>;
+
 /// Links a plan's targets to the catalogue and normalises their wordings; returns the notes
 /// for the figures dropped for want of a unit.
-fn link_plan(
-    plan: &mut Plan,
-    catalogue: &Catalogue,
-    abbreviations: &Abbreviations,
-) -> Vec<Diagnostic> {
+fn link_plan(plan: &mut Plan, catalogue: &Catalogue, normalised: &Normalised) -> Vec<Diagnostic> {
     for target in &mut plan.targets {
         let entry = catalogue.link(&target.indicator.value, &target.quantity.unit);
         target.indicator_id = entry.map(|i| i.id.clone());
-        target.wording = abbreviations.normalise(&target.indicator.value);
+        // Every wording is there: gathered from these very targets.
+        target.wording = normalised
+            .get(&target.indicator.value)
+            .cloned()
+            .unwrap_or_default();
         // `达到2.8万`: the unit is the catalogue's for this indicator.
         if target.quantity.unit == Unit::Count(String::new())
             && let Some(unit) = entry.and_then(|i| i.unit.clone())
