@@ -30,10 +30,15 @@ pub(super) fn inputs(args: &CheckArgs, context: &RunContext) -> Result<Inputs, E
             .clone()
             .map_or(BaselineUse::FromConfig, BaselineUse::File)
     };
+    let changed = match &args.changed_since {
+        Some(reference) => Some(super::changed::changed_files(reference)?),
+        None => None,
+    };
     Ok(Inputs {
         select: codes(&args.select)?,
         ignore: codes(&args.ignore)?,
         baseline,
+        changed,
         ..context.inputs(&args.input)
     })
 }
@@ -67,8 +72,7 @@ fn run_recorded(args: &CheckArgs, recorder: &mut super::replay::Recorder) -> Exi
         Err(status) => return status,
     };
     let (config, lang) = (&context.config, context.lang);
-    let mut report = match inputs(args, &context).and_then(|inputs| engine::check(config, &inputs))
-    {
+    let report = match inputs(args, &context).and_then(|inputs| engine::check(config, &inputs)) {
         Ok(report) => report,
         Err(err) => {
             report_failure(&err, lang);
@@ -79,21 +83,6 @@ fn run_recorded(args: &CheckArgs, recorder: &mut super::replay::Recorder) -> Exi
         recorder.forgo();
     }
     super::context::cache_note(&report, lang);
-    if let Some(reference) = &args.changed_since {
-        match super::changed::changed_files(reference) {
-            Ok(changed) => {
-                let affected =
-                    crate::graph::dependents::affected(&report.corpus, &report.graph, &changed);
-                report
-                    .findings
-                    .retain(|d| d.source.is_none_or(|s| affected.contains(&s)));
-            }
-            Err(err) => {
-                report_failure(&err, lang);
-                return ExitStatus::Failure;
-            }
-        }
-    }
     if args.fix || args.diff {
         return fix(args, config, &report, lang);
     }

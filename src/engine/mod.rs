@@ -44,6 +44,9 @@ pub struct Inputs {
     /// Files and folders every output names otherwise: the review service's uploads by the
     /// name the reviewer gave, its private copy of the corpus by the corpus's path.
     pub names: Vec<(PathBuf, String)>,
+    /// `--changed-since`: report only the plans a change to these files (absolute, normalised
+    /// paths) can alter (`graph::dependents::affected`).
+    pub changed: Option<HashSet<PathBuf>>,
     /// Lint every plan even when only some are reported: the slower reference that the tests
     /// hold a draft's or a folder's findings to.
     pub lint_every_plan: bool,
@@ -164,6 +167,10 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     let view = View {
         drafts: !inputs.corpus.is_empty(),
         wanted: scope.map(|(_, wanted)| wanted),
+        affected: inputs
+            .changed
+            .as_ref()
+            .map(|changed| crate::graph::dependents::affected(&corpus, &graph, changed)),
     };
     let linted = (!inputs.lint_every_plan).then(|| {
         corpus
@@ -233,18 +240,21 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
 }
 
 /// Which files a run reports on: a draft is reviewed, not the corpus, so only the drafts; a
-/// folder or file inside a corpus, only its own.
+/// folder or file inside a corpus, only its own; after a change, only what it can alter.
 #[derive(Debug)]
 struct View {
     /// Drafts are checked against a corpus.
     drafts: bool,
     /// The paths asked for, when the corpus around them was read too.
     wanted: Option<Vec<PathBuf>>,
+    /// `--changed-since`: the files whose findings the change can alter.
+    affected: Option<HashSet<SourceId>>,
 }
 
 impl View {
     fn shows(&self, corpus: &Corpus, source: SourceId) -> bool {
         (!self.drafts || corpus.drafts.contains(&source))
+            && self.affected.as_ref().is_none_or(|a| a.contains(&source))
             && self.wanted.as_ref().is_none_or(|wanted| {
                 let path = absolute(&corpus.sources.get(source).path);
                 wanted.iter().any(|w| path.starts_with(w))

@@ -1,7 +1,8 @@
 //! A draft, or a folder inside a corpus, is linted alone (`LintContext::reported_plans`): its
 //! findings are exactly those of a run that lints every plan of the corpus and keeps the same
 //! files' findings. Every plan of the bundled corpus and of a generated one is checked as a
-//! draft, every folder of the bundled corpus as a part, and the drafts from outside it.
+//! draft, every folder of the bundled corpus as a part, the drafts from outside it, and every
+//! file of the bundled corpus as the one a `--changed-since` run finds changed.
 
 use std::path::{Path, PathBuf};
 
@@ -158,4 +159,23 @@ fn every_plan_of_every_lint_fixture_as_a_draft_against_the_rest() {
         }
     }
     assert!(checked > 70, "{checked}");
+}
+
+#[test]
+fn every_plan_and_jurisdiction_file_of_the_bundled_corpus_changed() {
+    let mut files = plan_files(Path::new("plans"));
+    files.extend(
+        folders(Path::new("plans"))
+            .into_iter()
+            .map(|folder| folder.join("jurisdiction.yaml"))
+            .filter(|file| file.is_file()),
+    );
+    for file in files {
+        let inputs = Inputs {
+            paths: vec![PathBuf::from("plans")],
+            changed: Some([std::fs::canonicalize(&file).unwrap()].into()),
+            ..Inputs::default()
+        };
+        agree(inputs, &file.display().to_string());
+    }
 }
