@@ -19,7 +19,7 @@ pub struct LintContext<'a> {
     /// Every plan's targets against its parents', with their verdicts.
     pub comparisons: &'a Comparisons,
     /// By plan, whether the run reports its findings, when it reports some plans' only (drafts,
-    /// a folder inside a corpus); `None`: every plan's.
+    /// a folder inside a corpus, what a change touches); `None`: every plan's.
     reported: Option<Vec<bool>>,
 }
 
