@@ -172,7 +172,7 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
             .as_ref()
             .map(|changed| crate::graph::dependents::affected(&corpus, &graph, changed)),
     };
-    let linted = (!inputs.lint_every_plan).then(|| {
+    let linted = (!inputs.lint_every_plan && view.narrows()).then(|| {
         corpus
             .plans
             .iter()
@@ -252,6 +252,11 @@ struct View {
 }
 
 impl View {
+    /// Whether the run reports some files only.
+    fn narrows(&self) -> bool {
+        self.drafts || self.wanted.is_some() || self.affected.is_some()
+    }
+
     fn shows(&self, corpus: &Corpus, source: SourceId) -> bool {
         (!self.drafts || corpus.drafts.contains(&source))
             && self.affected.as_ref().is_none_or(|a| a.contains(&source))

@@ -265,11 +265,7 @@ impl<'a> Builder<'a> {
         let mut rows = Vec::new();
         let file = self.corpus.sources.get(source);
         for d in self.findings.iter().filter(|d| d.source == Some(source)) {
-            match d.severity {
-                Severity::Error => counts.errors += 1,
-                Severity::Warning => counts.warnings += 1,
-                Severity::Note => counts.notes += 1,
-            }
+            counts.add(d.severity);
             if d.severity != Severity::Note {
                 let line = d
                     .label

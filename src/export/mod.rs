@@ -72,6 +72,15 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Counts one finding of `severity`.
+    pub fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Note => self.notes += 1,
+        }
+    }
+
     /// The worst severity present, if any (notes do not colour a node).
     #[must_use]
     pub fn worst(&self) -> Option<Severity> {

@@ -34,8 +34,8 @@ pub(crate) struct Generation {
     ids: Vec<String>,
     /// The plan of each id.
     by_id: HashMap<String, PlanId>,
-    /// Each plan's errors and warnings, for the corpus listing.
-    counts: Vec<(usize, usize)>,
+    /// Each plan's findings by severity, for the corpus listing.
+    counts: Vec<crate::export::Counts>,
     /// Each plan's words for search, folded: title, 文号, places, campaign, indicators.
     haystacks: Vec<String>,
 }
@@ -59,9 +59,9 @@ impl Generation {
         self.by_id.get(id).copied()
     }
 
-    /// The errors and warnings reported on `plan`.
+    /// The findings reported on `plan`, by severity.
     #[must_use]
-    pub(crate) fn counts(&self, plan: PlanId) -> (usize, usize) {
+    pub(crate) fn counts(&self, plan: PlanId) -> crate::export::Counts {
         self.counts.get(plan.0).copied().unwrap_or_default()
     }
 
@@ -250,18 +250,12 @@ fn build(settings: &Settings, number: u64) -> Result<Generation, Error> {
     })
 }
 
-/// Each plan's errors and warnings, in one pass over the findings.
-fn counts(report: &Report) -> Vec<(usize, usize)> {
-    let mut by_source: HashMap<crate::model::SourceId, (usize, usize)> = HashMap::new();
+/// Each plan's findings by severity, in one pass over the findings.
+fn counts(report: &Report) -> Vec<crate::export::Counts> {
+    let mut by_source: HashMap<crate::model::SourceId, crate::export::Counts> = HashMap::new();
     for finding in &report.findings {
-        let Some(source) = finding.source else {
-            continue;
-        };
-        let count = by_source.entry(source).or_default();
-        match finding.severity {
-            crate::code::Severity::Error => count.0 += 1,
-            crate::code::Severity::Warning => count.1 += 1,
-            crate::code::Severity::Note => {}
+        if let Some(source) = finding.source {
+            by_source.entry(source).or_default().add(finding.severity);
         }
     }
     report

@@ -9,10 +9,19 @@ use super::review::Review;
 
 #[derive(Debug)]
 pub(crate) struct Store {
-    held: Mutex<VecDeque<(String, Arc<Review>)>>,
+    /// Oldest first.
+    held: Mutex<VecDeque<Held>>,
     capacity: usize,
     max_bytes: usize,
     ttl: Duration,
+}
+
+/// A review with its id and the memory it holds (measured once, when it is kept).
+#[derive(Debug)]
+struct Held {
+    id: String,
+    review: Arc<Review>,
+    bytes: usize,
 }
 
 impl Store {
@@ -32,13 +41,18 @@ impl Store {
         let id = new_id()?;
         let mut held = self.lock();
         Self::expire(&mut held, self.ttl);
-        let mut bytes: usize = held.iter().map(|(_, r)| r.bytes()).sum::<usize>() + review.bytes();
+        let kept = Held {
+            id: id.clone(),
+            bytes: review.bytes(),
+            review: Arc::new(review),
+        };
+        let mut bytes: usize = held.iter().map(|h| h.bytes).sum::<usize>() + kept.bytes;
         while !held.is_empty() && (held.len() >= self.capacity || bytes > self.max_bytes) {
-            if let Some((_, gone)) = held.pop_front() {
-                bytes = bytes.saturating_sub(gone.bytes());
+            if let Some(gone) = held.pop_front() {
+                bytes = bytes.saturating_sub(gone.bytes);
             }
         }
-        held.push_back((id.clone(), Arc::new(review)));
+        held.push_back(kept);
         Some(id)
     }
 
@@ -47,8 +61,8 @@ impl Store {
         let mut held = self.lock();
         Self::expire(&mut held, self.ttl);
         held.iter()
-            .find(|(known, _)| known == id)
-            .map(|(_, review)| Arc::clone(review))
+            .find(|h| h.id == id)
+            .map(|h| Arc::clone(&h.review))
     }
 
     /// Reviews held now.
@@ -56,16 +70,16 @@ impl Store {
         self.lock().len()
     }
 
-    fn expire(held: &mut VecDeque<(String, Arc<Review>)>, ttl: Duration) {
+    fn expire(held: &mut VecDeque<Held>, ttl: Duration) {
         while held
             .front()
-            .is_some_and(|(_, review)| review.created.elapsed() > ttl)
+            .is_some_and(|h| h.review.created.elapsed() > ttl)
         {
             held.pop_front();
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<(String, Arc<Review>)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<Held>> {
         match self.held.lock() {
             Ok(guard) => guard,
             Err(poisoned) => poisoned.into_inner(),

@@ -45,7 +45,7 @@ pub(crate) enum Placement {
     /// shown, and what names exactly each), for the reviewer to choose.
     Open {
         why: Vec<String>,
-        candidates: Vec<(String, String)>,
+        candidates: Vec<crate::diagnostics::Candidate>,
     },
     /// Not read as a plan.
     #[default]
@@ -263,11 +263,10 @@ fn placement(
         if open.is_empty() {
             return Placement::Unread;
         }
-        let mut candidates: Vec<(String, String)> = Vec::new();
+        let mut candidates: Vec<crate::diagnostics::Candidate> = Vec::new();
         for candidate in open.iter().flat_map(|d| &d.candidates) {
-            let pair = (candidate.shown.clone(), candidate.hint.clone());
-            if !candidates.contains(&pair) {
-                candidates.push(pair);
+            if !candidates.contains(candidate) {
+                candidates.push(candidate.clone());
             }
         }
         return Placement::Open {
@@ -354,13 +353,9 @@ fn ancestor_id(report: &Report, generation: &Generation, plan: PlanId) -> String
     )
 }
 
-/// A severity as the pages' style names it.
+/// A severity as the pages' style names it: its English word.
 pub(crate) fn severity_class(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
-    }
+    severity.en()
 }
 
 /// The 对照表 as a page shows it.

@@ -72,9 +72,9 @@ pub(crate) async fn corpus_page(
                         tr {
                             td { a href=(plan_href(generation.id_of(*plan))) { (report.corpus.plan_name(*plan)) } }
                             td { (report.corpus.plan(*plan).title.value) }
-                            @let (errors, warnings) = generation.counts(*plan);
-                            td.num { (errors) }
-                            td.num { (warnings) }
+                            @let counts = generation.counts(*plan);
+                            td.num { (counts.errors) }
+                            td.num { (counts.warnings) }
                         }
                     }
                 }
@@ -204,7 +204,7 @@ fn in_folder(id: &str, folder: &str) -> bool {
 /// The folders right under `folder` (the corpus's top ones when `None`), each with its count
 /// of plans and a link to its part of the cascade (or to its own folders, when it is large).
 fn folders_page(generation: &Generation, folder: Option<&str>, lang: Lang) -> Response {
-    let mut folders: Vec<(String, usize)> = Vec::new();
+    let mut folders: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for plan in 0..generation.report.corpus.plans.len() {
         let id = generation.id_of(PlanId(plan));
         let rest = match folder {
@@ -216,12 +216,8 @@ fn folders_page(generation: &Generation, folder: Option<&str>, lang: Lang) -> Re
             continue;
         };
         let path = folder.map_or_else(|| child.to_string(), |f| format!("{f}/{child}"));
-        match folders.iter_mut().find(|(known, _)| *known == path) {
-            Some((_, count)) => *count += 1,
-            None => folders.push((path, 1)),
-        }
+        *folders.entry(path).or_default() += 1;
     }
-    folders.sort();
     let body = html! {
         section.corpus {
             h1 { (t(lang, "级联图", "The cascade")) @if let Some(folder) = folder { "：" (folder) } }

@@ -90,8 +90,8 @@ fn placement(id: &str, review: &Review, view: &View, lang: Lang) -> Markup {
                         p { (t(lang, "planlint 不会猜测。请指明草案所属地区后重新检查：", "planlint does not guess. Name the draft's jurisdiction and check again:")) }
                         @if review.pending.is_some() && !candidates.is_empty() {
                             form.candidates method="post" action={ "/review/" (id) "/place" } {
-                                @for (shown, hint) in candidates {
-                                    button type="submit" name="jurisdiction" value=(hint) { (shown) }
+                                @for candidate in candidates {
+                                    button type="submit" name="jurisdiction" value=(candidate.hint) { (candidate.shown) }
                                 }
                             }
                         }
@@ -137,11 +137,7 @@ fn chain(links: &[ChainLink], lang: Lang) -> Markup {
 }
 
 fn severity_word(severity: Severity, lang: Lang) -> &'static str {
-    match severity {
-        Severity::Error => t(lang, "错误", "error"),
-        Severity::Warning => t(lang, "警告", "warning"),
-        Severity::Note => t(lang, "提示", "note"),
-    }
+    t(lang, severity.zh(), severity.en())
 }
 
 pub(super) fn findings(list: &[Finding], lang: Lang) -> Markup {

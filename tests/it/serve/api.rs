@@ -138,14 +138,12 @@ fn past_the_workers_and_the_queue_the_answer_is_503_with_retry_after() {
     let server = Server::start(dir.path(), &["--workers", "1", "--queue", "0"]);
     let draft = std::fs::read(dir.path().join("yantai-draft.txt")).unwrap();
     // A client that has sent half its draft holds the one place.
-    let host = server.base.trim_start_matches("http://").to_string();
-    let mut slow = std::net::TcpStream::connect(&host).unwrap();
-    write!(
-        slow,
-        "POST /api/v1/check?name=yantai-draft.txt HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        draft.len()
-    )
-    .unwrap();
+    let mut slow = server.post_head(
+        "/api/v1/check?name=yantai-draft.txt",
+        "text/plain",
+        draft.len(),
+        &[],
+    );
     let half = draft.len() / 2;
     slow.write_all(&draft[..half]).unwrap();
     slow.flush().unwrap();
@@ -175,13 +173,8 @@ fn an_upload_that_does_not_arrive_in_time_gives_its_place_back() {
         dir.path(),
         &["--workers", "1", "--queue", "0", "--check-timeout", "1"],
     );
-    let host = server.base.trim_start_matches("http://").to_string();
-    let mut stalled = std::net::TcpStream::connect(&host).unwrap();
-    write!(
-        stalled,
-        "POST /api/v1/check?name=x.txt HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n到2027年"
-    )
-    .unwrap();
+    let mut stalled = server.post_head("/api/v1/check?name=x.txt", "text/plain", 1000, &[]);
+    stalled.write_all("到2027年".as_bytes()).unwrap();
     let mut answer = String::new();
     std::io::Read::read_to_string(&mut stalled, &mut answer).unwrap();
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");

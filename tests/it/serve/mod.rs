@@ -165,16 +165,16 @@ impl Server {
         }
     }
 
-    /// Sends `size` bytes to `path` (the body streamed by a second thread, as a client would,
-    /// so a refusal before the body is read is seen) and gives the answer's status line.
-    pub(crate) fn send_streaming(
+    /// Opens a connection and sends the head of a POST to `path` declaring a body of `size`
+    /// bytes; the body is the caller's to send, in part or whole.
+    pub(crate) fn post_head(
         &self,
         path: &str,
         content_type: &str,
         size: usize,
         headers: &[(&str, &str)],
-    ) -> String {
-        use std::io::{Read as _, Write as _};
+    ) -> std::net::TcpStream {
+        use std::io::Write as _;
         let host = self.base.trim_start_matches("http://").to_string();
         let mut stream = std::net::TcpStream::connect(&host).unwrap();
         write!(
@@ -186,6 +186,20 @@ impl Server {
             write!(stream, "{name}: {value}\r\n").unwrap();
         }
         write!(stream, "Connection: close\r\n\r\n").unwrap();
+        stream
+    }
+
+    /// Sends `size` bytes to `path` (the body streamed by a second thread, as a client would,
+    /// so a refusal before the body is read is seen) and gives the answer's status line.
+    pub(crate) fn send_streaming(
+        &self,
+        path: &str,
+        content_type: &str,
+        size: usize,
+        headers: &[(&str, &str)],
+    ) -> String {
+        use std::io::{Read as _, Write as _};
+        let mut stream = self.post_head(path, content_type, size, headers);
         let mut writer = stream.try_clone().unwrap();
         let sending = std::thread::spawn(move || {
             let chunk = vec![b' '; 1024 * 1024];
