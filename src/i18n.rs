@@ -1,6 +1,8 @@
 //! User-facing text comes in Chinese and English; a [`Msg`] carries both and the renderer picks
 //! one with [`Lang`], so rules never decide the language.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 /// The language diagnostics are printed in.
@@ -38,19 +40,34 @@ impl Lang {
     }
 }
 
-/// One message in both languages.
+/// One message in both languages. A fixed message borrows its text from the binary: a run of
+/// the national corpus holds tens of thousands of findings, most of whose labels and helps
+/// are fixed words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Msg {
-    pub zh: String,
-    pub en: String,
+    pub zh: Cow<'static, str>,
+    pub en: Cow<'static, str>,
 }
 
 impl Msg {
     #[must_use]
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn new(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
         Self {
             zh: zh.into(),
             en: en.into(),
+        }
+    }
+
+    /// What `msg!` builds: a message without variables is borrowed, one with them formatted.
+    #[must_use]
+    pub fn of_args(zh: std::fmt::Arguments<'_>, en: std::fmt::Arguments<'_>) -> Self {
+        let text = |args: std::fmt::Arguments<'_>| match args.as_str() {
+            Some(fixed) => Cow::Borrowed(fixed),
+            None => Cow::Owned(args.to_string()),
+        };
+        Self {
+            zh: text(zh),
+            en: text(en),
         }
     }
 
@@ -68,6 +85,6 @@ impl Msg {
 #[macro_export]
 macro_rules! msg {
     ($zh:literal, $en:literal $(,)?) => {
-        $crate::i18n::Msg::new(format!($zh), format!($en))
+        $crate::i18n::Msg::of_args(format_args!($zh), format_args!($en))
     };
 }

@@ -56,8 +56,9 @@ pub struct Comparison {
 #[derive(Debug, Default)]
 pub struct Comparisons {
     rows: Vec<Comparison>,
-    by_plan: HashMap<PlanId, Vec<ComparisonId>>,
-    by_child: HashMap<TargetId, ComparisonId>,
+    /// Each plan's rows, by plan: rows are made plan by plan, so a plan's are one run of ids.
+    by_plan: Vec<std::ops::Range<usize>>,
+    by_child: foldhash::HashMap<TargetId, ComparisonId>,
 }
 
 impl Comparisons {
@@ -84,9 +85,12 @@ impl Comparisons {
     }
 
     /// A plan's rows, in the order they were made.
-    #[must_use]
-    pub fn of_plan(&self, plan: PlanId) -> &[ComparisonId] {
-        self.by_plan.get(&plan).map_or(&[], Vec::as_slice)
+    pub fn of_plan(&self, plan: PlanId) -> impl Iterator<Item = ComparisonId> + use<> {
+        self.by_plan
+            .get(plan.0)
+            .cloned()
+            .unwrap_or_default()
+            .map(ComparisonId)
     }
 
     /// The row of one of a plan's own targets.
@@ -106,13 +110,16 @@ impl Comparisons {
         self.rows.is_empty()
     }
 
-    fn push(&mut self, row: Comparison) {
-        let id = ComparisonId(self.rows.len());
-        self.by_plan.entry(row.plan).or_default().push(id);
-        if let Some(child) = row.child {
-            self.by_child.insert(child, id);
+    /// Adds the next plan's rows (every plan in turn, in plan order).
+    fn push_plan(&mut self, rows: Vec<Comparison>) {
+        let start = self.rows.len();
+        for row in rows {
+            if let Some(child) = row.child {
+                self.by_child.insert(child, ComparisonId(self.rows.len()));
+            }
+            self.rows.push(row);
         }
-        self.rows.push(row);
+        self.by_plan.push(start..self.rows.len());
     }
 }
 
@@ -129,8 +136,8 @@ pub fn compare(corpus: &Corpus, graph: &KnowledgeGraph, thresholds: Thresholds) 
         rows: Vec::with_capacity(of_plans.iter().map(Vec::len).sum()),
         ..Comparisons::default()
     };
-    for row in of_plans.into_iter().flatten() {
-        comparisons.push(row);
+    for rows in of_plans {
+        comparisons.push_plan(rows);
     }
     comparisons
 }

@@ -11,7 +11,7 @@ use crate::model::{SourceId, Sources};
 #[derive(Serialize)]
 struct Report<'a> {
     version: u32,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Findings<'a>,
     summary: Summary,
 }
 
@@ -77,7 +77,8 @@ fn location<'a>(sources: &Sources, source: SourceId, label: &'a Label, lang: Lan
 }
 
 /// The JSON document for a run, pretty-printed, written to `out` as it is made: a national
-/// corpus's report is tens of megabytes, never held whole.
+/// corpus's report is tens of megabytes, never held whole, and each finding's JSON form is
+/// made as it is written.
 pub fn write_json(
     mut out: impl std::io::Write,
     diagnostics: &[Diagnostic],
@@ -85,59 +86,80 @@ pub fn write_json(
     sources: &Sources,
     lang: Lang,
 ) -> Result<(), serde_json::Error> {
-    let diagnostics = diagnostics
-        .iter()
-        .map(|d| JsonDiagnostic {
-            code: d.code.as_str(),
-            severity: d.severity,
-            message: d.message.get(lang),
-            message_zh: &d.message.zh,
-            message_en: &d.message.en,
-            location: match (d.source, &d.label) {
-                (Some(s), Some(l)) => Some(location(sources, s, l, lang)),
-                // A finding about a whole file (a link not followed, an orphan sidecar) still
-                // names the file.
-                (Some(s), None) => Some(Location {
-                    file: sources.get(s).display_path(),
-                    line: 1,
-                    column: 1,
-                    end_line: 1,
-                    end_column: 1,
-                    offset: 0,
-                    length: 0,
-                    label: "",
-                    page: None,
-                    page_line: None,
-                }),
-                _ => None,
-            },
-            help: d.help.as_ref().map(|h| h.get(lang)),
-            labels: match d.source {
-                Some(s) => d
-                    .secondary
-                    .iter()
-                    .map(|l| location(sources, s, l, lang))
-                    .collect(),
-                None => Vec::new(),
-            },
-            related: d
-                .related
-                .iter()
-                .map(|r| JsonRelated {
-                    message: r.message.get(lang),
-                    location: location(sources, r.source, &r.label, lang),
-                })
-                .collect(),
-            subject: d.subject_facts(),
-        })
-        .collect();
     serde_json::to_writer_pretty(
         &mut out,
         &Report {
             version: 1,
-            diagnostics,
+            diagnostics: Findings {
+                diagnostics,
+                sources,
+                lang,
+            },
             summary,
         },
     )?;
     out.write_all(b"\n").map_err(serde_json::Error::io)
+}
+
+/// The findings, serialised one by one.
+struct Findings<'a> {
+    diagnostics: &'a [Diagnostic],
+    sources: &'a Sources,
+    lang: Lang,
+}
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.diagnostics
+                .iter()
+                .map(|d| json_diagnostic(d, self.sources, self.lang)),
+        )
+    }
+}
+
+fn json_diagnostic<'a>(d: &'a Diagnostic, sources: &Sources, lang: Lang) -> JsonDiagnostic<'a> {
+    JsonDiagnostic {
+        code: d.code.as_str(),
+        severity: d.severity,
+        message: d.message.get(lang),
+        message_zh: &d.message.zh,
+        message_en: &d.message.en,
+        location: match (d.source, &d.label) {
+            (Some(s), Some(l)) => Some(location(sources, s, l, lang)),
+            // A finding about a whole file (a link not followed, an orphan sidecar) still
+            // names the file.
+            (Some(s), None) => Some(Location {
+                file: sources.get(s).display_path(),
+                line: 1,
+                column: 1,
+                end_line: 1,
+                end_column: 1,
+                offset: 0,
+                length: 0,
+                label: "",
+                page: None,
+                page_line: None,
+            }),
+            _ => None,
+        },
+        help: d.help.as_ref().map(|h| h.get(lang)),
+        labels: match d.source {
+            Some(s) => d
+                .secondary
+                .iter()
+                .map(|l| location(sources, s, l, lang))
+                .collect(),
+            None => Vec::new(),
+        },
+        related: d
+            .related
+            .iter()
+            .map(|r| JsonRelated {
+                message: r.message.get(lang),
+                location: location(sources, r.source, &r.label, lang),
+            })
+            .collect(),
+        subject: d.subject_facts(),
+    }
 }

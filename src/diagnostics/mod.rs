@@ -190,8 +190,8 @@ impl Diagnostic {
         );
         self.help = Some(match self.help.take() {
             Some(help) => Msg {
-                zh: format!("{}（{}）", help.zh, more.zh),
-                en: format!("{} ({})", help.en, more.en),
+                zh: format!("{}（{}）", help.zh, more.zh).into(),
+                en: format!("{} ({})", help.en, more.en).into(),
             },
             None => more,
         });
@@ -384,8 +384,8 @@ mod tests {
         let d = d.capped(50);
         assert_eq!(d.related.len(), 50);
         assert_eq!(
-            d.help.map(|h| h.en),
-            Some("10 more places not shown".to_string())
+            d.help.as_ref().map(|h| &*h.en),
+            Some("10 more places not shown")
         );
     }
 }

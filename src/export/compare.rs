@@ -72,8 +72,7 @@ pub fn table(report: &Report, plan_id: PlanId, lang: Lang) -> Table {
     let mut rows: Vec<Row> = report
         .comparisons
         .of_plan(plan_id)
-        .iter()
-        .map(|&id| {
+        .map(|id| {
             let row = report.comparisons.get(id);
             let value = row
                 .child_target(corpus)

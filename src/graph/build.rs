@@ -1,7 +1,7 @@
 //! Builds the [`KnowledgeGraph`] from a corpus: links targets to the indicator catalogue,
 //! resolves citations (making stubs), agencies and parent targets, and adds every node and edge.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -18,7 +18,7 @@ use crate::model::{Deadline, IndicatorKey, JurisdictionId, PlanId, TargetId};
 pub fn build(corpus: &Corpus) -> KnowledgeGraph {
     let mut builder = Builder {
         graph: DiGraph::new(),
-        nodes: HashMap::new(),
+        nodes: HashMap::default(),
     };
     for (i, j) in corpus.jurisdictions.iter().enumerate() {
         let node = builder.node(Node::Jurisdiction(JurisdictionId(i)));
@@ -97,7 +97,7 @@ fn shared_indicators(
     corpus: &Corpus,
     campaigns: &super::campaign::Campaigns,
 ) -> std::collections::HashSet<(usize, IndicatorKey)> {
-    let mut first: HashMap<(usize, IndicatorKey), PlanId> = HashMap::new();
+    let mut first: HashMap<(usize, IndicatorKey), PlanId> = HashMap::default();
     let mut shared = std::collections::HashSet::new();
     for (id, target) in corpus.target_ids() {
         let key = (campaigns.index(id.plan), IndicatorKey::of(target));
@@ -115,7 +115,7 @@ fn shared_indicators(
 }
 
 fn plans_by_jurisdiction(corpus: &Corpus) -> HashMap<JurisdictionId, Vec<PlanId>> {
-    let mut by: HashMap<JurisdictionId, Vec<PlanId>> = HashMap::new();
+    let mut by: HashMap<JurisdictionId, Vec<PlanId>> = HashMap::default();
     for (id, plan) in corpus.plan_ids() {
         by.entry(plan.jurisdiction).or_default().push(id);
     }
@@ -144,7 +144,7 @@ fn resolve_citations(
 ) -> (Vec<Vec<CitationLink>>, Vec<Stub>) {
     let index = PlanIndex::new(corpus);
     let mut stubs: Vec<Stub> = Vec::new();
-    let mut stub_keys: HashMap<String, StubId> = HashMap::new();
+    let mut stub_keys: HashMap<String, StubId> = HashMap::default();
     let mut all = Vec::with_capacity(corpus.plans.len());
     for (i, plan) in corpus.plans.iter().enumerate() {
         let from = builder.node(Node::Plan(PlanId(i)));
@@ -205,8 +205,7 @@ fn resolve_parent_targets(corpus: &Corpus, ancestors: &[Vec<PlanId>]) -> ParentT
         .map(|plan| plan.targets.iter().map(IndicatorKey::of).collect())
         .collect();
     // (plan, indicator, year) → target indexes: one lookup per ancestor instead of a scan.
-    let mut by_key: foldhash::HashMap<(PlanId, &IndicatorKey, u16), Vec<usize>> =
-        foldhash::HashMap::default();
+    let mut by_key: HashMap<(PlanId, &IndicatorKey, u16), Vec<usize>> = HashMap::default();
     for (id, target) in corpus.target_ids() {
         if let Deadline::Year(year) = target.deadline {
             by_key
@@ -231,8 +230,8 @@ fn resolve_parent_targets(corpus: &Corpus, ancestors: &[Vec<PlanId>]) -> ParentT
         })
         .collect();
     let mut parent_targets = ParentTargets {
-        parents: HashMap::new(),
-        counterparts: HashMap::new(),
+        parents: HashMap::default(),
+        counterparts: HashMap::default(),
     };
     for (id, found) in found {
         match found {
@@ -255,7 +254,7 @@ enum Found {
 fn above(
     corpus: &Corpus,
     ancestors: &[PlanId],
-    by_key: &foldhash::HashMap<(PlanId, &IndicatorKey, u16), Vec<usize>>,
+    by_key: &HashMap<(PlanId, &IndicatorKey, u16), Vec<usize>>,
     key: &IndicatorKey,
     id: TargetId,
 ) -> Option<Found> {
@@ -297,7 +296,7 @@ fn resolve_agencies(corpus: &Corpus, builder: &mut Builder) -> Vec<Vec<AgencyRes
         .plans
         .par_iter()
         .map(|plan| {
-            let mut known: HashMap<&str, AgencyResolution> = HashMap::new();
+            let mut known: HashMap<&str, AgencyResolution> = HashMap::default();
             plan.agency_mentions()
                 .map(|(_, lead, name)| {
                     let resolution = known

@@ -10,7 +10,7 @@ pub mod dependents;
 mod resolve;
 mod standard_names;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 

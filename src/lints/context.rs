@@ -227,13 +227,13 @@ impl<'a> LintContext<'a> {
     }
 }
 
-impl LintContext<'_> {
+impl<'a> LintContext<'a> {
     /// The catalogue entry a qualitative target's wording names, if any.
     #[must_use]
     pub fn qualitative_indicator(
         &self,
         target: &crate::model::QualitativeTarget,
-    ) -> Option<&crate::catalogue::Indicator> {
+    ) -> Option<&'a crate::catalogue::Indicator> {
         self.corpus.catalogue.link_wording(&target.indicator.value)
     }
 }

@@ -8,12 +8,15 @@ use std::ops::Range;
 /// this much of its line.
 const MARK_BYTES: usize = 1024;
 
-/// The lines of one text, and its character counts every [`MARK_BYTES`] bytes.
+/// The lines of one text, and its character counts every [`MARK_BYTES`] bytes. Offsets are
+/// kept in 32 bits: an index is kept for every file with a finding, and a national corpus has
+/// millions of lines. No text planlint reads comes near 4 GiB (files are read up to 64 MiB); past
+/// it, positions count as the last line and mark indexed.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
-    starts: Vec<usize>,
+    starts: Vec<u32>,
     /// (byte offset, characters before it), in order.
-    marks: Vec<(usize, usize)>,
+    marks: Vec<(u32, u32)>,
     len: usize,
 }
 
@@ -22,12 +25,17 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         let mut marks = vec![(0, 0)];
+        let mut next_mark = MARK_BYTES;
         for (chars, (at, c)) in text.char_indices().enumerate() {
-            if c == '\n' {
-                starts.push(at + 1);
+            let (Ok(at32), Ok(chars32)) = (u32::try_from(at), u32::try_from(chars)) else {
+                break;
+            };
+            if c == '\n' && at32 < u32::MAX {
+                starts.push(at32 + 1);
             }
-            if at >= marks.last().map_or(0, |m| m.0) + MARK_BYTES {
-                marks.push((at, chars));
+            if at >= next_mark {
+                marks.push((at32, chars32));
+                next_mark = at + MARK_BYTES;
             }
         }
         Self {
@@ -41,7 +49,7 @@ impl LineIndex {
     #[must_use]
     pub fn line(&self, offset: usize) -> usize {
         self.starts
-            .partition_point(|&start| start <= offset)
+            .partition_point(|&start| start as usize <= offset)
             .saturating_sub(1)
     }
 
@@ -52,8 +60,11 @@ impl LineIndex {
         let Some(&start) = self.starts.get(line) else {
             return self.len..self.len;
         };
-        let end = self.starts.get(line + 1).map_or(self.len, |next| next - 1);
-        start..end
+        let end = self
+            .starts
+            .get(line + 1)
+            .map_or(self.len, |&next| next as usize - 1);
+        start as usize..end
     }
 
     /// How many characters of `text` (the text indexed) come before `offset`, a character
@@ -62,10 +73,13 @@ impl LineIndex {
     pub fn chars_before(&self, text: &str, offset: usize) -> usize {
         let mark = self
             .marks
-            .partition_point(|m| m.0 <= offset)
+            .partition_point(|m| m.0 as usize <= offset)
             .saturating_sub(1);
         let (at, chars) = self.marks.get(mark).copied().unwrap_or_default();
-        chars + text.get(at..offset).map_or(0, |s| s.chars().count())
+        chars as usize
+            + text
+                .get(at as usize..offset)
+                .map_or(0, |s| s.chars().count())
     }
 }
 

@@ -46,10 +46,10 @@ pub(crate) enum Unplaced {
 }
 
 /// The jurisdiction the evidence points to.
-pub(crate) fn said(
+pub(crate) fn said<'e>(
     places: &Places,
     jurisdictions: &[Jurisdiction],
-    evidence: &Evidence<'_>,
+    evidence: &Evidence<'e>,
 ) -> Result<(JurisdictionId, Ground), Unplaced> {
     let by_prefix: &[JurisdictionId] = evidence
         .number
@@ -58,28 +58,38 @@ pub(crate) fn said(
     let issuer = evidence.issuer;
     let title = evidence.title;
     // Strongest first: a government that is its place's (平度市人民政府), then a body of a place
-    // (陕西省发展和改革委员会), then a title that opens with a place (湖南省…实施方案).
-    let named = [
-        issuer.map(|i| {
-            (
-                GroundKind::Issuer,
-                i,
-                places.issued_by(jurisdictions, &i.value),
-            )
-        }),
-        title_issuer(&title.value)
-            .map(|t| (GroundKind::Title, title, places.issued_by(jurisdictions, t))),
-        issuer.map(|i| (GroundKind::Issuer, i, opening_place(places, &i.value))),
-        Some((
-            GroundKind::Title,
-            title,
-            opening_place(places, &title.value),
-        )),
-        evidence
-            .context
-            .map(|c| (GroundKind::Context, c, places.named(&c.value).to_vec())),
+    // (陕西省发展和改革委员会), then a title that opens with a place (湖南省…实施方案). Each is
+    // looked up only when every stronger one found nothing.
+    type Named<'e> = (GroundKind, &'e Located<String>, Vec<JurisdictionId>);
+    let named: [&dyn Fn() -> Option<Named<'e>>; 5] = [
+        &|| {
+            issuer.map(|i| {
+                (
+                    GroundKind::Issuer,
+                    i,
+                    places.issued_by(jurisdictions, &i.value),
+                )
+            })
+        },
+        &|| {
+            title_issuer(&title.value)
+                .map(|t| (GroundKind::Title, title, places.issued_by(jurisdictions, t)))
+        },
+        &|| issuer.map(|i| (GroundKind::Issuer, i, opening_place(places, &i.value))),
+        &|| {
+            Some((
+                GroundKind::Title,
+                title,
+                opening_place(places, &title.value),
+            ))
+        },
+        &|| {
+            evidence
+                .context
+                .map(|c| (GroundKind::Context, c, places.named(&c.value).to_vec()))
+        },
     ];
-    for (kind, at, mut candidates) in named.into_iter().flatten() {
+    for (kind, at, mut candidates) in named.iter().filter_map(|look| look()) {
         if candidates.is_empty() {
             continue;
         }

@@ -63,51 +63,75 @@ struct Place {
 /// The years a plan sets one indicator for, each with the place of its first target.
 type Years = BTreeMap<u16, Place>;
 
-/// Catalogued indicators of a plan → the years it sets them for.
-fn years_by_indicator(
-    ctx: &LintContext<'_>,
+/// Where a plan sets catalogued indicators for a year, in its order: quantitative targets, then
+/// qualitative ones.
+fn dated<'a>(
+    ctx: &LintContext<'a>,
     plan_id: PlanId,
-    plan: &Plan,
-) -> BTreeMap<IndicatorId, Years> {
-    let mut map: BTreeMap<IndicatorId, Years> = BTreeMap::new();
-    for (index, target) in plan.targets.iter().enumerate() {
-        if let (Some(id), Some(year)) = (&target.indicator_id, target.deadline.year()) {
-            map.entry(id.clone()).or_default().entry(year).or_insert(Place {
+    plan: &'a Plan,
+) -> impl Iterator<Item = (&'a IndicatorId, u16, Place)> {
+    let quantitative = plan.targets.iter().enumerate().filter_map(move |(index, target)| {
+        let (id, year) = (target.indicator_id.as_ref()?, target.deadline.year()?);
+        let target_id = TargetId {
+            plan: plan_id,
+            index,
+        };
+        Some((
+            id,
+            year,
+            Place {
                 source: target.source,
                 span: target.span,
-                target: Some(TargetId {
-                    plan: plan_id,
-                    index,
-                }),
-            });
-        }
-    }
-    for target in &plan.qualitative {
-        if let (Some(indicator), Some(year)) =
-            (ctx.qualitative_indicator(target), target.deadline.year())
-        {
-            map.entry(indicator.id.clone())
-                .or_default()
-                .entry(year)
-                .or_insert(Place {
-                    source: target.text.source,
-                    span: target.text.span,
-                    target: None,
-                });
-        }
+                target: Some(target_id),
+            },
+        ))
+    });
+    let qualitative = plan.qualitative.iter().filter_map(move |target| {
+        let indicator = ctx.qualitative_indicator(target)?;
+        let year = target.deadline.year()?;
+        Some((
+            &indicator.id,
+            year,
+            Place {
+                source: target.text.source,
+                span: target.text.span,
+                target: None,
+            },
+        ))
+    });
+    quantitative.chain(qualitative)
+}
+
+/// Catalogued indicators of a plan → the years it sets them for, each year at its first place.
+fn years_by_indicator<'a>(
+    ctx: &LintContext<'a>,
+    plan_id: PlanId,
+    plan: &'a Plan,
+) -> BTreeMap<&'a IndicatorId, Years> {
+    let mut map: BTreeMap<&IndicatorId, Years> = BTreeMap::new();
+    for (id, year, place) in dated(ctx, plan_id, plan) {
+        map.entry(id).or_default().entry(year).or_insert(place);
     }
     map
 }
 
+/// The years a plan sets one indicator for. Made for the ancestors a plan is checked against,
+/// when asked, rather than kept for every plan of the corpus.
+fn years_of(ctx: &LintContext<'_>, plan_id: PlanId, indicator: &IndicatorId) -> Years {
+    let mut years = Years::new();
+    for (_, year, place) in
+        dated(ctx, plan_id, ctx.corpus.plan(plan_id)).filter(|(id, ..)| *id == indicator)
+    {
+        years.entry(year).or_insert(place);
+    }
+    years
+}
+
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    let all: Vec<BTreeMap<IndicatorId, Years>> = ctx
-        .plans()
-        .map(|(id, p)| years_by_indicator(ctx, id, p))
-        .collect();
     for (id, plan) in ctx.reported_plans() {
         check_issue_date(id, plan, out);
-        for (indicator, years) in &all[id.0] {
-            check_against_parent(ctx, id, indicator, years, &all, out);
+        for (indicator, years) in &years_by_indicator(ctx, id, plan) {
+            check_against_parent(ctx, id, indicator, years, out);
         }
     }
 }
@@ -153,13 +177,12 @@ fn check_against_parent(
     plan: PlanId,
     indicator: &IndicatorId,
     years: &Years,
-    all: &[BTreeMap<IndicatorId, Years>],
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some((parent, parent_years)) = ctx.graph.ancestors(plan)
-        .iter()
-        .find_map(|a| all[a.0].get(indicator).map(|y| (*a, y)))
-    else {
+    let Some((parent, parent_years)) = ctx.graph.ancestors(plan).iter().find_map(|&a| {
+        let years = years_of(ctx, a, indicator);
+        (!years.is_empty()).then_some((a, years))
+    }) else {
         return;
     };
     if years.keys().any(|y| parent_years.contains_key(y)) {
