@@ -96,7 +96,11 @@ fn lint(bencher: divan::Bencher, code: &str) {
         .copied()
         .expect("a registered lint");
     let comparisons = planlint::comparison::compare(corpus, graph, Default::default());
-    bencher.bench(|| planlint::lints::run(corpus, graph, &comparisons, &[lint], None));
+    bencher.bench(|| {
+        let mut found = Vec::new();
+        planlint::lints::run(corpus, graph, &comparisons, &[lint], None, &mut found);
+        found
+    });
 }
 
 /// Every plan's targets against its parents' (the verdicts the lints and exports read).

@@ -85,13 +85,13 @@ pub fn jurisdiction_yaml(bytes: &[u8]) {
         return;
     };
     if let Ok(file) = yaml::parse::<JurisdictionFile>(source, &text) {
+        let (aliases, normative) = Default::default();
         let _ = jurisdiction_file::convert(
             source,
             "fuzz".into(),
             file,
             None,
-            &std::collections::HashMap::new(),
-            &std::collections::HashSet::new(),
+            &mut jurisdiction_file::Registries::new(&aliases, &normative),
         );
     }
 }

@@ -175,12 +175,11 @@ impl Diagnostic {
     /// Keeps at most `most` secondary and related places, saying in the help how many more there
     /// are: a finding that lists every mention of a name in a national corpus would take as long
     /// to render as to read.
-    #[must_use]
-    pub fn capped(mut self, most: usize) -> Self {
+    pub fn cap(&mut self, most: usize) {
         let left_out =
             self.secondary.len().saturating_sub(most) + self.related.len().saturating_sub(most);
         if left_out == 0 {
-            return self;
+            return;
         }
         self.secondary.truncate(most);
         self.related.truncate(most);
@@ -195,7 +194,6 @@ impl Diagnostic {
             },
             None => more,
         });
-        self
     }
 
     /// Reports the finding at `severity` rather than its code's default (a finding the lint
@@ -381,7 +379,7 @@ mod tests {
                 crate::msg!("丙", "c"),
             );
         }
-        let d = d.capped(50);
+        d.cap(50);
         assert_eq!(d.related.len(), 50);
         assert_eq!(
             d.help.as_ref().map(|h| &*h.en),

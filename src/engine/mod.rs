@@ -180,11 +180,11 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
             .collect()
     });
     let mut findings = std::mem::take(&mut corpus.diagnostics);
-    findings.extend(
-        lints::run(&corpus, &graph, &comparisons, &lints, linted)
-            .into_iter()
-            .map(|d| d.capped(MAX_PLACES)),
-    );
+    let from_lints = findings.len();
+    lints::run(&corpus, &graph, &comparisons, &lints, linted, &mut findings);
+    for d in &mut findings[from_lints..] {
+        d.cap(MAX_PLACES);
+    }
     let mut fate = Fate::new(&comparisons);
     fate.cover(&findings);
     findings.retain(|d| reported(config, inputs, d.code));

@@ -25,7 +25,10 @@ pub enum AgencyResolution {
         entry: usize,
     },
     /// Nothing by that name; `suggestion` is the closest official name, if any is close.
-    Unknown { suggestion: Option<Suggestion> },
+    /// Shared: a plan names one body in many tasks, and each mention holds its resolution.
+    Unknown {
+        suggestion: Option<std::sync::Arc<Suggestion>>,
+    },
     /// The jurisdiction has no registry, so the name cannot be checked.
     Unchecked,
     /// Not listed in a default registry, but a real body by its form: merged functions
@@ -97,7 +100,7 @@ impl AgencyResolver<'_> {
             return AgencyResolution::Standard;
         }
         AgencyResolution::Unknown {
-            suggestion: suggest(folded, jurisdiction, &own_prefixes),
+            suggestion: suggest(folded, jurisdiction, &own_prefixes).map(std::sync::Arc::new),
         }
     }
 

@@ -292,25 +292,24 @@ fn resolve_agencies(corpus: &Corpus, builder: &mut Builder) -> Vec<Vec<AgencyRes
     };
     // Resolving is the costly part: each plan on a core of its own, each name once a plan (a
     // body leads many tasks); the graph's edges are then added in plan order.
-    let all: Vec<Vec<(bool, AgencyResolution)>> = corpus
+    let all: Vec<Vec<AgencyResolution>> = corpus
         .plans
         .par_iter()
         .map(|plan| {
             let mut known: HashMap<&str, AgencyResolution> = HashMap::default();
             plan.agency_mentions()
-                .map(|(_, lead, name)| {
-                    let resolution = known
+                .map(|(_, _, name)| {
+                    known
                         .entry(&*name.value.folded)
                         .or_insert_with(|| resolver.resolve(&name.value, plan.jurisdiction))
-                        .clone();
-                    (lead, resolution)
+                        .clone()
                 })
                 .collect()
         })
         .collect();
-    for (i, resolutions) in all.iter().enumerate() {
+    for (i, (plan, resolutions)) in corpus.plans.iter().zip(&all).enumerate() {
         let plan_node = builder.node(Node::Plan(PlanId(i)));
-        for (lead, resolution) in resolutions {
+        for ((_, lead, _), resolution) in plan.agency_mentions().zip(resolutions) {
             if let AgencyResolution::Registered {
                 jurisdiction,
                 entry,
@@ -322,7 +321,7 @@ fn resolve_agencies(corpus: &Corpus, builder: &mut Builder) -> Vec<Vec<AgencyRes
             } = resolution
             {
                 let agency = builder.node(Node::Agency(*jurisdiction, *entry));
-                let edge = if *lead {
+                let edge = if lead {
                     Edge::Leads
                 } else {
                     Edge::ResponsibleFor
@@ -337,7 +336,5 @@ fn resolve_agencies(corpus: &Corpus, builder: &mut Builder) -> Vec<Vec<AgencyRes
             }
         }
     }
-    all.into_iter()
-        .map(|of_plan| of_plan.into_iter().map(|(_, r)| r).collect())
-        .collect()
+    all
 }

@@ -1,7 +1,9 @@
 //! `jurisdiction.yaml` turned into a [`Jurisdiction`] with its agency registry.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::schema::JurisdictionFile;
 use crate::model::jurisdiction::{AgencyRegistry, RegistryEntry};
@@ -13,8 +15,7 @@ pub(crate) fn convert(
     dir: PathBuf,
     file: JurisdictionFile,
     parent: Option<JurisdictionId>,
-    standard_aliases: &HashMap<String, Vec<String>>,
-    normative: &std::collections::HashSet<String>,
+    registries: &mut Registries<'_>,
 ) -> Jurisdiction {
     let entries = file
         .agencies
@@ -42,14 +43,60 @@ pub(crate) fn convert(
         self_prefix: file.self_prefix,
         doc_prefixes: file.doc_prefixes,
         issuers,
-        registry: std::sync::Arc::new(AgencyRegistry::new(
-            entries,
-            file.collectives,
-            standard_aliases,
-            normative,
-        )),
+        registry: registries.get(entries, file.collectives),
         default_registry: None,
         standard: None,
+    }
+}
+
+/// The registries of a run's jurisdiction files, each held once however many files list it:
+/// counties of one province often list the same bodies, and a national corpus has thousands of
+/// files.
+pub(crate) struct Registries<'a> {
+    standard_aliases: &'a HashMap<String, Vec<String>>,
+    normative: &'a HashSet<String>,
+    /// By the hash of their entries and collective terms.
+    made: HashMap<u64, Vec<Arc<AgencyRegistry>>>,
+}
+
+impl<'a> Registries<'a> {
+    pub(crate) fn new(
+        standard_aliases: &'a HashMap<String, Vec<String>>,
+        normative: &'a HashSet<String>,
+    ) -> Self {
+        Self {
+            standard_aliases,
+            normative,
+            made: HashMap::new(),
+        }
+    }
+
+    /// The registry of these entries and collective terms: one made before, or a new one.
+    fn get(
+        &mut self,
+        entries: Vec<RegistryEntry>,
+        collectives: Vec<String>,
+    ) -> Arc<AgencyRegistry> {
+        let key = {
+            let mut hasher = std::hash::DefaultHasher::new();
+            (&entries, &collectives).hash(&mut hasher);
+            hasher.finish()
+        };
+        let alike = self.made.entry(key).or_default();
+        if let Some(made) = alike
+            .iter()
+            .find(|r| r.entries == entries && r.collectives == collectives)
+        {
+            return Arc::clone(made);
+        }
+        let registry = Arc::new(AgencyRegistry::new(
+            entries,
+            collectives,
+            self.standard_aliases,
+            self.normative,
+        ));
+        alike.push(Arc::clone(&registry));
+        registry
     }
 }
 

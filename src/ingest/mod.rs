@@ -221,6 +221,12 @@ fn supersede(corpus: &mut Corpus, first_draft: usize) {
 fn load_jurisdictions(corpus: &mut Corpus, paths: &[PathBuf]) -> BTreeMap<PathBuf, JurisdictionId> {
     let mut folders = BTreeMap::new();
     let fetched = prefetch::prefetch_yaml::<schema::JurisdictionFile>(paths);
+    // Copied: the corpus takes each file as it is read.
+    let (aliases, normative) = (
+        corpus.catalogue.abbreviations.clone(),
+        corpus.catalogue.normative.clone(),
+    );
+    let mut registries = jurisdiction_file::Registries::new(&aliases, &normative);
     for (path, fetched) in paths.iter().zip(fetched) {
         let Some((source, text)) = read::register(corpus, path, fetched.text) else {
             continue;
@@ -238,14 +244,8 @@ fn load_jurisdictions(corpus: &mut Corpus, paths: &[PathBuf]) -> BTreeMap<PathBu
         };
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let parent = nearest_folder(&folders, dir.parent());
-        let jurisdiction = jurisdiction_file::convert(
-            source,
-            dir.clone(),
-            file,
-            parent,
-            &corpus.catalogue.abbreviations,
-            &corpus.catalogue.normative,
-        );
+        let jurisdiction =
+            jurisdiction_file::convert(source, dir.clone(), file, parent, &mut registries);
         corpus.jurisdictions.push(jurisdiction);
         folders.insert(dir, JurisdictionId(corpus.jurisdictions.len() - 1));
     }

@@ -135,15 +135,15 @@ pub fn reporting(row: &crate::comparison::Comparison) -> Option<&'static LintMet
 /// Numbers the lints read, tuned in planlint.yaml.
 pub use crate::comparison::Thresholds;
 
-/// Runs the lints in `selected` over the corpus.
-#[must_use]
+/// Runs the lints in `selected` over the corpus, adding their findings to `out`.
 pub fn run(
     corpus: &crate::ingest::Corpus,
     graph: &crate::graph::KnowledgeGraph,
     comparisons: &crate::comparison::Comparisons,
     selected: &[&'static LintMeta],
     reported: Option<Vec<bool>>,
-) -> Vec<Diagnostic> {
+    out: &mut Vec<Diagnostic>,
+) {
     use rayon::prelude::*;
     let context = LintContext::new(corpus, graph, comparisons, reported);
     // Each lint on a core of its own; their findings are put back in the registry's order, so
@@ -156,10 +156,10 @@ pub fn run(
             diagnostics
         })
         .collect();
-    // Moved, not cloned (`concat` would clone every finding).
-    let mut diagnostics = Vec::with_capacity(found.iter().map(Vec::len).sum());
+    // Moved, not cloned (`concat` would clone every finding), into `out` at once: a national
+    // corpus's findings are tens of megabytes, and each copy of them is held beside the last.
+    out.reserve(found.iter().map(Vec::len).sum());
     for mut of_one in found {
-        diagnostics.append(&mut of_one);
+        out.append(&mut of_one);
     }
-    diagnostics
 }

@@ -79,7 +79,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                     Some(diagnostic) => diagnostic,
                     None => continue,
                 },
-                None => unknown(home, &group, suggestion.as_ref()),
+                None => unknown(home, &group, suggestion.as_deref()),
             };
             let mut diagnostic = diagnostic.about(group.subject);
             for other in &group.others {
