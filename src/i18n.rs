@@ -88,3 +88,18 @@ macro_rules! msg {
         $crate::i18n::Msg::of_args(format_args!($zh), format_args!($en))
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    #[test]
+    fn a_fixed_message_is_borrowed_and_one_with_variables_formatted() {
+        let fixed = crate::msg!("没有数值", "no figure");
+        assert!(matches!(fixed.zh, Cow::Borrowed("没有数值")));
+        assert!(matches!(fixed.en, Cow::Borrowed("no figure")));
+        let year = 2027;
+        let formatted = crate::msg!("{year}年", "due {year}");
+        assert_eq!((&*formatted.zh, &*formatted.en), ("2027年", "due 2027"));
+    }
+}

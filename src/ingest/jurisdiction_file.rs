@@ -107,3 +107,31 @@ fn default_issuer(name: &str, level: crate::model::Level) -> String {
         _ => format!("{name}人民政府"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::AgencyKind;
+
+    fn entry(name: &str) -> RegistryEntry {
+        RegistryEntry {
+            name: name.to_string(),
+            kind: AgencyKind::default(),
+            aliases: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn identical_registries_are_held_once_and_different_ones_apart() {
+        let (aliases, normative) = (HashMap::new(), HashSet::new());
+        let mut registries = Registries::new(&aliases, &normative);
+        let first = registries.get(vec![entry("发展和改革局")], vec!["各镇街".into()]);
+        let same = registries.get(vec![entry("发展和改革局")], vec!["各镇街".into()]);
+        let other_entry = registries.get(vec![entry("工业和信息化局")], vec!["各镇街".into()]);
+        let other_terms = registries.get(vec![entry("发展和改革局")], Vec::new());
+        assert!(Arc::ptr_eq(&first, &same));
+        assert!(!Arc::ptr_eq(&first, &other_entry));
+        assert!(!Arc::ptr_eq(&first, &other_terms));
+        assert_eq!(other_entry.entries[0].name, "工业和信息化局");
+    }
+}
