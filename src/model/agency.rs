@@ -7,21 +7,34 @@ use serde::{Deserialize, Serialize};
 
 use super::text::fold;
 
-/// A name as written in a plan, with its folded form for comparison. Shared: a plan names the
-/// same bodies in task after task, and each mention holds the one copy ([`AgencyNames`]).
+/// A name as written in a plan, with its folded form for comparison (through [`Spelling`]).
+/// Shared: a plan names the same bodies in task after task, and each mention holds a pointer to
+/// the one copy ([`AgencyNames`]); a national corpus has hundreds of thousands of mentions.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct AgencyName {
-    pub written: Arc<str>,
-    pub folded: Arc<str>,
+pub struct AgencyName(Arc<Spelling>);
+
+/// How an [`AgencyName`] is written, and folded for comparison.
+#[derive(Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Spelling {
+    pub written: Box<str>,
+    pub folded: Box<str>,
 }
 
 impl AgencyName {
     #[must_use]
     pub fn new(written: &str) -> Self {
-        Self {
+        Self(Arc::new(Spelling {
             written: written.trim().into(),
             folded: fold(written).into(),
-        }
+        }))
+    }
+}
+
+impl std::ops::Deref for AgencyName {
+    type Target = Spelling;
+
+    fn deref(&self) -> &Spelling {
+        &self.0
     }
 }
 
