@@ -10,7 +10,7 @@ use super::resolve::{CitationLink, PlanIndex, Stub, StubId};
 use super::{Edge, KnowledgeGraph, Node};
 use crate::ingest::Corpus;
 use crate::model::text::plan_title_core;
-use crate::model::{Deadline, IndicatorKey, JurisdictionId, PlanId, TargetId};
+use crate::model::{Deadline, IndicatorId, IndicatorKey, JurisdictionId, PlanId, TargetId};
 
 /// Builds the graph of a corpus whose targets are linked to the catalogue; the corpus is not
 /// changed.
@@ -29,8 +29,11 @@ pub fn build(corpus: &Corpus) -> KnowledgeGraph {
                 .add_edge(node, parent, Edge::ParentJurisdiction);
         }
     }
+    // Each indicator's node by its id, so a target finds it without a copy of the id.
+    let mut indicators: HashMap<&IndicatorId, NodeIndex> = HashMap::default();
     for indicator in &corpus.catalogue.indicators {
-        builder.node(Node::Indicator(indicator.id.clone()));
+        let node = builder.node(Node::Indicator(indicator.id.clone()));
+        indicators.insert(&indicator.id, node);
     }
     for (i, plan) in corpus.plans.iter().enumerate() {
         let id = PlanId(i);
@@ -41,7 +44,9 @@ pub fn build(corpus: &Corpus) -> KnowledgeGraph {
             let t = builder.node(Node::Target(TargetId { plan: id, index }));
             builder.graph.add_edge(t, node, Edge::TargetOf);
             if let Some(indicator) = &target.indicator_id {
-                let ind = builder.node(Node::Indicator(indicator.clone()));
+                let ind = *indicators
+                    .entry(indicator)
+                    .or_insert_with(|| builder.node(Node::Indicator(indicator.clone())));
                 builder.graph.add_edge(t, ind, Edge::Measures);
             }
         }
