@@ -115,23 +115,26 @@ fn years_by_indicator<'a>(
     map
 }
 
-/// The years a plan sets one indicator for. Made for the ancestors a plan is checked against,
-/// when asked, rather than kept for every plan of the corpus.
-fn years_of(ctx: &LintContext<'_>, plan_id: PlanId, indicator: &IndicatorId) -> Years {
-    let mut years = Years::new();
-    for (_, year, place) in
-        dated(ctx, plan_id, ctx.corpus.plan(plan_id)).filter(|(id, ..)| *id == indicator)
-    {
-        years.entry(year).or_insert(place);
-    }
-    years
-}
+/// The years each plan above sets its indicators for, nearest first.
+type Above<'a> = [(PlanId, BTreeMap<&'a IndicatorId, Years>)];
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
     for (id, plan) in ctx.reported_plans() {
         check_issue_date(id, plan, out);
-        for (indicator, years) in &years_by_indicator(ctx, id, plan) {
-            check_against_parent(ctx, id, indicator, years, out);
+        let own = years_by_indicator(ctx, id, plan);
+        if own.is_empty() {
+            continue;
+        }
+        // Made per plan checked, each ancestor's once, rather than kept for every plan of the
+        // corpus at once.
+        let above: Vec<_> = ctx
+            .graph
+            .ancestors(id)
+            .iter()
+            .map(|&a| (a, years_by_indicator(ctx, a, ctx.corpus.plan(a))))
+            .collect();
+        for (indicator, years) in &own {
+            check_against_parent(ctx, id, indicator, years, &above, out);
         }
     }
 }
@@ -177,12 +180,13 @@ fn check_against_parent(
     plan: PlanId,
     indicator: &IndicatorId,
     years: &Years,
+    above: &Above<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some((parent, parent_years)) = ctx.graph.ancestors(plan).iter().find_map(|&a| {
-        let years = years_of(ctx, a, indicator);
-        (!years.is_empty()).then_some((a, years))
-    }) else {
+    let Some((parent, parent_years)) = above
+        .iter()
+        .find_map(|(a, years)| years.get(indicator).map(|y| (*a, y)))
+    else {
         return;
     };
     if years.keys().any(|y| parent_years.contains_key(y)) {
