@@ -38,7 +38,7 @@ struct JsonRelated<'a> {
 
 #[derive(Serialize)]
 struct Location<'a> {
-    file: String,
+    file: &'a str,
     /// 1-based line and column, the column in characters as a person counts them.
     line: usize,
     column: usize,
@@ -57,13 +57,18 @@ struct Location<'a> {
     page_line: Option<usize>,
 }
 
-fn location<'a>(sources: &Sources, source: SourceId, label: &'a Label, lang: Lang) -> Location<'a> {
+fn location<'a>(
+    sources: &'a Sources,
+    source: SourceId,
+    label: &'a Label,
+    lang: Lang,
+) -> Location<'a> {
     let file = sources.get(source);
     let (line, column) = file.line_col(label.span.start);
     let (end_line, end_column) = file.line_col(label.span.end());
     let printed = file.printed_at(label.span.start);
     Location {
-        file: file.display_path(),
+        file: file.shown_path(),
         line,
         column,
         end_line,
@@ -118,7 +123,7 @@ impl Serialize for Findings<'_> {
     }
 }
 
-fn json_diagnostic<'a>(d: &'a Diagnostic, sources: &Sources, lang: Lang) -> JsonDiagnostic<'a> {
+fn json_diagnostic<'a>(d: &'a Diagnostic, sources: &'a Sources, lang: Lang) -> JsonDiagnostic<'a> {
     JsonDiagnostic {
         code: d.code.as_str(),
         severity: d.severity,
@@ -130,7 +135,7 @@ fn json_diagnostic<'a>(d: &'a Diagnostic, sources: &Sources, lang: Lang) -> Json
             // A finding about a whole file (a link not followed, an orphan sidecar) still
             // names the file.
             (Some(s), None) => Some(Location {
-                file: sources.get(s).display_path(),
+                file: sources.get(s).shown_path(),
                 line: 1,
                 column: 1,
                 end_line: 1,

@@ -240,7 +240,7 @@ impl Diagnostic {
 /// Sorts findings into the stable output order and drops exact repeats.
 pub fn sort(diagnostics: &mut Vec<Diagnostic>, sources: &crate::model::Sources) {
     diagnostics.sort_by(|a, b| {
-        let path = |d: &Diagnostic| d.source.map(|s| sources.get(s).display_path());
+        let path = |d: &Diagnostic| d.source.map(|s| sources.get(s).shown_path());
         path(a)
             .cmp(&path(b))
             .then_with(|| a.sort_key().cmp(&b.sort_key()))

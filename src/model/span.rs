@@ -90,6 +90,12 @@ impl SourceFile {
     pub fn display_path(&self) -> String {
         self.shown.clone()
     }
+
+    /// The same, borrowed: for comparing and writing without a copy per finding.
+    #[must_use]
+    pub fn shown_path(&self) -> &str {
+        &self.shown
+    }
 }
 
 /// A path with `/` separators whatever the platform, so output is the same everywhere.
