@@ -89,7 +89,7 @@ pub fn jurisdiction_yaml(bytes: &[u8]) {
         let _ = jurisdiction_file::convert(
             source,
             "fuzz".into(),
-            file,
+            file.into(),
             None,
             &mut jurisdiction_file::Registries::new(&aliases, &normative),
         );
@@ -133,21 +133,27 @@ pub fn baseline(bytes: &[u8]) {
     let _ = crate::diagnostics::baseline::Baseline::parse(&String::from_utf8_lossy(bytes));
 }
 
-/// An extraction cache entry against a text: the input is the text, a 0xFF byte (never in
-/// UTF-8), then the entry. The entry is read as found on disk, and its bytes read again as the
-/// JSON of an entry sealed for that text, so that they reach the JSON reader and the check of
-/// every place. What is accepted must be usable: every place slices the text, every task index
-/// names a task.
+/// A cache entry against a text: the input is the text, a 0xFF byte (never in UTF-8), then the
+/// entry. The entry is read as found on disk, and its bytes read again as the JSON of an entry
+/// sealed for that text, of each kind (what extraction read, a parsed `jurisdiction.yaml`), so
+/// that they reach the JSON reader and the check of every place. What is accepted must be
+/// usable: every place slices the text, every task index names a task.
 pub fn cache_entry(bytes: &[u8]) {
     use crate::ingest::cache::{format, valid};
+    use crate::ingest::jurisdiction_file::Declared;
+    use crate::ingest::text::Extracted;
     let (text, entry) = match bytes.iter().position(|&b| b == 0xff) {
         Some(at) => (&bytes[..at], &bytes[at + 1..]),
         None => (bytes, &[][..]),
     };
     let text = String::from_utf8_lossy(text);
     let hash = format::text_hash(&text);
-    let _ = format::decode(entry, &hash, &text);
-    if let Ok(extracted) = format::decode(&format::seal(&hash, entry), &hash, &text) {
+    let _ = format::decode::<Extracted>(entry, &hash, &text);
+    let sealed = format::seal_as::<Declared>(&hash, entry);
+    if let Ok(declared) = format::decode::<Declared>(&sealed, &hash, &text) {
+        let _ = &text[declared.name_span.start..declared.name_span.end()];
+    }
+    if let Ok(extracted) = format::decode::<Extracted>(&format::seal(&hash, entry), &hash, &text) {
         for span in valid::spans(&extracted) {
             let _ = &text[span.start..span.end()];
         }

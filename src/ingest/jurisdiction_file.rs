@@ -5,30 +5,65 @@ use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use super::schema::JurisdictionFile;
 use crate::model::jurisdiction::{AgencyRegistry, RegistryEntry};
-use crate::model::{Jurisdiction, JurisdictionId, SourceId};
-use crate::source::yaml::located;
+use crate::model::{Jurisdiction, JurisdictionId, Level, Located, SourceId, Span};
+use crate::source::yaml::span_of;
+
+/// A `jurisdiction.yaml` as parsed, holding what [`convert`] reads of it: the form the cache
+/// keeps (`ingest::cache`), so that an unchanged file is not parsed again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Declared {
+    pub name: String,
+    /// Where the name is written: findings about the jurisdiction underline it.
+    pub name_span: Span,
+    pub aliases: Vec<String>,
+    pub level: Level,
+    pub code: Option<String>,
+    pub self_prefix: Option<String>,
+    pub doc_prefixes: Vec<String>,
+    pub issuers: Vec<String>,
+    pub agencies: Vec<RegistryEntry>,
+    pub collectives: Vec<String>,
+}
+
+impl From<JurisdictionFile> for Declared {
+    fn from(file: JurisdictionFile) -> Self {
+        Self {
+            name_span: span_of(&file.name),
+            name: file.name.value,
+            aliases: file.aliases,
+            level: file.level.value,
+            code: file.code.map(|c| c.value.0),
+            self_prefix: file.self_prefix,
+            doc_prefixes: file.doc_prefixes,
+            issuers: file.issuers,
+            agencies: file
+                .agencies
+                .into_iter()
+                .map(|a| RegistryEntry {
+                    name: a.name,
+                    kind: a.kind,
+                    aliases: a.aliases,
+                })
+                .collect(),
+            collectives: file.collectives,
+        }
+    }
+}
 
 pub(crate) fn convert(
     source: SourceId,
     dir: PathBuf,
-    file: JurisdictionFile,
+    file: Declared,
     parent: Option<JurisdictionId>,
     registries: &mut Registries<'_>,
 ) -> Jurisdiction {
-    let entries = file
-        .agencies
-        .into_iter()
-        .map(|a| RegistryEntry {
-            name: a.name,
-            kind: a.kind,
-            aliases: a.aliases,
-        })
-        .collect();
-    let name = located(source, file.name, |n| n);
+    let name = Located::new(file.name, source, file.name_span);
     let issuers = if file.issuers.is_empty() {
-        vec![default_issuer(&name.value, file.level.value)]
+        vec![default_issuer(&name.value, file.level)]
     } else {
         file.issuers
     };
@@ -37,13 +72,13 @@ pub(crate) fn convert(
         dir,
         name,
         aliases: file.aliases,
-        level: file.level.value,
-        code: file.code.map(|c| c.value.0),
+        level: file.level,
+        code: file.code,
         parent,
         self_prefix: file.self_prefix,
         doc_prefixes: file.doc_prefixes,
         issuers,
-        registry: registries.get(entries, file.collectives),
+        registry: registries.get(file.agencies, file.collectives),
         default_registry: None,
         standard: None,
     }

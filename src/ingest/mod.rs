@@ -124,7 +124,7 @@ pub fn load_filtered(
         abbreviations: Abbreviations::default(),
         cache_note: None,
     };
-    let folders = load_jurisdictions(&mut corpus, &files.jurisdictions);
+    let folders = load_jurisdictions(&mut corpus, &files.jurisdictions, cache.as_ref());
     places::gazetteer::merge(
         &mut corpus.jurisdictions,
         &mut corpus.sources,
@@ -218,9 +218,13 @@ fn supersede(corpus: &mut Corpus, first_draft: usize) {
 }
 
 /// Reads the jurisdiction files; returns folder → jurisdiction.
-fn load_jurisdictions(corpus: &mut Corpus, paths: &[PathBuf]) -> BTreeMap<PathBuf, JurisdictionId> {
+fn load_jurisdictions(
+    corpus: &mut Corpus,
+    paths: &[PathBuf],
+    cache: Option<&cache::Cache>,
+) -> BTreeMap<PathBuf, JurisdictionId> {
     let mut folders = BTreeMap::new();
-    let fetched = prefetch::prefetch_yaml::<schema::JurisdictionFile>(paths);
+    let fetched = prefetch::prefetch_jurisdictions(paths, cache);
     // Copied: the corpus takes each file as it is read.
     let (aliases, normative) = (
         corpus.catalogue.abbreviations.clone(),
@@ -232,7 +236,7 @@ fn load_jurisdictions(corpus: &mut Corpus, paths: &[PathBuf]) -> BTreeMap<PathBu
             continue;
         };
         let parsed = fetched.parsed.map_or_else(
-            || yaml::parse::<schema::JurisdictionFile>(source, &text),
+            || yaml::parse::<schema::JurisdictionFile>(source, &text).map(Into::into),
             Ok,
         );
         let file = match parsed {

@@ -11,7 +11,8 @@ use serde::de::DeserializeOwned;
 
 use super::cache::Cache;
 use super::is_text_plan;
-use super::schema::PlanFile;
+use super::jurisdiction_file::Declared;
+use super::schema::{JurisdictionFile, PlanFile};
 use super::text::{self, Extracted};
 use crate::model::SourceId;
 use crate::source::{self, Unreadable, yaml};
@@ -107,18 +108,45 @@ pub(super) struct FetchedYaml<T> {
     pub parsed: Option<T>,
 }
 
-/// Reads and parses the YAML files `paths` in parallel, in their order.
-pub(super) fn prefetch_yaml<T: DeserializeOwned + Send>(paths: &[PathBuf]) -> Vec<FetchedYaml<T>> {
-    paths.par_iter().map(|path| fetch_yaml(path)).collect()
+/// Reads the `jurisdiction.yaml` files `paths` in parallel, in their order, each parsed or
+/// taken from the cache when it holds the file as parsed.
+pub(super) fn prefetch_jurisdictions(
+    paths: &[PathBuf],
+    cache: Option<&Cache>,
+) -> Vec<FetchedYaml<Declared>> {
+    paths
+        .par_iter()
+        .map(|path| fetch_jurisdiction(path, cache))
+        .collect()
+}
+
+fn fetch_jurisdiction(path: &Path, cache: Option<&Cache>) -> FetchedYaml<Declared> {
+    let text = source::read_text(path);
+    let Ok(read) = &text else {
+        return FetchedYaml { text, parsed: None };
+    };
+    let entry = cache.and_then(|cache| cache.entry::<Declared>(read));
+    let parsed = entry
+        .as_ref()
+        .and_then(|entry| entry.get(read, path))
+        .or_else(|| {
+            let parsed = parse::<JurisdictionFile>(read).map(Declared::from)?;
+            if let Some(entry) = &entry {
+                entry.put(read.len(), &parsed);
+            }
+            Some(parsed)
+        });
+    FetchedYaml { text, parsed }
 }
 
 fn fetch_yaml<T: DeserializeOwned>(path: &Path) -> FetchedYaml<T> {
     let text = source::read_text(path);
-    // The source id is not known yet; it only names the file in a parse error, and a file with
-    // an error is parsed again with its own.
-    let parsed = text
-        .as_ref()
-        .ok()
-        .and_then(|text| yaml::parse::<T>(SourceId(usize::MAX), text).ok());
+    let parsed = text.as_ref().ok().and_then(|text| parse::<T>(text));
     FetchedYaml { text, parsed }
+}
+
+/// `text` parsed, when it parses. The source id is not known yet; it only names the file in a
+/// parse error, and a file with an error is parsed again with its own.
+fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
+    yaml::parse::<T>(SourceId(usize::MAX), text).ok()
 }

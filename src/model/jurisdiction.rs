@@ -48,7 +48,7 @@ impl Jurisdiction {
 }
 
 /// One body in a registry.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct RegistryEntry {
     /// The official name without the jurisdiction's prefix (工业和信息化局), or a full name for
     /// a body of another level (潍坊市生态环境局安丘分局).

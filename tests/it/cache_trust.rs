@@ -56,8 +56,35 @@ fn filled(cache: &Path) -> Vec<u8> {
     assert_eq!(uncached.code, Some(1), "{}", uncached.stderr);
     let cold = run(cache, &[]);
     assert!(cold.stdout == uncached.stdout && cold.stderr.is_empty());
-    assert_eq!(entries(cache).len(), 5, "one entry per text of plans/");
+    assert_eq!(of_kind(cache, EXTRACTED).len(), 5, "one per text of plans/");
+    assert_eq!(of_kind(cache, DECLARED).len(), jurisdiction_files());
+    assert_eq!(entries(cache).len(), every_entry());
     uncached.stdout
+}
+
+/// The first words of an entry of what extraction read, and of a parsed `jurisdiction.yaml`.
+const EXTRACTED: &str = "planlint-extract ";
+const DECLARED: &str = "planlint-jurisdiction ";
+
+/// How many `jurisdiction.yaml` plans/ holds: each has an entry as parsed.
+fn jurisdiction_files() -> usize {
+    walkdir::WalkDir::new(root().join("plans"))
+        .into_iter()
+        .filter(|e| e.as_ref().unwrap().file_name() == "jurisdiction.yaml")
+        .count()
+}
+
+/// The entries a run over plans/ leaves: one per text and one per `jurisdiction.yaml`.
+fn every_entry() -> usize {
+    5 + jurisdiction_files()
+}
+
+/// The entries in `cache` whose first line starts with `magic`.
+fn of_kind(cache: &Path, magic: &str) -> Vec<PathBuf> {
+    entries(cache)
+        .into_iter()
+        .filter(|e| std::fs::read(e).unwrap().starts_with(magic.as_bytes()))
+        .collect()
 }
 
 /// The entries in `cache`: files in two-digit shard folders, named in hexadecimal.
@@ -147,7 +174,8 @@ fn a_tampered_or_swapped_entry_is_a_miss() {
         assert!(tampered.stdout == uncached, "{why}: {}", tampered.stderr);
         assert_eq!(tampered.code, Some(1));
         assert_one_note(&tampered, why);
-        assert!(tampered.stderr.contains("5 extraction cache entries"));
+        let count = format!("{} extraction cache entries", every_entry());
+        assert!(tampered.stderr.contains(&count), "{}", tampered.stderr);
         let again = run(cache.path(), &[]);
         assert!(
             again.stdout == uncached && again.stderr.is_empty(),
@@ -211,7 +239,7 @@ fn a_place_outside_the_text_does_not_panic() {
     };
     for sealed in [false, true] {
         for (format, uncached) in [("human", &uncached_human), ("json", &uncached_json)] {
-            for entry in entries(cache.path()) {
+            for entry in of_kind(cache.path(), EXTRACTED) {
                 let (hash, json) = parts(&entry);
                 let json = edited(&json, moved);
                 let bytes = if sealed {
@@ -232,6 +260,54 @@ fn a_place_outside_the_text_does_not_panic() {
             assert_one_note(&out, why);
         }
     }
+}
+
+/// A parsed `jurisdiction.yaml` whose name lies past the end of its file or inside a character,
+/// sealed as planlint seals it; or whose name was changed, with the checksum made again by
+/// whoever changed it but under the extraction's first words: a miss, never a panic or another
+/// name in the findings.
+#[test]
+fn a_jurisdiction_entry_out_of_its_file_or_of_another_kind_is_a_miss() {
+    let cache = tempfile::tempdir().unwrap();
+    let uncached = filled(cache.path());
+    let declared = of_kind(cache.path(), DECLARED);
+    let seal = |entry: &Path, json: &[u8]| {
+        let hash = parts(entry).0;
+        let sealed = planlint::fuzz::seal_cache_entry(&hash, json);
+        let newline = sealed.iter().position(|&b| b == b'\n').unwrap();
+        let header = String::from_utf8(sealed[..newline].to_vec()).unwrap();
+        let header = header.replacen(EXTRACTED.trim_end(), DECLARED.trim_end(), 1);
+        [header.as_bytes(), &sealed[newline..]].concat()
+    };
+    for (i, entry) in declared.iter().enumerate() {
+        let start = if i % 2 == 0 { u64::MAX } else { 1 };
+        let json = edited(&parts(entry).1, |value| {
+            value["name_span"] = serde_json::json!({"start": start, "len": 2});
+        });
+        std::fs::write(entry, seal(entry, &json)).unwrap();
+    }
+    let out = run(cache.path(), &[]);
+    assert_ne!(out.code, Some(101), "{}", out.stderr);
+    assert!(out.stdout == uncached, "{}", out.stderr);
+    assert_one_note(&out, "outside the text");
+    for entry in &declared {
+        let json = edited(&parts(entry).1, |value| {
+            value["name"] = serde_json::json!("别处");
+        });
+        std::fs::write(
+            entry,
+            planlint::fuzz::seal_cache_entry(&parts(entry).0, &json),
+        )
+        .unwrap();
+    }
+    let out = run(cache.path(), &[]);
+    assert!(out.stdout == uncached, "{}", out.stderr);
+    assert_one_note(&out, "not a valid cache entry");
+    let again = run(cache.path(), &[]);
+    assert!(
+        again.stdout == uncached && again.stderr.is_empty(),
+        "rewritten"
+    );
 }
 
 /// Entries sealed as planlint seals them, each holding no targets, but not private: of mode
@@ -302,7 +378,10 @@ fn an_empty_cache_variable_is_unset() {
     let out = run_in(cwd.path(), &vars, &[]);
     assert_eq!(out.code, Some(1), "{}", out.stderr);
     assert_eq!(std::fs::read_dir(cwd.path()).unwrap().count(), 0);
-    assert_eq!(entries(&home.path().join(".cache/planlint")).len(), 5);
+    assert_eq!(
+        entries(&home.path().join(".cache/planlint")).len(),
+        every_entry()
+    );
 }
 
 /// Another build's folder unused for a week is removed with its entries; what planlint did not
@@ -351,7 +430,7 @@ fn other_builds_folders_are_pruned() {
     assert!(kept_outside.join("a".repeat(62)).exists() && linked.exists());
     assert_eq!(
         entries(cache.path()).len(),
-        5 + 1,
+        every_entry() + 1,
         "this build's, and extract-mine's"
     );
 }

@@ -144,7 +144,16 @@ fn the_same_bytes_with_a_cold_or_warm_cache() {
     assert!(entries().is_empty(), "--no-cache writes no cache");
     let cold = run(&[]);
     let written = entries();
-    assert_eq!(written.len(), 60, "one entry per text plan");
+    let jurisdiction_files = walkdir::WalkDir::new(&corpus)
+        .into_iter()
+        .filter(|e| e.as_ref().unwrap().file_name() == "jurisdiction.yaml")
+        .count();
+    assert_eq!(jurisdiction_files, 60);
+    assert_eq!(
+        written.len(),
+        60 + jurisdiction_files,
+        "one entry per text plan and one per jurisdiction.yaml"
+    );
     let warm = run(&[]);
     std::fs::write(&written[0], b"{ damaged").unwrap();
     let damaged = run(&[]);
@@ -171,7 +180,7 @@ fn the_same_bytes_with_a_cold_or_warm_cache() {
     for child in [first, second] {
         assert!(child.wait_with_output().unwrap().stdout == cold);
     }
-    assert_eq!(entries().len(), 60);
+    assert_eq!(entries().len(), 60 + jurisdiction_files);
     assert!(run(&[]) == cold, "the entries both runs wrote read back");
 }
 

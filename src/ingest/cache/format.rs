@@ -1,10 +1,15 @@
 //! One entry's bytes: a header line naming the SHA-256 of the text it was read from and a
-//! checksum of the rest, then what extraction read, as JSON.
+//! checksum of the rest, then what was read from the text, as JSON.
 //!
 //! ```text
 //! planlint-extract 1 sha256:<64 hex> xxh3:<32 hex>
 //! {"header":…,"citations":…}
 //! ```
+//!
+//! Two kinds of entry share the folder, each with its own first words ([`Kind::MAGIC`]): what
+//! extraction read from a plan's text, and a `jurisdiction.yaml` as parsed. A parsed file is
+//! named by the SHA-256 of its text after a fixed prefix ([`Kind::SALT`]), so a plan's text and a
+//! YAML file with the same bytes never share an entry.
 //!
 //! The entry is named by the same hash, but a name is only where a file lies: an entry moved or
 //! copied over another text's (by hand, a sync tool, another program) still names its own text
@@ -13,15 +18,45 @@
 //! too: every place in it must lie inside the text, on character boundaries, so no entry can
 //! make a later slice panic.
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use xxhash_rust::xxh3::xxh3_128;
 
 use super::reject::Rejection;
 use super::valid;
+use crate::ingest::jurisdiction_file::Declared;
 use crate::ingest::text::Extracted;
 
-/// The first line's words before the text's hash; a new layout of entries takes a new number.
-const MAGIC: &str = "planlint-extract 1 sha256:";
+/// What an entry can hold.
+pub(crate) trait Kind: Serialize + DeserializeOwned {
+    /// The first line's words before the text's hash; a new layout of entries takes a new
+    /// number.
+    const MAGIC: &'static str;
+    /// Hashed before the text to name the entry: empty for extraction, whose entries are named
+    /// by the text's own SHA-256.
+    const SALT: &'static str;
+    /// Whether it can be about `text` at all: every place in it inside the text, on character
+    /// boundaries.
+    fn fits(&self, text: &str) -> bool;
+}
+
+impl Kind for Extracted {
+    const MAGIC: &'static str = "planlint-extract 1 sha256:";
+    const SALT: &'static str = "";
+    fn fits(&self, text: &str) -> bool {
+        valid::within(self, text)
+    }
+}
+
+impl Kind for Declared {
+    const MAGIC: &'static str = "planlint-jurisdiction 1 sha256:";
+    const SALT: &'static str = "planlint jurisdiction.yaml\n";
+    fn fits(&self, text: &str) -> bool {
+        valid::inside(&self.name_span, text)
+    }
+}
+
 /// Between the text's hash and the checksum of the JSON.
 const CHECKSUM: &str = " xxh3:";
 
@@ -37,14 +72,31 @@ pub(crate) fn cap(text_len: usize) -> u64 {
         .min(ABSOLUTE)
 }
 
-/// The SHA-256 of `text` in lowercase hexadecimal: the entry's name and its first line.
+/// The SHA-256 of `text` in lowercase hexadecimal: the name and first line of the extraction
+/// entry for it.
 pub(crate) fn text_hash(text: &str) -> String {
-    format!("{:x}", Sha256::digest(text.as_bytes()))
+    hash_of::<Extracted>(text)
 }
 
-/// The entry holding `json` for the text whose hash is `hash`: the header line, then `json`.
+/// The name and first line of the entry of kind `K` for `text`: the SHA-256 of `K`'s salt and
+/// the text, in lowercase hexadecimal.
+pub(crate) fn hash_of<K: Kind>(text: &str) -> String {
+    let digest = Sha256::new()
+        .chain_update(K::SALT.as_bytes())
+        .chain_update(text.as_bytes())
+        .finalize();
+    format!("{digest:x}")
+}
+
+/// The extraction entry holding `json` for the text whose hash is `hash`: the header line,
+/// then `json`.
 pub(crate) fn seal(hash: &str, json: &[u8]) -> Vec<u8> {
-    let header = format!("{MAGIC}{hash}{CHECKSUM}{:032x}\n", xxh3_128(json));
+    seal_as::<Extracted>(hash, json)
+}
+
+/// The entry of kind `K` holding `json` for the text whose hash is `hash`.
+pub(crate) fn seal_as<K: Kind>(hash: &str, json: &[u8]) -> Vec<u8> {
+    let header = format!("{}{hash}{CHECKSUM}{:032x}\n", K::MAGIC, xxh3_128(json));
     let mut bytes = Vec::with_capacity(header.len() + json.len());
     bytes.extend_from_slice(header.as_bytes());
     bytes.extend_from_slice(json);
@@ -54,13 +106,13 @@ pub(crate) fn seal(hash: &str, json: &[u8]) -> Vec<u8> {
 /// The entry for a text of `text_len` bytes whose hash is `hash`; `None` when it would be
 /// larger than [`cap`] allows (such a text is extracted every time rather than rejected every
 /// time).
-pub(crate) fn encode(hash: &str, text_len: usize, extracted: &Extracted) -> Option<Vec<u8>> {
-    let bytes = seal(hash, &serde_json::to_vec(extracted).ok()?);
+pub(crate) fn encode<K: Kind>(hash: &str, text_len: usize, value: &K) -> Option<Vec<u8>> {
+    let bytes = seal_as::<K>(hash, &serde_json::to_vec(value).ok()?);
     (bytes.len() as u64 <= cap(text_len)).then_some(bytes)
 }
 
-/// What the entry `bytes` says extraction read from `text`, whose hash is `hash`.
-pub(crate) fn decode(bytes: &[u8], hash: &str, text: &str) -> Result<Extracted, Rejection> {
+/// What the entry `bytes` says was read from `text`, whose hash is `hash`.
+pub(crate) fn decode<K: Kind>(bytes: &[u8], hash: &str, text: &str) -> Result<K, Rejection> {
     if bytes.len() as u64 > cap(text.len()) {
         return Err(Rejection::TooLarge);
     }
@@ -70,7 +122,7 @@ pub(crate) fn decode(bytes: &[u8], hash: &str, text: &str) -> Result<Extracted, 
         .ok_or(Rejection::Malformed)?;
     let (first, json) = (&bytes[..newline], &bytes[newline + 1..]);
     let rest = first
-        .strip_prefix(MAGIC.as_bytes())
+        .strip_prefix(K::MAGIC.as_bytes())
         .ok_or(Rejection::Malformed)?;
     let (named, checksum) = rest
         .split_at_checked(hash.len())
@@ -81,11 +133,11 @@ pub(crate) fn decode(bytes: &[u8], hash: &str, text: &str) -> Result<Extracted, 
     if checksum != format!("{CHECKSUM}{:032x}", xxh3_128(json)).as_bytes() {
         return Err(Rejection::Damaged);
     }
-    let extracted: Extracted = serde_json::from_slice(json).map_err(|_| Rejection::Malformed)?;
-    if !valid::within(&extracted, text) {
+    let value: K = serde_json::from_slice(json).map_err(|_| Rejection::Malformed)?;
+    if !value.fits(text) {
         return Err(Rejection::OutOfText);
     }
-    Ok(extracted)
+    Ok(value)
 }
 
 #[cfg(test)]
@@ -99,20 +151,23 @@ mod tests {
         let extracted = crate::ingest::text::extract(TEXT);
         let hash = text_hash(TEXT);
         let bytes = encode(&hash, TEXT.len(), &extracted).unwrap();
-        let back = decode(&bytes, &hash, TEXT).unwrap();
+        let back: Extracted = decode(&bytes, &hash, TEXT).unwrap();
         assert_eq!(format!("{back:?}"), format!("{extracted:?}"));
         let other = "到2027年，关键工序数控化率超过80%。\n";
         assert_eq!(
-            decode(&bytes, &text_hash(other), other).unwrap_err(),
+            decode::<Extracted>(&bytes, &text_hash(other), other).unwrap_err(),
             Rejection::OtherText
         );
         assert_eq!(
-            decode(b"{}", &hash, TEXT).unwrap_err(),
+            decode::<Extracted>(b"{}", &hash, TEXT).unwrap_err(),
             Rejection::Malformed
         );
         let mut cut = bytes.clone();
         cut.truncate(bytes.len() - 3);
-        assert_eq!(decode(&cut, &hash, TEXT).unwrap_err(), Rejection::Damaged);
+        assert_eq!(
+            decode::<Extracted>(&cut, &hash, TEXT).unwrap_err(),
+            Rejection::Damaged
+        );
         let newline = bytes.iter().position(|&b| b == b'\n').unwrap() + 1;
         let (header, json) = bytes.split_at(newline);
         let edited = String::from_utf8(json.to_vec())
@@ -121,11 +176,14 @@ mod tests {
         assert_ne!(edited.as_bytes(), json);
         let edited = [header, edited.as_bytes()].concat();
         assert_eq!(
-            decode(&edited, &hash, TEXT).unwrap_err(),
+            decode::<Extracted>(&edited, &hash, TEXT).unwrap_err(),
             Rejection::Damaged
         );
         let cut = seal(&hash, &json[..json.len() - 3]);
-        assert_eq!(decode(&cut, &hash, TEXT).unwrap_err(), Rejection::Malformed);
+        assert_eq!(
+            decode::<Extracted>(&cut, &hash, TEXT).unwrap_err(),
+            Rejection::Malformed
+        );
     }
 
     #[test]
@@ -146,9 +204,51 @@ mod tests {
             assert_ne!(moved, json);
             let bytes = seal(&hash, moved.as_bytes());
             assert_eq!(
-                decode(&bytes, &hash, TEXT).unwrap_err(),
+                decode::<Extracted>(&bytes, &hash, TEXT).unwrap_err(),
                 Rejection::OutOfText,
                 "{start} {len}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_parsed_jurisdiction_file_has_an_entry_of_its_own() {
+        use crate::ingest::schema::JurisdictionFile;
+        let text = "name: 潍坊市\nlevel: municipal\ncode: \"370700\"\n";
+        let file: JurisdictionFile =
+            crate::source::yaml::parse(crate::model::SourceId(0), text).unwrap();
+        let declared = Declared::from(file);
+        assert_eq!(
+            &text[declared.name_span.start..declared.name_span.end()],
+            "潍坊市"
+        );
+        let hash = hash_of::<Declared>(text);
+        assert_ne!(
+            hash,
+            text_hash(text),
+            "a text of the same bytes has an entry of its own"
+        );
+        let bytes = encode(&hash, text.len(), &declared).unwrap();
+        assert_eq!(decode::<Declared>(&bytes, &hash, text).unwrap(), declared);
+        assert_eq!(
+            decode::<Extracted>(&bytes, &hash, text).unwrap_err(),
+            Rejection::Malformed,
+            "an entry of one kind is never read as the other"
+        );
+        for span in [
+            crate::model::Span::new(text.len(), 1),
+            crate::model::Span::new(7, 1),
+            crate::model::Span::new(usize::MAX, 2),
+        ] {
+            let moved = Declared {
+                name_span: span,
+                ..declared.clone()
+            };
+            let bytes = encode(&hash, text.len(), &moved).unwrap();
+            assert_eq!(
+                decode::<Declared>(&bytes, &hash, text).unwrap_err(),
+                Rejection::OutOfText,
+                "{span:?}"
             );
         }
     }

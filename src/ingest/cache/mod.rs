@@ -1,5 +1,7 @@
 //! The extraction cache: what extraction read from a plan's text, stored under a hash of that
-//! text, so that an unchanged plan is never extracted twice (like ruff's cache).
+//! text, so that an unchanged plan is never extracted twice (like ruff's cache); and beside it
+//! each `jurisdiction.yaml` as parsed, so that an unchanged one is not parsed again (YAML with
+//! places is slow to parse, and a national corpus has thousands of these files).
 //!
 //! - **Where**: `$PLANLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/planlint`, else
 //!   `~/.cache/planlint` (an empty variable is unset); a plan repository stays clean. No
@@ -32,11 +34,12 @@ mod runs;
 pub(crate) use runs::RunWriter;
 pub(crate) mod valid;
 
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 
+use self::format::Kind;
 use self::private::Owner;
 use self::reject::{Rejection, Rejections};
-use super::text::Extracted;
 use crate::i18n::Msg;
 
 /// An open cache folder for this build of planlint.
@@ -86,11 +89,11 @@ impl Cache {
         Self::at_private(dir.to_path_buf(), Owner::current())
     }
 
-    /// The entry for `text` (its hash computed once, for reading and writing); `None` when the
-    /// cache is not used this run.
-    pub(crate) fn entry(&self, text: &str) -> Option<Entry<'_>> {
+    /// The entry of kind `K` for `text` (its hash computed once, for reading and writing);
+    /// `None` when the cache is not used this run.
+    pub(crate) fn entry<K: Kind>(&self, text: &str) -> Option<Entry<'_, K>> {
         let dir = self.dir.as_ref()?;
-        let hash = format::text_hash(text);
+        let hash = format::hash_of::<K>(text);
         let folder = dir.join(&hash[..2]);
         let path = folder.join(&hash[2..]);
         Some(Entry {
@@ -98,6 +101,7 @@ impl Cache {
             folder,
             path,
             hash,
+            kind: PhantomData,
         })
     }
 
@@ -111,28 +115,29 @@ impl Cache {
     }
 }
 
-/// The place of one text's entry.
+/// The place of one text's entry of kind `K`.
 #[derive(Debug)]
-pub(crate) struct Entry<'a> {
+pub(crate) struct Entry<'a, K> {
     cache: &'a Cache,
     /// The shard folder it is in.
     folder: PathBuf,
     path: PathBuf,
     /// The SHA-256 of its text, in hexadecimal.
     hash: String,
+    kind: PhantomData<K>,
 }
 
-impl Entry<'_> {
-    /// What extraction read from `text` (the text of the plan at `plan`), when a trusted entry
-    /// holds it; an entry not trusted is counted for the run's note.
-    pub(crate) fn get(&self, text: &str, plan: &Path) -> Option<Extracted> {
+impl<K: Kind> Entry<'_, K> {
+    /// What was read from `text` (the text of the file at `file`), when a trusted entry holds
+    /// it; an entry not trusted is counted for the run's note.
+    pub(crate) fn get(&self, text: &str, file: &Path) -> Option<K> {
         self.read(text).unwrap_or_else(|why| {
-            self.cache.rejections.record(plan, &self.path, why);
+            self.cache.rejections.record(file, &self.path, why);
             None
         })
     }
 
-    fn read(&self, text: &str) -> Result<Option<Extracted>, Rejection> {
+    fn read(&self, text: &str) -> Result<Option<K>, Rejection> {
         let me = self.cache.me;
         match private::folder_state(&self.folder, me) {
             None => return Ok(None),
@@ -145,9 +150,9 @@ impl Entry<'_> {
         format::decode(&bytes, &self.hash, text).map(Some)
     }
 
-    /// Stores what extraction read from a text of `text_len` bytes; failures are ignored.
-    pub(crate) fn put(&self, text_len: usize, extracted: &Extracted) {
-        if let Some(bytes) = format::encode(&self.hash, text_len, extracted) {
+    /// Stores what was read from a text of `text_len` bytes; failures are ignored.
+    pub(crate) fn put(&self, text_len: usize, value: &K) {
+        if let Some(bytes) = format::encode(&self.hash, text_len, value) {
             drop(private::write_entry(
                 &self.folder,
                 &self.path,
@@ -161,6 +166,7 @@ impl Entry<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::text::Extracted;
 
     #[test]
     fn an_entry_reads_back_and_a_broken_one_is_a_miss_said_once() {
@@ -168,12 +174,16 @@ mod tests {
         let cache = Cache::at(dir.path());
         let text = "到2027年，关键工序数控化率超过75%。\n";
         let plan = Path::new("plan.txt");
-        let entry = cache.entry(text).unwrap();
+        let entry = cache.entry::<Extracted>(text).unwrap();
         assert!(entry.get(text, plan).is_none());
         assert!(cache.note().is_none(), "a missing entry is a plain miss");
         let extracted = crate::ingest::text::extract(text);
         entry.put(text.len(), &extracted);
-        let back = cache.entry(text).unwrap().get(text, plan).unwrap();
+        let back = cache
+            .entry::<Extracted>(text)
+            .unwrap()
+            .get(text, plan)
+            .unwrap();
         assert_eq!(format!("{back:?}"), format!("{extracted:?}"));
         std::fs::write(&entry.path, b"{ truncated").unwrap();
         assert!(entry.get(text, plan).is_none());

@@ -1,6 +1,6 @@
 //! Why a cache entry was not used, and the one note a run gives about it.
 //!
-//! A rejected entry is a miss like any other: the text is extracted again, the entry rewritten
+//! A rejected entry is a miss like any other: the file is read again, the entry rewritten
 //! and the findings are the same bytes. The note (on standard error, never among the findings)
 //! says once per run that something in the cache was not trusted, since it means a damaged
 //! disk, another program or another user writing into the cache.
@@ -93,7 +93,8 @@ struct Seen {
 }
 
 impl Rejections {
-    /// Records that `plan`'s entry at `entry` was rejected.
+    /// Records that the entry at `entry` for the file `plan` (a plan's text or a
+    /// `jurisdiction.yaml`) was rejected.
     pub(crate) fn record(&self, plan: &Path, entry: &Path, why: Rejection) {
         let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
         match &mut *seen {
@@ -123,8 +124,8 @@ impl Rejections {
         let entry = entry.display();
         let Msg { zh, en } = why.reason();
         Some(msg!(
-            "提取缓存中有 {count} 个条目未被采用，已重新提取并改写（首个：{entry}：{zh}）",
-            "{count} extraction cache entries were not trusted and were extracted again and rewritten (the first: {entry}: {en})"
+            "提取缓存中有 {count} 个条目未被采用，已重新读取其文件并改写条目（首个：{entry}：{zh}）",
+            "{count} extraction cache entries were not trusted: their files were read again and the entries rewritten (the first: {entry}: {en})"
         ))
     }
 }

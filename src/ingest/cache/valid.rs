@@ -8,17 +8,19 @@ use crate::model::Span;
 /// Whether every place in `extracted` lies inside `text`, on character boundaries, and every
 /// target's task index names one of its tasks.
 pub(crate) fn within(extracted: &Extracted, text: &str) -> bool {
-    let inside = |span: &Span| {
-        span.start.checked_add(span.len).is_some_and(|end| {
-            end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(end)
-        })
-    };
     let tasks = extracted.tasks.len();
-    spans(extracted).all(inside)
+    spans(extracted).all(|span| inside(span, text))
         && extracted
             .targets
             .iter()
             .all(|(_, task)| task.is_none_or(|i| i < tasks))
+}
+
+/// Whether `span` lies inside `text`, on character boundaries.
+pub(crate) fn inside(span: &Span, text: &str) -> bool {
+    span.start.checked_add(span.len).is_some_and(|end| {
+        end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(end)
+    })
 }
 
 /// The span of a value found with its place.
