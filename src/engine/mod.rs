@@ -70,7 +70,7 @@ pub struct Report {
     /// How many findings of this run's scope the baseline left out.
     pub baseline_hidden: usize,
     /// The codes reported about each target: an index, so exports ask per target in O(1).
-    about_targets: HashSet<(Code, TargetId)>,
+    about_targets: foldhash::HashSet<(Code, TargetId)>,
     /// Which files it reports on.
     view: View,
 }

@@ -96,7 +96,7 @@ impl Corpus {
             targets.chain(goals)
         }));
         // Plans restate their parents' indicators: each wording is normalised once.
-        let wordings: std::collections::HashSet<&str> = plans
+        let wordings: foldhash::HashSet<&str> = plans
             .iter()
             .flat_map(|p| p.targets.iter().map(|t| t.indicator.value.as_str()))
             .collect();
@@ -114,7 +114,7 @@ impl Corpus {
 }
 
 /// Each target wording of the corpus, normalised with the corpus's abbreviations.
-type Normalised = std::collections::HashMap<String, String>;
+type Normalised = foldhash::HashMap<String, String>;
 
 /// Links a plan's targets to the catalogue and normalises their wordings; returns the notes
 /// for the figures dropped for want of a unit.

@@ -1,6 +1,6 @@
 //! What a lint sees: the corpus, the graph, and questions about them phrased the way rules ask.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::catalogue::Indicator;
 use crate::comparison::{Comparison, Comparisons};
@@ -199,7 +199,7 @@ impl<'a> LintContext<'a> {
         let plan = self.plan(id);
         let resolutions = self.graph.agencies(id);
         let mut groups: Vec<NameMentions<'a>> = Vec::new();
-        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut index: HashMap<&str, usize> = HashMap::default();
         for (mention, ((_, _, name), resolution)) in
             plan.agency_mentions().zip(resolutions).enumerate()
         {

@@ -3,7 +3,7 @@
 //! longer suppresses anything (like clippy's `#[expect]`), so exceptions do not outlive their
 //! cause.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::code::Code;
 use crate::diagnostics::Diagnostic;
@@ -19,7 +19,7 @@ use crate::msg;
 /// planlint's own (`uncertain-target`).
 pub fn apply(corpus: &Corpus, ran: &[Code], findings: &mut Vec<Diagnostic>) {
     // Findings by file: each entry looks only at its own plan's findings.
-    let mut by_source: HashMap<SourceId, Vec<usize>> = HashMap::new();
+    let mut by_source: HashMap<SourceId, Vec<usize>> = HashMap::default();
     for (i, d) in findings.iter().enumerate() {
         if let Some(source) = d.source {
             by_source.entry(source).or_default().push(i);

@@ -96,8 +96,7 @@ pub(crate) fn said<'e>(
         if candidates.len() > 1 {
             // A set: a prefix such as 鲁 is shared by hundreds of places, and so may the
             // candidates be.
-            let prefixed: std::collections::HashSet<JurisdictionId> =
-                by_prefix.iter().copied().collect();
+            let prefixed: foldhash::HashSet<JurisdictionId> = by_prefix.iter().copied().collect();
             let narrowed: Vec<JurisdictionId> = candidates
                 .iter()
                 .copied()
