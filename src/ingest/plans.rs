@@ -9,9 +9,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::discover::sidecar_of;
 use super::places::{self, Places};
-use super::read::{self, read_source};
+use super::read;
 use super::{Corpus, hidden, nearest_folder, plan_file, prefetch, schema, skipped, text_plan};
 use crate::diagnostics::Diagnostic;
 use crate::model::{JurisdictionId, Plan, SourceId};
@@ -155,6 +154,7 @@ fn stage_text(
     let prefetch::ReadText {
         text,
         extracted,
+        sidecar,
         hidden,
         printed,
     } = match fetched {
@@ -172,9 +172,13 @@ fn stage_text(
         .sources
         .add_printed(path.to_path_buf(), Arc::clone(&text), printed);
     hidden::report(corpus, source, &hidden);
-    let sidecar = sidecar_of(path).and_then(|sidecar_path| {
-        let (sidecar_source, sidecar_text) = read_source(corpus, &sidecar_path)?;
-        match yaml::parse::<schema::SidecarFile>(sidecar_source, &sidecar_text) {
+    let sidecar = sidecar.and_then(|(sidecar_path, fetched)| {
+        let (sidecar_source, sidecar_text) = read::register(corpus, &sidecar_path, fetched.text)?;
+        let parsed = fetched.parsed.map_or_else(
+            || yaml::parse::<schema::SidecarFile>(sidecar_source, &sidecar_text),
+            Ok,
+        );
+        match parsed {
             Ok(file) => Some((sidecar_source, file)),
             Err(d) => {
                 corpus.diagnostics.push(*d);

@@ -10,9 +10,10 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use super::cache::Cache;
+use super::discover::sidecar_of;
 use super::is_text_plan;
 use super::jurisdiction_file::Declared;
-use super::schema::{JurisdictionFile, PlanFile};
+use super::schema::{JurisdictionFile, PlanFile, SidecarFile};
 use super::text::{self, Extracted};
 use crate::model::SourceId;
 use crate::source::{self, Unreadable, yaml};
@@ -27,6 +28,8 @@ pub(super) enum Prefetched {
 pub(super) struct ReadText {
     pub text: Arc<str>,
     pub extracted: Extracted,
+    /// Its sidecar, when it has one: where, and its YAML read ahead.
+    pub sidecar: Option<(PathBuf, FetchedYaml<SidecarFile>)>,
     /// The text its reader does not see (a .docx's hidden text).
     pub hidden: Vec<text::docx::HiddenText>,
     /// Where a PDF's or an OFD's text was printed.
@@ -93,6 +96,10 @@ fn fetch_text(path: &Path, cache: Option<&Cache>) -> FetchedText {
             FetchedText::Read(Box::new(ReadText {
                 text: decoded.into(),
                 extracted,
+                sidecar: sidecar_of(path).map(|sidecar| {
+                    let fetched = fetch_yaml(&sidecar);
+                    (sidecar, fetched)
+                }),
                 hidden: document.hidden,
                 printed: document.printed.map(Arc::new),
             }))

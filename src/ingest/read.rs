@@ -8,17 +8,12 @@ use super::Corpus;
 use crate::diagnostics::Diagnostic;
 use crate::model::{SourceId, Span};
 use crate::msg;
-use crate::source::{self, Unreadable};
+use crate::source::Unreadable;
 
 /// Records that `path` could not be read.
 pub(super) fn report(corpus: &mut Corpus, path: &Path, problem: Unreadable) {
     let diagnostic = problem.into_diagnostic(&mut corpus.sources, path);
     corpus.diagnostics.push(diagnostic);
-}
-
-/// A file as UTF-8 text, registered in the corpus's sources.
-pub(super) fn read_source(corpus: &mut Corpus, path: &Path) -> Option<(SourceId, Arc<str>)> {
-    register(corpus, path, source::read_text(path))
 }
 
 /// A file's text read ahead, registered in the corpus's sources (or its problem reported).
