@@ -339,7 +339,7 @@ pub fn fingerprint(sources: &crate::model::Sources, plans: &[Plan], d: &Diagnost
     feed(d.code.as_str().as_bytes());
     if let Some(source) = d.source {
         let file = sources.get(source);
-        feed(file.display_path().as_bytes());
+        feed(file.shown_path().as_bytes());
         if let Some(label) = &d.label {
             let text = file
                 .text
