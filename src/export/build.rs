@@ -214,21 +214,19 @@ impl<'a> Builder<'a> {
     }
 
     fn agencies(&mut self) {
-        let mut links = Vec::new();
-        for edge in self.graph.petgraph().raw_edges() {
-            let (Node::Agency(j, e), Node::Plan(plan)) = (
-                &self.graph.petgraph()[edge.source()],
-                &self.graph.petgraph()[edge.target()],
-            ) else {
-                continue;
-            };
-            let kind = match edge.weight {
-                crate::graph::Edge::Leads => EdgeKind::Leads,
-                crate::graph::Edge::ResponsibleFor => EdgeKind::ResponsibleFor,
-                _ => continue,
-            };
-            links.push((*j, *e, *plan, kind));
-        }
+        let mut links: Vec<_> = self
+            .graph
+            .agency_links(self.corpus)
+            .into_iter()
+            .map(|(j, e, plan, role)| {
+                let kind = if role == crate::graph::Edge::Leads {
+                    EdgeKind::Leads
+                } else {
+                    EdgeKind::ResponsibleFor
+                };
+                (j, e, plan, kind)
+            })
+            .collect();
         links.sort_by_key(|(j, e, p, k)| (*j, *e, *p, *k as u8));
         links.dedup();
         for (j, e, plan, kind) in links {

@@ -1,57 +1,21 @@
 //! Builds the [`KnowledgeGraph`] from a corpus: links targets to the indicator catalogue,
-//! resolves citations (making stubs), agencies and parent targets, and adds every node and edge.
+//! resolves citations (making stubs), agencies and parent targets (`nodes` makes the petgraph
+//! nodes and edges from them when asked).
 
 use foldhash::HashMap;
 
-use petgraph::graph::{DiGraph, NodeIndex};
-
+use super::KnowledgeGraph;
 use super::agency::{AgencyResolution, AgencyResolver};
 use super::resolve::{CitationLink, PlanIndex, Stub, StubId};
-use super::{Edge, KnowledgeGraph, Node};
 use crate::ingest::Corpus;
 use crate::model::text::plan_title_core;
-use crate::model::{Deadline, IndicatorId, IndicatorKey, JurisdictionId, PlanId, TargetId};
+use crate::model::{Deadline, IndicatorKey, JurisdictionId, PlanId, TargetId};
 
 /// Builds the graph of a corpus whose targets are linked to the catalogue; the corpus is not
 /// changed.
 #[must_use]
 pub fn build(corpus: &Corpus) -> KnowledgeGraph {
-    let mut builder = Builder {
-        graph: DiGraph::new(),
-        nodes: HashMap::default(),
-    };
-    for (i, j) in corpus.jurisdictions.iter().enumerate() {
-        let node = builder.node(Node::Jurisdiction(JurisdictionId(i)));
-        if let Some(parent) = j.parent {
-            let parent = builder.node(Node::Jurisdiction(parent));
-            builder
-                .graph
-                .add_edge(node, parent, Edge::ParentJurisdiction);
-        }
-    }
-    // Each indicator's node by its id, so a target finds it without a copy of the id.
-    let mut indicators: HashMap<&IndicatorId, NodeIndex> = HashMap::default();
-    for indicator in &corpus.catalogue.indicators {
-        let node = builder.node(Node::Indicator(indicator.id.clone()));
-        indicators.insert(&indicator.id, node);
-    }
-    for (i, plan) in corpus.plans.iter().enumerate() {
-        let id = PlanId(i);
-        let node = builder.node(Node::Plan(id));
-        let home = builder.node(Node::Jurisdiction(plan.jurisdiction));
-        builder.graph.add_edge(node, home, Edge::IssuedIn);
-        for (index, target) in plan.targets.iter().enumerate() {
-            let t = builder.node(Node::Target(TargetId { plan: id, index }));
-            builder.graph.add_edge(t, node, Edge::TargetOf);
-            if let Some(indicator) = &target.indicator_id {
-                let ind = *indicators
-                    .entry(indicator)
-                    .or_insert_with(|| builder.node(Node::Indicator(indicator.clone())));
-                builder.graph.add_edge(t, ind, Edge::Measures);
-            }
-        }
-    }
-    let (citations, stubs) = resolve_citations(corpus, &mut builder);
+    let (citations, stubs) = resolve_citations(corpus);
     let cites: Vec<Vec<PlanId>> = citations
         .iter()
         .map(|links| {
@@ -73,18 +37,9 @@ pub fn build(corpus: &Corpus) -> KnowledgeGraph {
         parents: parent_targets,
         counterparts,
     } = resolve_parent_targets(corpus, &ancestors);
-    for (child, parent) in &parent_targets {
-        let (c, p) = (
-            builder.node(Node::Target(*child)),
-            builder.node(Node::Target(*parent)),
-        );
-        builder.graph.add_edge(c, p, Edge::ParentTarget);
-    }
-    let agencies = resolve_agencies(corpus, &mut builder);
+    let agencies = resolve_agencies(corpus);
     let shared = shared_indicators(corpus, &campaigns);
     KnowledgeGraph {
-        graph: builder.graph,
-        nodes: builder.nodes,
         stubs,
         citations,
         agencies,
@@ -127,32 +82,12 @@ fn plans_by_jurisdiction(corpus: &Corpus) -> HashMap<JurisdictionId, Vec<PlanId>
     by
 }
 
-struct Builder {
-    graph: DiGraph<Node, Edge>,
-    nodes: HashMap<Node, NodeIndex>,
-}
-
-impl Builder {
-    fn node(&mut self, node: Node) -> NodeIndex {
-        if let Some(index) = self.nodes.get(&node) {
-            return *index;
-        }
-        let index = self.graph.add_node(node.clone());
-        self.nodes.insert(node, index);
-        index
-    }
-}
-
-fn resolve_citations(
-    corpus: &Corpus,
-    builder: &mut Builder,
-) -> (Vec<Vec<CitationLink>>, Vec<Stub>) {
+fn resolve_citations(corpus: &Corpus) -> (Vec<Vec<CitationLink>>, Vec<Stub>) {
     let index = PlanIndex::new(corpus);
     let mut stubs: Vec<Stub> = Vec::new();
     let mut stub_keys: HashMap<String, StubId> = HashMap::default();
     let mut all = Vec::with_capacity(corpus.plans.len());
-    for (i, plan) in corpus.plans.iter().enumerate() {
-        let from = builder.node(Node::Plan(PlanId(i)));
+    for plan in &corpus.plans {
         let mut links = Vec::with_capacity(plan.citations.len());
         for citation in &plan.citations {
             let link = match index.resolve(plan, citation) {
@@ -175,13 +110,6 @@ fn resolve_citations(
                     CitationLink::Stub(id)
                 }
             };
-            let to = match link {
-                CitationLink::Plan { plan, .. } => builder.node(Node::Plan(plan)),
-                CitationLink::Stub(stub) => builder.node(Node::Stub(stub)),
-            };
-            if from != to {
-                builder.graph.add_edge(from, to, Edge::Cites);
-            }
             links.push(link);
         }
         all.push(links);
@@ -290,14 +218,13 @@ fn above(
         .map(|(plan, index)| Found::Counterpart(TargetId { plan, index }))
 }
 
-fn resolve_agencies(corpus: &Corpus, builder: &mut Builder) -> Vec<Vec<AgencyResolution>> {
+fn resolve_agencies(corpus: &Corpus) -> Vec<Vec<AgencyResolution>> {
     use rayon::prelude::*;
     let resolver = AgencyResolver {
         jurisdictions: &corpus.jurisdictions,
     };
-    // Resolving is the costly part: each plan on a core of its own, each name once a plan (a
-    // body leads many tasks); the graph's edges are then added in plan order.
-    let all: Vec<Vec<AgencyResolution>> = corpus
+    // Each plan on a core of its own, each name once a plan (a body leads many tasks).
+    corpus
         .plans
         .par_iter()
         .map(|plan| {
@@ -311,35 +238,5 @@ fn resolve_agencies(corpus: &Corpus, builder: &mut Builder) -> Vec<Vec<AgencyRes
                 })
                 .collect()
         })
-        .collect();
-    for (i, (plan, resolutions)) in corpus.plans.iter().zip(&all).enumerate() {
-        let plan_node = builder.node(Node::Plan(PlanId(i)));
-        for ((_, lead, _), resolution) in plan.agency_mentions().zip(resolutions) {
-            if let AgencyResolution::Registered {
-                jurisdiction,
-                entry,
-                ..
-            }
-            | AgencyResolution::OtherLevel {
-                jurisdiction,
-                entry,
-            } = resolution
-            {
-                let agency = builder.node(Node::Agency(*jurisdiction, *entry));
-                let edge = if lead {
-                    Edge::Leads
-                } else {
-                    Edge::ResponsibleFor
-                };
-                if builder
-                    .graph
-                    .find_edge(agency, plan_node)
-                    .is_none_or(|e| builder.graph[e] != edge)
-                {
-                    builder.graph.add_edge(agency, plan_node, edge);
-                }
-            }
-        }
-    }
-    all
+        .collect()
 }

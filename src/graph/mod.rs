@@ -7,12 +7,11 @@ mod ancestry;
 mod build;
 mod campaign;
 pub mod dependents;
+pub mod nodes;
 mod resolve;
 mod standard_names;
 
 use foldhash::HashMap;
-
-use petgraph::graph::{DiGraph, NodeIndex};
 
 pub use crate::model::jurisdiction::jurisdiction_chain;
 pub use agency::{AgencyResolution, AgencyResolver, Suggestion};
@@ -59,8 +58,6 @@ pub enum Edge {
 /// The graph and the resolutions made while building it; read through its query methods.
 #[derive(Debug)]
 pub struct KnowledgeGraph {
-    graph: DiGraph<Node, Edge>,
-    nodes: HashMap<Node, NodeIndex>,
     stubs: Vec<Stub>,
     /// For each plan, for each of its citations, what it resolved to.
     citations: Vec<Vec<CitationLink>>,
@@ -82,10 +79,45 @@ pub struct KnowledgeGraph {
 }
 
 impl KnowledgeGraph {
-    /// The petgraph graph itself, for graph algorithms (cycles) and exports.
+    /// Every node and edge as a petgraph graph, made now from `corpus` (the corpus this graph
+    /// was built from) and the resolutions: for graph algorithms and queries.
     #[must_use]
-    pub fn petgraph(&self) -> &DiGraph<Node, Edge> {
-        &self.graph
+    pub fn petgraph(&self, corpus: &crate::ingest::Corpus) -> nodes::Petgraph {
+        nodes::of(corpus, self)
+    }
+
+    /// Each registered body that leads ([`Edge::Leads`]) or shares ([`Edge::ResponsibleFor`])
+    /// a task of a plan, once per body, plan and role, in the order of body, then plan.
+    #[must_use]
+    pub fn agency_links(
+        &self,
+        corpus: &crate::ingest::Corpus,
+    ) -> Vec<(JurisdictionId, usize, PlanId, Edge)> {
+        let mut links = Vec::new();
+        for (id, plan) in corpus.plan_ids() {
+            for ((_, lead, _), resolution) in plan.agency_mentions().zip(self.agencies(id)) {
+                if let AgencyResolution::Registered {
+                    jurisdiction,
+                    entry,
+                    ..
+                }
+                | AgencyResolution::OtherLevel {
+                    jurisdiction,
+                    entry,
+                } = resolution
+                {
+                    let role = if lead {
+                        Edge::Leads
+                    } else {
+                        Edge::ResponsibleFor
+                    };
+                    links.push((*jurisdiction, *entry, id, role));
+                }
+            }
+        }
+        links.sort_by_key(|&(j, e, p, role)| (j, e, p, role != Edge::Leads));
+        links.dedup();
+        links
     }
 
     /// What each of a plan's citations resolved to, in `Plan::citations` order.
@@ -119,12 +151,6 @@ impl KnowledgeGraph {
             self.parent_targets.iter().map(|(c, p)| (*c, *p)).collect();
         pairs.sort();
         pairs
-    }
-
-    /// The node index of `node`, if it is in the graph.
-    #[must_use]
-    pub fn index(&self, node: &Node) -> Option<NodeIndex> {
-        self.nodes.get(node).copied()
     }
 
     /// The parent target of `target`, if any.

@@ -422,3 +422,79 @@ fn a_folder_inside_the_corpus_is_checked_with_its_parents() {
         );
     }
 }
+
+#[test]
+fn the_petgraph_holds_every_node_and_resolution_of_the_graph() {
+    use planlint::graph::{CitationLink, Edge, Node};
+    let inputs = Inputs {
+        paths: vec!["plans".into()],
+        baseline: BaselineUse::Off,
+        ..Inputs::default()
+    };
+    let report = engine::check(&Config::defaults(), &inputs).unwrap();
+    let (corpus, graph) = (&report.corpus, &report.graph);
+    let petgraph = graph.petgraph(corpus);
+    let g = petgraph.graph();
+    let edges = |want: Edge| g.raw_edges().iter().filter(|e| e.weight == want).count();
+    let nodes = |want: fn(&Node) -> bool| g.node_weights().filter(|n| want(n)).count();
+
+    assert_eq!(nodes(|n| matches!(n, Node::Plan(_))), corpus.plans.len());
+    assert_eq!(
+        nodes(|n| matches!(n, Node::Jurisdiction(_))),
+        corpus.jurisdictions.len()
+    );
+    let targets: usize = corpus.plans.iter().map(|p| p.targets.len()).sum();
+    assert!(targets > 0);
+    assert_eq!(nodes(|n| matches!(n, Node::Target(_))), targets);
+    assert_eq!(edges(Edge::TargetOf), targets);
+    assert_eq!(edges(Edge::IssuedIn), corpus.plans.len());
+
+    // Every citation is an edge to the plan or the stub it resolved to, but a plan's own.
+    let mut cites = 0;
+    for (id, _) in corpus.plan_ids() {
+        let from = petgraph.index(&Node::Plan(id)).unwrap();
+        for link in graph.citations(id) {
+            let to = match *link {
+                CitationLink::Plan { plan, .. } if plan == id => continue,
+                CitationLink::Plan { plan, .. } => Node::Plan(plan),
+                CitationLink::Stub(stub) => Node::Stub(stub),
+            };
+            let to = petgraph.index(&to).unwrap();
+            assert!(
+                g.edges_connecting(from, to)
+                    .any(|e| *e.weight() == Edge::Cites)
+            );
+            cites += 1;
+        }
+    }
+    assert!(cites > 0);
+    assert_eq!(edges(Edge::Cites), cites);
+
+    let pairs = graph.parent_target_pairs();
+    assert!(!pairs.is_empty());
+    assert_eq!(edges(Edge::ParentTarget), pairs.len());
+    for (child, parent) in pairs {
+        let (c, p) = (
+            petgraph.index(&Node::Target(child)).unwrap(),
+            petgraph.index(&Node::Target(parent)).unwrap(),
+        );
+        assert!(
+            g.edges_connecting(c, p)
+                .any(|e| *e.weight() == Edge::ParentTarget)
+        );
+    }
+
+    // Each body once per plan and role, as the exports list them.
+    let links = graph.agency_links(corpus);
+    assert!(links.iter().any(|l| l.3 == Edge::Leads));
+    assert!(links.iter().any(|l| l.3 == Edge::ResponsibleFor));
+    assert_eq!(
+        edges(Edge::Leads) + edges(Edge::ResponsibleFor),
+        links.len()
+    );
+    for (jurisdiction, entry, plan, role) in links {
+        let a = petgraph.index(&Node::Agency(jurisdiction, entry)).unwrap();
+        let p = petgraph.index(&Node::Plan(plan)).unwrap();
+        assert!(g.edges_connecting(a, p).any(|e| *e.weight() == role));
+    }
+}

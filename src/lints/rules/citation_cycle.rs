@@ -1,11 +1,10 @@
 //! `citation-cycle`: plans that cite each other in a loop.
 
 use petgraph::algo::tarjan_scc;
-use petgraph::visit::EdgeFiltered;
 
 use crate::declare_lint;
 use crate::diagnostics::Diagnostic;
-use crate::graph::{CitationLink, Edge, Node};
+use crate::graph::CitationLink;
 use crate::lints::LintContext;
 use crate::model::PlanId;
 use crate::msg;
@@ -44,15 +43,9 @@ declare_lint! {
 }
 
 fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-    let cites = EdgeFiltered::from_fn(ctx.graph.petgraph(), |e| *e.weight() == Edge::Cites);
+    let cites = crate::graph::nodes::citations_of_plans(ctx.corpus, ctx.graph);
     for component in tarjan_scc(&cites) {
-        let mut plans: Vec<PlanId> = component
-            .iter()
-            .filter_map(|n| match ctx.graph.petgraph()[*n] {
-                Node::Plan(p) => Some(p),
-                _ => None,
-            })
-            .collect();
+        let mut plans: Vec<PlanId> = component.iter().map(|n| cites[*n]).collect();
         plans.sort();
         let self_citing = plans.len() == 1 && cites_itself(ctx, plans[0]);
         if plans.len() < 2 && !self_citing {
