@@ -47,7 +47,7 @@ pub(super) fn run(args: &ExtractArgs) -> ExitStatus {
         }
     };
     let rendered = match args.format {
-        ExtractFormat::Text => Ok(document.text),
+        ExtractFormat::Text => Ok(document.text.to_string()),
         ExtractFormat::Yaml | ExtractFormat::Json => record(args, document, lang),
     };
     // The plan's own file is never the output, even with --force.
@@ -73,7 +73,7 @@ fn record(
     let mut sources = Sources::default();
     let original = document.text;
     let printed = document.printed.map(std::sync::Arc::new);
-    let source = sources.add_printed(args.file.clone(), original.as_str(), printed);
+    let source = sources.add_printed(args.file.clone(), &*original, printed);
     let extracted = text::extract(&original);
     let notes: Vec<Diagnostic> = extracted
         .skipped

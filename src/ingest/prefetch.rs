@@ -94,7 +94,7 @@ fn fetch_text(path: &Path, cache: Option<&Cache>) -> FetchedText {
                 extracted
             });
             FetchedText::Read(Box::new(ReadText {
-                text: decoded.into(),
+                text: decoded,
                 extracted,
                 sidecar: sidecar_of(path).map(|sidecar| {
                     let fetched = fetch_yaml(&sidecar);

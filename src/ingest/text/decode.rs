@@ -2,6 +2,8 @@
 //! detected, never assumed, and anything else (random bytes, a binary) is refused with the offset
 //! where reading failed.
 
+use std::sync::Arc;
+
 use crate::i18n::Msg;
 use crate::msg;
 
@@ -22,26 +24,27 @@ pub(crate) struct NotText {
     pub offset: usize,
 }
 
-/// Decodes a text file.
-pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Encoding), NotText> {
+/// Decodes a text file. The text is shared (a plan's text is held once, by its source and its
+/// plan) and copied once from UTF-8 bytes, the usual case.
+pub(crate) fn decode(bytes: &[u8]) -> Result<(Arc<str>, Encoding), NotText> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest).map(|t| (t, Encoding::Utf8));
+        return utf8(rest).map(|t| (t.into(), Encoding::Utf8));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return utf16(rest, encoding_rs::UTF_16LE).map(|t| (t, Encoding::Utf16Le));
+        return utf16(rest, encoding_rs::UTF_16LE).map(|t| (t.into(), Encoding::Utf16Le));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return utf16(rest, encoding_rs::UTF_16BE).map(|t| (t, Encoding::Utf16Be));
+        return utf16(rest, encoding_rs::UTF_16BE).map(|t| (t.into(), Encoding::Utf16Be));
     }
     if let Some(encoding) = bomless_utf16(bytes) {
         let (codec, kind) = match encoding {
             Encoding::Utf16Be => (encoding_rs::UTF_16BE, Encoding::Utf16Be),
             _ => (encoding_rs::UTF_16LE, Encoding::Utf16Le),
         };
-        return utf16(bytes, codec).map(|t| (t, kind));
+        return utf16(bytes, codec).map(|t| (t.into(), kind));
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => checked(text.to_string()).map(|t| (t, Encoding::Utf8)),
+        Ok(text) => checked(text).map(|t| (t.into(), Encoding::Utf8)),
         Err(err) if err.error_len().is_none() => {
             let offset = err.valid_up_to();
             Err(NotText {
@@ -56,9 +59,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Encoding), NotText> {
     }
 }
 
-fn utf8(bytes: &[u8]) -> Result<String, NotText> {
+fn utf8(bytes: &[u8]) -> Result<&str, NotText> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => checked(text.to_string()),
+        Ok(text) => checked(text),
         Err(err) => {
             let offset = err.valid_up_to() + 3;
             Err(NotText {
@@ -112,7 +115,7 @@ fn bomless_utf16(bytes: &[u8]) -> Option<Encoding> {
     }
 }
 
-fn gb18030(bytes: &[u8], utf8_valid_up_to: usize) -> Result<(String, Encoding), NotText> {
+fn gb18030(bytes: &[u8], utf8_valid_up_to: usize) -> Result<(Arc<str>, Encoding), NotText> {
     let not_text = |offset: usize| NotText {
         message: msg!(
             "文件既不是 UTF-8、UTF-16，也不是 GB18030 文本（字节 {offset} 处无法读取）",
@@ -138,14 +141,14 @@ fn gb18030(bytes: &[u8], utf8_valid_up_to: usize) -> Result<(String, Encoding), 
     if non_ascii == 0 || han * 10 < non_ascii * 9 {
         return Err(not_text(utf8_valid_up_to));
     }
-    checked(text.into_owned()).map(|t| (t, Encoding::Gb18030))
+    checked(&*text).map(|t| (t.into(), Encoding::Gb18030))
 }
 
 /// Control characters other than tab, line and page breaks mean a binary file. One pass over
 /// the bytes: in UTF-8 a control character is a byte below 0x20 or 0x7F (C0 and DEL) or 0xC2
 /// followed by 0x80–0x9F (C1), and characters are the bytes that do not continue one.
-fn checked(text: String) -> Result<String, NotText> {
-    let bytes = text.as_bytes();
+fn checked<T: AsRef<str>>(text: T) -> Result<T, NotText> {
+    let bytes = text.as_ref().as_bytes();
     // Most files hold no control character, and two quick scans say so: C0 and DEL a block
     // at a time without an early exit inside it, which the compiler vectorises; C1 from each
     // 0xC2 byte `memchr` finds (common: it starts ·, °, ±).
@@ -222,12 +225,12 @@ mod tests {
         let text = "到2025年，数控化率超过75%。\n";
         assert_eq!(
             decode(text.as_bytes()).unwrap(),
-            (text.to_string(), Encoding::Utf8)
+            (Arc::from(text), Encoding::Utf8)
         );
         let bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
         assert_eq!(decode(&bom).unwrap().1, Encoding::Utf8);
         let (gb, _, _) = encoding_rs::GB18030.encode(text);
-        assert_eq!(decode(&gb).unwrap(), (text.to_string(), Encoding::Gb18030));
+        assert_eq!(decode(&gb).unwrap(), (Arc::from(text), Encoding::Gb18030));
         let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(
             decode(&[b"\xFF\xFE".as_slice(), &le].concat()).unwrap().1,

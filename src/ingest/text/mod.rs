@@ -264,7 +264,7 @@ pub(crate) struct Unreadable {
 /// A plan file as its reader sees it.
 #[derive(Debug, Default)]
 pub(crate) struct Document {
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     /// The text a .docx holds that its reader does not see (hidden, white or 1-point text
     /// that holds a figure), which the text itself cannot say.
     pub hidden: Vec<docx::HiddenText>,
@@ -275,7 +275,7 @@ pub(crate) struct Document {
 /// The text of a plan file: a .docx's paragraphs and tables, a PDF's or an OFD's printed
 /// lines, or a text file decoded from whatever encoding it is in.
 pub(crate) fn read_bytes(path: &Path, bytes: &[u8]) -> Result<String, Unreadable> {
-    read_document(path, bytes).map(|document| document.text)
+    read_document(path, bytes).map(|document| document.text.to_string())
 }
 
 /// Reads a plan file.
@@ -287,7 +287,7 @@ pub(crate) fn read_document(path: &Path, bytes: &[u8]) -> Result<Document, Unrea
     if let Some(kind) = fixed_layout(path, bytes) {
         let read = fixed::read(kind, bytes).map_err(whole)?;
         return Ok(Document {
-            text: read.text,
+            text: read.text.into(),
             hidden: Vec::new(),
             printed: Some(read.printed),
         });
@@ -303,7 +303,7 @@ pub(crate) fn read_document(path: &Path, bytes: &[u8]) -> Result<Document, Unrea
             .filter(|h| docx::holds_figures(&h.text))
             .collect();
         return Ok(Document {
-            text: map.text,
+            text: map.text.into(),
             hidden,
             printed: None,
         });
