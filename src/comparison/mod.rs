@@ -40,8 +40,10 @@ pub struct Comparison {
     pub goal: Option<usize>,
     /// The plan's `not_applicable:` entry (index) that declares it.
     pub declared: Option<usize>,
-    /// Both figures on one footing, when they could be put on one.
-    pub footing: Option<Footing>,
+    /// Whether both figures were put on one footing: [`Comparison::footing`] puts them on it
+    /// again when asked (a row holds a flag, not the 128 bytes of a footing: the national corpus
+    /// has hundreds of thousands of rows).
+    footed: bool,
     /// The approximate tolerance that made a shortfall equal, when one did.
     pub tolerance: Option<f64>,
     /// Which way the indicator improves, when known.
@@ -182,7 +184,7 @@ fn own_target(
         parent: None,
         goal: None,
         declared: None,
-        footing: None,
+        footed: false,
         tolerance: None,
         direction: Some(indicator.map_or(child.better, |i| i.direction)),
         verdict: Verdict::NoParent,
@@ -196,7 +198,7 @@ fn own_target(
         let traits = judge::Traits::of(indicator, child, parent);
         let judged = judge::judge(child, parent, traits, thresholds);
         row.direction = Some(traits.direction);
-        row.footing = judged.footing;
+        row.footed = judged.footing.is_some();
         row.tolerance = judged.tolerance;
         row.verdict = judged.verdict;
     } else if let Some(counterpart) = graph.counterpart(id) {
@@ -288,7 +290,7 @@ fn parent_targets(corpus: &Corpus, id: PlanId, parent_id: PlanId) -> Vec<Compari
             }),
             goal,
             declared,
-            footing: None,
+            footed: false,
             tolerance: None,
             direction: Some(indicator.map_or(target.better, |i| i.direction)),
             verdict,
@@ -365,12 +367,23 @@ pub const ALIGNED_BY_WORDING: (&str, &str) = ("按措辞对齐", "aligned by wor
 
 /// The target a row shows for the plan, or for the parent.
 impl Comparison {
+    /// Both figures on one footing, when they were put on one: the same footing the verdict
+    /// was judged on (`model::growth::footing` of the two targets, which do not change).
+    #[must_use]
+    pub fn footing(&self, corpus: &Corpus) -> Option<Footing> {
+        if !self.footed {
+            return None;
+        }
+        let (child, parent) = (self.child?, self.parent?);
+        crate::model::growth::footing(corpus.target(child), corpus.target(parent))
+    }
+
     /// Whether a weaker verdict is for the parent's very figure given only approximately
     /// (达70%左右 under 超70%), not for a lower one.
     #[must_use]
-    pub fn is_approximate_shortfall(&self) -> bool {
+    pub fn is_approximate_shortfall(&self, corpus: &Corpus) -> bool {
         self.verdict == Verdict::Weaker
-            && self.footing.is_some_and(|on| {
+            && self.footing(corpus).is_some_and(|on| {
                 judge::is_same_figure(on, self.direction.unwrap_or(Direction::Higher))
             })
     }

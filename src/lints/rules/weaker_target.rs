@@ -86,8 +86,9 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let year = child.deadline;
         let name = &row.name;
         let parent_plan = ctx.plan_name(parent_id.plan);
-        let (child_zh, child_en) = with_arithmetic(child, row.footing.and_then(|on| on.child_conversion));
-        let (parent_zh, parent_en) = with_arithmetic(parent, row.footing.and_then(|on| on.parent_conversion));
+        let footing = row.footing(ctx.corpus);
+        let (child_zh, child_en) = with_arithmetic(child, footing.and_then(|on| on.child_conversion));
+        let (parent_zh, parent_en) = with_arithmetic(parent, footing.and_then(|on| on.parent_conversion));
         let (better_zh, better_en) = match row.direction {
             Some(Direction::Lower) => ("不高于", "lower"),
             _ => ("不低于", "raise"),
@@ -95,15 +96,13 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         // The same figure, given only approximately under the parent's bound.
         // Why it is weaker: the same figure given only approximately, or the two figures
         // compared.
-        let (why_zh, why_en) = if row.is_approximate_shortfall() {
+        let (why_zh, why_en) = if row.is_approximate_shortfall(ctx.corpus) {
             (
                 "：约数可能达不到上级的下限".to_string(),
                 ": about the figure may fall short of the parent's bound".to_string(),
             )
         } else {
-            match row
-                .footing
-                .and_then(|on| comparison_statement(ctx.corpus, row, on))
+            match footing.and_then(|on| comparison_statement(ctx.corpus, row, on))
             {
                 Some(statement) => (format!("：{}", statement.zh), format!(": {}", statement.en)),
                 None => (String::new(), String::new()),
