@@ -174,7 +174,7 @@ fn preamble_end(corpus: &Corpus, plan: &Plan) -> Option<usize> {
     let tasks = plan
         .tasks
         .iter()
-        .filter_map(|t| in_text(t.label.source, t.label.span.start));
+        .filter_map(|t| in_text(t.source, t.span.start));
     targets.chain(goals).chain(tasks).min()
 }
 

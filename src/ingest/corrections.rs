@@ -9,11 +9,40 @@ use crate::i18n::Msg;
 use crate::model::text::fold;
 use crate::model::{Plan, SourceId, Span, Task};
 use crate::msg;
-use crate::source::yaml::{located, span_of};
+use crate::source::yaml::span_of;
+
+/// A task's words, which a correction finds it by (its label, or words of its title): kept
+/// beside the plan's tasks, in their order, while its corrections are applied, then dropped.
+pub(super) struct TaskWords {
+    label: String,
+    title: Option<String>,
+}
+
+impl TaskWords {
+    /// The words of each task `extracted` found, when `corrections` has one about a task (none
+    /// are needed otherwise).
+    pub(super) fn of(extracted: &super::text::Extracted, corrections: &[Correction]) -> Vec<Self> {
+        if !corrections
+            .iter()
+            .any(|c| c.item.value == CorrectedItem::Task)
+        {
+            return Vec::new();
+        }
+        extracted
+            .tasks
+            .iter()
+            .map(|t| TaskWords {
+                label: t.label.0.clone(),
+                title: t.title.as_ref().map(|(title, _)| title.clone()),
+            })
+            .collect()
+    }
+}
 
 /// Applies one correction; reports it when it is incomplete, unjustified or no longer applies.
 pub(super) fn apply(
     plan: &mut Plan,
+    words: &mut Vec<TaskWords>,
     sidecar: SourceId,
     correction: Correction,
     diagnostics: &mut Vec<Diagnostic>,
@@ -42,7 +71,7 @@ pub(super) fn apply(
         (CorrectionAction::Add, _) => {}
         (_, Some(pattern)) => {
             let key = fold(&pattern.value);
-            let removed = remove_matching(plan, item, &key);
+            let removed = remove_matching(plan, words, item, &key);
             if removed == 0 {
                 let written = &pattern.value;
                 diagnostics.push(
@@ -86,12 +115,15 @@ pub(super) fn apply(
             plan_file::convert_citation(sidecar, entry, diagnostics).map(|c| plan.citations.push(c))
         }),
         CorrectedItem::Task => correction.task.map(|entry| {
+            words.push(TaskWords {
+                label: entry.label.value.0.clone(),
+                title: entry.title.as_ref().map(|t| t.value.clone()),
+            });
             plan.tasks.push(Task {
-                label: located(sidecar, entry.label, |s| s.0),
-                title: entry.title.map(|t| located(sidecar, t, |t| t)),
+                source: sidecar,
+                span: span_of(&entry.label),
                 lead: plan_file::agencies(sidecar, entry.lead),
                 responsible: plan_file::agencies(sidecar, entry.responsible),
-                deadline: entry.deadline.map(|d| located(sidecar, d, |d| d)),
             });
         }),
     };
@@ -118,7 +150,12 @@ fn item_key(item: CorrectedItem) -> &'static str {
 }
 
 /// Removes the items whose words contain `key`; returns how many.
-fn remove_matching(plan: &mut Plan, item: CorrectedItem, key: &str) -> usize {
+fn remove_matching(
+    plan: &mut Plan,
+    words: &mut Vec<TaskWords>,
+    item: CorrectedItem,
+    key: &str,
+) -> usize {
     let contains = |text: &str| fold(text).contains(key);
     match item {
         CorrectedItem::Target => {
@@ -141,13 +178,9 @@ fn remove_matching(plan: &mut Plan, item: CorrectedItem, key: &str) -> usize {
         }
         CorrectedItem::Task => {
             let before = plan.tasks.len();
-            let kept: Vec<bool> = plan
-                .tasks
+            let kept: Vec<bool> = words
                 .iter()
-                .map(|t| {
-                    !(fold(&t.label.value) == key
-                        || t.title.as_ref().is_some_and(|x| contains(&x.value)))
-                })
+                .map(|t| !(fold(&t.label) == key || t.title.as_deref().is_some_and(contains)))
                 .collect();
             // Targets keep pointing at their task, or at none once it is dropped.
             let mut new_index = Vec::with_capacity(kept.len());
@@ -161,8 +194,10 @@ fn remove_matching(plan: &mut Plan, item: CorrectedItem, key: &str) -> usize {
                     .task
                     .and_then(|i| new_index.get(i).copied().flatten());
             }
-            let mut flags = kept.into_iter();
-            plan.tasks.retain(|_| flags.next().unwrap_or(true));
+            let mut flags = kept.iter();
+            plan.tasks.retain(|_| flags.next().is_none_or(|keep| *keep));
+            let mut flags = kept.iter();
+            words.retain(|_| flags.next().is_none_or(|keep| *keep));
             before - plan.tasks.len()
         }
     }

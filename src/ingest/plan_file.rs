@@ -93,19 +93,17 @@ pub(crate) fn convert(
     for (index, entry) in file.tasks.into_iter().enumerate() {
         let TaskEntry {
             label,
-            title,
             lead,
             responsible,
-            deadline,
             targets,
             qualitative,
+            ..
         } = entry;
         plan.tasks.push(Task {
-            label: located(source, label, |s| s.0),
-            title: title.map(|t| located(source, t, |t| t)),
+            source,
+            span: span_of(&label),
             lead: agencies(source, lead),
             responsible: agencies(source, responsible),
-            deadline: deadline.map(|d| located(source, d, |d| d)),
         });
         add_targets(
             &mut plan,

@@ -143,8 +143,9 @@ pub(crate) fn convert(
     if let (Some(file), Some(s)) = (sidecar, sidecar_source) {
         plan.suppressions = super::declarations::suppressions(s, file.allow);
         plan.not_applicable = super::declarations::not_applicable(s, file.not_applicable);
+        let mut words = super::corrections::TaskWords::of(&extracted, &file.corrections);
         for correction in file.corrections {
-            super::corrections::apply(&mut plan, s, correction, diagnostics);
+            super::corrections::apply(&mut plan, &mut words, s, correction, diagnostics);
         }
     }
     Some(plan)
@@ -304,17 +305,10 @@ fn tasks(source: SourceId, extracted: &Extracted) -> Vec<Task> {
         .tasks
         .iter()
         .map(|t| Task {
-            label: Located::new(t.label.0.clone(), source, t.label.1),
-            title: t
-                .title
-                .as_ref()
-                .map(|(s, span)| Located::new(s.clone(), source, *span)),
+            source,
+            span: t.label.1,
             lead: names(&t.lead),
             responsible: names(&t.responsible),
-            deadline: t
-                .deadline
-                .as_ref()
-                .map(|(s, span)| Located::new(s.clone(), source, *span)),
         })
         .collect()
 }

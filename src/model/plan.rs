@@ -62,14 +62,18 @@ pub struct QualitativeTarget {
     pub task: Option<usize>,
 }
 
+/// A task of the plan (一项重点任务) as the lints read it: where it starts, and the bodies that
+/// lead it and share it. Its label, title and deadline are read while the plan is made (a
+/// sidecar's corrections find a task by its words) and not kept: no lint reads them, and the
+/// national corpus has hundreds of thousands of tasks.
 #[derive(Debug, Clone)]
 pub struct Task {
-    pub label: Located<String>,
-    pub title: Option<Located<String>>,
+    /// The file its label (`（一）`) is in.
+    pub source: SourceId,
+    /// Its label: where the task starts.
+    pub span: Span,
     pub lead: Vec<Located<AgencyName>>,
     pub responsible: Vec<Located<AgencyName>>,
-    /// When it is due, as written (`2025年底前`, `长期坚持`): a task table's 完成时限.
-    pub deadline: Option<Located<String>>,
 }
 
 #[derive(Debug, Clone)]

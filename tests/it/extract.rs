@@ -443,3 +443,55 @@ fn sidecar_corrections_apply() {
     assert_eq!(numbers, ["鲁政发〔2024〕3号"]);
     assert_eq!(plan.tasks.len(), 1);
 }
+
+/// A sidecar drops a task by its label, replaces one found by words of its title and adds one;
+/// the targets keep pointing at their tasks, and a correction whose task is gone is stale.
+#[test]
+fn sidecar_corrections_find_tasks_by_their_words() {
+    let (corpus, findings) =
+        crate::support::check(&[root().join("tests/fixtures/extract/sidecar-tasks")], None);
+    let stale: Vec<&str> = findings
+        .iter()
+        .filter(|d| d.code.as_str() == "stale-correction")
+        .map(|d| &*d.message.en)
+        .collect();
+    assert_eq!(stale.len(), 1, "{stale:?}");
+    assert!(stale[0].contains("招商引资"), "{stale:?}");
+    let plan = &corpus.plans[0];
+    let bodies: Vec<Vec<(bool, &str)>> = plan
+        .tasks
+        .iter()
+        .map(|task| {
+            (task.lead.iter().map(|n| (true, &*n.value.written)))
+                .chain(task.responsible.iter().map(|n| (false, &*n.value.written)))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        bodies,
+        [
+            vec![(true, "市发展和改革局")],
+            vec![
+                (true, "市机关事务服务中心"),
+                (false, "市财政局"),
+                (false, "市工业和信息化局")
+            ],
+            vec![(true, "市工业和信息化局")],
+        ]
+    );
+    let sidecar = plan.tasks[1].source;
+    assert_ne!(
+        sidecar, plan.source,
+        "a task a correction gives is in the sidecar"
+    );
+    assert_eq!(plan.tasks[0].source, plan.source);
+    let task_of = |indicator: &str| {
+        plan.targets
+            .iter()
+            .find(|t| t.indicator.value == indicator)
+            .map(|t| t.task)
+    };
+    // The first task stays the first; the replaced task's target belongs to no task now.
+    assert_eq!(task_of("新能源汽车保有量"), Some(Some(0)));
+    assert_eq!(task_of("公共机构节能改造面积"), Some(None));
+}
