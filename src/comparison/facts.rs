@@ -148,7 +148,7 @@ pub fn arithmetic(conversion: Conversion) -> Msg {
 /// compare where they differ (`−6% > −8%，越低越好` / `−6% > −8%, lower is better`).
 #[must_use]
 pub fn arithmetic_of(corpus: &Corpus, row: &Comparison) -> Option<Msg> {
-    let on = row.footing(corpus)?;
+    let on = row.figures(corpus)?;
     let mut parts: Vec<Msg> = [on.child_conversion, on.parent_conversion]
         .into_iter()
         .flatten()

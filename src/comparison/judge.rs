@@ -179,3 +179,27 @@ fn is_looser(child: Comparator, parent: Comparator, direction: Direction) -> boo
         _ => false,
     }
 }
+
+/// A row's figures, judged here as its verdict was.
+impl super::Comparison {
+    /// Both figures on one footing, when they were put on one: the same footing the verdict
+    /// was judged on (the two targets do not change).
+    #[must_use]
+    pub fn figures(&self, corpus: &crate::ingest::Corpus) -> Option<Footing> {
+        if !self.footed {
+            return None;
+        }
+        let (child, parent) = (self.child?, self.parent?);
+        footing(corpus.target(child), corpus.target(parent))
+    }
+
+    /// Whether a weaker verdict is for the parent's very figure given only approximately
+    /// (达70%左右 under 超70%), not for a lower one.
+    #[must_use]
+    pub fn is_approximate_shortfall(&self, corpus: &crate::ingest::Corpus) -> bool {
+        self.verdict == super::Verdict::Weaker
+            && self
+                .figures(corpus)
+                .is_some_and(|on| is_same_figure(on, self.direction.unwrap_or(Direction::Higher)))
+    }
+}

@@ -18,7 +18,6 @@ pub use verdict::{Incomparable, Standing, Verdict, conclusion};
 
 use crate::graph::KnowledgeGraph;
 use crate::ingest::Corpus;
-use crate::model::growth::Footing;
 use crate::model::{
     ComparisonId, Deadline, Direction, IndicatorKey, Plan, PlanId, PlanStatus, Target, TargetId,
 };
@@ -40,7 +39,7 @@ pub struct Comparison {
     pub goal: Option<usize>,
     /// The plan's `not_applicable:` entry (index) that declares it.
     pub declared: Option<usize>,
-    /// Whether both figures were put on one footing: [`Comparison::footing`] puts them on it
+    /// Whether both figures were put on one footing: [`Comparison::figures`] puts them on it
     /// again when asked (a row holds a flag, not the 128 bytes of a footing: the national corpus
     /// has hundreds of thousands of rows).
     footed: bool,
@@ -60,7 +59,6 @@ pub struct Comparisons {
     rows: Vec<Comparison>,
     /// Each plan's rows, by plan: rows are made plan by plan, so a plan's are one run of ids.
     by_plan: Vec<std::ops::Range<usize>>,
-    by_child: foldhash::HashMap<TargetId, ComparisonId>,
 }
 
 impl Comparisons {
@@ -95,10 +93,13 @@ impl Comparisons {
             .map(ComparisonId)
     }
 
-    /// The row of one of a plan's own targets.
+    /// The row of one of a plan's own targets: a plan's rows start with one per target, in
+    /// its order (`rows_of`), so it is found by place, with no index to hold.
     #[must_use]
     pub fn of_target(&self, target: TargetId) -> Option<ComparisonId> {
-        self.by_child.get(&target).copied()
+        let rows = self.by_plan.get(target.plan.0)?;
+        let id = rows.start.checked_add(target.index)?;
+        (rows.contains(&id) && self.rows[id].child == Some(target)).then_some(ComparisonId(id))
     }
 
     /// How many comparisons there are.
@@ -115,12 +116,7 @@ impl Comparisons {
     /// Adds the next plan's rows (every plan in turn, in plan order).
     fn push_plan(&mut self, rows: Vec<Comparison>) {
         let start = self.rows.len();
-        for row in rows {
-            if let Some(child) = row.child {
-                self.by_child.insert(child, ComparisonId(self.rows.len()));
-            }
-            self.rows.push(row);
-        }
+        self.rows.extend(rows);
         self.by_plan.push(start..self.rows.len());
     }
 }
@@ -367,27 +363,6 @@ pub const ALIGNED_BY_WORDING: (&str, &str) = ("按措辞对齐", "aligned by wor
 
 /// The target a row shows for the plan, or for the parent.
 impl Comparison {
-    /// Both figures on one footing, when they were put on one: the same footing the verdict
-    /// was judged on (`model::growth::footing` of the two targets, which do not change).
-    #[must_use]
-    pub fn footing(&self, corpus: &Corpus) -> Option<Footing> {
-        if !self.footed {
-            return None;
-        }
-        let (child, parent) = (self.child?, self.parent?);
-        crate::model::growth::footing(corpus.target(child), corpus.target(parent))
-    }
-
-    /// Whether a weaker verdict is for the parent's very figure given only approximately
-    /// (达70%左右 under 超70%), not for a lower one.
-    #[must_use]
-    pub fn is_approximate_shortfall(&self, corpus: &Corpus) -> bool {
-        self.verdict == Verdict::Weaker
-            && self.footing(corpus).is_some_and(|on| {
-                judge::is_same_figure(on, self.direction.unwrap_or(Direction::Higher))
-            })
-    }
-
     /// Whether the plan's and the parent's indicators were matched by their normalised
     /// wordings (`model::wording`), not by a catalogue entry.
     #[must_use]

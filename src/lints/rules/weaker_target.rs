@@ -86,7 +86,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let year = child.deadline;
         let name = &row.name;
         let parent_plan = ctx.plan_name(parent_id.plan);
-        let footing = row.footing(ctx.corpus);
+        let footing = row.figures(ctx.corpus);
         let (child_zh, child_en) = with_arithmetic(child, footing.and_then(|on| on.child_conversion));
         let (parent_zh, parent_en) = with_arithmetic(parent, footing.and_then(|on| on.parent_conversion));
         let (better_zh, better_en) = match row.direction {
