@@ -14,7 +14,7 @@ use crate::msg;
 #[must_use]
 pub fn facts(corpus: &Corpus, row: &Comparison) -> Facts {
     Facts {
-        indicator: row.name.clone(),
+        indicator: row.name(corpus).to_string(),
         indicator_id: match &row.key {
             IndicatorKey::Catalogued(id) => Some(id.0.clone()),
             IndicatorKey::Wording(_) => None,

@@ -28,8 +28,6 @@ pub struct Comparison {
     /// The plan whose row it is.
     pub plan: PlanId,
     pub key: IndicatorKey,
-    /// How the row names the indicator: the catalogue's name, else the plan's wording.
-    pub name: String,
     pub deadline: Deadline,
     /// The plan's target, when it states one.
     pub child: Option<TargetId>,
@@ -174,7 +172,6 @@ fn own_target(
     let mut row = Comparison {
         plan: id.plan,
         key: IndicatorKey::of(child),
-        name: indicator.map_or_else(|| child.indicator.value.clone(), |i| i.name.clone()),
         deadline: child.deadline,
         child: Some(id),
         parent: None,
@@ -276,7 +273,6 @@ fn parent_targets(corpus: &Corpus, id: PlanId, parent_id: PlanId) -> Vec<Compari
         };
         rows.push(Comparison {
             plan: id,
-            name: indicator.map_or_else(|| target.indicator.value.clone(), |i| i.name.clone()),
             key,
             deadline: target.deadline,
             child: None,
@@ -363,6 +359,20 @@ pub const ALIGNED_BY_WORDING: (&str, &str) = ("按措辞对齐", "aligned by wor
 
 /// The target a row shows for the plan, or for the parent.
 impl Comparison {
+    /// How the row names the indicator: the catalogue's name, else the wording of the target
+    /// it shows (the plan's, or the parent's that the plan does not state).
+    #[must_use]
+    pub fn name<'c>(&self, corpus: &'c Corpus) -> &'c str {
+        let Some(target) = self.child.or(self.parent).map(|t| corpus.target(t)) else {
+            return "";
+        };
+        target
+            .indicator_id
+            .as_ref()
+            .and_then(|i| corpus.catalogue.get(i))
+            .map_or(&target.indicator.value, |i| &i.name)
+    }
+
     /// Whether the plan's and the parent's indicators were matched by their normalised
     /// wordings (`model::wording`), not by a catalogue entry.
     #[must_use]

@@ -89,7 +89,7 @@ pub fn table(report: &Report, plan_id: PlanId, lang: Lang) -> Table {
             let standing = report.standing(id);
             Row {
                 comparison: id,
-                indicator: row.name.clone(),
+                indicator: row.name(corpus).to_string(),
                 deadline: row.deadline,
                 value,
                 parents,

@@ -300,7 +300,7 @@ fn comparisons(tx: &rusqlite::Transaction<'_>, report: &Report) -> rusqlite::Res
         insert.execute(params![
             int(id.0),
             int(row.plan.0),
-            row.name,
+            row.name(&report.corpus),
             row.deadline.year(),
             row.child.map(row_of),
             row.parent.map(row_of),

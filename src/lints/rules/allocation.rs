@@ -102,7 +102,7 @@ fn above_the_whole(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         if child.quantity.value <= parent.quantity.value + tolerance {
             continue;
         }
-        let name = &row.name;
+        let name = row.name(ctx.corpus);
         let (year, parent_plan) = (child.deadline, ctx.plan_name(parent_id.plan));
         let (child_zh, child_en) = child.describe();
         let (parent_zh, parent_en) = parent.describe();

@@ -56,7 +56,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let (child, parent) = (ctx.target(child_id), ctx.target(parent_id));
-        let (name, year, parent_plan) = (&row.name, child.deadline, ctx.plan_name(parent_id.plan));
+        let (name, year, parent_plan) = (row.name(ctx.corpus), child.deadline, ctx.plan_name(parent_id.plan));
         let (child_zh, child_en) = child.describe();
         let (parent_zh, parent_en) = parent.describe();
         let diagnostic = LOOSER_BOUND.diagnostic(msg!(

@@ -91,11 +91,11 @@ fn report(ctx: &LintContext<'_>, id: PlanId, rows: &[ComparisonId]) -> Diagnosti
         .unwrap_or_default();
     let listed_zh: Vec<String> = omitted
         .iter()
-        .map(|(row, t, _)| format!("{}（{}年）", row.name, t.deadline))
+        .map(|(row, t, _)| format!("{}（{}年）", row.name(ctx.corpus), t.deadline))
         .collect();
     let listed_en: Vec<String> = omitted
         .iter()
-        .map(|(row, t, _)| format!("{} ({})", row.name, t.deadline))
+        .map(|(row, t, _)| format!("{} ({})", row.name(ctx.corpus), t.deadline))
         .collect();
     let (zh, en, count) = (listed_zh.join("、"), listed_en.join(", "), omitted.len());
     let head_en = match count {
@@ -111,7 +111,7 @@ fn report(ctx: &LintContext<'_>, id: PlanId, rows: &[ComparisonId]) -> Diagnosti
         .about(Subject::Plan(id))
         .reporting(rows.iter().copied());
     for (row, target, _) in &omitted {
-        let indicator = &row.name;
+        let indicator = row.name(ctx.corpus);
         let (value_zh, value_en) = target.describe();
         diagnostic = diagnostic.with_related(
             target.source,

@@ -74,7 +74,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let parent_target = ctx.target(parent_id);
-        let (name, parent_plan) = (&row.name, ctx.plan_name(parent_id.plan));
+        let (name, parent_plan) = (row.name(ctx.corpus), ctx.plan_name(parent_id.plan));
         let (said, year) = (&goal.text.value, parent_target.deadline);
         let (value_zh, value_en) = parent_target.describe();
         let mut diagnostic = QUALITATIVE_TARGET

@@ -84,7 +84,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         };
         let (child, parent) = (ctx.target(child_id), ctx.target(parent_id));
         let year = child.deadline;
-        let name = &row.name;
+        let name = row.name(ctx.corpus);
         let parent_plan = ctx.plan_name(parent_id.plan);
         let footing = row.figures(ctx.corpus);
         let (child_zh, child_en) = with_arithmetic(child, footing.and_then(|on| on.child_conversion));
