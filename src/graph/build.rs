@@ -5,7 +5,7 @@
 use foldhash::HashMap;
 
 use super::KnowledgeGraph;
-use super::agency::{AgencyResolution, AgencyResolver};
+use super::agency::{AgencyResolver, PlanAgencies};
 use super::resolve::{CitationLink, PlanIndex, Stub, StubId};
 use crate::ingest::Corpus;
 use crate::model::text::plan_title_core;
@@ -218,7 +218,7 @@ fn above(
         .map(|(plan, index)| Found::Counterpart(TargetId { plan, index }))
 }
 
-fn resolve_agencies(corpus: &Corpus) -> Vec<Vec<AgencyResolution>> {
+fn resolve_agencies(corpus: &Corpus) -> Vec<PlanAgencies> {
     use rayon::prelude::*;
     let resolver = AgencyResolver {
         jurisdictions: &corpus.jurisdictions,
@@ -228,15 +228,10 @@ fn resolve_agencies(corpus: &Corpus) -> Vec<Vec<AgencyResolution>> {
         .plans
         .par_iter()
         .map(|plan| {
-            let mut known: HashMap<&str, AgencyResolution> = HashMap::default();
-            plan.agency_mentions()
-                .map(|(_, _, name)| {
-                    known
-                        .entry(&*name.value.folded)
-                        .or_insert_with(|| resolver.resolve(&name.value, plan.jurisdiction))
-                        .clone()
-                })
-                .collect()
+            PlanAgencies::resolve(
+                plan.agency_mentions().map(|(_, _, name)| &name.value),
+                |name| resolver.resolve(name, plan.jurisdiction),
+            )
         })
         .collect()
 }

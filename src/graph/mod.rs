@@ -62,7 +62,7 @@ pub struct KnowledgeGraph {
     /// For each plan, for each of its citations, what it resolved to.
     citations: Vec<Vec<CitationLink>>,
     /// For each plan, the resolution of each agency mention, in `Plan::agency_mentions` order.
-    agencies: Vec<Vec<AgencyResolution>>,
+    agencies: Vec<agency::PlanAgencies>,
     /// For each plan, its ancestor plans, nearest first (see `resolve::ancestors`).
     ancestors: Vec<Vec<PlanId>>,
     /// Each target's parent target, where one exists.
@@ -134,8 +134,11 @@ impl KnowledgeGraph {
 
     /// The resolution of each of a plan's agency mentions, in `Plan::agency_mentions` order.
     #[must_use]
-    pub fn agencies(&self, plan: PlanId) -> &[AgencyResolution] {
-        self.agencies.get(plan.0).map_or(&[], Vec::as_slice)
+    pub fn agencies(&self, plan: PlanId) -> impl Iterator<Item = &AgencyResolution> + '_ {
+        self.agencies
+            .get(plan.0)
+            .into_iter()
+            .flat_map(agency::PlanAgencies::iter)
     }
 
     /// A plan's ancestor plans, nearest first.
