@@ -133,7 +133,6 @@ impl KnowledgeGraph {
     }
 
     /// The resolution of each of a plan's agency mentions, in `Plan::agency_mentions` order.
-    #[must_use]
     pub fn agencies(&self, plan: PlanId) -> impl Iterator<Item = &AgencyResolution> + '_ {
         self.agencies
             .get(plan.0)
