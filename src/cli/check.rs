@@ -344,12 +344,16 @@ fn write_report(
     let sources = &report.corpus.sources;
     let text = match format {
         Format::Json => {
-            return diagnostics::json::write_json(out, findings, summary, sources, lang)
+            let facts = |id| report.facts(id);
+            return diagnostics::json::write_json(out, findings, summary, sources, &facts, lang)
                 .map_err(std::io::Error::from);
         }
         Format::Human => Ok(human(findings, summary, sources, lang, color, true)),
-        Format::Sarif => diagnostics::sarif::to_sarif(findings, sources, &lints::codes(), lang)
-            .map_err(|e| e.to_string()),
+        Format::Sarif => {
+            let facts = |id| report.facts(id);
+            diagnostics::sarif::to_sarif(findings, sources, &facts, &lints::codes(), lang)
+                .map_err(|e| e.to_string())
+        }
         Format::Github => Ok(diagnostics::github::to_github(
             findings, summary, sources, lang,
         )),

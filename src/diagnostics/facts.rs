@@ -1,12 +1,16 @@
 //! A finding's facts as data: for each comparison it reports, the indicator, the year, this
 //! plan's value and bound, the parent plan's and the verdict with its arithmetic. JSON and SARIF
 //! carry them (`subject`), so a CI script or a dashboard reads the facts instead of parsing a
-//! message. `comparison::facts` fills them in, once, from the run's comparisons.
+//! message. They are made as a report is written (`engine::Report::facts`, from the run's
+//! comparisons), never held by the finding: a national run holds tens of thousands at once.
 
 use serde::Serialize;
 
 use crate::i18n::Msg;
 use crate::model::{Comparator, TargetForm};
+
+/// The facts of a comparison of the run, by its id: what a JSON or SARIF writer is given.
+pub type FactsOf<'a> = &'a dyn Fn(crate::model::ComparisonId) -> Facts;
 
 /// One comparison's facts.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::facts::FactsOf;
 use super::{Diagnostic, Label, Severity, Summary};
 use crate::i18n::Lang;
 use crate::model::{SourceId, Sources};
@@ -27,7 +28,7 @@ struct JsonDiagnostic<'a> {
     labels: Vec<Location<'a>>,
     related: Vec<JsonRelated<'a>>,
     /// What it is about, and the facts of each comparison it reports.
-    subject: super::SubjectFacts<'a>,
+    subject: super::SubjectFacts,
 }
 
 #[derive(Serialize)]
@@ -89,6 +90,7 @@ pub fn write_json(
     diagnostics: &[Diagnostic],
     summary: Summary,
     sources: &Sources,
+    facts: FactsOf<'_>,
     lang: Lang,
 ) -> Result<(), serde_json::Error> {
     serde_json::to_writer_pretty(
@@ -98,6 +100,7 @@ pub fn write_json(
             diagnostics: Findings {
                 diagnostics,
                 sources,
+                facts,
                 lang,
             },
             summary,
@@ -110,6 +113,7 @@ pub fn write_json(
 struct Findings<'a> {
     diagnostics: &'a [Diagnostic],
     sources: &'a Sources,
+    facts: FactsOf<'a>,
     lang: Lang,
 }
 
@@ -118,12 +122,17 @@ impl Serialize for Findings<'_> {
         serializer.collect_seq(
             self.diagnostics
                 .iter()
-                .map(|d| json_diagnostic(d, self.sources, self.lang)),
+                .map(|d| json_diagnostic(d, self.sources, self.facts, self.lang)),
         )
     }
 }
 
-fn json_diagnostic<'a>(d: &'a Diagnostic, sources: &'a Sources, lang: Lang) -> JsonDiagnostic<'a> {
+fn json_diagnostic<'a>(
+    d: &'a Diagnostic,
+    sources: &'a Sources,
+    facts: FactsOf<'_>,
+    lang: Lang,
+) -> JsonDiagnostic<'a> {
     JsonDiagnostic {
         code: d.code.as_str(),
         severity: d.severity,
@@ -165,6 +174,6 @@ fn json_diagnostic<'a>(d: &'a Diagnostic, sources: &'a Sources, lang: Lang) -> J
                 location: location(sources, r.source, &r.label, lang),
             })
             .collect(),
-        subject: d.subject_facts(),
+        subject: d.subject_facts(facts),
     }
 }

@@ -69,8 +69,6 @@ pub struct Diagnostic {
     pub subject: Subject,
     /// The comparisons (rows of a 对照表) whose verdict the finding reports.
     pub comparisons: Vec<ComparisonId>,
-    /// Their facts, stamped by the engine (`comparison::facts`), for JSON and SARIF.
-    pub facts: Vec<facts::Facts>,
     /// Stable identity for baselines and SARIF, stamped by the engine (see [`fingerprint`]).
     pub fingerprint: String,
     /// The places to choose from, when the finding is that a plan's place is open; the message
@@ -95,7 +93,6 @@ impl Diagnostic {
             fix: None,
             subject: Subject::File,
             comparisons: Vec::new(),
-            facts: Vec::new(),
             fingerprint: String::new(),
             candidates: Vec::new(),
         }
@@ -108,12 +105,13 @@ impl Diagnostic {
         self
     }
 
-    /// What the finding is about, with its facts, for JSON and SARIF.
+    /// What the finding is about, with the facts of the comparisons it reports, for JSON and
+    /// SARIF.
     #[must_use]
-    pub fn subject_facts(&self) -> SubjectFacts<'_> {
+    pub fn subject_facts(&self, facts: facts::FactsOf<'_>) -> SubjectFacts {
         SubjectFacts {
             kind: self.subject.kind(),
-            comparisons: &self.facts,
+            comparisons: self.comparisons.iter().map(|&id| facts(id)).collect(),
         }
     }
 

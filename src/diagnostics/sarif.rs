@@ -117,13 +117,13 @@ struct ResultItem<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<LocationItem<'a>>,
     partial_fingerprints: Fingerprints,
-    properties: Properties<'a>,
+    properties: Properties,
 }
 
 /// The result's property bag: planlint's facts of the finding (as in `--format json`).
 #[derive(Serialize)]
-struct Properties<'a> {
-    subject: super::SubjectFacts<'a>,
+struct Properties {
+    subject: super::SubjectFacts,
 }
 
 #[derive(Serialize)]
@@ -239,6 +239,7 @@ fn fingerprint(d: &Diagnostic, occurrence: usize) -> String {
 pub fn to_sarif(
     diagnostics: &[Diagnostic],
     sources: &Sources,
+    facts: super::facts::FactsOf<'_>,
     codes: &[Code],
     lang: Lang,
 ) -> Result<String, serde_json::Error> {
@@ -289,7 +290,7 @@ pub fn to_sarif(
                     v1: fingerprint(d, *occurrence),
                 },
                 properties: Properties {
-                    subject: d.subject_facts(),
+                    subject: d.subject_facts(facts),
                 },
             }
         })

@@ -38,11 +38,11 @@ pub struct Candidate {
 /// A finding's subject as JSON and SARIF carry it: what kind of thing it is about, and the facts
 /// of each comparison it reports.
 #[derive(Debug, serde::Serialize)]
-pub struct SubjectFacts<'a> {
+pub struct SubjectFacts {
     /// `file`, `plan`, `target`, `citation` or `agency`.
     pub kind: &'static str,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    pub comparisons: &'a [super::facts::Facts],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub comparisons: Vec<super::facts::Facts>,
 }
 
 impl Subject {

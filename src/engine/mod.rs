@@ -76,6 +76,13 @@ pub struct Report {
 }
 
 impl Report {
+    /// The facts of one of the run's comparisons, as JSON and SARIF carry them: made when a
+    /// report is written, not held by each finding.
+    #[must_use]
+    pub fn facts(&self, id: crate::model::ComparisonId) -> crate::diagnostics::facts::Facts {
+        crate::comparison::facts(&self.corpus, self.comparisons.get(id))
+    }
+
     #[must_use]
     pub fn summary(&self) -> Summary {
         Summary {
@@ -215,13 +222,6 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     let standings = fate.standings(&comparisons, &findings);
     findings.retain(in_view);
     hidden.retain(in_view);
-    for d in &mut findings {
-        d.facts = d
-            .comparisons
-            .iter()
-            .map(|&id| crate::comparison::facts(&corpus, comparisons.get(id)))
-            .collect();
-    }
     let about_targets = findings
         .iter()
         .filter_map(|d| d.subject.target().map(|t| (d.code, t)))

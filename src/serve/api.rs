@@ -208,6 +208,7 @@ pub(crate) async fn plan(
         &findings,
         summary,
         &corpus.sources,
+        &|id| report.facts(id),
         lang,
     )
     .and_then(|()| serde_json::from_slice::<serde_json::Value>(&findings_json))

@@ -196,6 +196,7 @@ fn render(
         &report.findings,
         report.summary(),
         &report.corpus.sources,
+        &|id| report.facts(id),
         lang,
     );
     if let Err(err) = written {
