@@ -144,6 +144,7 @@ async fn serve(settings: Settings, addr: SocketAddr) -> Result<(), Error> {
         None
     };
     let app = app::router(Arc::clone(&live), &settings);
+    let stop = shutdown();
     let generation = live.current();
     log::started(
         bound,
@@ -156,31 +157,42 @@ async fn serve(settings: Settings, addr: SocketAddr) -> Result<(), Error> {
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown())
+    .with_graceful_shutdown(stop)
     .await
     .map_err(|e| Error::Output(e.to_string()))?;
     drop(watcher);
     Ok(())
 }
 
-/// Resolves on Ctrl-C or SIGTERM: requests running finish, new connections are refused.
-async fn shutdown() {
-    let interrupt = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Listens for Ctrl-C and SIGTERM from now on, and resolves on the first: requests running
+/// finish, new connections are refused. Called before the service says it has started: a signal
+/// that came before the listening began would end the process at once, its copies of the corpus
+/// left behind.
+fn shutdown() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    {
+        use tokio::signal::unix::{Signal, SignalKind, signal};
+        let (terminate, interrupt) = (
+            signal(SignalKind::terminate()).ok(),
+            signal(SignalKind::interrupt()).ok(),
+        );
+        let received = |signal: Option<Signal>| async move {
+            match signal {
+                Some(mut signal) => {
+                    signal.recv().await;
+                }
+                None => std::future::pending::<()>().await,
             }
-            Err(_) => std::future::pending::<()>().await,
+        };
+        async move {
+            tokio::select! {
+                () = received(terminate) => {},
+                () = received(interrupt) => {},
+            }
         }
-    };
+    }
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {},
-        () = terminate => {},
+    async {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
