@@ -214,22 +214,13 @@ impl<'a> Builder<'a> {
     }
 
     fn agencies(&mut self) {
-        let mut links: Vec<_> = self
-            .graph
-            .agency_links(self.corpus)
-            .into_iter()
-            .map(|(j, e, plan, role)| {
-                let kind = if role == crate::graph::Edge::Leads {
-                    EdgeKind::Leads
-                } else {
-                    EdgeKind::ResponsibleFor
-                };
-                (j, e, plan, kind)
-            })
-            .collect();
-        links.sort_by_key(|(j, e, p, k)| (*j, *e, *p, *k as u8));
-        links.dedup();
-        for (j, e, plan, kind) in links {
+        // Each body's links once, in the order of body, plan, then leads before shares.
+        for (j, e, plan, role) in self.graph.agency_links(self.corpus) {
+            let kind = if role == crate::graph::Edge::Leads {
+                EdgeKind::Leads
+            } else {
+                EdgeKind::ResponsibleFor
+            };
             let Some(&to) = self.index.get(&Node::Plan(plan)) else {
                 continue;
             };
