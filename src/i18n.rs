@@ -63,7 +63,7 @@ impl Msg {
     pub fn of_args(zh: std::fmt::Arguments<'_>, en: std::fmt::Arguments<'_>) -> Self {
         let text = |args: std::fmt::Arguments<'_>| match args.as_str() {
             Some(fixed) => Cow::Borrowed(fixed),
-            None => Cow::Owned(args.to_string()),
+            None => Cow::Owned(exact(args)),
         };
         Self {
             zh: text(zh),
@@ -79,6 +79,31 @@ impl Msg {
             Lang::En => &self.en,
         }
     }
+}
+
+/// `args` formatted into a string of exactly its length. A string formatted in place grows by
+/// doubling and holds on average a third more than its text; a national corpus's findings hold
+/// a quarter of a million of them.
+fn exact(args: std::fmt::Arguments<'_>) -> String {
+    use std::fmt::Write;
+    /// Longer than any message; a longer one is formatted into a scratch that is not kept.
+    const KEPT: usize = 64 * 1024;
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    SCRATCH.with(|scratch| {
+        // Taken, not borrowed: a value formatted into a message may format a message itself.
+        let mut text = scratch.take();
+        text.clear();
+        // Only a value's `Display` fails, and `to_string` would panic on it; the text so far
+        // is kept.
+        let _ = text.write_fmt(args);
+        let exact = String::from(text.as_str());
+        if text.capacity() <= KEPT {
+            scratch.replace(text);
+        }
+        exact
+    })
 }
 
 /// Builds a [`Msg`] from two format strings that share the caller's variables.

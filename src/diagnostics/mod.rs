@@ -11,6 +11,7 @@ pub mod github;
 pub mod gitlab;
 pub mod json;
 pub mod junit;
+mod order;
 pub mod render;
 pub mod sarif;
 mod snippet;
@@ -20,6 +21,7 @@ use serde::Serialize;
 
 mod subject;
 
+pub use order::{reading_order, sort};
 pub use subject::{Candidate, Subject, SubjectFacts};
 
 use crate::code::Code;
@@ -233,28 +235,6 @@ impl Diagnostic {
             &self.message.en,
         )
     }
-}
-
-/// Sorts findings into the stable output order and drops exact repeats.
-pub fn sort(diagnostics: &mut Vec<Diagnostic>, sources: &crate::model::Sources) {
-    diagnostics.sort_by(|a, b| {
-        let path = |d: &Diagnostic| d.source.map(|s| sources.get(s).shown_path());
-        path(a)
-            .cmp(&path(b))
-            .then_with(|| a.sort_key().cmp(&b.sort_key()))
-    });
-    diagnostics.dedup();
-}
-
-/// The order people read findings in, in the terminal and in the HTML report: errors first,
-/// then warnings, then notes, each in the stable output order, so what fails the run comes
-/// first.
-pub fn reading_order<'a>(
-    findings: impl IntoIterator<Item = &'a Diagnostic>,
-) -> Vec<&'a Diagnostic> {
-    let mut ordered: Vec<&Diagnostic> = findings.into_iter().collect();
-    ordered.sort_by_key(|d| d.severity);
-    ordered
 }
 
 /// Counts by severity, for the summary line and the exit code.

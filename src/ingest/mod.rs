@@ -7,6 +7,7 @@ mod corrections;
 mod declarations;
 mod discover;
 mod hidden;
+mod plan_items;
 mod plans;
 mod prefetch;
 use discover::{discover, discover_with_drafts, is_text_plan};

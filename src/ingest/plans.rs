@@ -81,7 +81,7 @@ enum StagedFile {
 struct StagedText {
     source: SourceId,
     text: Arc<str>,
-    extracted: super::text::Extracted,
+    prepared: super::plan_items::Prepared,
     stem: String,
     sidecar: Option<(SourceId, schema::SidecarFile)>,
 }
@@ -101,13 +101,13 @@ impl StagedFile {
                 let StagedText {
                     source,
                     text,
-                    extracted,
+                    prepared,
                     stem,
                     sidecar,
                 } = *staged;
                 let input = text_plan::TextPlan {
                     source,
-                    extracted,
+                    prepared,
                     stem,
                     sidecar,
                     hint,
@@ -153,7 +153,7 @@ fn stage_text(
 ) -> Option<StagedFile> {
     let prefetch::ReadText {
         text,
-        extracted,
+        prepared,
         sidecar,
         hidden,
         printed,
@@ -188,7 +188,7 @@ fn stage_text(
     });
     // A stray note in a corpus folder (notes.md, a README) is no plan: said, never an error.
     // A draft named for review is checked whatever it holds.
-    if !draft && sidecar.is_none() && !extracted.holds_a_plan() {
+    if !draft && sidecar.is_none() && !prepared.holds_a_plan {
         skipped::not_a_plan(corpus, source);
         return None;
     }
@@ -199,7 +199,7 @@ fn stage_text(
     Some(StagedFile::Text(Box::new(StagedText {
         source,
         text,
-        extracted,
+        prepared,
         stem,
         sidecar,
     })))

@@ -13,8 +13,9 @@ use super::cache::Cache;
 use super::discover::sidecar_of;
 use super::is_text_plan;
 use super::jurisdiction_file::Declared;
+use super::plan_items::Prepared;
 use super::schema::{JurisdictionFile, PlanFile, SidecarFile};
-use super::text::{self, Extracted};
+use super::text;
 use crate::model::SourceId;
 use crate::source::{self, Unreadable, yaml};
 
@@ -27,7 +28,8 @@ pub(super) enum Prefetched {
 /// A text plan decoded and extracted.
 pub(super) struct ReadText {
     pub text: Arc<str>,
-    pub extracted: Extracted,
+    /// What extraction read, its items made.
+    pub prepared: Prepared,
     /// Its sidecar, when it has one: where, and its YAML read ahead.
     pub sidecar: Option<(PathBuf, FetchedYaml<SidecarFile>)>,
     /// The text its reader does not see (a .docx's hidden text).
@@ -51,7 +53,7 @@ impl Prefetched {
     /// title and the X of its 结合X实际.
     pub(super) fn place_names(&self) -> impl Iterator<Item = &str> {
         let header = match self {
-            Prefetched::Text(FetchedText::Read(read)) => Some(&read.extracted.header),
+            Prefetched::Text(FetchedText::Read(read)) => Some(&read.prepared.header),
             _ => None,
         };
         header.into_iter().flat_map(|h| {
@@ -93,13 +95,17 @@ fn fetch_text(path: &Path, cache: Option<&Cache>) -> FetchedText {
                 }
                 extracted
             });
+            let sidecar = sidecar_of(path).map(|sidecar| {
+                let fetched = fetch_yaml::<SidecarFile>(&sidecar);
+                (sidecar, fetched)
+            });
+            let corrects = sidecar
+                .as_ref()
+                .and_then(|(_, fetched)| fetched.parsed.as_ref());
             FetchedText::Read(Box::new(ReadText {
                 text: decoded,
-                extracted,
-                sidecar: sidecar_of(path).map(|sidecar| {
-                    let fetched = fetch_yaml(&sidecar);
-                    (sidecar, fetched)
-                }),
+                prepared: Prepared::new(extracted, corrects),
+                sidecar,
                 hidden: document.hidden,
                 printed: document.printed.map(Arc::new),
             }))

@@ -8,13 +8,12 @@ use super::places::JurisdictionLookup;
 use super::places::evidence;
 use super::places::place::{Claims, place};
 use super::plan_file;
+use super::plan_items::Prepared;
 use super::schema::SidecarFile;
-use super::text::{self, Extracted};
+use super::text;
 use crate::diagnostics::Diagnostic;
 use crate::model::plan::WrittenDocNumber;
-use crate::model::{
-    AgencyName, Citation, Date, Located, Plan, QualitativeTarget, SourceId, Span, Target, Task,
-};
+use crate::model::{Date, Located, Plan, SourceId, Span};
 use crate::msg;
 use crate::source::yaml::span_of;
 
@@ -22,10 +21,10 @@ use crate::source::yaml::span_of;
 pub const SIDECAR_SUFFIX: &str = ".sidecar.yaml";
 
 /// A text plan to convert.
-pub(crate) struct TextPlan<'a> {
+pub(super) struct TextPlan<'a> {
     pub source: SourceId,
-    /// What extraction read from the plan's text.
-    pub extracted: text::Extracted,
+    /// What extraction read from the plan's text, its items made.
+    pub prepared: Prepared,
     /// The file name without its extension, the title of last resort.
     pub stem: String,
     pub sidecar: Option<(SourceId, SidecarFile)>,
@@ -36,20 +35,20 @@ pub(crate) struct TextPlan<'a> {
 }
 
 /// Converts a text plan; `None` when it cannot be placed in any jurisdiction.
-pub(crate) fn convert(
+pub(super) fn convert(
     input: TextPlan<'_>,
     lookup: &JurisdictionLookup<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Plan> {
     let TextPlan {
         source,
-        extracted,
+        prepared,
         stem,
         sidecar,
         hint,
         text,
     } = input;
-    for skipped in &extracted.skipped {
+    for skipped in &prepared.skipped {
         diagnostics.push(
             Diagnostic::new(
                 crate::code::ToolCode::UncertainTarget,
@@ -69,12 +68,12 @@ pub(crate) fn convert(
     let header = Header::new(
         source,
         sidecar_source,
-        &extracted,
+        &prepared.header,
         sidecar.as_ref(),
         &stem,
         diagnostics,
     );
-    let context = extracted
+    let context = prepared
         .header
         .context
         .as_ref()
@@ -104,7 +103,7 @@ pub(crate) fn convert(
     let campaign = plan_file::campaign(&header.title.value, lookup, jurisdiction);
     let status = match (
         sidecar.as_ref().and_then(|s| s.status.as_ref()),
-        extracted.cut_short,
+        prepared.cut_short,
     ) {
         (Some(written), _) => written.value,
         // A copy cut inside its targets holds part of the plan: what it does not state is not
@@ -121,6 +120,7 @@ pub(crate) fn convert(
         .and_then(|s| s.notice_title.as_ref())
         .zip(sidecar_source)
         .map(|(n, s)| Located::new(n.value.clone(), s, span_of(n)));
+    let items = prepared.items.in_source(source);
     let mut plan = Plan {
         source,
         doc_number: header.doc_number,
@@ -133,17 +133,17 @@ pub(crate) fn convert(
         jurisdiction,
         status,
         campaign,
-        citations: citations(source, &extracted),
-        targets: targets(source, &extracted),
-        qualitative: qualitative(source, &extracted),
-        tasks: tasks(source, &extracted),
+        citations: items.citations,
+        targets: items.targets,
+        qualitative: items.qualitative,
+        tasks: items.tasks,
         suppressions: Vec::new(),
         not_applicable: Vec::new(),
     };
     if let (Some(file), Some(s)) = (sidecar, sidecar_source) {
         plan.suppressions = super::declarations::suppressions(s, file.allow);
         plan.not_applicable = super::declarations::not_applicable(s, file.not_applicable);
-        let mut words = super::corrections::TaskWords::of(&extracted, &file.corrections);
+        let mut words = prepared.task_words;
         for correction in file.corrections {
             super::corrections::apply(&mut plan, &mut words, s, correction, diagnostics);
         }
@@ -183,12 +183,11 @@ impl Header {
     fn new(
         source: SourceId,
         sidecar_source: Option<SourceId>,
-        extracted: &Extracted,
+        read: &text::header::Header,
         sidecar: Option<&SidecarFile>,
         stem: &str,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Self {
-        let read = &extracted.header;
         let from_sidecar = |node: Option<&Spanned<String>>| {
             node.zip(sidecar_source)
                 .map(|(n, s)| Located::new(n.value.clone(), s, span_of(n)))
@@ -226,89 +225,4 @@ impl Header {
             issued,
         }
     }
-}
-
-fn citations(source: SourceId, extracted: &Extracted) -> Vec<Citation> {
-    extracted
-        .citations
-        .iter()
-        .filter_map(|c| {
-            let doc_number = c
-                .doc_number
-                .as_ref()
-                .map(|(t, span)| Located::new(WrittenDocNumber::new(t), source, *span));
-            let title = c
-                .title
-                .as_ref()
-                .map(|(t, span)| Located::new(t.clone(), source, *span));
-            let span = doc_number
-                .as_ref()
-                .map(|n| n.span)
-                .or(title.as_ref().map(|t| t.span))?;
-            Some(Citation {
-                doc_number,
-                title,
-                source,
-                span,
-            })
-        })
-        .collect()
-}
-
-fn targets(source: SourceId, extracted: &Extracted) -> Vec<Target> {
-    extracted
-        .targets
-        .iter()
-        .map(|(t, task)| Target {
-            indicator: Located::new(t.indicator.clone(), source, t.indicator_span),
-            indicator_id: None,
-            wording: String::new(),
-            deadline: t.deadline,
-            comparator: t.comparator,
-            quantity: t.quantity.clone(),
-            written: t.written.clone(),
-            baseline: t.baseline,
-            form: t.form,
-            better: t.better,
-            change: t
-                .change
-                .or(t.baseline.map(|_| crate::model::Change::Increase)),
-            quote: Some(Located::new(t.quote.clone(), source, t.quote_span)),
-            task: *task,
-            source,
-            span: t.quote_span,
-        })
-        .collect()
-}
-
-fn qualitative(source: SourceId, extracted: &Extracted) -> Vec<QualitativeTarget> {
-    extracted
-        .qualitative
-        .iter()
-        .map(|q| QualitativeTarget {
-            indicator: Located::new(q.indicator.clone(), source, q.indicator_span),
-            deadline: q.deadline,
-            text: Located::new(q.text.clone(), source, q.text_span),
-            task: None,
-        })
-        .collect()
-}
-
-fn tasks(source: SourceId, extracted: &Extracted) -> Vec<Task> {
-    let mut made = crate::model::agency::AgencyNames::default();
-    let mut names = |list: &[(String, Span)]| -> Vec<Located<AgencyName>> {
-        list.iter()
-            .map(|(n, span)| Located::new(made.get(n), source, *span))
-            .collect()
-    };
-    extracted
-        .tasks
-        .iter()
-        .map(|t| Task {
-            source,
-            span: t.label.1,
-            lead: names(&t.lead),
-            responsible: names(&t.responsible),
-        })
-        .collect()
 }
