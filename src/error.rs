@@ -183,7 +183,7 @@ impl Error {
                 "{path} is the file being read; write the output to another file"
             ),
             Error::Annotate { path, reason } => {
-                let (zh, en) = (&reason.zh, &reason.en);
+                let (zh, en) = (reason.zh(), reason.en());
                 msg!(
                     "{path}：无法生成带批注的文档：{zh}",
                     "{path}: cannot make the annotated document: {en}"
@@ -274,7 +274,7 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message().en)
+        f.write_str(self.message().en())
     }
 }
 

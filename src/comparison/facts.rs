@@ -157,8 +157,8 @@ pub fn arithmetic_of(corpus: &Corpus, row: &Comparison) -> Option<Msg> {
     parts.extend(comparison_statement(corpus, row, on));
     (!parts.is_empty()).then(|| {
         Msg::new(
-            parts.iter().map(|m| &*m.zh).collect::<Vec<_>>().join("；"),
-            parts.iter().map(|m| &*m.en).collect::<Vec<_>>().join("; "),
+            parts.iter().map(|m| m.zh()).collect::<Vec<_>>().join("；"),
+            parts.iter().map(|m| m.en()).collect::<Vec<_>>().join("; "),
         )
     })
 }

@@ -166,30 +166,30 @@ pub fn conclusion(row: &super::Comparison, standing: Standing) -> Msg {
     if row.is_aligned_by_wording() {
         let aligned = super::ALIGNED_BY_WORDING;
         words = Msg::new(
-            format!("{}（{}）", words.zh, aligned.0),
-            format!("{} ({})", words.en, aligned.1),
+            format!("{}（{}）", words.zh(), aligned.0),
+            format!("{} ({})", words.en(), aligned.1),
         );
     }
     if let Some(tolerance) = tolerance {
         let percent = crate::model::quantity::format_number(tolerance * 100.0);
         words = Msg::new(
-            format!("{}（在约数容差{percent}%以内）", words.zh),
+            format!("{}（在约数容差{percent}%以内）", words.zh()),
             format!(
                 "{} (within the approximate tolerance of {percent}%)",
-                words.en
+                words.en()
             ),
         );
     }
     if row.predates_parent {
         words = Msg::new(
-            format!("{}（本方案早于上级印发，仅供参考）", words.zh),
-            format!("{} (issued before the parent: for information)", words.en),
+            format!("{}（本方案早于上级印发，仅供参考）", words.zh()),
+            format!("{} (issued before the parent: for information)", words.en()),
         );
     }
     if let Some(extra) = standing.words() {
         words = Msg::new(
-            format!("{}（{}）", words.zh, extra.zh),
-            format!("{} ({})", words.en, extra.en),
+            format!("{}（{}）", words.zh(), extra.zh()),
+            format!("{} ({})", words.en(), extra.en()),
         );
     }
     words

@@ -48,7 +48,7 @@ fn entry(d: &Diagnostic, sources: &Sources) -> Entry {
             .map(|s| sources.get(s).display_path())
             .unwrap_or_default(),
         fingerprint: d.fingerprint.clone(),
-        message: d.message.en.to_string(),
+        message: d.message.en().to_string(),
     }
 }
 

@@ -137,8 +137,8 @@ fn json_diagnostic<'a>(
         code: d.code.as_str(),
         severity: d.severity,
         message: d.message.get(lang),
-        message_zh: &d.message.zh,
-        message_en: &d.message.en,
+        message_zh: d.message.zh(),
+        message_en: d.message.en(),
         location: match (d.source, &d.label) {
             (Some(s), Some(l)) => Some(location(sources, s, l, lang)),
             // A finding about a whole file (a link not followed, an orphan sidecar) still

@@ -188,10 +188,11 @@ impl Diagnostic {
             "{left_out} more places not shown"
         );
         self.help = Some(match self.help.take() {
-            Some(help) => Msg {
-                zh: format!("{}（{}）", help.zh, more.zh).into(),
-                en: format!("{} ({})", help.en, more.en).into(),
-            },
+            Some(help) => {
+                let (help_zh, help_en, more_zh, more_en) =
+                    (help.zh(), help.en(), more.zh(), more.en());
+                crate::msg!("{help_zh}（{more_zh}）", "{help_en} ({more_en})")
+            }
             None => more,
         });
     }
@@ -232,7 +233,7 @@ impl Diagnostic {
             self.source,
             self.label.as_ref().map_or(0, |l| l.span.start),
             self.code.as_str(),
-            &self.message.en,
+            self.message.en(),
         )
     }
 }
@@ -360,7 +361,7 @@ mod tests {
         d.cap(50);
         assert_eq!(d.related.len(), 50);
         assert_eq!(
-            d.help.as_ref().map(|h| &*h.en),
+            d.help.as_ref().map(|h| h.en()),
             Some("10 more places not shown")
         );
     }

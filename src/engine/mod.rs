@@ -348,7 +348,7 @@ fn apply_baseline(
     let text = if path == std::path::Path::new("/dev/null") {
         None
     } else {
-        Some(crate::source::read_text(&path).map_err(|e| failed(e.message.en.into_owned()))?)
+        Some(crate::source::read_text(&path).map_err(|e| failed(e.message.en().to_owned()))?)
     };
     let read = baseline::read(text.as_deref()).map_err(failed)?;
     Ok(read.apply(findings, path))

@@ -210,8 +210,8 @@ impl Tree<'_> {
                 };
                 if let Some(extra) = standing.words() {
                     match self.lang {
-                        Lang::Zh => words.push_str(&format!("（{}）", extra.zh)),
-                        Lang::En => words.push_str(&format!(" ({})", extra.en)),
+                        Lang::Zh => words.push_str(&format!("（{}）", extra.zh())),
+                        Lang::En => words.push_str(&format!(" ({})", extra.en())),
                     }
                 }
                 words

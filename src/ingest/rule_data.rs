@@ -29,7 +29,7 @@ pub(super) fn load(
         .source
         .map(|s| sources.get(s).display_path())
         .unwrap_or_default();
-    let reason = format!("{file}: {}", problem.message.en);
+    let reason = format!("{file}: {}", problem.message.en());
     if let Some(dir) = lints_dir {
         return Err(Error::RuleData {
             dir: display_path(dir),

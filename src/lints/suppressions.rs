@@ -71,8 +71,8 @@ fn covers(suppression: &Suppression, d: &Diagnostic, sources: &Sources) -> bool 
         fold(text.get(l.span.start..l.span.end()).unwrap_or_default())
     });
     at.is_some_and(|t| t.contains(&key))
-        || fold(&d.message.zh).contains(&key)
-        || fold(&d.message.en).contains(&key)
+        || fold(d.message.zh()).contains(&key)
+        || fold(d.message.en()).contains(&key)
 }
 
 fn unknown(s: &Suppression, code: &str) -> Diagnostic {

@@ -61,7 +61,7 @@ pub(crate) fn reloaded(generation: u64, plans: usize) {
 pub(crate) fn reload_failed(err: &crate::error::Error) {
     line(&format!(
         "corpus reload failed, the previous corpus stays: {}",
-        escape(&err.message().en)
+        escape(err.message().en())
     ));
 }
 

@@ -146,8 +146,10 @@ fn rewording_a_message_keeps_the_baseline() {
     // The same findings in other words: the baseline still covers every one.
     let mut reworded = report.findings.clone();
     for d in &mut reworded {
-        d.message.en = format!("reworded: {}", d.message.en).into();
-        d.message.zh = format!("改写：{}", d.message.zh).into();
+        d.message = planlint::i18n::Msg::new(
+            format!("改写：{}", d.message.zh()),
+            format!("reworded: {}", d.message.en()),
+        );
         d.fingerprint = planlint::diagnostics::fingerprint(sources, &report.corpus.plans, d);
     }
     assert_eq!(baseline.filter(&mut reworded).1, 0, "no entry went stale");

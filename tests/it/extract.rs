@@ -453,7 +453,7 @@ fn sidecar_corrections_find_tasks_by_their_words() {
     let stale: Vec<&str> = findings
         .iter()
         .filter(|d| d.code.as_str() == "stale-correction")
-        .map(|d| &*d.message.en)
+        .map(|d| d.message.en())
         .collect();
     assert_eq!(stale.len(), 1, "{stale:?}");
     assert!(stale[0].contains("招商引资"), "{stale:?}");

@@ -49,18 +49,18 @@ fn equal_targets_produce_nothing() {
         .iter()
         .filter(|d| {
             d.code.as_str() == "weaker-target"
-                && d.message.en.contains("报废汽车回收量")
-                && d.message.en.contains("30%")
+                && d.message.en().contains("报废汽车回收量")
+                && d.message.en().contains("30%")
         })
         .collect();
     assert_eq!(anqiu_weaker.len(), 1);
     // Among the seeds (Shandong's cascade, compared with 鲁政发 and the cities): the provinces'
     // plans are compared with 国发, where 青海 really is weaker.
     assert!(!all.iter().any(|d| d.code.as_str() == "weaker-target"
-        && !d.message.en.contains("国发")
-        && (d.message.en.contains("设备投资规模")
-            || d.message.en.contains("数控化率")
-            || d.message.en.contains("普及率"))));
+        && !d.message.en().contains("国发")
+        && (d.message.en().contains("设备投资规模")
+            || d.message.en().contains("数控化率")
+            || d.message.en().contains("普及率"))));
 }
 
 #[test]

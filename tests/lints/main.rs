@@ -107,7 +107,7 @@ fn run_case(lint: &'static LintMeta, case: &Path) -> Result<(), Failed> {
         problems.push("expected a finding, got none".to_string());
     }
     for d in &findings {
-        let (en, zh) = (&d.message.en, &d.message.zh);
+        let (en, zh) = (&d.message.en(), &d.message.zh());
         if en.ends_with('.')
             || en.ends_with('。')
             || en.starts_with(|c: char| c.is_ascii_uppercase())

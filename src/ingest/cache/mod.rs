@@ -188,7 +188,11 @@ mod tests {
         std::fs::write(&entry.path, b"{ truncated").unwrap();
         assert!(entry.get(text, plan).is_none());
         let note = cache.note().unwrap();
-        assert!(note.en.contains("not a valid cache entry"), "{}", note.en);
+        assert!(
+            note.en().contains("not a valid cache entry"),
+            "{}",
+            note.en()
+        );
         entry.put(text.len(), &extracted);
         assert!(entry.get(text, plan).is_some(), "rewritten");
     }

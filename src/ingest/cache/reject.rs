@@ -122,7 +122,8 @@ impl Rejections {
             count, entry, why, ..
         } = seen.as_ref()?;
         let entry = entry.display();
-        let Msg { zh, en } = why.reason();
+        let reason = why.reason();
+        let (zh, en) = (reason.zh(), reason.en());
         Some(msg!(
             "提取缓存中有 {count} 个条目未被采用，已重新读取其文件并改写条目（首个：{entry}：{zh}）",
             "{count} extraction cache entries were not trusted: their files were read again and the entries rewritten (the first: {entry}: {en})"
@@ -152,11 +153,11 @@ mod tests {
         rejections.record(Path::new("c.txt"), Path::new("/c/3"), Rejection::Owner);
         let note = rejections.note().unwrap();
         assert!(
-            note.en.starts_with("3 extraction cache entries"),
+            note.en().starts_with("3 extraction cache entries"),
             "{}",
-            note.en
+            note.en()
         );
-        assert!(note.en.contains("/c/1: the text hash"), "{}", note.en);
-        assert!(note.zh.contains("/c/1：记录的文本哈希"), "{}", note.zh);
+        assert!(note.en().contains("/c/1: the text hash"), "{}", note.en());
+        assert!(note.zh().contains("/c/1：记录的文本哈希"), "{}", note.zh());
     }
 }

@@ -76,7 +76,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             let near = near_misses(ctx, id);
             let diagnostic = match above {
                 Some(above) => {
-                    let (above_zh, above_en) = (&above.zh, &above.en);
+                    let (above_zh, above_en) = (&above.zh(), &above.en());
                     UNCOMPARED_PLAN.diagnostic(msg!(
                         "语料库中{above_zh}没有“{campaign}”的方案，本方案的 {count} 项目标未与任何上级比较",
                         "no plan of the campaign “{campaign}” from {above_en} is in the corpus: {targets_en} {were} compared with nothing"

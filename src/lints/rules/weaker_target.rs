@@ -104,7 +104,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             match footing.and_then(|on| comparison_statement(ctx.corpus, row, on))
             {
-                Some(statement) => (format!("：{}", statement.zh), format!(": {}", statement.en)),
+                Some(statement) => (format!("：{}", statement.zh()), format!(": {}", statement.en())),
                 None => (String::new(), String::new()),
             }
         };
@@ -133,7 +133,7 @@ fn check(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
 fn with_arithmetic(target: &Target, conversion: Option<Conversion>) -> (String, String) {
     let (zh, en) = target.describe();
     match conversion.map(arithmetic) {
-        Some(sum) => (format!("{zh}，{}", sum.zh), format!("{en}, {}", sum.en)),
+        Some(sum) => (format!("{zh}，{}", sum.zh()), format!("{en}, {}", sum.en())),
         None => (zh, en),
     }
 }
