@@ -47,7 +47,7 @@ pub fn plan(
     let mut by_source: std::collections::BTreeMap<usize, Vec<(usize, &Edit)>> =
         std::collections::BTreeMap::new();
     for (i, d) in findings.iter().enumerate() {
-        let Some(fix) = d.fix.as_ref().filter(|_| accept(d)) else {
+        let Some(fix) = d.fix().filter(|_| accept(d)) else {
             continue;
         };
         for edit in &fix.edits {

@@ -251,7 +251,7 @@ fn report_held_back(held_back: usize, lang: Lang) {
 fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitStatus {
     let (findings, corpus) = (&report.findings, &report.corpus);
     let opted_in = |d: &crate::diagnostics::Diagnostic| {
-        d.fix.as_ref().is_some_and(|f| {
+        d.fix().is_some_and(|f| {
             f.applicability == crate::fix::Applicability::Safe || config.fix_aliases
         })
     };

@@ -47,14 +47,14 @@ fn entry(d: &Diagnostic, sources: &Sources) -> Entry {
             .source
             .map(|s| sources.get(s).display_path())
             .unwrap_or_default(),
-        fingerprint: d.fingerprint.clone(),
+        fingerprint: d.fingerprint.to_string(),
         message: d.message.en().to_string(),
     }
 }
 
 /// The key a finding is matched by; its file is part of its fingerprint.
 fn key(d: &Diagnostic) -> (String, String) {
-    (d.code.as_str().to_string(), d.fingerprint.clone())
+    (d.code.as_str().to_string(), d.fingerprint.to_string())
 }
 
 impl Baseline {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::{Diagnostic, Severity};
+use super::{Diagnostic, Fingerprint, Severity};
 use crate::i18n::Lang;
 use crate::model::Sources;
 
@@ -47,14 +47,14 @@ pub fn to_gitlab(
     lang: Lang,
 ) -> serde_json::Result<String> {
     // GitLab keys issues by fingerprint: two findings with one fingerprint would be one.
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<Fingerprint, usize> = HashMap::new();
     let issues: Vec<Issue> = diagnostics
         .iter()
         .map(|d| {
-            let repeat = seen.entry(d.fingerprint.as_str()).or_default();
+            let repeat = seen.entry(d.fingerprint).or_default();
             *repeat += 1;
             let fingerprint = if *repeat == 1 {
-                d.fingerprint.clone()
+                d.fingerprint.to_string()
             } else {
                 format!("{}-{repeat}", d.fingerprint)
             };

@@ -9,6 +9,7 @@ pub mod facts;
 pub mod fix;
 pub mod github;
 pub mod gitlab;
+mod identity;
 pub mod json;
 pub mod junit;
 mod order;
@@ -21,12 +22,13 @@ use serde::Serialize;
 
 mod subject;
 
+pub use identity::{Fingerprint, fingerprint, stamp_fingerprints};
 pub use order::{reading_order, sort};
 pub use subject::{Candidate, Subject, SubjectFacts};
 
 use crate::code::Code;
 use crate::i18n::Msg;
-use crate::model::{ComparisonId, Located, Plan, SourceId, Span};
+use crate::model::{ComparisonId, Located, SourceId, Span};
 
 pub use crate::code::Severity;
 
@@ -61,21 +63,29 @@ pub struct Diagnostic {
     /// For the maintainer of the plan repository, in the terminal and CI: may name planlint's
     /// files, keys and flags.
     pub help: Option<Msg>,
-    /// For the reviewer of a draft, in the Word comment: what to change in the draft, never
-    /// planlint's internals. `None` when `help` already says only that.
-    pub reviewer_help: Option<Msg>,
     pub related: Vec<Related>,
-    /// A mechanical fix `check --fix` can apply.
-    pub fix: Option<fix::Fix>,
+    /// What few findings carry (see [`Extras`]); `None` when it has none of it.
+    extras: Option<Box<Extras>>,
     /// What the finding is about: exports and later stages read it instead of re-deriving it.
     pub subject: Subject,
     /// The comparisons (rows of a 对照表) whose verdict the finding reports.
     pub comparisons: Vec<ComparisonId>,
     /// Stable identity for baselines and SARIF, stamped by the engine (see [`fingerprint`]).
-    pub fingerprint: String,
+    pub fingerprint: Fingerprint,
+}
+
+/// What few findings carry, kept apart from the rest of the finding: each field inline would
+/// be paid by every finding of a national corpus.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Extras {
+    /// For the reviewer of a draft, in the Word comment: what to change in the draft, never
+    /// planlint's internals. `None` when `help` already says only that.
+    reviewer_help: Option<Msg>,
+    /// A mechanical fix `check --fix` can apply.
+    fix: Option<fix::Fix>,
     /// The places to choose from, when the finding is that a plan's place is open; the message
     /// lists the same places in words.
-    pub candidates: Vec<Candidate>,
+    candidates: Vec<Candidate>,
 }
 
 impl Diagnostic {
@@ -90,14 +100,35 @@ impl Diagnostic {
             label: None,
             secondary: Vec::new(),
             help: None,
-            reviewer_help: None,
             related: Vec::new(),
-            fix: None,
+            extras: None,
             subject: Subject::File,
             comparisons: Vec::new(),
-            fingerprint: String::new(),
-            candidates: Vec::new(),
+            fingerprint: Fingerprint::default(),
         }
+    }
+
+    /// What the reviewer of a draft should change, when `help` speaks to the repository's
+    /// maintainer.
+    #[must_use]
+    pub fn reviewer_help(&self) -> Option<&Msg> {
+        self.extras.as_ref()?.reviewer_help.as_ref()
+    }
+
+    /// The mechanical fix `check --fix` can apply, if any.
+    #[must_use]
+    pub fn fix(&self) -> Option<&fix::Fix> {
+        self.extras.as_ref()?.fix.as_ref()
+    }
+
+    /// The places the finding offers to choose from.
+    #[must_use]
+    pub fn candidates(&self) -> &[Candidate] {
+        self.extras.as_ref().map_or(&[], |e| &e.candidates)
+    }
+
+    fn extras_mut(&mut self) -> &mut Extras {
+        self.extras.get_or_insert_with(Box::default)
     }
 
     /// Says what the finding is about.
@@ -160,7 +191,7 @@ impl Diagnostic {
     /// The places the finding offers to choose from.
     #[must_use]
     pub fn offering(mut self, candidates: Vec<Candidate>) -> Self {
-        self.candidates = candidates;
+        self.extras_mut().candidates = candidates;
         self
     }
 
@@ -168,7 +199,7 @@ impl Diagnostic {
     /// maintainer (names plans/, a sidecar, a YAML key or a flag).
     #[must_use]
     pub fn with_reviewer_help(mut self, help: Msg) -> Self {
-        self.reviewer_help = Some(help);
+        self.extras_mut().reviewer_help = Some(help);
         self
     }
 
@@ -208,7 +239,7 @@ impl Diagnostic {
     /// Attaches a mechanical fix: each place replaced by its new text.
     #[must_use]
     pub fn with_fix(mut self, edits: Vec<fix::Edit>, applicability: fix::Applicability) -> Self {
-        self.fix = Some(fix::Fix {
+        self.extras_mut().fix = Some(fix::Fix {
             edits,
             applicability,
         });
@@ -300,46 +331,6 @@ impl Summary {
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
-}
-
-/// FNV-1a over a finding's code, file, the text it points at and what it is about: stable when
-/// lines are added elsewhere in the file or a message is reworded, different when the text
-/// itself changes. SARIF's `partialFingerprints` and the baseline use it.
-#[must_use]
-pub fn fingerprint(sources: &crate::model::Sources, plans: &[Plan], d: &Diagnostic) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |bytes: &[u8]| {
-        for b in bytes {
-            hash ^= u64::from(*b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        hash ^= 0xff;
-    };
-    feed(d.code.as_str().as_bytes());
-    if let Some(source) = d.source {
-        let file = sources.get(source);
-        feed(file.shown_path().as_bytes());
-        if let Some(label) = &d.label {
-            let text = file
-                .text
-                .get(label.span.start..label.span.end())
-                .unwrap_or_default();
-            feed(crate::model::text::fold(text).as_bytes());
-        }
-    }
-    feed(d.subject.key(plans).as_bytes());
-    format!("{hash:016x}")
-}
-
-/// Gives each of `diagnostics` its fingerprint.
-pub fn stamp_fingerprints<'d>(
-    diagnostics: impl IntoIterator<Item = &'d mut Diagnostic>,
-    sources: &crate::model::Sources,
-    plans: &[Plan],
-) {
-    for d in diagnostics {
-        d.fingerprint = fingerprint(sources, plans, d);
-    }
 }
 
 #[cfg(test)]

@@ -186,7 +186,7 @@ fn finding(report: &Report, d: &Diagnostic, source: Option<SourceId>, lang: Lang
         }
         _ => None,
     };
-    let help = d.reviewer_help.as_ref().or(d.help.as_ref());
+    let help = d.reviewer_help().or(d.help.as_ref());
     Finding {
         severity: d.severity,
         code: d.code.as_str(),
@@ -264,7 +264,7 @@ fn placement(
             return Placement::Unread;
         }
         let mut candidates: Vec<crate::diagnostics::Candidate> = Vec::new();
-        for candidate in open.iter().flat_map(|d| &d.candidates) {
+        for candidate in open.iter().flat_map(|d| d.candidates()) {
             if !candidates.contains(candidate) {
                 candidates.push(candidate.clone());
             }

@@ -70,11 +70,7 @@ const INTERNALS: [&str; 16] = [
 /// The help for the reviewer: the finding's reviewer help, else its help when that names none
 /// of planlint's internals (a maintainer's help is left to the terminal), code quotes as “”.
 fn reviewer_help(finding: &Diagnostic, lang: Lang) -> Option<String> {
-    let help = finding
-        .reviewer_help
-        .as_ref()
-        .or(finding.help.as_ref())?
-        .get(lang);
+    let help = finding.reviewer_help().or(finding.help.as_ref())?.get(lang);
     if INTERNALS.iter().any(|word| help.contains(word)) {
         return None;
     }
