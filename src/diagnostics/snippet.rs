@@ -81,22 +81,20 @@ impl FileSource {
     fn lines(&self) -> &(LineIndex, Vec<usize>) {
         self.lines.get_or_init(|| {
             let text = self.text();
-            let index = LineIndex::new(text);
-            let widths = (0..=index.line(text.len()))
-                .map(|line| text.get(index.line_range(line)).map_or(0, columns))
-                .collect();
-            (index, widths)
+            // Line by line as `line_range` gives them (without the break), read once.
+            let widths = text.split('\n').map(columns).collect();
+            (LineIndex::new(text), widths)
         })
     }
 
     /// The line (counted from 0) that holds `offset`.
     fn line_of(&self, offset: usize) -> usize {
-        self.lines().0.line(offset)
+        self.lines().0.line(self.text(), offset)
     }
 
     /// The line that holds `offset`, without its line break.
     fn line_around(&self, offset: usize) -> Range<usize> {
-        self.lines().0.line_range(self.line_of(offset))
+        self.lines().0.line_range(self.text(), self.line_of(offset))
     }
 
     /// The characters between two offsets of one line.
@@ -174,14 +172,21 @@ impl FileSource {
     ) -> (Range<usize>, Option<usize>) {
         let index = &self.lines().0;
         let line = self.line_of(span.offset());
-        let line_start = index.line_range(line).start;
+        let line_start = index.line_range(self.text(), line).start;
         let (from, column) = match before {
             0 if span.offset() == line_start => (line_start.saturating_sub(1), None),
             0 => (span.offset() - 1, Some(span.offset() - line_start)),
-            _ => (index.line_range(line.saturating_sub(before)).start, None),
+            _ => (
+                index
+                    .line_range(self.text(), line.saturating_sub(before))
+                    .start,
+                None,
+            ),
         };
         let end = span.offset() + span.len();
-        let to = index.line_range(self.line_of(end) + after + 2).start;
+        let to = index
+            .line_range(self.text(), self.line_of(end) + after + 2)
+            .start;
         (from..to, column)
     }
 }

@@ -4,81 +4,114 @@
 
 use std::ops::Range;
 
-/// How far apart the character counts are kept, in bytes: a column costs the reading of at most
-/// this much of its line.
+/// How far apart the marks are kept, in bytes: a line or a column costs the reading of at most
+/// this much of the text.
 const MARK_BYTES: usize = 1024;
 
-/// The lines of one text, and its character counts every [`MARK_BYTES`] bytes. Offsets are
-/// kept in 32 bits: an index is kept for every file with a finding, and a national corpus has
-/// millions of lines. No text planlint reads comes near 4 GiB (files are read up to 64 MiB); past
-/// it, positions count as the last line and mark indexed.
+/// Marks every [`MARK_BYTES`] bytes of one text: how many characters and line breaks come
+/// before each. Lines are counted from the nearest mark, not kept one by one: an index is kept
+/// for every file with a finding, and a national corpus has millions of lines (a start per line
+/// was 8 MB of the report's memory; the marks are a tenth of that).
+///
+/// Offsets are kept in 32 bits. No text planlint reads comes near 4 GiB (files are read up to
+/// 64 MiB); past it, positions are counted from the last mark.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
-    starts: Vec<u32>,
-    /// (byte offset, characters before it), in order.
-    marks: Vec<(u32, u32)>,
-    len: usize,
+    /// In order of `at`; the first at 0.
+    marks: Vec<Mark>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Mark {
+    /// A byte offset, at a character boundary.
+    at: u32,
+    /// The characters before it.
+    chars: u32,
+    /// The line breaks before it: the line (from 0) it is on.
+    line: u32,
 }
 
 impl LineIndex {
     #[must_use]
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        let mut marks = vec![(0, 0)];
+        let mut marks = vec![Mark::default()];
         let mut next_mark = MARK_BYTES;
+        let mut line = 0u32;
         for (chars, (at, c)) in text.char_indices().enumerate() {
-            let (Ok(at32), Ok(chars32)) = (u32::try_from(at), u32::try_from(chars)) else {
-                break;
-            };
-            if c == '\n' && at32 < u32::MAX {
-                starts.push(at32 + 1);
-            }
             if at >= next_mark {
-                marks.push((at32, chars32));
-                next_mark = at + MARK_BYTES;
+                let (Ok(at), Ok(chars)) = (u32::try_from(at), u32::try_from(chars)) else {
+                    break;
+                };
+                marks.push(Mark { at, chars, line });
+                next_mark = at as usize + MARK_BYTES;
+            }
+            if c == '\n' {
+                line += 1;
             }
         }
-        Self {
-            starts,
-            marks,
-            len: text.len(),
-        }
+        Self { marks }
     }
 
-    /// The line (counted from 0) that holds `offset`; a line holds the break that ends it.
-    #[must_use]
-    pub fn line(&self, offset: usize) -> usize {
-        self.starts
-            .partition_point(|&start| start as usize <= offset)
-            .saturating_sub(1)
+    /// The nearest mark at or before `offset`.
+    fn mark_before(&self, offset: usize) -> Mark {
+        let i = self
+            .marks
+            .partition_point(|m| m.at as usize <= offset)
+            .saturating_sub(1);
+        self.marks.get(i).copied().unwrap_or_default()
     }
 
-    /// Line `line` (counted from 0) without its line break; past the last line, an empty range
-    /// at the end.
+    /// The line (counted from 0) that holds `offset` of `text` (the text indexed); a line holds
+    /// the break that ends it.
     #[must_use]
-    pub fn line_range(&self, line: usize) -> Range<usize> {
-        let Some(&start) = self.starts.get(line) else {
-            return self.len..self.len;
+    pub fn line(&self, text: &str, offset: usize) -> usize {
+        let mark = self.mark_before(offset);
+        let between = text
+            .as_bytes()
+            .get(mark.at as usize..offset.min(text.len()))
+            .unwrap_or_default();
+        mark.line as usize + memchr::memchr_iter(b'\n', between).count()
+    }
+
+    /// Line `line` (counted from 0) of `text` without its line break; past the last line, an
+    /// empty range at the end.
+    #[must_use]
+    pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
+        let bytes = text.as_bytes();
+        let end_of = |start: usize| {
+            memchr::memchr(b'\n', bytes.get(start..).unwrap_or_default())
+                .map_or(text.len(), |at| start + at)
         };
-        let end = self
-            .starts
-            .get(line + 1)
-            .map_or(self.len, |&next| next as usize - 1);
-        start as usize..end
+        if line == 0 {
+            return 0..end_of(0);
+        }
+        // The last mark before the line's start: the breaks after it, up to the line's, lie
+        // before the next mark.
+        let i = self
+            .marks
+            .partition_point(|m| (m.line as usize) < line)
+            .saturating_sub(1);
+        let mark = self.marks.get(i).copied().unwrap_or_default();
+        let from = mark.at as usize;
+        let wanted = line - mark.line as usize;
+        let after = bytes.get(from..).unwrap_or_default();
+        match memchr::memchr_iter(b'\n', after).nth(wanted - 1) {
+            Some(at) => {
+                let start = from + at + 1;
+                start..end_of(start)
+            }
+            None => text.len()..text.len(),
+        }
     }
 
     /// How many characters of `text` (the text indexed) come before `offset`, a character
     /// boundary.
     #[must_use]
     pub fn chars_before(&self, text: &str, offset: usize) -> usize {
-        let mark = self
-            .marks
-            .partition_point(|m| m.0 as usize <= offset)
-            .saturating_sub(1);
-        let (at, chars) = self.marks.get(mark).copied().unwrap_or_default();
-        chars as usize
+        let mark = self.mark_before(offset);
+        mark.chars as usize
             + text
-                .get(at as usize..offset)
+                .get(mark.at as usize..offset)
                 .map_or(0, |s| s.chars().count())
     }
 }
@@ -93,11 +126,41 @@ mod tests {
         let index = LineIndex::new(&text);
         for (offset, _) in text.char_indices() {
             let before = &text[..offset];
-            assert_eq!(index.line(offset), before.matches('\n').count(), "{offset}");
+            assert_eq!(
+                index.line(&text, offset),
+                before.matches('\n').count(),
+                "{offset}"
+            );
             assert_eq!(index.chars_before(&text, offset), before.chars().count());
         }
-        assert_eq!(&text[index.line_range(2)], "");
-        assert_eq!(&text[index.line_range(3)], "ab");
-        assert_eq!(index.line_range(4), text.len()..text.len());
+        assert_eq!(&text[index.line_range(&text, 2)], "");
+        assert_eq!(&text[index.line_range(&text, 3)], "ab");
+        assert_eq!(index.line_range(&text, 4), text.len()..text.len());
+    }
+
+    #[test]
+    fn every_line_is_found_across_the_marks() {
+        // Short lines, long lines and empty ones, so that marks fall inside lines, on breaks
+        // and with many lines between them.
+        let mut text = String::new();
+        for i in 0..400 {
+            let line = "目标".repeat(i % 7) + &"x".repeat((i * 37) % 1500);
+            text.push_str(&line);
+            text.push('\n');
+        }
+        text.push_str("最后");
+        let index = LineIndex::new(&text);
+        let mut start = 0;
+        for (n, line) in text.split('\n').enumerate() {
+            assert_eq!(
+                index.line_range(&text, n),
+                start..start + line.len(),
+                "line {n}"
+            );
+            assert_eq!(index.line(&text, start), n);
+            assert_eq!(index.line(&text, start + line.len()), n, "its break");
+            start += line.len() + 1;
+        }
+        assert_eq!(index.line_range(&text, 401), text.len()..text.len());
     }
 }

@@ -63,8 +63,8 @@ impl SourceFile {
         let lines = self
             .lines
             .get_or_init(|| super::line_index::LineIndex::new(&self.text));
-        let line = lines.line(offset);
-        let line_start = lines.line_range(line).start;
+        let line = lines.line(&self.text, offset);
+        let line_start = lines.line_range(&self.text, line).start;
         let column =
             lines.chars_before(&self.text, offset) - lines.chars_before(&self.text, line_start);
         (line + 1, column + 1)
