@@ -25,7 +25,7 @@ use std::time::{Duration, SystemTime};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use self::record::{Record, RecordWriter, Trailer};
+use self::record::{LookedAt, Record, RecordWriter, TrailerOut};
 use super::ExitStatus;
 use super::args::CheckArgs;
 use crate::ingest::cache::{Cache, RunWriter};
@@ -195,12 +195,9 @@ impl Recorder {
             !stamp.is_recent(self.started, SETTLED) && Stamp::of(path) == *stamp
         });
         if settled && !looked_at.is_empty() {
-            let trailer = Trailer {
-                looked_at: looked_at
-                    .iter()
-                    .map(|(path, stamp)| (record::os_bytes(path.as_os_str()), *stamp))
-                    .collect(),
-                stderr: self.stderr,
+            let trailer = TrailerOut {
+                looked_at: LookedAt(&looked_at),
+                stderr: &self.stderr,
                 status: code,
             };
             // A record that cannot be written is only a slower next run.

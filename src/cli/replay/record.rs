@@ -25,6 +25,28 @@ pub(super) struct Trailer {
     pub status: u8,
 }
 
+/// A [`Trailer`] as it is written: borrowed from the run (a national corpus's run looks at tens
+/// of thousands of paths) and streamed into the record, in the form [`Trailer`] reads back.
+#[derive(Serialize)]
+pub(super) struct TrailerOut<'a> {
+    pub looked_at: LookedAt<'a>,
+    pub stderr: &'a [u8],
+    pub status: u8,
+}
+
+/// The paths a run looked at, each written as its bytes, as [`Trailer::looked_at`] reads them.
+pub(super) struct LookedAt<'a>(pub &'a [(PathBuf, Stamp)]);
+
+impl Serialize for LookedAt<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.0
+                .iter()
+                .map(|(path, stamp)| (os_bytes(path.as_os_str()), stamp)),
+        )
+    }
+}
+
 /// A record opened, found whole, its trailer read; its output is copied out on demand, so that
 /// a report of hundreds of megabytes is never held in memory.
 pub(super) struct Record<R> {
@@ -116,12 +138,17 @@ impl<W: Write> RecordWriter<W> {
     }
 
     /// Writes the trailer and the tail; returns the writer to be put in place.
-    pub(super) fn finish(mut self, trailer: &Trailer) -> io::Result<W> {
-        let encoded = postcard::to_stdvec(trailer).map_err(io::Error::other)?;
-        let mut tail = Vec::with_capacity(encoded.len() + 16);
-        tail.extend_from_slice(&encoded);
-        tail.extend_from_slice(&(encoded.len() as u64).to_le_bytes());
-        tail.extend_from_slice(&self.stdout_len.to_le_bytes());
+    pub(super) fn finish(mut self, trailer: &TrailerOut<'_>) -> io::Result<W> {
+        let stdout_len = self.stdout_len;
+        // Streamed through this writer, which hashes it and counts it as it does the output.
+        let mut buffered = io::BufWriter::new(&mut self);
+        postcard::to_io(trailer, &mut buffered).map_err(io::Error::other)?;
+        buffered.flush()?;
+        drop(buffered);
+        let trailer_len = self.stdout_len - stdout_len;
+        let mut tail = [0u8; 16];
+        tail[..8].copy_from_slice(&trailer_len.to_le_bytes());
+        tail[8..].copy_from_slice(&stdout_len.to_le_bytes());
         self.out.write_all(&tail)?;
         self.hasher.update(&tail);
         self.out.write_all(&self.hasher.digest().to_le_bytes())?;
@@ -145,13 +172,13 @@ impl<W: Write> Write for RecordWriter<W> {
 
 /// A path (or any name the system gives: a variable, its value) as a record keeps it.
 #[cfg(unix)]
-pub(super) fn os_bytes(name: &std::ffi::OsStr) -> Vec<u8> {
-    std::os::unix::ffi::OsStrExt::as_bytes(name).to_vec()
+pub(super) fn os_bytes(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, [u8]> {
+    std::borrow::Cow::Borrowed(std::os::unix::ffi::OsStrExt::as_bytes(name))
 }
 
 #[cfg(not(unix))]
-pub(super) fn os_bytes(name: &std::ffi::OsStr) -> Vec<u8> {
-    name.to_string_lossy().into_owned().into_bytes()
+pub(super) fn os_bytes(name: &std::ffi::OsStr) -> std::borrow::Cow<'_, [u8]> {
+    std::borrow::Cow::Owned(name.to_string_lossy().into_owned().into_bytes())
 }
 
 /// A path a record kept.
@@ -172,9 +199,10 @@ mod tests {
     fn written(stdout: &[u8]) -> Vec<u8> {
         let mut writer = RecordWriter::new(Vec::new()).unwrap();
         writer.write_all(stdout).unwrap();
-        let trailer = Trailer {
-            looked_at: vec![(b"plans/a.txt".to_vec(), Stamp::Absent)],
-            stderr: b"note\n".to_vec(),
+        let looked_at = [(PathBuf::from("plans/a.txt"), Stamp::Absent)];
+        let trailer = TrailerOut {
+            looked_at: LookedAt(&looked_at),
+            stderr: b"note\n",
             status: 1,
         };
         writer.finish(&trailer).unwrap()
@@ -193,7 +221,10 @@ mod tests {
         assert_eq!(stdout, b"{\"diagnostics\": []}\n");
         assert_eq!(record.trailer.stderr, b"note\n");
         assert_eq!(record.trailer.status, 1);
-        assert_eq!(record.trailer.looked_at.len(), 1);
+        assert_eq!(
+            record.trailer.looked_at,
+            [(b"plans/a.txt".to_vec(), Stamp::Absent)]
+        );
         for at in [0, MAGIC.len() + 3, bytes.len() - 30, bytes.len() - 1] {
             let mut damaged = bytes.clone();
             damaged[at] ^= 0x20;
