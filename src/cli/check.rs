@@ -1,7 +1,6 @@
 //! `planlint check`: read the corpus, build the graph, run the lints, print the findings.
 
 use super::context::RunContext;
-use super::output::human;
 use std::io::Write as _;
 
 use super::{CheckArgs, ExitStatus, Format, report_failure};
@@ -330,8 +329,9 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
     run(&rerun)
 }
 
-/// Writes the findings to `out` in `format`: JSON as it is made (the report of a national corpus
-/// is tens of megabytes), the others rendered, then written.
+/// Writes the findings to `out` in `format`: JSON, SARIF, GitLab's and the terminal's as they
+/// are made (the report of a national corpus is tens of megabytes), the others rendered, then
+/// written.
 fn write_report(
     out: &mut impl std::io::Write,
     format: Format,
@@ -348,29 +348,32 @@ fn write_report(
             return diagnostics::json::write_json(out, findings, summary, sources, &facts, lang)
                 .map_err(std::io::Error::from);
         }
-        Format::Human => Ok(human(findings, summary, sources, lang, color, true)),
+        Format::Human => {
+            let shown = super::output::Shown {
+                summary,
+                sources,
+                lang,
+                color,
+                with_summary: true,
+            };
+            return super::output::write_human(out, findings, &shown);
+        }
         Format::Sarif => {
             let facts = |id| report.facts(id);
-            diagnostics::sarif::to_sarif(findings, sources, &facts, &lints::codes(), lang)
-                .map_err(|e| e.to_string())
+            let codes = lints::codes();
+            return diagnostics::sarif::write_sarif(out, findings, sources, &facts, &codes, lang)
+                .map_err(std::io::Error::from);
         }
-        Format::Github => Ok(diagnostics::github::to_github(
-            findings, summary, sources, lang,
-        )),
+        Format::Github => diagnostics::github::to_github(findings, summary, sources, lang),
         Format::Gitlab => {
-            diagnostics::gitlab::to_gitlab(findings, sources, lang).map_err(|e| e.to_string())
+            return diagnostics::gitlab::write_gitlab(out, findings, sources, lang)
+                .map_err(std::io::Error::from);
         }
-        Format::Checkstyle => Ok(diagnostics::checkstyle::to_checkstyle(
-            findings, sources, lang,
-        )),
-        Format::Junit => Ok(diagnostics::junit::to_junit(
-            findings,
-            &checked_files(report),
-            sources,
-            lang,
-        )),
-    }
-    .map_err(std::io::Error::other)?;
+        Format::Checkstyle => diagnostics::checkstyle::to_checkstyle(findings, sources, lang),
+        Format::Junit => {
+            diagnostics::junit::to_junit(findings, &checked_files(report), sources, lang)
+        }
+    };
     out.write_all(text.as_bytes())
 }
 

@@ -20,25 +20,59 @@ pub(super) fn human(
     color: Color,
     with_summary: bool,
 ) -> String {
-    let color = match color {
+    let mut out = Vec::new();
+    let shown = Shown {
+        summary,
+        sources,
+        lang,
+        color,
+        with_summary,
+    };
+    // Writing to memory fails only if memory does.
+    let _ = write_human(&mut out, findings, &shown);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// How [`write_human`] shows findings.
+pub(super) struct Shown<'a> {
+    pub summary: Summary,
+    pub sources: &'a Sources,
+    pub lang: Lang,
+    pub color: Color,
+    /// Whether the summary line ends the output.
+    pub with_summary: bool,
+}
+
+/// Writes the findings as miette diagnostics to `out`, each as it is rendered (a national
+/// corpus's report is tens of megabytes), then the summary line when asked.
+pub(super) fn write_human(
+    out: &mut impl Write,
+    findings: &[Diagnostic],
+    shown: &Shown<'_>,
+) -> std::io::Result<()> {
+    let lang = shown.lang;
+    let color = match shown.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let width = output_width();
-    let renderer = HumanRenderer::new(sources, RenderOptions { lang, color, width });
+    let renderer = HumanRenderer::new(shown.sources, RenderOptions { lang, color, width });
     let mut text = String::new();
     for finding in crate::diagnostics::reading_order(findings) {
+        text.clear();
         if renderer.render(finding, &mut text).is_err() {
             text.push_str(finding.message.get(lang));
         }
         text.push('\n');
+        // Each finding ends a line: guarded finding by finding as the whole output would be.
+        out.write_all(no_workflow_commands(&text).as_bytes())?;
     }
-    if with_summary {
-        text.push_str(&summary.line(lang));
-        text.push('\n');
+    if shown.with_summary {
+        let line = shown.summary.line(lang) + "\n";
+        out.write_all(no_workflow_commands(&line).as_bytes())?;
     }
-    no_workflow_commands(&text)
+    Ok(())
 }
 
 /// The output with no line that a CI runner would take for a command: plan text wrapped by the

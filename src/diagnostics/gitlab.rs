@@ -40,47 +40,81 @@ fn severity(severity: Severity) -> &'static str {
     }
 }
 
-/// The report; a finding about the whole run is placed at the project root (`.`), line 1.
-pub fn to_gitlab(
+/// Writes the report to `out`, each issue made as it is written (a national corpus has tens of
+/// thousands); a finding about the whole run is placed at the project root (`.`), line 1.
+pub fn write_gitlab(
+    out: impl std::io::Write,
     diagnostics: &[Diagnostic],
     sources: &Sources,
     lang: Lang,
-) -> serde_json::Result<String> {
+) -> serde_json::Result<()> {
     // GitLab keys issues by fingerprint: two findings with one fingerprint would be one.
     let mut seen: HashMap<Fingerprint, usize> = HashMap::new();
-    let issues: Vec<Issue> = diagnostics
+    let repeats = diagnostics
         .iter()
         .map(|d| {
             let repeat = seen.entry(d.fingerprint).or_default();
             *repeat += 1;
-            let fingerprint = if *repeat == 1 {
-                d.fingerprint.to_string()
-            } else {
-                format!("{}-{repeat}", d.fingerprint)
-            };
-            let (path, line) = d.source.map_or((".".to_string(), 1), |source| {
-                let file = sources.get(source);
-                let line = d
-                    .label
-                    .as_ref()
-                    .map_or(1, |label| file.line_col(label.span.start).0);
-                (file.display_path(), line)
-            });
-            let mut description = d.message.get(lang).to_string();
-            if let Some(help) = &d.help {
-                description = format!("{description} ({})", help.get(lang));
-            }
-            Issue {
-                description,
-                check_name: d.code.as_str().to_string(),
-                fingerprint,
-                severity: severity(d.severity),
-                location: Location {
-                    path,
-                    lines: Lines { begin: line },
-                },
-            }
+            *repeat
         })
         .collect();
-    serde_json::to_string_pretty(&issues).map(|json| json + "\n")
+    let issues = Issues {
+        diagnostics,
+        repeats,
+        sources,
+        lang,
+    };
+    let mut out = out;
+    serde_json::to_writer_pretty(&mut out, &issues)?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)
+}
+
+/// The issues, made one by one as they are written.
+struct Issues<'a> {
+    diagnostics: &'a [Diagnostic],
+    /// Each finding's count among those with its fingerprint, from 1.
+    repeats: Vec<usize>,
+    sources: &'a Sources,
+    lang: Lang,
+}
+
+impl Serialize for Issues<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.diagnostics
+                .iter()
+                .zip(&self.repeats)
+                .map(|(d, &repeat)| issue(d, repeat, self.sources, self.lang)),
+        )
+    }
+}
+
+fn issue(d: &Diagnostic, repeat: usize, sources: &Sources, lang: Lang) -> Issue {
+    let fingerprint = if repeat == 1 {
+        d.fingerprint.to_string()
+    } else {
+        format!("{}-{repeat}", d.fingerprint)
+    };
+    let (path, line) = d.source.map_or((".".to_string(), 1), |source| {
+        let file = sources.get(source);
+        let line = d
+            .label
+            .as_ref()
+            .map_or(1, |label| file.line_col(label.span.start).0);
+        (file.display_path(), line)
+    });
+    let mut description = d.message.get(lang).to_string();
+    if let Some(help) = &d.help {
+        description = format!("{description} ({})", help.get(lang));
+    }
+    Issue {
+        description,
+        check_name: d.code.as_str().to_string(),
+        fingerprint,
+        severity: severity(d.severity),
+        location: Location {
+            path,
+            lines: Lines { begin: line },
+        },
+    }
 }

@@ -60,8 +60,31 @@ struct Run<'a> {
     /// Where `%SRCROOT%` is on this machine; each result's path is relative to it.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     original_uri_base_ids: std::collections::BTreeMap<&'static str, Artifact>,
-    results: Vec<ResultItem<'a>>,
+    results: Results<'a>,
     column_kind: &'static str,
+}
+
+/// The results, each made as it is written: a national corpus's log is tens of megabytes, and
+/// made whole it was held twice (the results, then their text).
+struct Results<'a> {
+    diagnostics: &'a [Diagnostic],
+    /// How many findings before each one share its fingerprint.
+    occurrences: Vec<usize>,
+    rules: &'a [Rule],
+    sources: &'a Sources,
+    facts: super::facts::FactsOf<'a>,
+    lang: Lang,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.diagnostics
+                .iter()
+                .zip(&self.occurrences)
+                .map(|(d, &occurrence)| self.item(d, occurrence)),
+        )
+    }
 }
 
 #[derive(Serialize)]
@@ -235,66 +258,34 @@ fn fingerprint(d: &Diagnostic, occurrence: usize) -> String {
     format!("{}:{occurrence}", d.fingerprint)
 }
 
-/// The SARIF log of a run.
-pub fn to_sarif(
+/// Writes the SARIF log of a run to `out`, each result made as it is written.
+pub fn write_sarif(
+    out: impl std::io::Write,
     diagnostics: &[Diagnostic],
     sources: &Sources,
     facts: super::facts::FactsOf<'_>,
     codes: &[Code],
     lang: Lang,
-) -> Result<String, serde_json::Error> {
+) -> Result<(), serde_json::Error> {
     let rules = rules(codes);
     let mut seen = std::collections::HashMap::new();
-    let results = diagnostics
+    let occurrences = diagnostics
         .iter()
         .map(|d| {
-            let rule_index = rules
-                .iter()
-                .position(|r| r.id == d.code.as_str())
-                .unwrap_or(0);
-            let base = fingerprint(d, 0);
-            let occurrence = seen.entry(base).and_modify(|n| *n += 1).or_insert(0usize);
-            let mut text = d.message.get(lang).to_string();
-            if let Some(help) = &d.help {
-                text = format!("{text}\n{}", help.get(lang));
-            }
-            ResultItem {
-                rule_id: d.code.as_str(),
-                rule_index,
-                level: level(d.severity),
-                message: Text { text },
-                locations: d
-                    .source
-                    .map(|s| LocationItem {
-                        id: None,
-                        physical_location: physical(sources, s, d.label.as_ref()),
-                        message: None,
-                        _marker: std::marker::PhantomData,
-                    })
-                    .into_iter()
-                    .collect(),
-                related_locations: d
-                    .related
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| LocationItem {
-                        id: Some(i),
-                        physical_location: physical(sources, r.source, Some(&r.label)),
-                        message: Some(Text {
-                            text: r.message.get(lang).to_string(),
-                        }),
-                        _marker: std::marker::PhantomData,
-                    })
-                    .collect(),
-                partial_fingerprints: Fingerprints {
-                    v1: fingerprint(d, *occurrence),
-                },
-                properties: Properties {
-                    subject: d.subject_facts(facts),
-                },
-            }
+            *seen
+                .entry(d.fingerprint)
+                .and_modify(|n| *n += 1)
+                .or_insert(0usize)
         })
         .collect();
+    let results = Results {
+        diagnostics,
+        occurrences,
+        rules: &rules,
+        sources,
+        facts,
+        lang,
+    };
     let log = Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
@@ -330,9 +321,59 @@ pub fn to_sarif(
             column_kind: "unicodeCodePoints",
         }],
     };
-    let mut text = serde_json::to_string_pretty(&log)?;
-    text.push('\n');
-    Ok(text)
+    let mut out = out;
+    serde_json::to_writer_pretty(&mut out, &log)?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)
+}
+
+impl Results<'_> {
+    fn item(&self, d: &Diagnostic, occurrence: usize) -> ResultItem<'_> {
+        let (sources, lang) = (self.sources, self.lang);
+        let rule_index = self
+            .rules
+            .iter()
+            .position(|r| r.id == d.code.as_str())
+            .unwrap_or(0);
+        let mut text = d.message.get(lang).to_string();
+        if let Some(help) = &d.help {
+            text = format!("{text}\n{}", help.get(lang));
+        }
+        ResultItem {
+            rule_id: d.code.as_str(),
+            rule_index,
+            level: level(d.severity),
+            message: Text { text },
+            locations: d
+                .source
+                .map(|s| LocationItem {
+                    id: None,
+                    physical_location: physical(sources, s, d.label.as_ref()),
+                    message: None,
+                    _marker: std::marker::PhantomData,
+                })
+                .into_iter()
+                .collect(),
+            related_locations: d
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, r)| LocationItem {
+                    id: Some(i),
+                    physical_location: physical(sources, r.source, Some(&r.label)),
+                    message: Some(Text {
+                        text: r.message.get(lang).to_string(),
+                    }),
+                    _marker: std::marker::PhantomData,
+                })
+                .collect(),
+            partial_fingerprints: Fingerprints {
+                v1: fingerprint(d, occurrence),
+            },
+            properties: Properties {
+                subject: d.subject_facts(self.facts),
+            },
+        }
+    }
 }
 
 fn capitalise(word: &str) -> String {

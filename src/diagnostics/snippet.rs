@@ -19,12 +19,12 @@ pub(super) struct FileSource {
     name: String,
     raw: Arc<str>,
     /// The text made safe to print ([`safe_source`]), made on first use: only files with
-    /// findings are ever copied.
-    safe: OnceLock<String>,
+    /// findings and something to make safe are ever copied (`None`: the text is safe as read).
+    safe: OnceLock<Option<String>>,
     /// The lines of the safe text and the width of each, built on first use: a span's line, its
     /// column and whether its line fits are looked up, not read from the file's (or the line's)
     /// start for every finding.
-    lines: OnceLock<(LineIndex, Vec<usize>)>,
+    lines: OnceLock<(LineIndex, Vec<u32>)>,
     /// The output's width: a line wider than fits is shown as a window around the span.
     columns: usize,
     /// Where a PDF's or an OFD's lines were printed, and the language to name the page in:
@@ -75,14 +75,25 @@ impl FileSource {
     }
 
     fn text(&self) -> &str {
-        self.safe.get_or_init(|| safe_source(&self.raw))
+        self.safe
+            .get_or_init(|| match safe_source(&self.raw) {
+                std::borrow::Cow::Borrowed(_) => None,
+                std::borrow::Cow::Owned(safe) => Some(safe),
+            })
+            .as_deref()
+            .unwrap_or(&self.raw)
     }
 
-    fn lines(&self) -> &(LineIndex, Vec<usize>) {
+    fn lines(&self) -> &(LineIndex, Vec<u32>) {
         self.lines.get_or_init(|| {
             let text = self.text();
             // Line by line as `line_range` gives them (without the break), read once.
-            let widths = text.split('\n').map(columns).collect();
+            // Widths in 32 bits: a national corpus's report has millions of lines, and no line
+            // of a text planlint reads (up to 64 MiB) is wider.
+            let widths = text
+                .split('\n')
+                .map(|line| u32::try_from(columns(line)).unwrap_or(u32::MAX))
+                .collect();
             (LineIndex::new(text), widths)
         })
     }
@@ -111,7 +122,9 @@ impl FileSource {
     /// The width of the line that holds `offset`.
     fn line_width(&self, offset: usize) -> usize {
         let (_, widths) = self.lines();
-        widths.get(self.line_of(offset)).copied().unwrap_or(0)
+        widths
+            .get(self.line_of(offset))
+            .map_or(0, |&width| width as usize)
     }
 
     /// A span on one line too wide for the output is underlined over its beginning only, so
