@@ -42,24 +42,27 @@ impl Prepared {
         let task_words = sidecar.map_or_else(Vec::new, |file| {
             TaskWords::of(&extracted, &file.corrections)
         });
-        let items = Items {
-            citations: citations(&extracted),
-            targets: targets(&extracted),
-            qualitative: qualitative(&extracted),
-            tasks: tasks(&extracted),
-        };
+        // Moved, not copied: the strings extraction read become the items'.
         let Extracted {
             header,
+            citations,
+            targets,
+            qualitative,
+            tasks,
             skipped,
             cut_short,
-            ..
         } = extracted;
         Self {
             header,
             skipped,
             cut_short,
             holds_a_plan,
-            items,
+            items: Items {
+                citations: cited(citations),
+                targets: targets.into_iter().map(target).collect(),
+                qualitative: qualitative.into_iter().map(goal).collect(),
+                tasks: tasked(&tasks),
+            },
             task_words,
         }
     }
@@ -107,19 +110,14 @@ impl Items {
     }
 }
 
-fn citations(extracted: &Extracted) -> Vec<Citation> {
-    extracted
-        .citations
-        .iter()
+fn cited(found: Vec<text::citations::Found>) -> Vec<Citation> {
+    found
+        .into_iter()
         .filter_map(|c| {
             let doc_number = c
                 .doc_number
-                .as_ref()
-                .map(|(t, span)| Located::new(WrittenDocNumber::new(t), PENDING, *span));
-            let title = c
-                .title
-                .as_ref()
-                .map(|(t, span)| Located::new(t.clone(), PENDING, *span));
+                .map(|(t, span)| Located::new(WrittenDocNumber::new(&t), PENDING, span));
+            let title = c.title.map(|(t, span)| Located::new(t, PENDING, span));
             let span = doc_number
                 .as_ref()
                 .map(|n| n.span)
@@ -134,52 +132,45 @@ fn citations(extracted: &Extracted) -> Vec<Citation> {
         .collect()
 }
 
-fn targets(extracted: &Extracted) -> Vec<Target> {
-    extracted
-        .targets
-        .iter()
-        .map(|(t, task)| Target {
-            indicator: Located::new(t.indicator.clone(), PENDING, t.indicator_span),
-            indicator_id: None,
-            wording: String::new(),
-            deadline: t.deadline,
-            comparator: t.comparator,
-            quantity: t.quantity.clone(),
-            written: t.written.clone(),
-            baseline: t.baseline,
-            form: t.form,
-            better: t.better,
-            change: t.change.or(t.baseline.map(|_| Change::Increase)),
-            quote: Some(Located::new(t.quote.clone(), PENDING, t.quote_span)),
-            task: *task,
-            source: PENDING,
-            span: t.quote_span,
-        })
-        .collect()
+fn target((t, task): (text::targets::Found, Option<usize>)) -> Target {
+    Target {
+        indicator: Located::new(t.indicator, PENDING, t.indicator_span),
+        indicator_id: None,
+        wording: String::new(),
+        deadline: t.deadline,
+        comparator: t.comparator,
+        quantity: t.quantity,
+        written: t.written,
+        baseline: t.baseline,
+        form: t.form,
+        better: t.better,
+        change: t.change.or(t.baseline.map(|_| Change::Increase)),
+        quote: Some(Located::new(t.quote, PENDING, t.quote_span)),
+        task,
+        source: PENDING,
+        span: t.quote_span,
+    }
 }
 
-fn qualitative(extracted: &Extracted) -> Vec<QualitativeTarget> {
-    extracted
-        .qualitative
-        .iter()
-        .map(|q| QualitativeTarget {
-            indicator: Located::new(q.indicator.clone(), PENDING, q.indicator_span),
-            deadline: q.deadline,
-            text: Located::new(q.text.clone(), PENDING, q.text_span),
-            task: None,
-        })
-        .collect()
+fn goal(q: text::targets::qualitative::Found) -> QualitativeTarget {
+    QualitativeTarget {
+        indicator: Located::new(q.indicator, PENDING, q.indicator_span),
+        deadline: q.deadline,
+        text: Located::new(q.text, PENDING, q.text_span),
+        task: None,
+    }
 }
 
-fn tasks(extracted: &Extracted) -> Vec<Task> {
+/// The tasks with the bodies that lead and share each, a name held once however often the
+/// plan gives it.
+fn tasked(found: &[text::tasks::FoundTask]) -> Vec<Task> {
     let mut made = AgencyNames::default();
     let mut names = |list: &[(String, Span)]| -> Vec<Located<AgencyName>> {
         list.iter()
             .map(|(n, span)| Located::new(made.get(n), PENDING, *span))
             .collect()
     };
-    extracted
-        .tasks
+    found
         .iter()
         .map(|t| Task {
             source: PENDING,

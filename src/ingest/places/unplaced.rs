@@ -42,7 +42,7 @@ pub(super) fn unplaced(evidence: &Evidence<'_>, lookup: &JurisdictionLookup<'_>)
     let example = mentioned
         .first()
         .map_or_else(|| "安丘市".to_string(), |(name, _)| name.clone());
-    let (tried_zh, tried_en) = (&tried.zh(), &tried.en());
+    let (tried_zh, tried_en) = (tried.zh(), tried.en());
     Diagnostic::new(
         crate::code::ToolCode::UnknownJurisdiction,
         msg!(
