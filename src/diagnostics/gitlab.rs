@@ -43,7 +43,7 @@ fn severity(severity: Severity) -> &'static str {
 /// Writes the report to `out`, each issue made as it is written (a national corpus has tens of
 /// thousands); a finding about the whole run is placed at the project root (`.`), line 1.
 pub fn write_gitlab(
-    out: impl std::io::Write,
+    mut out: impl std::io::Write,
     diagnostics: &[Diagnostic],
     sources: &Sources,
     lang: Lang,
@@ -64,7 +64,6 @@ pub fn write_gitlab(
         sources,
         lang,
     };
-    let mut out = out;
     serde_json::to_writer_pretty(&mut out, &issues)?;
     out.write_all(b"\n").map_err(serde_json::Error::io)
 }

@@ -260,7 +260,7 @@ fn fingerprint(d: &Diagnostic, occurrence: usize) -> String {
 
 /// Writes the SARIF log of a run to `out`, each result made as it is written.
 pub fn write_sarif(
-    out: impl std::io::Write,
+    mut out: impl std::io::Write,
     diagnostics: &[Diagnostic],
     sources: &Sources,
     facts: super::facts::FactsOf<'_>,
@@ -321,7 +321,6 @@ pub fn write_sarif(
             column_kind: "unicodeCodePoints",
         }],
     };
-    let mut out = out;
     serde_json::to_writer_pretty(&mut out, &log)?;
     out.write_all(b"\n").map_err(serde_json::Error::io)
 }

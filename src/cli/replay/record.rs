@@ -15,8 +15,8 @@ const MAGIC: &[u8] = b"planlint run record 1\n";
 /// The trailer's length, the output's length and the checksum, at the end.
 const TAIL: usize = 24;
 
-/// What a record keeps besides the output.
-#[derive(Debug, Serialize, Deserialize)]
+/// What a record keeps besides the output, as read back (written as [`TrailerOut`]).
+#[derive(Debug, Deserialize)]
 pub(super) struct Trailer {
     /// Each path the run looked at (its bytes as the system gives them) and its stamp then.
     pub looked_at: Vec<(Vec<u8>, Stamp)>,
