@@ -248,7 +248,10 @@ fn agencies(tx: &rusqlite::Transaction<'_>, report: &Report) -> rusqlite::Result
     )?;
     let mut mention = tx.prepare("INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5)")?;
     for (id, plan) in corpus.plan_ids() {
-        for ((_, lead, name), resolution) in plan.agency_mentions().zip(report.graph.agencies(id)) {
+        for ((_, lead, name), resolution) in plan
+            .agency_mentions()
+            .zip(report.graph.agencies(corpus, id))
+        {
             let (kind, registered) = match resolution {
                 AgencyResolution::Registered {
                     jurisdiction,

@@ -17,6 +17,18 @@ pub struct PlanAgencies {
 }
 
 impl PlanAgencies {
+    /// The resolutions of `plan`'s agency mentions in `corpus`, each name once (a body leads
+    /// many tasks).
+    pub(super) fn of(corpus: &crate::ingest::Corpus, plan: &crate::model::Plan) -> Self {
+        let resolver = AgencyResolver {
+            jurisdictions: &corpus.jurisdictions,
+        };
+        Self::resolve(
+            plan.agency_mentions().map(|(_, _, name)| &name.value),
+            |name| resolver.resolve(name, plan.jurisdiction),
+        )
+    }
+
     /// Resolves the names of `mentions`, each once, with `resolve`.
     pub(super) fn resolve<'p>(
         mentions: impl Iterator<Item = &'p crate::model::AgencyName>,

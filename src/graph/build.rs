@@ -5,7 +5,6 @@
 use foldhash::HashMap;
 
 use super::KnowledgeGraph;
-use super::agency::{AgencyResolver, PlanAgencies};
 use super::resolve::{CitationLink, PlanIndex, Stub, StubId};
 use crate::ingest::Corpus;
 use crate::model::text::plan_title_core;
@@ -37,7 +36,7 @@ pub fn build(corpus: &Corpus) -> KnowledgeGraph {
         parents: parent_targets,
         counterparts,
     } = resolve_parent_targets(corpus, &ancestors);
-    let agencies = resolve_agencies(corpus);
+    let agencies = corpus.plans.iter().map(|_| Default::default()).collect();
     let shared = shared_indicators(corpus, &campaigns);
     KnowledgeGraph {
         stubs,
@@ -216,22 +215,4 @@ fn above(
         .iter()
         .find_map(|&a| same(a).and_then(|t| t.first()).map(|&i| (a, i)))
         .map(|(plan, index)| Found::Counterpart(TargetId { plan, index }))
-}
-
-fn resolve_agencies(corpus: &Corpus) -> Vec<PlanAgencies> {
-    use rayon::prelude::*;
-    let resolver = AgencyResolver {
-        jurisdictions: &corpus.jurisdictions,
-    };
-    // Each plan on a core of its own, each name once a plan (a body leads many tasks).
-    corpus
-        .plans
-        .par_iter()
-        .map(|plan| {
-            PlanAgencies::resolve(
-                plan.agency_mentions().map(|(_, _, name)| &name.value),
-                |name| resolver.resolve(name, plan.jurisdiction),
-            )
-        })
-        .collect()
 }

@@ -61,8 +61,9 @@ pub struct KnowledgeGraph {
     stubs: Vec<Stub>,
     /// For each plan, for each of its citations, what it resolved to.
     citations: Vec<Vec<CitationLink>>,
-    /// For each plan, the resolution of each agency mention, in `Plan::agency_mentions` order.
-    agencies: Vec<agency::PlanAgencies>,
+    /// For each plan, the resolution of each agency mention, in `Plan::agency_mentions` order;
+    /// made when first asked for: a draft's run reads the draft's alone.
+    agencies: Vec<std::sync::OnceLock<agency::PlanAgencies>>,
     /// For each plan, its ancestor plans, nearest first (see `resolve::ancestors`).
     ancestors: Vec<Vec<PlanId>>,
     /// Each target's parent target, where one exists.
@@ -95,7 +96,8 @@ impl KnowledgeGraph {
     ) -> Vec<(JurisdictionId, usize, PlanId, Edge)> {
         let mut links = Vec::new();
         for (id, plan) in corpus.plan_ids() {
-            for ((_, lead, _), resolution) in plan.agency_mentions().zip(self.agencies(id)) {
+            for ((_, lead, _), resolution) in plan.agency_mentions().zip(self.agencies(corpus, id))
+            {
                 if let AgencyResolution::Registered {
                     jurisdiction,
                     entry,
@@ -132,10 +134,16 @@ impl KnowledgeGraph {
         self.stubs.get(stub.0)
     }
 
-    /// The resolution of each of a plan's agency mentions, in `Plan::agency_mentions` order.
-    pub fn agencies(&self, plan: PlanId) -> impl Iterator<Item = &AgencyResolution> + '_ {
-        self.agencies
-            .get(plan.0)
+    /// The resolution of each of a plan's agency mentions, in `Plan::agency_mentions` order,
+    /// resolved in `corpus` (the graph's) the first time they are asked for.
+    pub fn agencies(
+        &self,
+        corpus: &crate::ingest::Corpus,
+        plan: PlanId,
+    ) -> impl Iterator<Item = &AgencyResolution> + '_ {
+        let resolved = self.agencies.get(plan.0).zip(corpus.plans.get(plan.0));
+        resolved
+            .map(|(once, plan)| once.get_or_init(|| agency::PlanAgencies::of(corpus, plan)))
             .into_iter()
             .flat_map(agency::PlanAgencies::iter)
     }

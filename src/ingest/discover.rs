@@ -15,6 +15,11 @@ pub(super) struct Discovered {
     pub(super) orphan_sidecars: Vec<PathBuf>,
     /// What was found but not read, and why: never dropped silently.
     pub(super) skipped: Vec<(PathBuf, Skip)>,
+    /// The folders walked, as given: the walk takes no link, so a file found beneath one is
+    /// spelled as the folder joined with the file's real path below it.
+    walked: Vec<PathBuf>,
+    /// Files given by name and the jurisdiction files above them, found without a walk.
+    named: Vec<PathBuf>,
 }
 
 /// Why a file or folder in a corpus was not read.
@@ -40,23 +45,70 @@ pub(super) fn discover_with_drafts(
     if drafts.is_empty() {
         return Ok((files, draft_files));
     }
-    let key = |p: &PathBuf| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+    let spellings = Spellings::of(&files);
     // A draft inside the corpus is named as the corpus names it, so that its folder places it
     // whichever way it was given (`./plans/…`, an absolute path).
-    let in_corpus: std::collections::HashMap<PathBuf, PathBuf> =
-        files.plans.iter().map(|p| (key(p), p.clone())).collect();
+    let mut drafted = HashSet::new();
     for draft in &mut draft_files.plans {
-        if let Some(spelled) = in_corpus.get(&key(draft)) {
-            draft.clone_from(spelled);
+        let held = |p: &Path| {
+            let at = files.plans.binary_search_by(|q| q.as_path().cmp(p)).ok()?;
+            Some(files.plans[at].clone())
+        };
+        if let Some(spelled) = spellings.find(draft, held) {
+            drafted.insert(spelled.clone());
+            *draft = spelled;
         }
     }
-    let drafted: HashSet<PathBuf> = draft_files.plans.iter().map(key).collect();
-    files.plans.retain(|p| !drafted.contains(&key(p)));
-    let known: HashSet<PathBuf> = files.jurisdictions.iter().map(key).collect();
-    draft_files
-        .jurisdictions
-        .retain(|p| !known.contains(&key(p)));
+    files.plans.retain(|p| !drafted.contains(p));
+    draft_files.jurisdictions.retain(|j| {
+        spellings
+            .find(j, |p| files.jurisdictions.iter().find(|q| *q == p).cloned())
+            .is_none()
+    });
     Ok((files, draft_files))
+}
+
+/// How the corpus spells the files it found, resolved once per folder walked rather than once
+/// per file (a national corpus holds thousands): two paths name one file when they resolve to
+/// the same real path.
+struct Spellings {
+    /// Each walked folder's real path, with the folder as given.
+    walked: Vec<(PathBuf, PathBuf)>,
+    /// Each file found without a walk: its real path, with the file as found.
+    named: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Spellings {
+    fn of(files: &Discovered) -> Self {
+        let resolved = |p: &PathBuf| (resolve(p), p.clone());
+        Spellings {
+            walked: files.walked.iter().map(resolved).collect(),
+            named: files.named.iter().map(resolved).collect(),
+        }
+    }
+
+    /// The corpus's spelling of the file at `given`, if `held` finds it among the corpus's. The
+    /// real path of `given` has no link and no `.` or `..`, so below a walked folder it has one
+    /// spelling only: the folder joined with the rest of it; and the walk took no link, so a
+    /// file the corpus found there is spelled exactly so.
+    fn find(&self, given: &Path, held: impl Fn(&Path) -> Option<PathBuf>) -> Option<PathBuf> {
+        let real = resolve(given);
+        let below = self.walked.iter().filter_map(|(folder, spelled)| {
+            let rest = real.strip_prefix(folder).ok()?;
+            Some(spelled.join(rest))
+        });
+        let named = self
+            .named
+            .iter()
+            .filter(|(file, _)| *file == real)
+            .map(|(_, spelled)| spelled.clone());
+        below.chain(named).find_map(|p| held(&p))
+    }
+}
+
+/// The real path of a file (links resolved), or the path as given when it cannot be resolved.
+fn resolve(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
@@ -64,6 +116,7 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
     let mut plans = HashSet::new();
     let mut sidecars = HashSet::new();
     let mut skipped = Vec::new();
+    let (mut walked, mut named) = (Vec::new(), Vec::new());
     // `check plans ./plans` names every file twice: each is read once, as first named. Only
     // several roots can overlap, so one root costs no resolving of paths.
     let overlapping = paths.len() > 1;
@@ -92,6 +145,7 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
             } else {
                 plans.insert(root.clone());
             }
+            named.push(root.clone());
             // A single file is checked with the jurisdictions of the folders above it.
             let mut dir = root.parent();
             while let Some(d) = dir {
@@ -99,11 +153,13 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
                 if !is_regular(&candidate) {
                     break;
                 }
+                named.push(candidate.clone());
                 jurisdictions.insert(candidate);
                 dir = d.parent();
             }
             continue;
         }
+        walked.push(root.clone());
         let walker = walkdir::WalkDir::new(root)
             .sort_by_file_name()
             .into_iter()
@@ -173,6 +229,8 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
         plans,
         orphan_sidecars,
         skipped,
+        walked,
+        named,
     })
 }
 

@@ -197,7 +197,7 @@ impl<'a> LintContext<'a> {
     #[must_use]
     pub fn agency_names(&self, id: PlanId) -> Vec<NameMentions<'a>> {
         let plan = self.plan(id);
-        let resolutions = self.graph.agencies(id);
+        let resolutions = self.graph.agencies(self.corpus, id);
         let mut groups: Vec<NameMentions<'a>> = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::default();
         for (mention, ((_, _, name), resolution)) in

@@ -64,7 +64,8 @@ fn a_fix_never_pastes_lines_into_a_text() {
 }
 
 /// Item 3: a draft saved inside the corpus folder is read once, as the draft, however its path
-/// is written: its annotated copy has its comments and its findings are the same.
+/// and the corpus's are written (relative, absolute, through `..` or a link): its annotated copy
+/// has its comments and its findings are the same.
 #[test]
 fn a_draft_inside_the_corpus_is_read_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -81,10 +82,24 @@ fn a_draft_inside_the_corpus_is_read_once() {
     )
     .unwrap();
     let absolute = dir.path().join(inside).to_string_lossy().into_owned();
+    // The draft's folder and the corpus, each also reached through a link.
+    std::os::unix::fs::symlink(
+        dir.path().join("plans/shandong/weifang/anqiu"),
+        dir.path().join("anqiu-link"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(dir.path().join("plans"), dir.path().join("corpus-link")).unwrap();
     let mut seen = Vec::new();
-    for (n, draft) in [inside.to_string(), format!("./{inside}"), absolute]
-        .iter()
-        .enumerate()
+    for (n, (draft, corpus)) in [
+        (inside.to_string(), "plans"),
+        (format!("./{inside}"), "plans"),
+        (absolute, "plans"),
+        (inside.to_string(), "plans/shandong/../"),
+        ("anqiu-link/draft.txt".to_string(), "plans"),
+        (inside.to_string(), "corpus-link"),
+    ]
+    .iter()
+    .enumerate()
     {
         let copy = format!("copy{n}.docx");
         let out = planlint()
@@ -93,7 +108,7 @@ fn a_draft_inside_the_corpus_is_read_once() {
                 "check",
                 draft,
                 "--corpus",
-                "plans",
+                corpus,
                 "--format",
                 "json",
                 "--annotate",

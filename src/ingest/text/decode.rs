@@ -43,7 +43,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(Arc<str>, Encoding), NotText> {
         };
         return utf16(bytes, codec).map(|t| (t.into(), kind));
     }
-    match std::str::from_utf8(bytes) {
+    match crate::source::utf8(bytes) {
         Ok(text) => checked(text).map(|t| (t.into(), Encoding::Utf8)),
         Err(err) if err.error_len().is_none() => {
             let offset = err.valid_up_to();
@@ -60,7 +60,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(Arc<str>, Encoding), NotText> {
 }
 
 fn utf8(bytes: &[u8]) -> Result<&str, NotText> {
-    match std::str::from_utf8(bytes) {
+    match crate::source::utf8(bytes) {
         Ok(text) => checked(text),
         Err(err) => {
             let offset = err.valid_up_to() + 3;
