@@ -134,9 +134,9 @@ pub fn baseline(bytes: &[u8]) {
 }
 
 /// A cache entry against a text: the input is the text, a 0xFF byte (never in UTF-8), then the
-/// entry. The entry is read as found on disk, and its bytes read again as the JSON of an entry
+/// entry. The entry is read as found on disk, and its bytes read again as the body of an entry
 /// sealed for that text, of each kind (what extraction read, a parsed `jurisdiction.yaml`), so
-/// that they reach the JSON reader and the check of every place. What is accepted must be
+/// that they reach the body's reader and the check of every place. What is accepted must be
 /// usable: every place slices the text, every task index names a task.
 pub fn cache_entry(bytes: &[u8]) {
     use crate::ingest::cache::{format, valid};
@@ -163,12 +163,51 @@ pub fn cache_entry(bytes: &[u8]) {
     }
 }
 
-/// An extraction cache entry holding `json` for the text whose SHA-256 is `text_hash`
+/// An extraction cache entry holding `body` for the text whose SHA-256 is `text_hash`
 /// (hexadecimal), sealed as planlint seals its own: for tests of what another program could
 /// write into the cache.
 #[must_use]
-pub fn seal_cache_entry(text_hash: &str, json: &[u8]) -> Vec<u8> {
-    crate::ingest::cache::format::seal(text_hash, json)
+pub fn seal_cache_entry(text_hash: &str, body: &[u8]) -> Vec<u8> {
+    crate::ingest::cache::format::seal(text_hash, body)
+}
+
+/// The two kinds of cache entry, for tests that edit an entry as another program could.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheEntryKind {
+    /// What extraction read from a plan's text.
+    Extraction,
+    /// A `jurisdiction.yaml` as parsed.
+    Jurisdiction,
+}
+
+/// What the body of a cache entry of `kind` (its bytes after the first line) holds, as JSON
+/// for a test to edit; `None` when the bytes are not such a body.
+#[must_use]
+pub fn cache_body_as_json(kind: CacheEntryKind, body: &[u8]) -> Option<serde_json::Value> {
+    use crate::ingest::cache::format::read_body;
+    match kind {
+        CacheEntryKind::Extraction => serde_json::to_value(read_body::<text::Extracted>(body)?),
+        CacheEntryKind::Jurisdiction => {
+            serde_json::to_value(read_body::<jurisdiction_file::Declared>(body)?)
+        }
+    }
+    .ok()
+}
+
+/// The body of a cache entry of `kind` holding `json`, written as planlint writes one; `None`
+/// when the JSON is not what such an entry holds.
+#[must_use]
+pub fn cache_body_from_json(kind: CacheEntryKind, json: &serde_json::Value) -> Option<Vec<u8>> {
+    use crate::ingest::cache::format::body_of;
+    let json = json.clone();
+    match kind {
+        CacheEntryKind::Extraction => {
+            body_of(&serde_json::from_value::<text::Extracted>(json).ok()?)
+        }
+        CacheEntryKind::Jurisdiction => {
+            body_of(&serde_json::from_value::<jurisdiction_file::Declared>(json).ok()?)
+        }
+    }
 }
 
 fn as_text(bytes: &[u8]) -> Option<(crate::model::SourceId, String)> {

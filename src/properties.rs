@@ -189,7 +189,9 @@ proptest! {
     ) {
         let mut json = serde_json::to_value(extract(&text)).unwrap();
         misplaced(&mut json, start, len, task);
-        let entry = serde_json::to_vec(&json).unwrap();
+        let entry =
+            crate::fuzz::cache_body_from_json(crate::fuzz::CacheEntryKind::Extraction, &json)
+                .unwrap();
         let input = [text.as_bytes(), &[0xff], &entry].concat();
         crate::fuzz::cache_entry(&input);
     }

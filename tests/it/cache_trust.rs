@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, SystemTime};
 
+use planlint::fuzz::CacheEntryKind;
+
 use crate::support::{finished_within, forget_runs, is_run_record, root};
 
 /// What a run gave.
@@ -107,7 +109,7 @@ fn entries(cache: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// An entry's text hash (its shard and file name) and its JSON (after the first line).
+/// An entry's text hash (its shard and file name) and its body (after the first line).
 fn parts(entry: &Path) -> (String, Vec<u8>) {
     let bytes = std::fs::read(entry).unwrap();
     let newline = bytes.iter().position(|&b| b == b'\n').map_or(0, |i| i + 1);
@@ -122,15 +124,33 @@ fn parts(entry: &Path) -> (String, Vec<u8>) {
     (format!("{shard}{name}"), bytes[newline..].to_vec())
 }
 
-/// An entry's JSON with `change` made to it.
-fn edited(json: &[u8], change: impl Fn(&mut serde_json::Value)) -> Vec<u8> {
-    let mut value: serde_json::Value = serde_json::from_slice(json).unwrap();
+/// The body of the entry at `entry` with `change` made to what it holds (edited as JSON), written
+/// as planlint writes one.
+fn edited(entry: &Path, change: impl Fn(&mut serde_json::Value)) -> Vec<u8> {
+    let bytes = std::fs::read(entry).unwrap();
+    let kind = if bytes.starts_with(EXTRACTED.as_bytes()) {
+        CacheEntryKind::Extraction
+    } else {
+        assert!(
+            bytes.starts_with(DECLARED.as_bytes()),
+            "{}",
+            entry.display()
+        );
+        CacheEntryKind::Jurisdiction
+    };
+    let mut value = planlint::fuzz::cache_body_as_json(kind, &parts(entry).1).unwrap();
     change(&mut value);
-    serde_json::to_vec(&value).unwrap()
+    planlint::fuzz::cache_body_from_json(kind, &value).unwrap()
 }
 
+/// What an entry holds, made untrue: a text's extraction without its targets, a jurisdiction
+/// file under another name.
 fn without_targets(value: &mut serde_json::Value) {
-    value["targets"] = serde_json::json!([]);
+    if value.get("targets").is_some() {
+        value["targets"] = serde_json::json!([]);
+    } else {
+        value["name"] = serde_json::json!("别处");
+    }
 }
 
 /// The run's note about the cache: one line, saying why.
@@ -143,7 +163,7 @@ fn assert_one_note(run: &Run, why: &str) {
 /// A change made to the entry at the given place (index, path).
 type Tamper<'a> = dyn Fn(usize, &Path) + 'a;
 
-/// Valid JSON with every target removed (as entries were written before they named their
+/// A body with every target removed (as entries were written before they named their
 /// text), an entry edited in place, an entry copied over another text's: each is a miss,
 /// rewritten, and the findings are those of `--no-cache` (before: 6 of 7 errors dropped).
 #[test]
@@ -154,13 +174,13 @@ fn a_tampered_or_swapped_entry_is_a_miss() {
     let genuine: Vec<Vec<u8>> = all.iter().map(|e| std::fs::read(e).unwrap()).collect();
     let tampered: [(&str, &Tamper); 3] = [
         ("not a valid cache entry", &|_, e| {
-            std::fs::write(e, edited(&parts(e).1, without_targets)).unwrap();
+            std::fs::write(e, edited(e, without_targets)).unwrap();
         }),
         ("checksum", &|_, e| {
             let bytes = std::fs::read(e).unwrap();
             let header = bytes.len() - parts(e).1.len();
-            let json = edited(&bytes[header..], without_targets);
-            std::fs::write(e, [&bytes[..header], &json].concat()).unwrap();
+            let body = edited(e, without_targets);
+            std::fs::write(e, [&bytes[..header], &body].concat()).unwrap();
         }),
         ("hash it records is not this text's", &|i, e| {
             std::fs::write(e, &genuine[(i + 1) % genuine.len()]).unwrap();
@@ -240,12 +260,11 @@ fn a_place_outside_the_text_does_not_panic() {
     for sealed in [false, true] {
         for (format, uncached) in [("human", &uncached_human), ("json", &uncached_json)] {
             for entry in of_kind(cache.path(), EXTRACTED) {
-                let (hash, json) = parts(&entry);
-                let json = edited(&json, moved);
+                let body = edited(&entry, moved);
                 let bytes = if sealed {
-                    planlint::fuzz::seal_cache_entry(&hash, &json)
+                    planlint::fuzz::seal_cache_entry(&parts(&entry).0, &body)
                 } else {
-                    json
+                    body
                 };
                 std::fs::write(&entry, bytes).unwrap();
             }
@@ -271,9 +290,9 @@ fn a_jurisdiction_entry_out_of_its_file_or_of_another_kind_is_a_miss() {
     let cache = tempfile::tempdir().unwrap();
     let uncached = filled(cache.path());
     let declared = of_kind(cache.path(), DECLARED);
-    let seal = |entry: &Path, json: &[u8]| {
+    let seal = |entry: &Path, body: &[u8]| {
         let hash = parts(entry).0;
-        let sealed = planlint::fuzz::seal_cache_entry(&hash, json);
+        let sealed = planlint::fuzz::seal_cache_entry(&hash, body);
         let newline = sealed.iter().position(|&b| b == b'\n').unwrap();
         let header = String::from_utf8(sealed[..newline].to_vec()).unwrap();
         let header = header.replacen(EXTRACTED.trim_end(), DECLARED.trim_end(), 1);
@@ -281,22 +300,22 @@ fn a_jurisdiction_entry_out_of_its_file_or_of_another_kind_is_a_miss() {
     };
     for (i, entry) in declared.iter().enumerate() {
         let start = if i % 2 == 0 { u64::MAX } else { 1 };
-        let json = edited(&parts(entry).1, |value| {
+        let body = edited(entry, |value| {
             value["name_span"] = serde_json::json!({"start": start, "len": 2});
         });
-        std::fs::write(entry, seal(entry, &json)).unwrap();
+        std::fs::write(entry, seal(entry, &body)).unwrap();
     }
     let out = run(cache.path(), &[]);
     assert_ne!(out.code, Some(101), "{}", out.stderr);
     assert!(out.stdout == uncached, "{}", out.stderr);
     assert_one_note(&out, "outside the text");
     for entry in &declared {
-        let json = edited(&parts(entry).1, |value| {
+        let body = edited(entry, |value| {
             value["name"] = serde_json::json!("别处");
         });
         std::fs::write(
             entry,
-            planlint::fuzz::seal_cache_entry(&parts(entry).0, &json),
+            planlint::fuzz::seal_cache_entry(&parts(entry).0, &body),
         )
         .unwrap();
     }
@@ -328,9 +347,12 @@ fn an_entry_or_folder_open_to_others_is_not_trusted() {
         }
         assert!(run(cache.path(), &[]).stdout == uncached);
         for entry in planted {
-            let (hash, json) = parts(entry);
-            let json = edited(&json, without_targets);
-            std::fs::write(entry, planlint::fuzz::seal_cache_entry(&hash, &json)).unwrap();
+            let body = edited(entry, without_targets);
+            std::fs::write(
+                entry,
+                planlint::fuzz::seal_cache_entry(&parts(entry).0, &body),
+            )
+            .unwrap();
             mode(entry, entry_mode);
         }
     };
@@ -339,9 +361,9 @@ fn an_entry_or_folder_open_to_others_is_not_trusted() {
         assert!(out.stdout == uncached, "{why}: {}", out.stderr);
         assert_one_note(&out, why);
     };
-    // As plain JSON of mode 0644 too, as the entries before were read (before: believed).
+    // As a bare body of mode 0644 too, as the entries before were read (before: believed).
     for entry in &all {
-        std::fs::write(entry, edited(&parts(entry).1, without_targets)).unwrap();
+        std::fs::write(entry, edited(entry, without_targets)).unwrap();
         mode(entry, 0o644);
     }
     trusted("mode is not 0600");

@@ -35,7 +35,7 @@ pub(crate) enum Rejection {
     Unreadable,
     /// It names another text (its hash is not this text's).
     OtherText,
-    /// Its JSON is not what its checksum says: damaged or edited in place.
+    /// Its body is not what its checksum says: damaged or edited in place.
     Damaged,
     /// Not an entry planlint writes.
     Malformed,

@@ -29,7 +29,7 @@ fn placed<T>(found: Option<&(T, Span)>) -> Option<&Span> {
 }
 
 /// Every span `extracted` holds. A new span in [`Extracted`] or in what it holds must be added
-/// here; a unit test counts the spans of the JSON to catch one that was not.
+/// here; a unit test counts the spans of its JSON form to catch one that was not.
 pub(crate) fn spans(extracted: &Extracted) -> impl Iterator<Item = &Span> {
     let header = &extracted.header;
     let head = [
@@ -72,7 +72,7 @@ pub(crate) fn spans(extracted: &Extracted) -> impl Iterator<Item = &Span> {
 mod tests {
     use super::*;
 
-    /// The objects of the entry's JSON that are spans (`{"start":…,"len":…}`).
+    /// The objects of the extraction as JSON that are spans (`{"start":…,"len":…}`).
     fn json_spans(value: &serde_json::Value) -> usize {
         match value {
             serde_json::Value::Object(map) => {
