@@ -9,8 +9,9 @@ use serde::Serialize;
 use crate::i18n::Msg;
 use crate::model::{Comparator, TargetForm};
 
-/// The facts of a comparison of the run, by its id: what a JSON or SARIF writer is given.
-pub type FactsOf<'a> = &'a dyn Fn(crate::model::ComparisonId) -> Facts;
+/// The facts of a comparison of the run, by its id: what a JSON or SARIF writer is given (on
+/// every core: JSON's findings are written on all of them).
+pub type FactsOf<'a> = &'a (dyn Fn(crate::model::ComparisonId) -> Facts + Sync);
 
 /// One comparison's facts.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -10,13 +10,6 @@ use crate::i18n::Lang;
 use crate::model::{SourceId, Sources};
 
 #[derive(Serialize)]
-struct Report<'a> {
-    version: u32,
-    diagnostics: Findings<'a>,
-    summary: Summary,
-}
-
-#[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     code: &'static str,
     severity: Severity,
@@ -83,8 +76,9 @@ fn location<'a>(
 }
 
 /// The JSON document for a run, pretty-printed, written to `out` as it is made: a national
-/// corpus's report is tens of megabytes, never held whole, and each finding's JSON form is
-/// made as it is written.
+/// corpus's report is tens of megabytes, never held whole. Findings are made into JSON a batch
+/// at a time on every core and written in their order, so the bytes are those of
+/// `serde_json::to_writer_pretty` over the whole document (tested) at any thread count.
 pub fn write_json(
     mut out: impl std::io::Write,
     diagnostics: &[Diagnostic],
@@ -93,38 +87,63 @@ pub fn write_json(
     facts: FactsOf<'_>,
     lang: Lang,
 ) -> Result<(), serde_json::Error> {
-    serde_json::to_writer_pretty(
-        &mut out,
-        &Report {
-            version: 1,
-            diagnostics: Findings {
-                diagnostics,
-                sources,
-                facts,
-                lang,
-            },
-            summary,
-        },
-    )?;
-    out.write_all(b"\n").map_err(serde_json::Error::io)
-}
-
-/// The findings, serialised one by one.
-struct Findings<'a> {
-    diagnostics: &'a [Diagnostic],
-    sources: &'a Sources,
-    facts: FactsOf<'a>,
-    lang: Lang,
-}
-
-impl Serialize for Findings<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.diagnostics
-                .iter()
-                .map(|d| json_diagnostic(d, self.sources, self.facts, self.lang)),
-        )
+    use rayon::prelude::*;
+    /// Findings made at once: enough to keep both cores busy, few enough that a batch's JSON
+    /// (a few MB) is all that is held.
+    const BATCH: usize = 1024;
+    const SHARE: usize = 32;
+    let io = serde_json::Error::io;
+    out.write_all(b"{\n  \"version\": 1,\n  \"diagnostics\": [")
+        .map_err(io)?;
+    for (b, batch) in diagnostics.chunks(BATCH).enumerate() {
+        let made: Vec<Vec<u8>> = batch
+            .par_chunks(SHARE)
+            .enumerate()
+            .map(|(c, share)| {
+                let mut bytes = Vec::new();
+                for (i, d) in share.iter().enumerate() {
+                    let first = b == 0 && c == 0 && i == 0;
+                    bytes.extend_from_slice(if first { b"\n" } else { b",\n" });
+                    let finding = json_diagnostic(d, sources, facts, lang);
+                    nested(&mut bytes, &finding, 2)?;
+                }
+                Ok(bytes)
+            })
+            .collect::<Result<_, serde_json::Error>>()?;
+        for bytes in made {
+            out.write_all(&bytes).map_err(io)?;
+        }
     }
+    if !diagnostics.is_empty() {
+        out.write_all(b"\n  ").map_err(io)?;
+    }
+    out.write_all(b"],\n  \"summary\": ").map_err(io)?;
+    let mut bytes = Vec::new();
+    nested(&mut bytes, &summary, 1)?;
+    out.write_all(bytes.trim_ascii_start()).map_err(io)?;
+    out.write_all(b"\n}\n").map_err(io)
+}
+
+/// `value` pretty-printed as `serde_json` prints it `depth` levels down a document: its lines
+/// indented by two spaces a level (a JSON string never holds a raw line break, so every break
+/// is the printer's).
+fn nested(
+    out: &mut Vec<u8>,
+    value: &impl Serialize,
+    depth: usize,
+) -> Result<(), serde_json::Error> {
+    let alone = serde_json::to_vec_pretty(value)?;
+    let indent = vec![b' '; 2 * depth];
+    out.reserve(alone.len() + alone.len() / 16);
+    out.extend_from_slice(&indent);
+    for (i, line) in alone.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+            out.extend_from_slice(&indent);
+        }
+        out.extend_from_slice(line);
+    }
+    Ok(())
 }
 
 fn json_diagnostic<'a>(
@@ -175,5 +194,96 @@ fn json_diagnostic<'a>(
             })
             .collect(),
         subject: d.subject_facts(facts),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::ToolCode;
+    use crate::i18n::Msg;
+    use crate::model::Span;
+
+    /// The whole document as `serde_json` prints it in one go: what `write_json` must equal.
+    fn printed_whole(diagnostics: &[Diagnostic], summary: Summary, sources: &Sources) -> String {
+        struct Findings<'a>(&'a [Diagnostic], &'a Sources);
+        impl Serialize for Findings<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(
+                    self.0
+                        .iter()
+                        .map(|d| json_diagnostic(d, self.1, &no_facts, Lang::En)),
+                )
+            }
+        }
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            version: u32,
+            diagnostics: Findings<'a>,
+            summary: Summary,
+        }
+        let whole = Whole {
+            version: 1,
+            diagnostics: Findings(diagnostics, sources),
+            summary,
+        };
+        serde_json::to_string_pretty(&whole).unwrap() + "\n"
+    }
+
+    fn no_facts(_: crate::model::ComparisonId) -> super::super::facts::Facts {
+        unreachable!("no finding here reports a comparison")
+    }
+
+    /// None, one, and more than a batch of findings (with labels, help, related places and
+    /// text that JSON escapes), on one core and on several: the bytes of one `serde_json` print.
+    #[test]
+    fn written_in_batches_equals_printed_whole() {
+        let mut sources = Sources::default();
+        let text = "到2027年，数控化率超过75%。\n\"引号\" \\ 与\t制表符\n第三行";
+        let source = sources.add("plans/a.txt".into(), text);
+        let finding = |i: usize| {
+            let at = Span::new(0, 7);
+            let d = Diagnostic::new(
+                ToolCode::EmptyCorpus,
+                Msg::new(format!("第{i}条 \"x\"\n"), format!("finding {i} \\ \"x\"")),
+            );
+            match i % 3 {
+                0 => d,
+                1 => d.at(source, at, Msg::new("这里", "here")),
+                _ => d
+                    .at(source, Span::new(16, 3), Msg::new("", ""))
+                    .with_help(Msg::new("帮助", "help"))
+                    .with_related(source, at, Msg::new("上级", "parent"), Msg::new("a", "b")),
+            }
+        };
+        for count in [0, 1, 2, 1024, 1025, 3000] {
+            let diagnostics: Vec<Diagnostic> = (0..count).map(finding).collect();
+            let summary = Summary::of(&diagnostics, 3);
+            let whole = printed_whole(&diagnostics, summary, &sources);
+            for threads in [1, 3] {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .unwrap();
+                let mut written = Vec::new();
+                let summary = Summary::of(&diagnostics, 3);
+                pool.install(|| {
+                    write_json(
+                        &mut written,
+                        &diagnostics,
+                        summary,
+                        &sources,
+                        &no_facts,
+                        Lang::En,
+                    )
+                })
+                .unwrap();
+                assert_eq!(
+                    String::from_utf8(written).unwrap(),
+                    whole,
+                    "{count} findings"
+                );
+            }
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! Finding the files of a corpus: jurisdiction files, plan files (YAML or text), sidecars and
 //! the sidecars that have no text beside them.
 
-use std::collections::HashSet;
+// Paths are sorted after they are gathered: the sets only make each one once.
+use foldhash::{HashSet, HashSetExt};
 use std::path::{Path, PathBuf};
 
 use super::{CONFIG_FILE, JURISDICTION_FILE, LoadError, SIDECAR_SUFFIX};

@@ -1,7 +1,7 @@
 //! `jurisdiction.yaml` turned into a [`Jurisdiction`] with its agency registry.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::BuildHasher;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -112,11 +112,8 @@ impl<'a> Registries<'a> {
         entries: Vec<RegistryEntry>,
         collectives: Vec<String>,
     ) -> Arc<AgencyRegistry> {
-        let key = {
-            let mut hasher = std::hash::DefaultHasher::new();
-            (&entries, &collectives).hash(&mut hasher);
-            hasher.finish()
-        };
+        // Equal registries are compared whole below, so any hash will do: the fastest.
+        let key = foldhash::fast::FixedState::default().hash_one((&entries, &collectives));
         let alike = self.made.entry(key).or_default();
         if let Some(made) = alike
             .iter()

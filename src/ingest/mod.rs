@@ -23,7 +23,6 @@ pub(crate) mod schema;
 pub(crate) mod text;
 pub(crate) mod text_plan;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
@@ -218,13 +217,18 @@ fn supersede(corpus: &mut Corpus, first_draft: usize) {
     });
 }
 
+/// Each folder with a jurisdiction file, and its jurisdiction: looked up, never walked in order
+/// (a national corpus has thousands; hashing a path once is cheaper than comparing it part by
+/// part a dozen times).
+pub(crate) type Folders = foldhash::HashMap<PathBuf, JurisdictionId>;
+
 /// Reads the jurisdiction files; returns folder → jurisdiction.
 fn load_jurisdictions(
     corpus: &mut Corpus,
     paths: &[PathBuf],
     cache: Option<&cache::Cache>,
-) -> BTreeMap<PathBuf, JurisdictionId> {
-    let mut folders = BTreeMap::new();
+) -> Folders {
+    let mut folders = Folders::default();
     let fetched = prefetch::prefetch_jurisdictions(paths, cache);
     // Copied: the corpus takes each file as it is read.
     let (aliases, normative) = (
@@ -257,10 +261,7 @@ fn load_jurisdictions(
     folders
 }
 
-fn nearest_folder(
-    folders: &BTreeMap<PathBuf, JurisdictionId>,
-    mut dir: Option<&Path>,
-) -> Option<JurisdictionId> {
+fn nearest_folder(folders: &Folders, mut dir: Option<&Path>) -> Option<JurisdictionId> {
     while let Some(d) = dir {
         if let Some(id) = folders.get(d) {
             return Some(*id);

@@ -3,7 +3,6 @@
 //! every core, then taken into the corpus in file order with each plan's notes where a single
 //! thread would have put them. The output is the same bytes at any thread count.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -22,7 +21,7 @@ pub(super) fn load(
     corpus: &mut Corpus,
     paths: &[PathBuf],
     prefetched: Vec<prefetch::Prefetched>,
-    folders: &BTreeMap<PathBuf, JurisdictionId>,
+    folders: &super::Folders,
     places: &Places,
     draft: Option<Option<&str>>,
 ) {
