@@ -43,8 +43,9 @@ pub(super) struct Shown<'a> {
     pub with_summary: bool,
 }
 
-/// Writes the findings as miette diagnostics to `out`, each as it is rendered (a national
-/// corpus's report is tens of megabytes), then the summary line when asked.
+/// Writes the findings as miette diagnostics to `out`, rendered on every core a batch at a time
+/// and written in order (a national corpus's report is tens of megabytes), then the summary
+/// line when asked.
 pub(super) fn write_human(
     out: &mut impl Write,
     findings: &[Diagnostic],
@@ -58,16 +59,22 @@ pub(super) fn write_human(
     };
     let width = output_width();
     let renderer = HumanRenderer::new(shown.sources, RenderOptions { lang, color, width });
-    let mut text = String::new();
-    for finding in crate::diagnostics::reading_order(findings) {
-        text.clear();
-        if renderer.render(finding, &mut text).is_err() {
-            text.push_str(finding.message.get(lang));
-        }
-        text.push('\n');
-        // Each finding ends a line: guarded finding by finding as the whole output would be.
-        out.write_all(no_workflow_commands(&text).as_bytes())?;
-    }
+    let ordered = crate::diagnostics::reading_order(findings);
+    crate::diagnostics::batched::write_in_order(
+        out,
+        &ordered,
+        |_, finding, bytes| {
+            let mut text = String::new();
+            if renderer.render(finding, &mut text).is_err() {
+                text.push_str(finding.message.get(lang));
+            }
+            text.push('\n');
+            // Each finding ends a line: guarded finding by finding as the whole output would be.
+            bytes.extend_from_slice(no_workflow_commands(&text).as_bytes());
+            Ok(())
+        },
+        |e| e,
+    )?;
     if shown.with_summary {
         let line = shown.summary.line(lang) + "\n";
         out.write_all(no_workflow_commands(&line).as_bytes())?;

@@ -50,7 +50,7 @@ pub fn write_gitlab(
 ) -> serde_json::Result<()> {
     // GitLab keys issues by fingerprint: two findings with one fingerprint would be one.
     let mut seen: HashMap<Fingerprint, usize> = HashMap::new();
-    let repeats = diagnostics
+    let repeats: Vec<usize> = diagnostics
         .iter()
         .map(|d| {
             let repeat = seen.entry(d.fingerprint).or_default();
@@ -58,34 +58,11 @@ pub fn write_gitlab(
             *repeat
         })
         .collect();
-    let issues = Issues {
-        diagnostics,
-        repeats,
-        sources,
-        lang,
-    };
-    serde_json::to_writer_pretty(&mut out, &issues)?;
+    // The issues, each made as it is written, on every core.
+    super::batched::write_json_array(&mut out, diagnostics, 0, |i, d| {
+        issue(d, repeats[i], sources, lang)
+    })?;
     out.write_all(b"\n").map_err(serde_json::Error::io)
-}
-
-/// The issues, made one by one as they are written.
-struct Issues<'a> {
-    diagnostics: &'a [Diagnostic],
-    /// Each finding's count among those with its fingerprint, from 1.
-    repeats: Vec<usize>,
-    sources: &'a Sources,
-    lang: Lang,
-}
-
-impl Serialize for Issues<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.diagnostics
-                .iter()
-                .zip(&self.repeats)
-                .map(|(d, &repeat)| issue(d, repeat, self.sources, self.lang)),
-        )
-    }
 }
 
 fn issue(d: &Diagnostic, repeat: usize, sources: &Sources, lang: Lang) -> Issue {

@@ -76,9 +76,9 @@ fn location<'a>(
 }
 
 /// The JSON document for a run, pretty-printed, written to `out` as it is made: a national
-/// corpus's report is tens of megabytes, never held whole. Findings are made into JSON a batch
-/// at a time on every core and written in their order, so the bytes are those of
-/// `serde_json::to_writer_pretty` over the whole document (tested) at any thread count.
+/// corpus's report is tens of megabytes, never held whole. Findings are made into JSON on every
+/// core ([`super::batched`]), so the bytes are those of `serde_json::to_writer_pretty` over the
+/// whole document (tested) at any thread count.
 pub fn write_json(
     mut out: impl std::io::Write,
     diagnostics: &[Diagnostic],
@@ -87,63 +87,17 @@ pub fn write_json(
     facts: FactsOf<'_>,
     lang: Lang,
 ) -> Result<(), serde_json::Error> {
-    use rayon::prelude::*;
-    /// Findings made at once: enough to keep both cores busy, few enough that a batch's JSON
-    /// (a few MB) is all that is held.
-    const BATCH: usize = 1024;
-    const SHARE: usize = 32;
     let io = serde_json::Error::io;
-    out.write_all(b"{\n  \"version\": 1,\n  \"diagnostics\": [")
+    out.write_all(b"{\n  \"version\": 1,\n  \"diagnostics\": ")
         .map_err(io)?;
-    for (b, batch) in diagnostics.chunks(BATCH).enumerate() {
-        let made: Vec<Vec<u8>> = batch
-            .par_chunks(SHARE)
-            .enumerate()
-            .map(|(c, share)| {
-                let mut bytes = Vec::new();
-                for (i, d) in share.iter().enumerate() {
-                    let first = b == 0 && c == 0 && i == 0;
-                    bytes.extend_from_slice(if first { b"\n" } else { b",\n" });
-                    let finding = json_diagnostic(d, sources, facts, lang);
-                    nested(&mut bytes, &finding, 2)?;
-                }
-                Ok(bytes)
-            })
-            .collect::<Result<_, serde_json::Error>>()?;
-        for bytes in made {
-            out.write_all(&bytes).map_err(io)?;
-        }
-    }
-    if !diagnostics.is_empty() {
-        out.write_all(b"\n  ").map_err(io)?;
-    }
-    out.write_all(b"],\n  \"summary\": ").map_err(io)?;
+    super::batched::write_json_array(&mut out, diagnostics, 1, |_, d| {
+        json_diagnostic(d, sources, facts, lang)
+    })?;
+    out.write_all(b",\n  \"summary\": ").map_err(io)?;
     let mut bytes = Vec::new();
-    nested(&mut bytes, &summary, 1)?;
+    super::batched::pretty_at(&mut bytes, &summary, 1)?;
     out.write_all(bytes.trim_ascii_start()).map_err(io)?;
     out.write_all(b"\n}\n").map_err(io)
-}
-
-/// `value` pretty-printed as `serde_json` prints it `depth` levels down a document: its lines
-/// indented by two spaces a level (a JSON string never holds a raw line break, so every break
-/// is the printer's).
-fn nested(
-    out: &mut Vec<u8>,
-    value: &impl Serialize,
-    depth: usize,
-) -> Result<(), serde_json::Error> {
-    let alone = serde_json::to_vec_pretty(value)?;
-    let indent = vec![b' '; 2 * depth];
-    out.reserve(alone.len() + alone.len() / 16);
-    out.extend_from_slice(&indent);
-    for (i, line) in alone.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            out.push(b'\n');
-            out.extend_from_slice(&indent);
-        }
-        out.extend_from_slice(line);
-    }
-    Ok(())
 }
 
 fn json_diagnostic<'a>(
@@ -256,7 +210,7 @@ mod tests {
                     .with_related(source, at, Msg::new("上级", "parent"), Msg::new("a", "b")),
             }
         };
-        for count in [0, 1, 2, 1024, 1025, 3000] {
+        for count in [0, 1, 2, 1025] {
             let diagnostics: Vec<Diagnostic> = (0..count).map(finding).collect();
             let summary = Summary::of(&diagnostics, 3);
             let whole = printed_whole(&diagnostics, summary, &sources);

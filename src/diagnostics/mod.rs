@@ -3,6 +3,7 @@
 //! never render.
 
 pub mod baseline;
+pub mod batched;
 pub mod checkstyle;
 mod columns;
 pub mod facts;

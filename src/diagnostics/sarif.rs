@@ -46,45 +46,34 @@ pub fn rules(codes: &[Code]) -> Vec<Rule> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Log<'a> {
+struct Log {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: Vec<Run<'a>>,
+    runs: Vec<Run>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Run<'a> {
+struct Run {
     tool: Tool,
     /// Where `%SRCROOT%` is on this machine; each result's path is relative to it.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     original_uri_base_ids: std::collections::BTreeMap<&'static str, Artifact>,
-    results: Results<'a>,
+    results: super::batched::ListGoesHere,
     column_kind: &'static str,
 }
 
-/// The results, each made as it is written: a national corpus's log is tens of megabytes, and
-/// made whole it was held twice (the results, then their text).
+/// The results, each made as it is written (on every core, [`super::batched`]): a national
+/// corpus's log is tens of megabytes, and made whole it was held twice (the results, then their
+/// text).
 struct Results<'a> {
-    diagnostics: &'a [Diagnostic],
     /// How many findings before each one share its fingerprint.
     occurrences: Vec<usize>,
     rules: &'a [Rule],
     sources: &'a Sources,
     facts: super::facts::FactsOf<'a>,
     lang: Lang,
-}
-
-impl Serialize for Results<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.diagnostics
-                .iter()
-                .zip(&self.occurrences)
-                .map(|(d, &occurrence)| self.item(d, occurrence)),
-        )
-    }
 }
 
 #[derive(Serialize)]
@@ -279,7 +268,6 @@ pub fn write_sarif(
         })
         .collect();
     let results = Results {
-        diagnostics,
         occurrences,
         rules: &rules,
         sources,
@@ -316,12 +304,15 @@ pub fn write_sarif(
                         .collect(),
                 },
             },
-            results,
+            results: super::batched::ListGoesHere,
             original_uri_base_ids: root_uri(sources),
             column_kind: "unicodeCodePoints",
         }],
     };
-    serde_json::to_writer_pretty(&mut out, &log)?;
+    // log → runs → the run → its results: the list three levels down.
+    super::batched::write_json_with_list(&mut out, &log, ("results", 3), diagnostics, |i, d| {
+        results.item(d, results.occurrences[i])
+    })?;
     out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
