@@ -329,9 +329,8 @@ fn fix(args: &CheckArgs, config: &Config, report: &Report, lang: Lang) -> ExitSt
     run(&rerun)
 }
 
-/// Writes the findings to `out` in `format`: JSON, SARIF, GitLab's and the terminal's as they
-/// are made (the report of a national corpus is tens of megabytes), the others rendered, then
-/// written.
+/// Writes the findings to `out` in `format`, each report as it is made, on every core (the
+/// report of a national corpus is tens of megabytes).
 fn write_report(
     out: &mut impl std::io::Write,
     format: Format,
@@ -342,11 +341,11 @@ fn write_report(
     color: super::args::Color,
 ) -> std::io::Result<()> {
     let sources = &report.corpus.sources;
-    let text = match format {
+    match format {
         Format::Json => {
             let facts = |id| report.facts(id);
-            return diagnostics::json::write_json(out, findings, summary, sources, &facts, lang)
-                .map_err(std::io::Error::from);
+            diagnostics::json::write_json(out, findings, summary, sources, &facts, lang)
+                .map_err(std::io::Error::from)
         }
         Format::Human => {
             let shown = super::output::Shown {
@@ -356,25 +355,24 @@ fn write_report(
                 color,
                 with_summary: true,
             };
-            return super::output::write_human(out, findings, &shown);
+            super::output::write_human(out, findings, &shown)
         }
         Format::Sarif => {
             let facts = |id| report.facts(id);
             let codes = lints::codes();
-            return diagnostics::sarif::write_sarif(out, findings, sources, &facts, &codes, lang)
-                .map_err(std::io::Error::from);
+            diagnostics::sarif::write_sarif(out, findings, sources, &facts, &codes, lang)
+                .map_err(std::io::Error::from)
         }
-        Format::Github => diagnostics::github::to_github(findings, summary, sources, lang),
-        Format::Gitlab => {
-            return diagnostics::gitlab::write_gitlab(out, findings, sources, lang)
-                .map_err(std::io::Error::from);
+        Format::Github => diagnostics::github::write_github(out, findings, summary, sources, lang),
+        Format::Gitlab => diagnostics::gitlab::write_gitlab(out, findings, sources, lang)
+            .map_err(std::io::Error::from),
+        Format::Checkstyle => {
+            diagnostics::checkstyle::write_checkstyle(out, findings, sources, lang)
         }
-        Format::Checkstyle => diagnostics::checkstyle::to_checkstyle(findings, sources, lang),
         Format::Junit => {
-            diagnostics::junit::to_junit(findings, &checked_files(report), sources, lang)
+            diagnostics::junit::write_junit(out, findings, &checked_files(report), sources, lang)
         }
-    };
-    out.write_all(text.as_bytes())
+    }
 }
 
 /// Prints the report to standard output (and the run's record) as it is made.

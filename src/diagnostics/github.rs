@@ -12,54 +12,75 @@ use crate::model::Sources;
 /// GitHub shows at most this many annotations of one kind per step.
 const SHOWN_PER_KIND: usize = 10;
 
-#[must_use]
-pub fn to_github(
+/// Writes the annotations to `out`, made on every core a batch at a time ([`super::batched`]),
+/// then the summary.
+pub fn write_github(
+    out: &mut impl std::io::Write,
     diagnostics: &[Diagnostic],
     summary: Summary,
     sources: &Sources,
     lang: Lang,
-) -> String {
+) -> std::io::Result<()> {
+    super::batched::write_in_order(
+        out,
+        diagnostics,
+        |_, d, bytes| {
+            bytes.extend_from_slice(annotation(d, sources, lang).as_bytes());
+            Ok(())
+        },
+        |e| e,
+    )?;
+    let mut tail = String::new();
+    summary_lines(&mut tail, summary, lang);
+    out.write_all(tail.as_bytes())
+}
+
+/// One finding's workflow command, with its line break.
+fn annotation(d: &Diagnostic, sources: &Sources, lang: Lang) -> String {
     let mut out = String::new();
-    for d in diagnostics {
-        let command = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "notice",
-        };
-        let mut properties = Vec::new();
-        if let Some(source) = d.source {
-            let file = sources.get(source);
-            properties.push(format!(
-                "file={}",
-                property(&safe_text(&file.display_path()))
-            ));
-            if let Some(label) = &d.label {
-                let (line, col) = file.line_col(label.span.start);
-                let (end_line, end_col) = file.line_col(label.span.end());
-                properties.push(format!("line={line}"));
-                properties.push(format!("endLine={end_line}"));
-                if line == end_line {
-                    properties.push(format!("col={col}"));
-                    properties.push(format!("endColumn={end_col}"));
-                }
+    let command = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "notice",
+    };
+    let mut properties = Vec::new();
+    if let Some(source) = d.source {
+        let file = sources.get(source);
+        properties.push(format!(
+            "file={}",
+            property(&safe_text(&file.display_path()))
+        ));
+        if let Some(label) = &d.label {
+            let (line, col) = file.line_col(label.span.start);
+            let (end_line, end_col) = file.line_col(label.span.end());
+            properties.push(format!("line={line}"));
+            properties.push(format!("endLine={end_line}"));
+            if line == end_line {
+                properties.push(format!("col={col}"));
+                properties.push(format!("endColumn={end_col}"));
             }
         }
-        properties.push(format!(
-            "title={}",
-            property(&format!("planlint {}", d.code))
-        ));
-        // Plan text inside: control characters, bidi overrides and `##[` made visible first.
-        let mut message = safe_text(d.message.get(lang));
-        if let Some(help) = &d.help {
-            message = format!("{message}\n{}", safe_text(help.get(lang)));
-        }
-        let _ = writeln!(
-            out,
-            "::{command} {}::{}",
-            properties.join(","),
-            data(&message)
-        );
     }
+    properties.push(format!(
+        "title={}",
+        property(&format!("planlint {}", d.code))
+    ));
+    // Plan text inside: control characters, bidi overrides and `##[` made visible first.
+    let mut message = safe_text(d.message.get(lang));
+    if let Some(help) = &d.help {
+        message = format!("{message}\n{}", safe_text(help.get(lang)));
+    }
+    let _ = writeln!(
+        out,
+        "::{command} {}::{}",
+        properties.join(","),
+        data(&message)
+    );
+    out
+}
+
+/// The summary, and a word on the annotations GitHub does not show when there are more.
+fn summary_lines(out: &mut String, summary: Summary, lang: Lang) {
     let line = summary.line(lang);
     let _ = writeln!(out, "{line}");
     if summary.errors > SHOWN_PER_KIND
@@ -76,7 +97,6 @@ pub fn to_github(
         };
         let _ = writeln!(out, "{more}");
     }
-    out
 }
 
 /// A workflow command's message: `%`, CR and LF escaped.

@@ -3,22 +3,23 @@
 //! messages in the failure's text); warnings and notes go to the case's `system-out`.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
+use std::fmt::Write as _;
 
 use super::{Diagnostic, Severity};
 use crate::escape::xml;
 use crate::i18n::Lang;
 use crate::model::Sources;
 
-/// The report for `files` (the display paths of every file checked, so that a clean file is a
-/// passing case) and the run's findings; a finding about the whole run is a case of its own.
-#[must_use]
-pub fn to_junit(
+/// Writes the report for `files` (the display paths of every file checked, so that a clean file
+/// is a passing case) and the run's findings to `out`, its cases made on every core a batch at a
+/// time ([`super::batched`]); a finding about the whole run is a case of its own.
+pub fn write_junit(
+    out: &mut impl std::io::Write,
     diagnostics: &[Diagnostic],
     files: &[String],
     sources: &Sources,
     lang: Lang,
-) -> String {
+) -> std::io::Result<()> {
     let whole_run = match lang {
         Lang::Zh => "（整次运行）",
         Lang::En => "(the run)",
@@ -35,16 +36,25 @@ pub fn to_junit(
         .values()
         .filter(|found| found.iter().any(|d| d.severity == Severity::Error))
         .count();
-    let mut out = format!(
+    write!(
+        out,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"planlint\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">\n<testsuite name=\"planlint\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n",
         cases.len(),
         cases.len()
-    );
-    for (file, found) in &cases {
-        case(&mut out, file, found, sources, lang);
-    }
-    out.push_str("</testsuite>\n</testsuites>\n");
-    out
+    )?;
+    let cases: Vec<(String, Vec<&Diagnostic>)> = cases.into_iter().collect();
+    super::batched::write_in_order(
+        out,
+        &cases,
+        |_, (file, found), bytes| {
+            let mut text = String::new();
+            case(&mut text, file, found, sources, lang);
+            bytes.extend_from_slice(text.as_bytes());
+            Ok(())
+        },
+        |e| e,
+    )?;
+    out.write_all(b"</testsuite>\n</testsuites>\n")
 }
 
 fn case(out: &mut String, file: &str, found: &[&Diagnostic], sources: &Sources, lang: Lang) {
