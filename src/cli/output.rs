@@ -60,21 +60,15 @@ pub(super) fn write_human(
     let width = output_width();
     let renderer = HumanRenderer::new(shown.sources, RenderOptions { lang, color, width });
     let ordered = crate::diagnostics::reading_order(findings);
-    crate::diagnostics::batched::write_in_order(
-        out,
-        &ordered,
-        |_, finding, bytes| {
-            let mut text = String::new();
-            if renderer.render(finding, &mut text).is_err() {
-                text.push_str(finding.message.get(lang));
-            }
-            text.push('\n');
-            // Each finding ends a line: guarded finding by finding as the whole output would be.
-            bytes.extend_from_slice(no_workflow_commands(&text).as_bytes());
-            Ok(())
-        },
-        |e| e,
-    )?;
+    crate::diagnostics::batched::write_texts_in_order(out, &ordered, |finding| {
+        let mut text = String::new();
+        if renderer.render(finding, &mut text).is_err() {
+            text.push_str(finding.message.get(lang));
+        }
+        text.push('\n');
+        // Each finding ends a line: guarded finding by finding as the whole output would be.
+        no_workflow_commands(&text)
+    })?;
     if shown.with_summary {
         let line = shown.summary.line(lang) + "\n";
         out.write_all(no_workflow_commands(&line).as_bytes())?;

@@ -38,6 +38,23 @@ pub fn write_in_order<'a, T: Sync, E: Send>(
     Ok(())
 }
 
+/// [`write_in_order`] for the reports whose items are made into text that cannot fail.
+pub fn write_texts_in_order<'a, T: Sync>(
+    out: &mut impl std::io::Write,
+    items: &'a [T],
+    text: impl Fn(&'a T) -> String + Sync,
+) -> std::io::Result<()> {
+    write_in_order(
+        out,
+        items,
+        |_, item, bytes| {
+            bytes.extend_from_slice(text(item).as_bytes());
+            Ok(())
+        },
+        |e| e,
+    )
+}
+
 /// Writes `items` as a JSON array, pretty-printed as `serde_json` prints one `depth` levels down
 /// a document: `[]` when empty, else each item (made by `make`, given its index) on lines of
 /// its own, a level deeper.

@@ -27,15 +27,7 @@ pub fn write_checkstyle(
     out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n")?;
     for (file, found) in &files {
         writeln!(out, "<file name=\"{}\">", xml(file))?;
-        super::batched::write_in_order(
-            out,
-            found,
-            |_, d, bytes| {
-                bytes.extend_from_slice(error(d, sources, lang).as_bytes());
-                Ok(())
-            },
-            |e| e,
-        )?;
+        super::batched::write_texts_in_order(out, found, |d| error(d, sources, lang))?;
         out.write_all(b"</file>\n")?;
     }
     out.write_all(b"</checkstyle>\n")

@@ -21,15 +21,7 @@ pub fn write_github(
     sources: &Sources,
     lang: Lang,
 ) -> std::io::Result<()> {
-    super::batched::write_in_order(
-        out,
-        diagnostics,
-        |_, d, bytes| {
-            bytes.extend_from_slice(annotation(d, sources, lang).as_bytes());
-            Ok(())
-        },
-        |e| e,
-    )?;
+    super::batched::write_texts_in_order(out, diagnostics, |d| annotation(d, sources, lang))?;
     let mut tail = String::new();
     summary_lines(&mut tail, summary, lang);
     out.write_all(tail.as_bytes())

@@ -43,17 +43,11 @@ pub fn write_junit(
         cases.len()
     )?;
     let cases: Vec<(String, Vec<&Diagnostic>)> = cases.into_iter().collect();
-    super::batched::write_in_order(
-        out,
-        &cases,
-        |_, (file, found), bytes| {
-            let mut text = String::new();
-            case(&mut text, file, found, sources, lang);
-            bytes.extend_from_slice(text.as_bytes());
-            Ok(())
-        },
-        |e| e,
-    )?;
+    super::batched::write_texts_in_order(out, &cases, |(file, found)| {
+        let mut text = String::new();
+        case(&mut text, file, found, sources, lang);
+        text
+    })?;
     out.write_all(b"</testsuite>\n</testsuites>\n")
 }
 
