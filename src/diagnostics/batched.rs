@@ -203,9 +203,14 @@ mod tests {
             assert_eq!(String::from_utf8(alone).unwrap(), wanted, "{count}");
         }
         let mut out = Vec::new();
-        let twice = Deep {
-            items: (super::ListGoesHere, super::ListGoesHere),
-        };
+        let twice = [
+            Deep {
+                items: super::ListGoesHere,
+            },
+            Deep {
+                items: super::ListGoesHere,
+            },
+        ];
         assert!(
             super::write_json_with_list(&mut out, &twice, ("items", 1), &[0], |_, &n: &i32| n)
                 .is_err()

@@ -9,6 +9,14 @@ use super::{Diagnostic, Label, Severity, Summary};
 use crate::i18n::Lang;
 use crate::model::{SourceId, Sources};
 
+/// The document: its findings filled in where the list goes, as they are made.
+#[derive(Serialize)]
+struct Report {
+    version: u32,
+    diagnostics: super::batched::ListGoesHere,
+    summary: Summary,
+}
+
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     code: &'static str,
@@ -87,17 +95,19 @@ pub fn write_json(
     facts: FactsOf<'_>,
     lang: Lang,
 ) -> Result<(), serde_json::Error> {
-    let io = serde_json::Error::io;
-    out.write_all(b"{\n  \"version\": 1,\n  \"diagnostics\": ")
-        .map_err(io)?;
-    super::batched::write_json_array(&mut out, diagnostics, 1, |_, d| {
-        json_diagnostic(d, sources, facts, lang)
-    })?;
-    out.write_all(b",\n  \"summary\": ").map_err(io)?;
-    let mut bytes = Vec::new();
-    super::batched::pretty_at(&mut bytes, &summary, 1)?;
-    out.write_all(bytes.trim_ascii_start()).map_err(io)?;
-    out.write_all(b"\n}\n").map_err(io)
+    let document = Report {
+        version: 1,
+        diagnostics: super::batched::ListGoesHere,
+        summary,
+    };
+    super::batched::write_json_with_list(
+        &mut out,
+        &document,
+        ("diagnostics", 1),
+        diagnostics,
+        |_, d| json_diagnostic(d, sources, facts, lang),
+    )?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
 fn json_diagnostic<'a>(
