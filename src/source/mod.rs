@@ -88,8 +88,9 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
             ),
         ));
     }
-    if let Some(meta) = meta.filter(|m| m.len() > max) {
-        let (size, limit) = (meta.len() / 1024 / 1024, max / 1024 / 1024);
+    let size = meta.as_ref().map_or(0, std::fs::Metadata::len);
+    if size > max {
+        let (size, limit) = (size / 1024 / 1024, max / 1024 / 1024);
         return Err(Unreadable::whole(
             ToolCode::FileTooLarge,
             msg!(
@@ -98,8 +99,10 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
             ),
         ));
     }
-    // Bounded even if the file grows while it is read.
-    let mut bytes = Vec::new();
+    // Bounded even if the file grows while it is read. Room for the whole file and the byte
+    // past its end: read in one call and its end found in the next, where a growing buffer
+    // would take a dozen reads and as many copies.
+    let mut bytes = Vec::with_capacity(usize::try_from(size.saturating_add(1)).unwrap_or(0));
     std::fs::File::open(path)
         .and_then(|file| {
             std::io::Read::read_to_end(&mut std::io::Read::take(file, max + 1), &mut bytes)

@@ -149,12 +149,17 @@ pub fn finish() -> Vec<(PathBuf, Stamp)> {
 /// Notes that the run looked at `path`, and returns its stamp.
 pub fn look(path: &Path) -> Stamp {
     let stamp = Stamp::of(path);
+    note(path, stamp);
+    stamp
+}
+
+/// Logs that `path` had `stamp`, when a log is kept.
+fn note(path: &Path, stamp: Stamp) {
     if ON.load(Ordering::Relaxed)
         && let Ok(mut log) = LOG.lock()
     {
         log.push((path.to_path_buf(), stamp));
     }
-    stamp
 }
 
 /// Whether `path` is a regular file, following a link (as [`Path::is_file`]); noted.
@@ -191,16 +196,26 @@ pub fn is_regular(path: &Path) -> bool {
 /// is a link, where the link leads (a link retargeted changes the link's own stamp; the target
 /// changed in place changes the target's).
 pub fn metadata(path: &Path) -> Option<std::fs::Metadata> {
-    // Not logging, a run pays for one `stat`, as before there was a log.
-    if ON.load(Ordering::Relaxed)
-        && let Stamp::Present(Identity {
-            kind: Kind::Link, ..
-        }) = look(path)
-        && let Ok(target) = std::fs::canonicalize(path)
-    {
-        look(&target);
+    // Not logging, a run pays for one `stat`, as before there was a log; logging, one more only
+    // for a link (what is not a link has the same metadata either way).
+    if !ON.load(Ordering::Relaxed) {
+        return std::fs::metadata(path).ok();
     }
-    std::fs::metadata(path).ok()
+    let own = std::fs::symlink_metadata(path).ok();
+    note(
+        path,
+        own.as_ref()
+            .map_or(Stamp::Absent, |meta| Stamp::Present(identity(meta))),
+    );
+    match own {
+        Some(meta) if meta.file_type().is_symlink() => {
+            if let Ok(target) = std::fs::canonicalize(path) {
+                look(&target);
+            }
+            std::fs::metadata(path).ok()
+        }
+        own => own,
+    }
 }
 
 #[cfg(test)]

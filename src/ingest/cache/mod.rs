@@ -36,6 +36,7 @@ pub(crate) mod valid;
 
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use self::format::Kind;
 use self::private::Owner;
@@ -51,6 +52,10 @@ pub(crate) struct Cache {
     unusable: Option<PathBuf>,
     me: Owner,
     rejections: Rejections,
+    /// Whether each shard folder (named by a hash's first byte) is private, once seen to be
+    /// there: a run reads thousands of entries from 256 folders. A folder's owner alone can
+    /// change its mode, and each entry is still checked as it is opened.
+    shards: Box<[OnceLock<bool>; 256]>,
 }
 
 impl Cache {
@@ -68,6 +73,7 @@ impl Cache {
                 unusable: Some(dir),
                 me,
                 rejections: Rejections::default(),
+                shards: no_shards(),
             });
         }
         prune::maybe(&base, &dir, me, std::time::SystemTime::now());
@@ -80,6 +86,7 @@ impl Cache {
             unusable: None,
             me,
             rejections: Rejections::default(),
+            shards: no_shards(),
         }
     }
 
@@ -105,6 +112,23 @@ impl Cache {
         })
     }
 
+    /// Whether the shard folder `folder`, of the entry named `hash`, is private: `None` when
+    /// there is none (not remembered: a run may make it).
+    fn shard_state(&self, hash: &str, folder: &Path) -> Option<bool> {
+        let shard = hash
+            .get(..2)
+            .and_then(|first| u8::from_str_radix(first, 16).ok())
+            .and_then(|byte| self.shards.get(usize::from(byte)));
+        if let Some(known) = shard.and_then(OnceLock::get) {
+            return Some(*known);
+        }
+        let state = private::folder_state(folder, self.me)?;
+        if let Some(shard) = shard {
+            shard.get_or_init(|| state);
+        }
+        Some(state)
+    }
+
     /// What the run should say about the cache: that its folder is not private, or that
     /// entries in it were not trusted.
     pub(crate) fn note(&self) -> Option<Msg> {
@@ -113,6 +137,10 @@ impl Cache {
             None => self.rejections.note(),
         }
     }
+}
+
+fn no_shards() -> Box<[OnceLock<bool>; 256]> {
+    Box::new(std::array::from_fn(|_| OnceLock::new()))
 }
 
 /// The place of one text's entry of kind `K`.
@@ -139,7 +167,7 @@ impl<K: Kind> Entry<'_, K> {
 
     fn read(&self, text: &str) -> Result<Option<K>, Rejection> {
         let me = self.cache.me;
-        match private::folder_state(&self.folder, me) {
+        match self.cache.shard_state(&self.hash, &self.folder) {
             None => return Ok(None),
             Some(false) => return Err(Rejection::FolderNotPrivate),
             Some(true) => {}
