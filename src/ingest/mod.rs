@@ -106,12 +106,10 @@ pub fn load_filtered(
     files.plans.retain(|p| !exclude(p));
     files.orphan_sidecars.retain(|p| !exclude(p));
     files.jurisdictions.extend(draft_files.jurisdictions);
-    files.jurisdictions.sort_by(|a, b| {
-        a.components()
-            .count()
-            .cmp(&b.components().count())
-            .then(a.cmp(b))
-    });
+    // Parents first: by depth (counted once per file, not at every comparison), then by path.
+    files
+        .jurisdictions
+        .sort_by_cached_key(|path| (path.components().count(), path.clone()));
     files.jurisdictions.dedup();
     let mut corpus = Corpus {
         sources,

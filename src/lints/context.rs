@@ -40,7 +40,9 @@ impl<'a> LintContext<'a> {
     }
 
     /// The rows with `verdict` that call for a finding: not those of a plan issued before the
-    /// parent of the row (`lints::reporting`).
+    /// parent of the row (`lints::reporting`), nor of a plan the run does not report on (a
+    /// row's finding is about its own plan: a draft's run words the draft's rows alone, not
+    /// the whole corpus's).
     pub fn findings_of(
         &self,
         verdict: crate::comparison::Verdict,
@@ -49,10 +51,10 @@ impl<'a> LintContext<'a> {
             crate::model::ComparisonId,
             &'a crate::comparison::Comparison,
         ),
-    > + 'a {
+    > + '_ {
         self.comparisons
             .with_verdict(verdict)
-            .filter(|(_, row)| super::reporting(row).is_some())
+            .filter(|(_, row)| self.reports_on(row.plan) && super::reporting(row).is_some())
     }
 
     /// Every plan with its id.
@@ -64,11 +66,14 @@ impl<'a> LintContext<'a> {
     /// from looking at that plan iterates these: checking a draft against a corpus of
     /// thousands then lints the draft alone (every plan is still there to look up).
     pub fn reported_plans(&self) -> impl Iterator<Item = (PlanId, &'a Plan)> + '_ {
-        self.plans().filter(|(id, _)| {
-            self.reported
-                .as_ref()
-                .is_none_or(|reported| reported.get(id.0).copied().unwrap_or(true))
-        })
+        self.plans().filter(|(id, _)| self.reports_on(*id))
+    }
+
+    /// Whether the run reports the findings about plan `id`.
+    fn reports_on(&self, id: PlanId) -> bool {
+        self.reported
+            .as_ref()
+            .is_none_or(|reported| reported.get(id.0).copied().unwrap_or(true))
     }
 
     #[must_use]
