@@ -1,6 +1,6 @@
-//! What a change touches: the plans of the changed files, the plans below them (whose ancestors
-//! include a changed plan) and those that cite them, and every plan of a changed jurisdiction
-//! file. `check --changed-since REF` reports the findings of these alone, which are the same
+//! What a change touches: the plans of the changed files (a plan's sidecar is part of it), the
+//! plans below them (whose ancestors include a changed plan) and those that cite them, and
+//! every plan of a changed jurisdiction file. `check --changed-since REF` reports the findings of these alone, which are the same
 //! findings a full check gives for them.
 
 use std::collections::HashSet;
@@ -17,10 +17,17 @@ pub fn affected(
     graph: &KnowledgeGraph,
     changed: &HashSet<PathBuf>,
 ) -> HashSet<SourceId> {
-    let touched = |source: SourceId| {
+    let canonical = |source: SourceId| {
         let path = &corpus.sources.get(source).path;
-        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-        changed.contains(&absolute)
+        std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())
+    };
+    let touched = |source: SourceId| changed.contains(&canonical(source));
+    // A sidecar is part of its plan: a corrected target, a status or an `allow:` entry changes
+    // what the plan reads, so its plan and the plans that depend on it are what changed.
+    let plan_touched = |source: SourceId| {
+        let text = canonical(source);
+        changed.contains(&text)
+            || crate::ingest::sidecar_path(&text).is_some_and(|sidecar| changed.contains(&sidecar))
     };
     let jurisdictions: HashSet<_> = corpus
         .jurisdictions
@@ -31,7 +38,9 @@ pub fn affected(
         .collect();
     let changed_plans: HashSet<PlanId> = corpus
         .plan_ids()
-        .filter(|(_, plan)| touched(plan.source) || jurisdictions.contains(&plan.jurisdiction.0))
+        .filter(|(_, plan)| {
+            plan_touched(plan.source) || jurisdictions.contains(&plan.jurisdiction.0)
+        })
         .map(|(id, _)| id)
         .collect();
     let mut files: HashSet<SourceId> = (0..corpus.sources.len())

@@ -263,9 +263,18 @@ pub(super) fn is_sidecar(path: &Path) -> bool {
 
 /// The sidecar of a text plan, if there is one (a regular file: a link is not followed).
 pub(super) fn sidecar_of(text: &Path) -> Option<PathBuf> {
-    let stem = text.file_stem()?.to_str()?;
-    let path = text.with_file_name(format!("{stem}{}", SIDECAR_SUFFIX));
-    is_regular(&path).then_some(path)
+    sidecar_path(text).filter(|path| is_regular(path))
+}
+
+/// Where the sidecar of the plan file `plan` would be, when it is a text plan, whether or not
+/// there is one: `an-zhengfa-2024-13.txt` → `an-zhengfa-2024-13.sidecar.yaml`.
+#[must_use]
+pub fn sidecar_path(plan: &Path) -> Option<PathBuf> {
+    if !is_text_plan(plan) {
+        return None;
+    }
+    let stem = plan.file_stem()?.to_str()?;
+    Some(plan.with_file_name(format!("{stem}{SIDECAR_SUFFIX}")))
 }
 
 /// The text plan a sidecar belongs to, if it exists (`.txt`, `.md`, `.docx`, in any case).

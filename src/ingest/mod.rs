@@ -33,6 +33,7 @@ use crate::source::yaml;
 use places::Places;
 
 use crate::msg;
+pub use discover::sidecar_path;
 pub use text_plan::SIDECAR_SUFFIX;
 
 /// planlint's configuration file's name.

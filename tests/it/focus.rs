@@ -179,3 +179,36 @@ fn every_plan_and_jurisdiction_file_of_the_bundled_corpus_changed() {
         agree(inputs, &file.display().to_string());
     }
 }
+
+/// A sidecar is part of its plan (a status, a corrected target, an `allow:` entry change what
+/// the plan reads): a run that finds only the sidecar changed reports what it reports when the
+/// plan's text changed, the plans that depend on it included.
+#[test]
+fn a_changed_sidecar_is_a_change_of_its_plan() {
+    let changed = |file: &Path| {
+        let inputs = Inputs {
+            paths: vec![PathBuf::from("plans")],
+            changed: Some([std::fs::canonicalize(file).unwrap()].into()),
+            ..Inputs::default()
+        };
+        engine::check(&Config::defaults(), &inputs).unwrap()
+    };
+    let mut checked = 0;
+    for text in plan_files(Path::new("plans")) {
+        let Some(sidecar) = planlint::ingest::sidecar_path(&text).filter(|s| s.is_file()) else {
+            continue;
+        };
+        let by_text = changed(&text);
+        assert!(!by_text.findings.is_empty(), "{}", text.display());
+        let by_sidecar = changed(&sidecar);
+        assert!(
+            format!("{:#?}", by_sidecar.findings) == format!("{:#?}", by_text.findings),
+            "{}: {} findings, {} when its text changed",
+            sidecar.display(),
+            by_sidecar.findings.len(),
+            by_text.findings.len()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "{checked}");
+}
