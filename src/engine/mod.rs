@@ -174,10 +174,22 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     let view = View {
         drafts: !inputs.corpus.is_empty(),
         wanted: scope.map(|(_, wanted)| wanted),
-        affected: inputs
-            .changed
-            .as_ref()
-            .map(|changed| crate::graph::dependents::affected(&corpus, &graph, changed)),
+        affected: inputs.changed.as_ref().and_then(|changed| {
+            let baseline = baseline_in_use(config.baseline.as_deref(), &inputs.baseline);
+            let read_with: Vec<&std::path::Path> = config
+                .file
+                .as_deref()
+                .into_iter()
+                .chain(baseline.as_deref())
+                .collect();
+            crate::graph::dependents::affected(
+                &corpus,
+                &graph,
+                changed,
+                corpus_roots(config, inputs),
+                &read_with,
+            )
+        }),
     };
     let linted = (!inputs.lint_every_plan && view.narrows()).then(|| {
         corpus
@@ -291,18 +303,24 @@ fn reported(config: &Config, inputs: &Inputs, code: Code) -> bool {
     config.is_enabled(code) && selected(inputs, code)
 }
 
+/// The folders and files the corpus is read from.
+fn corpus_roots<'a>(config: &'a Config, inputs: &'a Inputs) -> &'a [PathBuf] {
+    if !inputs.corpus.is_empty() {
+        &inputs.corpus
+    } else if inputs.paths.is_empty() {
+        &config.include
+    } else {
+        &inputs.paths
+    }
+}
+
 fn load(config: &Config, inputs: &Inputs) -> Result<Corpus, Error> {
     let exclude = |p: &std::path::Path| config.excludes(p);
     let lints_dir = inputs.lints_dir.as_deref();
     let root = config.root();
     if inputs.corpus.is_empty() {
-        let paths = if inputs.paths.is_empty() {
-            &config.include
-        } else {
-            &inputs.paths
-        };
         ingest::load_filtered(
-            paths,
+            corpus_roots(config, inputs),
             lints_dir,
             &config.catalogue,
             &Drafts {

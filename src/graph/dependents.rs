@@ -3,31 +3,42 @@
 //! every plan of a changed jurisdiction file. `check --changed-since REF` reports the findings of these alone, which are the same
 //! findings a full check gives for them.
 
-use std::collections::HashSet;
-use std::path::PathBuf;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use super::{CitationLink, KnowledgeGraph};
 use crate::ingest::Corpus;
 use crate::model::{PlanId, SourceId};
+use crate::source::observe;
 
-/// The files whose findings a change to `changed` (absolute, normalised paths) can alter.
+/// The files whose findings a change to `changed` (absolute, normalised paths) can alter;
+/// `None` when it can alter any: a file every plan is read with changed (the rule data, or one
+/// of `read_with`: the configuration, the baseline), or a file under one of `roots` (the corpus
+/// as given) is gone, whose plans' children and citers cannot be told any more.
 #[must_use]
 pub fn affected(
     corpus: &Corpus,
     graph: &KnowledgeGraph,
     changed: &HashSet<PathBuf>,
-) -> HashSet<SourceId> {
-    let canonical = |source: SourceId| {
-        let path = &corpus.sources.get(source).path;
-        std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())
-    };
-    let touched = |source: SourceId| changed.contains(&canonical(source));
+    roots: &[PathBuf],
+    read_with: &[&Path],
+) -> Option<HashSet<SourceId>> {
+    let canonical = Canonical::of(corpus);
+    let touched = |source: SourceId| changed.contains(&canonical.paths[source.0]);
+    if corpus.rule_files.iter().any(|&s| touched(s))
+        || read_with
+            .iter()
+            .any(|path| changed.contains(&canonical_or_as_is(path)))
+        || removed_under(changed, roots)
+    {
+        return None;
+    }
     // A sidecar is part of its plan: a corrected target, a status or an `allow:` entry changes
     // what the plan reads, so its plan and the plans that depend on it are what changed.
     let plan_touched = |source: SourceId| {
-        let text = canonical(source);
-        changed.contains(&text)
-            || crate::ingest::sidecar_path(&text).is_some_and(|sidecar| changed.contains(&sidecar))
+        touched(source)
+            || crate::ingest::sidecar_path(&canonical.paths[source.0])
+                .is_some_and(|sidecar| changed.contains(&sidecar))
     };
     let jurisdictions: HashSet<_> = corpus
         .jurisdictions
@@ -59,5 +70,55 @@ pub fn affected(
             files.insert(plan.source);
         }
     }
-    files
+    Some(files)
+}
+
+/// Whether a changed file under `roots` is gone (deleted, or renamed away).
+fn removed_under(changed: &HashSet<PathBuf>, roots: &[PathBuf]) -> bool {
+    let roots: Vec<PathBuf> = roots.iter().map(|r| canonical_or_as_is(r)).collect();
+    changed
+        .iter()
+        .any(|path| roots.iter().any(|r| path.starts_with(r)) && !observe::exists(path))
+}
+
+fn canonical_or_as_is(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Every source's path as `std::fs::canonicalize` gives it (as it is, when that fails), each
+/// folder resolved once: a file that is not a link is its folder's real path and its name.
+struct Canonical {
+    paths: Vec<PathBuf>,
+}
+
+impl Canonical {
+    fn of(corpus: &Corpus) -> Self {
+        let mut folders: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+        let paths = corpus
+            .sources
+            .iter()
+            .map(|(_, file)| {
+                let path = &file.path;
+                let own = std::fs::symlink_metadata(path);
+                let (Ok(own), Some(folder), Some(name)) = (own, path.parent(), path.file_name())
+                else {
+                    return canonical_or_as_is(path);
+                };
+                if own.file_type().is_symlink() {
+                    return canonical_or_as_is(path);
+                }
+                let folder = if folder.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    folder
+                };
+                folders
+                    .entry(folder.to_path_buf())
+                    .or_insert_with(|| std::fs::canonicalize(folder).ok())
+                    .as_ref()
+                    .map_or_else(|| path.clone(), |real| real.join(name))
+            })
+            .collect();
+        Self { paths }
+    }
 }

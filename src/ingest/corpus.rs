@@ -22,6 +22,9 @@ pub struct Corpus {
     pub files: usize,
     /// The files of the drafts under review; empty when the whole corpus is checked.
     pub drafts: Vec<SourceId>,
+    /// The files of rule data read (`--lints`, the `catalogue:` folders): every plan is read
+    /// with them.
+    pub rule_files: Vec<SourceId>,
     /// The abbreviations the corpus's indicators give in brackets (PM2.5 → 细颗粒物).
     pub abbreviations: Abbreviations,
     /// What the run should say about the extraction cache (on standard error, not among the

@@ -103,6 +103,7 @@ pub fn load_filtered(
     let mut sources = Sources::rooted(root).renamed(&drafts.names);
     let mut diagnostics = Vec::new();
     let catalogue = rule_data::load(lints_dir, layers, &mut sources, &mut diagnostics)?;
+    let rule_files = (0..sources.len()).map(SourceId).collect();
     let (mut files, draft_files) = discover_with_drafts(paths, &drafts.paths)?;
     files.plans.retain(|p| !exclude(p));
     files.orphan_sidecars.retain(|p| !exclude(p));
@@ -120,6 +121,7 @@ pub fn load_filtered(
         diagnostics,
         files: files.jurisdictions.len() + files.plans.len() + draft_files.plans.len(),
         drafts: Vec::new(),
+        rule_files,
         abbreviations: Abbreviations::default(),
         cache_note: None,
     };

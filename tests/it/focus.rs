@@ -212,3 +212,44 @@ fn a_changed_sidecar_is_a_change_of_its_plan() {
     }
     assert!(checked >= 5, "{checked}");
 }
+
+/// A change to what every plan is read with (the rule data, the configuration, the baseline)
+/// or a plan file gone from the corpus (whose children and citers cannot be told any more)
+/// can alter any finding: the run reports what a full check reports.
+#[test]
+fn a_change_to_the_rules_or_a_file_gone_reports_everything() {
+    let full = reported(&Inputs {
+        paths: vec![PathBuf::from("plans")],
+        lints_dir: Some(PathBuf::from("lints")),
+        ..Inputs::default()
+    });
+    let gone = std::fs::canonicalize("plans/shandong")
+        .unwrap()
+        .join("lu-zhengfa-2024-99.yaml");
+    let cases = [
+        std::fs::canonicalize("lints/indicators.yaml").unwrap(),
+        std::fs::canonicalize("README.md").unwrap(),
+        gone,
+    ];
+    for file in cases {
+        let mut config = Config::defaults();
+        config.file = Some(PathBuf::from("README.md"));
+        let inputs = Inputs {
+            paths: vec![PathBuf::from("plans")],
+            lints_dir: Some(PathBuf::from("lints")),
+            changed: Some([file.clone()].into()),
+            ..Inputs::default()
+        };
+        let report = engine::check(&config, &inputs).unwrap();
+        let found = format!("{:#?}\n{:?}", report.findings, report.summary());
+        assert!(found == full, "{}: not every finding", file.display());
+    }
+    // A file that changed beside them, none of whose plans it touches, narrows the run.
+    let inputs = Inputs {
+        paths: vec![PathBuf::from("plans")],
+        lints_dir: Some(PathBuf::from("lints")),
+        changed: Some([std::fs::canonicalize("Cargo.toml").unwrap()].into()),
+        ..Inputs::default()
+    };
+    assert!(reported(&inputs).starts_with("[]"));
+}
