@@ -1,6 +1,7 @@
 //! What a change touches: the plans of the changed files (a plan's sidecar is part of it), the
-//! plans below them (whose ancestors include a changed plan) and those that cite them, and
-//! every plan of a changed jurisdiction file. `check --changed-since REF` reports the findings of these alone, which are the same
+//! plans below them (whose ancestors include a changed plan) and those that cite them, every
+//! plan of a changed jurisdiction file, and the plans that a changed plan bears on: those above
+//! it (a whole's allocation among the plans below it) and those with its document number. `check --changed-since REF` reports the findings of these alone, which are the same
 //! findings a full check gives for them.
 
 use std::collections::{HashMap, HashSet};
@@ -8,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::{CitationLink, KnowledgeGraph};
 use crate::ingest::Corpus;
-use crate::model::{PlanId, SourceId};
+use crate::model::{DocNumber, PlanId, SourceId};
 use crate::source::observe;
 
 /// The files whose findings a change to `changed` (absolute, normalised paths) can alter;
@@ -58,6 +59,7 @@ pub fn affected(
         .map(SourceId)
         .filter(|&s| touched(s))
         .collect();
+    files.extend(depended_on(corpus, graph, &changed_plans));
     for (id, plan) in corpus.plan_ids() {
         let below = graph
             .ancestors(id)
@@ -71,6 +73,31 @@ pub fn affected(
         }
     }
     Some(files)
+}
+
+/// The files of the plans that changed plans bear on without depending on them: a whole's
+/// allocation among the plans below it is found on the whole (so every plan above a changed
+/// one), and a document number that two files carry is found on the later file.
+fn depended_on(
+    corpus: &Corpus,
+    graph: &KnowledgeGraph,
+    changed: &HashSet<PlanId>,
+) -> Vec<SourceId> {
+    let numbers: HashSet<_> = changed
+        .iter()
+        .filter_map(|&id| corpus.plan(id).number().map(DocNumber::key))
+        .collect();
+    let same_number = corpus
+        .plan_ids()
+        .filter(|(_, plan)| plan.number().is_some_and(|n| numbers.contains(&n.key())))
+        .map(|(id, _)| id);
+    let above = changed
+        .iter()
+        .flat_map(|&id| graph.ancestors(id).iter().copied());
+    same_number
+        .chain(above)
+        .map(|id| corpus.plan(id).source)
+        .collect()
 }
 
 /// Whether a changed file under `roots` is gone (deleted, or renamed away).

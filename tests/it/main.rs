@@ -14,6 +14,7 @@ mod bounded;
 mod cache_trust;
 mod campaign_rules;
 mod campaigns;
+mod changed;
 mod ci_formats;
 mod cli;
 mod compare;
