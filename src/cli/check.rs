@@ -29,15 +29,19 @@ pub(super) fn inputs(args: &CheckArgs, context: &RunContext) -> Result<Inputs, E
             .clone()
             .map_or(BaselineUse::FromConfig, BaselineUse::File)
     };
-    let changed = match &args.changed_since {
-        Some(reference) => Some(super::changed::changed_files(reference)?),
-        None => None,
+    let (changed, before) = match &args.changed_since {
+        Some(reference) => {
+            let changes = super::changed::changed_files(reference)?;
+            (Some(changes.files), changes.before)
+        }
+        None => Default::default(),
     };
     Ok(Inputs {
         select: codes(&args.select)?,
         ignore: codes(&args.ignore)?,
         baseline,
         changed,
+        before,
         ..context.inputs(&args.input)
     })
 }

@@ -47,6 +47,10 @@ pub struct Inputs {
     /// `--changed-since`: report only the plans a change to these files (absolute, normalised
     /// paths) can alter (`graph::dependents::affected`).
     pub changed: Option<HashSet<PathBuf>>,
+    /// With `changed`: each changed file's bytes at the reference, for the files that were
+    /// there (a file whose number, title or place changed leaves plans that read the old ones
+    /// behind: `ingest::identity`).
+    pub before: std::collections::HashMap<PathBuf, Vec<u8>>,
     /// Lint every plan even when only some are reported: the slower reference that the tests
     /// hold a draft's or a folder's findings to.
     pub lint_every_plan: bool,
@@ -185,9 +189,12 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
             crate::graph::dependents::affected(
                 &corpus,
                 &graph,
-                changed,
-                corpus_roots(config, inputs),
-                &read_with,
+                &crate::graph::dependents::Change {
+                    files: changed,
+                    before: &inputs.before,
+                    roots: corpus_roots(config, inputs),
+                    read_with: &read_with,
+                },
             )
         }),
     };

@@ -1,6 +1,6 @@
 //! What a change touches: the plans of the changed files (a plan's sidecar is part of it), the
 //! plans below them (whose ancestors include a changed plan) and those that cite them, every
-//! plan of a changed jurisdiction file, and the plans that a changed plan bears on: those above
+//! plan of a changed jurisdiction file or below it, and the plans that a changed plan bears on: those above
 //! it (a whole's allocation among the plans below it) and those with its document number. `check --changed-since REF` reports the findings of these alone, which are the same
 //! findings a full check gives for them.
 
@@ -12,25 +12,36 @@ use crate::ingest::Corpus;
 use crate::model::{DocNumber, PlanId, SourceId};
 use crate::source::observe;
 
-/// The files whose findings a change to `changed` (absolute, normalised paths) can alter;
-/// `None` when it can alter any: a file every plan is read with changed (the rule data, or one
-/// of `read_with`: the configuration, the baseline), or a file under one of `roots` (the corpus
-/// as given) is gone, whose plans' children and citers cannot be told any more.
+/// A change: the files changed, as absolute normalised paths, and what else a run reads.
+pub struct Change<'a> {
+    pub files: &'a HashSet<PathBuf>,
+    /// Each changed file's bytes at the reference, when it was there.
+    pub before: &'a HashMap<PathBuf, Vec<u8>>,
+    /// The corpus as given: a file gone from under it leaves its dependents unknown.
+    pub roots: &'a [PathBuf],
+    /// Files every plan is read with besides the rule data: the configuration, the baseline.
+    pub read_with: &'a [&'a Path],
+}
+
+/// The files whose findings `change` can alter; `None` when it can alter any: a file every
+/// plan is read with changed (the rule data, the configuration, the baseline), a file under the
+/// corpus is gone, or a file's number, title or place is not what it was (`ingest::identity`):
+/// the plans that read the old ones cannot be told from the corpus as it is.
 #[must_use]
 pub fn affected(
     corpus: &Corpus,
     graph: &KnowledgeGraph,
-    changed: &HashSet<PathBuf>,
-    roots: &[PathBuf],
-    read_with: &[&Path],
+    change: &Change<'_>,
 ) -> Option<HashSet<SourceId>> {
+    let changed = change.files;
     let canonical = Canonical::of(corpus);
     let touched = |source: SourceId| changed.contains(&canonical.paths[source.0]);
     if corpus.rule_files.iter().any(|&s| touched(s))
-        || read_with
+        || change
+            .read_with
             .iter()
             .any(|path| changed.contains(&canonical_or_as_is(path)))
-        || removed_under(changed, roots)
+        || gone_or_otherwise(change)
     {
         return None;
     }
@@ -48,6 +59,9 @@ pub fn affected(
         .filter(|(_, j)| touched(j.source))
         .map(|(i, _)| i)
         .collect();
+    // A jurisdiction's registry is read by the plans below it too (a body of another level, a
+    // name of the chain).
+    let jurisdictions = with_those_below(corpus, &jurisdictions);
     let changed_plans: HashSet<PlanId> = corpus
         .plan_ids()
         .filter(|(_, plan)| {
@@ -75,6 +89,19 @@ pub fn affected(
     Some(files)
 }
 
+/// The jurisdictions `changed` and those below them (by index).
+fn with_those_below(corpus: &Corpus, changed: &HashSet<usize>) -> HashSet<usize> {
+    let all = &corpus.jurisdictions;
+    (0..all.len())
+        .filter(|&start| {
+            // A chain is never longer than the table: a loop of parents is cut there.
+            std::iter::successors(Some(start), |&j| all[j].parent.map(|p| p.0))
+                .take(all.len())
+                .any(|j| changed.contains(&j))
+        })
+        .collect()
+}
+
 /// The files of the plans that changed plans bear on without depending on them: a whole's
 /// allocation among the plans below it is found on the whole (so every plan above a changed
 /// one), and a document number that two files carry is found on the later file.
@@ -100,12 +127,25 @@ fn depended_on(
         .collect()
 }
 
-/// Whether a changed file under `roots` is gone (deleted, or renamed away).
-fn removed_under(changed: &HashSet<PathBuf>, roots: &[PathBuf]) -> bool {
-    let roots: Vec<PathBuf> = roots.iter().map(|r| canonical_or_as_is(r)).collect();
-    changed
+/// Whether a changed file under the corpus is gone (deleted, or renamed away), is a new
+/// jurisdiction file, or no longer says what other plans read of it as it did at the
+/// reference.
+fn gone_or_otherwise(change: &Change<'_>) -> bool {
+    let roots: Vec<PathBuf> = change.roots.iter().map(|r| canonical_or_as_is(r)).collect();
+    change
+        .files
         .iter()
-        .any(|path| roots.iter().any(|r| path.starts_with(r)) && !observe::exists(path))
+        .filter(|path| roots.iter().any(|root| path.starts_with(root)))
+        .any(
+            |path| match (std::fs::read(path), change.before.get(path)) {
+                (Err(_), _) => !observe::exists(path),
+                (Ok(now), Some(before)) => {
+                    crate::ingest::identity(path, &now) != crate::ingest::identity(path, before)
+                }
+                // A new jurisdiction's names can place plans anywhere (and make others ambiguous).
+                (Ok(_), None) => path.file_name().is_some_and(|n| n == "jurisdiction.yaml"),
+            },
+        )
 }
 
 fn canonical_or_as_is(path: &Path) -> PathBuf {

@@ -7,6 +7,7 @@ mod corrections;
 mod declarations;
 mod discover;
 mod hidden;
+mod identity;
 mod plan_items;
 mod plans;
 mod prefetch;
@@ -34,6 +35,7 @@ use places::Places;
 
 use crate::msg;
 pub use discover::sidecar_path;
+pub use identity::{Identity, identity};
 pub use text_plan::SIDECAR_SUFFIX;
 
 /// planlint's configuration file's name.

@@ -1,5 +1,5 @@
-//! `--changed-since` reports every plan whose findings a changed plan's presence alters. Each
-//! plan of every lint fixture is taken as the change: the fixture is checked in full with it
+//! `--changed-since` reports every plan whose findings a changed file's presence alters. Each
+//! plan and jurisdiction file of every lint fixture is taken as the change: the fixture is checked in full with it
 //! and without it, and every other file whose findings differ must be reported by the run
 //! that finds that plan changed, with exactly the findings of the full check.
 
@@ -47,7 +47,7 @@ fn check(root: &Path, changed: Option<&Path>) -> Report {
     engine::check(&Config::defaults(), &inputs).unwrap()
 }
 
-/// The plan files of a corpus copied to `root`, relative to it.
+/// The plan and jurisdiction files of a corpus copied to `root`, relative to it.
 fn plans_in(root: &Path) -> Vec<PathBuf> {
     let mut plans: Vec<PathBuf> = walkdir::WalkDir::new(root)
         .into_iter()
@@ -55,7 +55,6 @@ fn plans_in(root: &Path) -> Vec<PathBuf> {
         .filter(|p| {
             let name = p.file_name().unwrap().to_string_lossy();
             p.is_file()
-                && name != "jurisdiction.yaml"
                 && name != "README.md"
                 && !name.ends_with(planlint::ingest::SIDECAR_SUFFIX)
                 && (name.ends_with(".yaml") || name.ends_with(".txt"))

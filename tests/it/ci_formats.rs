@@ -221,6 +221,37 @@ fn changed_since_reports_what_a_change_touches() {
     assert_eq!(changed, full_of_those);
 }
 
+/// `check --changed-since REF` after the province's plan took another number: the plans that
+/// cited the old one are no longer linked to it, which the corpus as it is cannot tell, so the
+/// run reports what a full check reports.
+#[test]
+fn changed_since_a_new_number_reports_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    crate::support::copy_tree(&root().join("plans"), &repo.join("plans"));
+    crate::support::git_repository(repo);
+    let province = repo.join("plans/shandong/lu-zhengfa-2024-3.yaml");
+    let text = std::fs::read_to_string(&province).unwrap();
+    assert!(text.contains("鲁政发〔2024〕3号"));
+    std::fs::write(
+        &province,
+        text.replace("鲁政发〔2024〕3号", "鲁政发〔2024〕33号"),
+    )
+    .unwrap();
+    let report = |extra: &[&str]| {
+        let out = planlint()
+            .current_dir(repo)
+            .args(["check", "plans", "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let full = report(&[]);
+    assert!(full.contains("plans/shandong/weifang/anqiu/"), "{full}");
+    assert_eq!(report(&["--changed-since", "HEAD"]), full);
+}
+
 /// Checkstyle XML of the bundled corpus, read by Python's XML parser: an `error` element per
 /// finding, with the same severities and files as the JSON report.
 #[test]
