@@ -1,6 +1,7 @@
 //! The CI servers' own formats: GitLab Code Quality (validated against its schema, every
 //! fingerprint unique) and JUnit XML (read by junitparser, a case per file, failing on errors).
 
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
@@ -165,37 +166,49 @@ fn the_pre_commit_hook_fails_a_weaker_target() {
     assert!(said.contains("weaker-target"), "{said}");
 }
 
+/// `plans/` committed in a new git repository, then the province's plan edited by `edit`.
+fn plans_with_the_province_edited(edit: impl FnOnce(&str) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(&root().join("plans"), &dir.path().join("plans"));
+    crate::support::git_repository(dir.path());
+    let province = dir.path().join("plans/shandong/lu-zhengfa-2024-3.yaml");
+    let text = std::fs::read_to_string(&province).unwrap();
+    std::fs::write(&province, edit(&text)).unwrap();
+    dir
+}
+
+/// `check plans --format json` in `repo`, with `extra` arguments: its standard output.
+fn json_of_plans(repo: &Path, extra: &[&str]) -> Vec<u8> {
+    planlint()
+        .current_dir(repo)
+        .args(["check", "plans", "--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap()
+        .stdout
+}
+
 /// `check --changed-since REF` on a plan repository: after the province's plan changes, it
 /// reports the plans below it, each with exactly the findings a full check gives it, and
 /// nothing of an unrelated province.
 #[test]
 fn changed_since_reports_what_a_change_touches() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = plans_with_the_province_edited(|text| text.replacen("value: 75", "value: 80", 1));
     let repo = dir.path();
-    crate::support::copy_tree(&root().join("plans"), &repo.join("plans"));
-    crate::support::git_repository(repo);
-    let province = repo.join("plans/shandong/lu-zhengfa-2024-3.yaml");
-    let text = std::fs::read_to_string(&province).unwrap();
-    std::fs::write(&province, text.replacen("value: 75", "value: 80", 1)).unwrap();
     let findings = |extra: &[&str]| -> Vec<(String, String)> {
-        let out = planlint()
-            .current_dir(repo)
-            .args(["check", "plans", "--format", "json"])
-            .args(extra)
-            .output()
-            .unwrap();
-        let mut found: Vec<(String, String)> = crate::support::json_diagnostics(&out.stdout)
-            .iter()
-            .map(|d| {
-                (
-                    d["location"]["file"]
-                        .as_str()
-                        .unwrap_or_default()
-                        .to_string(),
-                    format!("{} {}", d["code"], d["message_en"]),
-                )
-            })
-            .collect();
+        let mut found: Vec<(String, String)> =
+            crate::support::json_diagnostics(&json_of_plans(repo, extra))
+                .iter()
+                .map(|d| {
+                    (
+                        d["location"]["file"]
+                            .as_str()
+                            .unwrap_or_default()
+                            .to_string(),
+                        format!("{} {}", d["code"], d["message_en"]),
+                    )
+                })
+                .collect();
         found.sort();
         found
     };
@@ -226,27 +239,12 @@ fn changed_since_reports_what_a_change_touches() {
 /// run reports what a full check reports.
 #[test]
 fn changed_since_a_new_number_reports_everything() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = plans_with_the_province_edited(|text| {
+        assert!(text.contains("鲁政发〔2024〕3号"));
+        text.replace("鲁政发〔2024〕3号", "鲁政发〔2024〕33号")
+    });
     let repo = dir.path();
-    crate::support::copy_tree(&root().join("plans"), &repo.join("plans"));
-    crate::support::git_repository(repo);
-    let province = repo.join("plans/shandong/lu-zhengfa-2024-3.yaml");
-    let text = std::fs::read_to_string(&province).unwrap();
-    assert!(text.contains("鲁政发〔2024〕3号"));
-    std::fs::write(
-        &province,
-        text.replace("鲁政发〔2024〕3号", "鲁政发〔2024〕33号"),
-    )
-    .unwrap();
-    let report = |extra: &[&str]| {
-        let out = planlint()
-            .current_dir(repo)
-            .args(["check", "plans", "--format", "json"])
-            .args(extra)
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let report = |extra: &[&str]| String::from_utf8(json_of_plans(repo, extra)).unwrap();
     let full = report(&[]);
     assert!(full.contains("plans/shandong/weifang/anqiu/"), "{full}");
     assert_eq!(report(&["--changed-since", "HEAD"]), full);
