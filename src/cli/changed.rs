@@ -2,8 +2,9 @@
 //! unstaged or new), for the run to report the findings of the plans they touch.
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
-use std::process::Command;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 use crate::error::Error;
 
@@ -48,28 +49,100 @@ pub(super) fn changed_files(reference: &str) -> Result<Changes, Error> {
         "--full-name",
         ":/",
     ])?);
-    let mut changes = Changes {
-        files: HashSet::new(),
-        before: HashMap::new(),
-    };
-    for name in names.split('\0').filter(|name| !name.is_empty()) {
+    let names: Vec<&str> = names.split('\0').filter(|name| !name.is_empty()).collect();
+    let canonical = |name: &str| {
         let path = top.join(name);
-        let path = std::fs::canonicalize(&path).unwrap_or(path);
-        // `git show REF:path` fails for a file new since REF: it has no earlier version.
-        if let Some(bytes) = earlier(reference, name) {
-            changes.before.insert(path.clone(), bytes);
-        }
-        changes.files.insert(path);
-    }
-    Ok(changes)
+        std::fs::canonicalize(&path).unwrap_or(path)
+    };
+    // Only a file that can be a plan, a sidecar or a jurisdiction file says what other plans
+    // read of it.
+    // (A name with a line break cannot be asked for on a line; such a file is taken as new.)
+    let read_by_plans: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|name| crate::ingest::may_be_read_by_plans(Path::new(name)) && !name.contains('\n'))
+        .collect();
+    let before = earlier(reference, &read_by_plans)
+        .map_err(|e| failed(e.to_string()))?
+        .into_iter()
+        .map(|(name, bytes)| (canonical(name), bytes))
+        .collect();
+    Ok(Changes {
+        files: names.into_iter().map(canonical).collect(),
+        before,
+    })
 }
 
-/// The bytes of `name` (relative to the repository's top) at `reference`, when it was there.
-fn earlier(reference: &str, name: &str) -> Option<Vec<u8>> {
-    let out = Command::new("git")
+/// The bytes at `reference` of the files `names` (paths from the repository's top) that were
+/// there, from one `git cat-file --batch`.
+fn earlier<'a>(reference: &str, names: &[&'a str]) -> std::io::Result<Vec<(&'a str, Vec<u8>)>> {
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut git = Command::new("git")
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()?;
+    let mut asked = String::new();
+    for name in names {
         // A path after the colon is from the top of the repository, wherever git runs.
-        .args(["show", &format!("{reference}:{name}")])
-        .output()
-        .ok()?;
-    out.status.success().then_some(out.stdout)
+        asked.push_str(&format!("{reference}:{name}\n"));
+    }
+    // Written from a thread: git answers as it reads, and a full pipe would block both.
+    let mut stdin = git
+        .stdin
+        .take()
+        .ok_or_else(|| std::io::Error::other("no stdin"))?;
+    let writer = std::thread::spawn(move || stdin.write_all(asked.as_bytes()));
+    let out = git.wait_with_output()?;
+    writer
+        .join()
+        .map_err(|_| std::io::Error::other("writing to git failed"))??;
+    if !out.status.success() {
+        return Err(std::io::Error::other("git cat-file failed"));
+    }
+    batch_answers(&out.stdout, names)
+}
+
+/// `git cat-file --batch`'s answers, one per name in order: `<object> <type> <size>` and the
+/// bytes, or `<what was asked> missing` for a file new since the reference.
+fn batch_answers<'a>(
+    mut out: &[u8],
+    names: &[&'a str],
+) -> std::io::Result<Vec<(&'a str, Vec<u8>)>> {
+    let malformed = || std::io::Error::other("git cat-file gave an answer it should not");
+    let mut found = Vec::new();
+    for name in names {
+        let line_end = out.iter().position(|&b| b == b'\n').ok_or_else(malformed)?;
+        let line = std::str::from_utf8(&out[..line_end]).map_err(|_| malformed())?;
+        out = &out[line_end + 1..];
+        if line.ends_with(" missing") || line.ends_with(" ambiguous") {
+            continue;
+        }
+        let size: usize = line
+            .rsplit(' ')
+            .next()
+            .and_then(|size| size.parse().ok())
+            .ok_or_else(malformed)?;
+        let bytes = out.get(..size).ok_or_else(malformed)?;
+        found.push((*name, bytes.to_vec()));
+        out = out.get(size + 1..).ok_or_else(malformed)?;
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn batch_answers_are_read_in_order_and_a_missing_file_is_left_out() {
+        let out = b"abc blob 5\nhello\nHEAD:new.yaml missing\ndef blob 0\n\n";
+        let found = super::batch_answers(out, &["a.yaml", "new.yaml", "empty.txt"]).unwrap();
+        assert_eq!(
+            found,
+            vec![("a.yaml", b"hello".to_vec()), ("empty.txt", Vec::new())]
+        );
+        assert!(super::batch_answers(b"abc blob 9\nshort\n", &["a"]).is_err());
+        assert!(super::batch_answers(b"", &["a"]).is_err());
+    }
 }

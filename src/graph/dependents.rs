@@ -1,8 +1,9 @@
 //! What a change touches: the plans of the changed files (a plan's sidecar is part of it), the
 //! plans below them (whose ancestors include a changed plan) and those that cite them, every
-//! plan of a changed jurisdiction file or below it, and the plans that a changed plan bears on: those above
-//! it (a whole's allocation among the plans below it) and those with its document number. `check --changed-since REF` reports the findings of these alone, which are the same
-//! findings a full check gives for them.
+//! plan of a changed jurisdiction file or below it, and the plans that a changed plan bears
+//! on: those above it (a whole's allocation among the plans below it) and those with its
+//! document number. `check --changed-since REF` reports the findings of these alone, which are
+//! the same findings a full check gives for them.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -136,16 +137,19 @@ fn gone_or_otherwise(change: &Change<'_>) -> bool {
         .files
         .iter()
         .filter(|path| roots.iter().any(|root| path.starts_with(root)))
-        .any(
-            |path| match (std::fs::read(path), change.before.get(path)) {
-                (Err(_), _) => !observe::exists(path),
-                (Ok(now), Some(before)) => {
+        .any(|path| {
+            if !observe::exists(path) {
+                return true;
+            }
+            match change.before.get(path) {
+                Some(before) => std::fs::read(path).is_ok_and(|now| {
                     crate::ingest::identity(path, &now) != crate::ingest::identity(path, before)
-                }
-                // A new jurisdiction's names can place plans anywhere (and make others ambiguous).
-                (Ok(_), None) => path.file_name().is_some_and(|n| n == "jurisdiction.yaml"),
-            },
-        )
+                }),
+                // A new jurisdiction's names can place plans anywhere (and make others
+                // ambiguous).
+                None => path.file_name().is_some_and(|n| n == "jurisdiction.yaml"),
+            }
+        })
 }
 
 fn canonical_or_as_is(path: &Path) -> PathBuf {

@@ -266,6 +266,16 @@ pub(super) fn sidecar_of(text: &Path) -> Option<PathBuf> {
     sidecar_path(text).filter(|path| is_regular(path))
 }
 
+/// Whether the file at `path` can be a plan, a sidecar or a jurisdiction file (by its name
+/// alone): what other plans may read of.
+#[must_use]
+pub fn may_be_read_by_plans(path: &Path) -> bool {
+    is_text_plan(path)
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
 /// Where the sidecar of the plan file `plan` would be, when it is a text plan, whether or not
 /// there is one: `an-zhengfa-2024-13.txt` → `an-zhengfa-2024-13.sidecar.yaml`.
 #[must_use]

@@ -34,7 +34,7 @@ use crate::source::yaml;
 use places::Places;
 
 use crate::msg;
-pub use discover::sidecar_path;
+pub use discover::{may_be_read_by_plans, sidecar_path};
 pub use identity::{Identity, identity};
 pub use text_plan::SIDECAR_SUFFIX;
 
