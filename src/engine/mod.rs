@@ -175,11 +175,11 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     let mut corpus = load(config, inputs)?;
     let graph = crate::graph::build(&corpus);
     let comparisons = crate::comparison::compare(&corpus, &graph, config.thresholds);
+    let baseline = baseline_in_use(config.baseline.as_deref(), &inputs.baseline);
     let view = View {
         drafts: !inputs.corpus.is_empty(),
         wanted: scope.map(|(_, wanted)| wanted),
         affected: inputs.changed.as_ref().and_then(|changed| {
-            let baseline = baseline_in_use(config.baseline.as_deref(), &inputs.baseline);
             let read_with: Vec<&std::path::Path> = config
                 .file
                 .as_deref()
@@ -225,7 +225,6 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     fate.survived(&findings, Standing::Suppressed);
     diagnostics::sort(&mut findings, &corpus.sources);
     let in_view = |d: &Diagnostic| d.source.is_none_or(|s| view.shows(&corpus, s));
-    let baseline = baseline_in_use(config.baseline.as_deref(), &inputs.baseline);
     // A baseline is matched against every file's findings (what it lists of the files around
     // the view is not "gone"); without one, only the findings reported need a fingerprint.
     diagnostics::stamp_fingerprints(

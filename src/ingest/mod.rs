@@ -105,6 +105,7 @@ pub fn load_filtered(
     let mut sources = Sources::rooted(root).renamed(&drafts.names);
     let mut diagnostics = Vec::new();
     let catalogue = rule_data::load(lints_dir, layers, &mut sources, &mut diagnostics)?;
+    // The sources were empty: all they hold so far is the rule data.
     let rule_files = (0..sources.len()).map(SourceId).collect();
     let (mut files, draft_files) = discover_with_drafts(paths, &drafts.paths)?;
     files.plans.retain(|p| !exclude(p));
