@@ -149,7 +149,7 @@ fn indent(depth: usize) -> Vec<u8> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     /// An array of none, one and many items, nested in a document and alone: the bytes of one
     /// `serde_json` print of the whole.
     #[test]
@@ -227,6 +227,16 @@ mod tests {
         );
     }
 
+    /// `run` on a pool of `threads` threads: the output of a batched writer is the same bytes
+    /// at any count.
+    pub(crate) fn on_threads<R: Send>(threads: usize, run: impl FnOnce() -> R + Send) -> R {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(run)
+    }
+
     /// Every item once, in order, with its index, whatever the thread count and however the
     /// count falls against the batches.
     #[test]
@@ -235,12 +245,8 @@ mod tests {
             let items: Vec<usize> = (0..count).collect();
             let wanted: String = items.iter().map(|i| format!("{i},")).collect();
             for threads in [1, 3] {
-                let pool = rayon::ThreadPoolBuilder::new()
-                    .num_threads(threads)
-                    .build()
-                    .unwrap();
                 let mut out = Vec::new();
-                pool.install(|| {
+                on_threads(threads, || {
                     super::write_in_order(
                         &mut out,
                         &items,

@@ -225,13 +225,9 @@ mod tests {
             let summary = Summary::of(&diagnostics, 3);
             let whole = printed_whole(&diagnostics, summary, &sources);
             for threads in [1, 3] {
-                let pool = rayon::ThreadPoolBuilder::new()
-                    .num_threads(threads)
-                    .build()
-                    .unwrap();
                 let mut written = Vec::new();
                 let summary = Summary::of(&diagnostics, 3);
-                pool.install(|| {
+                crate::diagnostics::batched::tests::on_threads(threads, || {
                     write_json(
                         &mut written,
                         &diagnostics,
