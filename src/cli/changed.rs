@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::error::Error;
+use crate::i18n::Lang;
 
 /// What changed since a reference.
 pub(super) struct Changes {
@@ -130,6 +131,30 @@ fn batch_answers<'a>(
         out = out.get(size + 1..).ok_or_else(malformed)?;
     }
     Ok(found)
+}
+
+/// Why `--changed-since` reported every plan: the file, shown from the working folder when it
+/// lies below it (its name is the repository's, so it is made safe to print).
+pub(super) fn widened_line(why: &crate::graph::dependents::Widened, lang: Lang) -> String {
+    let file = why.file();
+    let from_here = std::env::current_dir()
+        .and_then(std::fs::canonicalize)
+        .ok()
+        .and_then(|here| file.strip_prefix(here).ok().map(Path::to_path_buf));
+    let shown = crate::diagnostics::terminal::safe_text(&crate::model::span::display_path(
+        from_here.as_deref().unwrap_or(file),
+    ));
+    let reason = why.reason();
+    match lang {
+        Lang::Zh => format!(
+            "--changed-since：{shown} 的改动可能影响任何方案（{}），已检查全部方案\n",
+            reason.get(lang)
+        ),
+        Lang::En => format!(
+            "--changed-since: the change to {shown} can alter any plan's findings ({}): every plan was checked\n",
+            reason.get(lang)
+        ),
+    }
 }
 
 #[cfg(test)]

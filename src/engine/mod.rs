@@ -19,7 +19,7 @@ mod fate;
 mod scope;
 use crate::model::{ComparisonId, PlanId, SourceId, TargetId};
 use fate::Fate;
-use scope::{absolute, subtree_scope};
+use scope::{View, subtree_scope};
 
 /// What a run reads and which codes it reports.
 #[derive(Debug, Clone, Default)]
@@ -102,6 +102,16 @@ impl Report {
         self.view.shows(&self.corpus, source)
     }
 
+    /// With `--changed-since`, why the change could alter any plan's findings, when it could:
+    /// then every plan was reported.
+    #[must_use]
+    pub fn widened(&self) -> Option<&crate::graph::dependents::Widened> {
+        match &self.view.changed {
+            Some(crate::graph::dependents::Affected::Every(why)) => Some(why),
+            _ => None,
+        }
+    }
+
     /// What became of a comparison's finding in this run.
     #[must_use]
     pub fn standing(&self, id: ComparisonId) -> Standing {
@@ -179,7 +189,7 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     let view = View {
         drafts: !inputs.corpus.is_empty(),
         wanted: scope.map(|(_, wanted)| wanted),
-        affected: inputs.changed.as_ref().and_then(|changed| {
+        changed: inputs.changed.as_ref().map(|changed| {
             let read_with: Vec<&std::path::Path> = config
                 .file
                 .as_deref()
@@ -255,34 +265,6 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
         about_targets,
         view,
     })
-}
-
-/// Which files a run reports on: a draft is reviewed, not the corpus, so only the drafts; a
-/// folder or file inside a corpus, only its own; after a change, only what it can alter.
-#[derive(Debug)]
-struct View {
-    /// Drafts are checked against a corpus.
-    drafts: bool,
-    /// The paths asked for, when the corpus around them was read too.
-    wanted: Option<Vec<PathBuf>>,
-    /// `--changed-since`: the files whose findings the change can alter.
-    affected: Option<HashSet<SourceId>>,
-}
-
-impl View {
-    /// Whether the run reports some files only.
-    fn narrows(&self) -> bool {
-        self.drafts || self.wanted.is_some() || self.affected.is_some()
-    }
-
-    fn shows(&self, corpus: &Corpus, source: SourceId) -> bool {
-        (!self.drafts || corpus.drafts.contains(&source))
-            && self.affected.as_ref().is_none_or(|a| a.contains(&source))
-            && self.wanted.as_ref().is_none_or(|wanted| {
-                let path = absolute(&corpus.sources.get(source).path);
-                wanted.iter().any(|w| path.starts_with(w))
-            })
-    }
 }
 
 /// The lints that run: enabled by the configuration and the selection.

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use super::Inputs;
 use crate::config::Config;
-use crate::ingest;
+use crate::graph::dependents::Affected;
+use crate::ingest::{self, Corpus};
+use crate::model::SourceId;
 
 /// When the paths given lie inside a larger corpus (an `include:` root of the configuration, or
 /// folders above them that declare jurisdictions), the roots to read and the paths whose
@@ -64,4 +66,35 @@ fn topmost_jurisdiction_folder(path: &std::path::Path) -> PathBuf {
 /// A path made absolute against the working directory, with `.` and `..` resolved.
 pub(super) fn absolute(path: &std::path::Path) -> PathBuf {
     crate::model::span::lexical(&std::env::current_dir().unwrap_or_default().join(path))
+}
+
+/// Which files a run reports on: a draft is reviewed, not the corpus, so only the drafts; a
+/// folder or file inside a corpus, only its own; after a change, only what it can alter.
+#[derive(Debug)]
+pub(super) struct View {
+    /// Drafts are checked against a corpus.
+    pub(super) drafts: bool,
+    /// The paths asked for, when the corpus around them was read too.
+    pub(super) wanted: Option<Vec<PathBuf>>,
+    /// `--changed-since`: what the change can alter.
+    pub(super) changed: Option<Affected>,
+}
+
+impl View {
+    /// Whether the run reports some files only.
+    pub(super) fn narrows(&self) -> bool {
+        self.drafts || self.wanted.is_some() || matches!(self.changed, Some(Affected::Files(_)))
+    }
+
+    pub(super) fn shows(&self, corpus: &Corpus, source: SourceId) -> bool {
+        (!self.drafts || corpus.drafts.contains(&source))
+            && match &self.changed {
+                Some(Affected::Files(files)) => files.contains(&source),
+                Some(Affected::Every(_)) | None => true,
+            }
+            && self.wanted.as_ref().is_none_or(|wanted| {
+                let path = absolute(&corpus.sources.get(source).path);
+                wanted.iter().any(|w| path.starts_with(w))
+            })
+    }
 }

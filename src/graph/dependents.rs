@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::{CitationLink, KnowledgeGraph};
+use crate::i18n::Msg;
 use crate::ingest::Corpus;
 use crate::model::{DocNumber, PlanId, SourceId};
 use crate::source::observe;
@@ -24,27 +25,93 @@ pub struct Change<'a> {
     pub read_with: &'a [&'a Path],
 }
 
-/// The files whose findings `change` can alter; `None` when it can alter any: a file every
+/// What a change can alter.
+#[derive(Debug)]
+pub enum Affected {
+    /// The findings of these files only.
+    Files(HashSet<SourceId>),
+    /// Any file's, for this reason.
+    Every(Widened),
+}
+
+/// Why a change can alter any plan's findings, with the file that makes it so: the plans that
+/// read what the file was (or that the file is the first to say) cannot be told from the
+/// corpus as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Widened {
+    /// A file every plan is read with: the rule data, the configuration, the baseline.
+    ReadByEvery(PathBuf),
+    /// A file under the corpus is gone (deleted, or renamed away).
+    Gone(PathBuf),
+    /// A file's number, title, issuer or place is not what it was (`ingest::identity`).
+    Reidentified(PathBuf),
+    /// A new jurisdiction file: its names can place plans anywhere, and make others ambiguous.
+    NewJurisdiction(PathBuf),
+    /// A new text names a zone known only by name, which it may be the first to name: plans
+    /// placed in that zone by a plan file's `jurisdiction:` depend on it.
+    NamesAZone(PathBuf),
+}
+
+impl Widened {
+    /// The file that makes it so.
+    #[must_use]
+    pub fn file(&self) -> &Path {
+        match self {
+            Self::ReadByEvery(file)
+            | Self::Gone(file)
+            | Self::Reidentified(file)
+            | Self::NewJurisdiction(file)
+            | Self::NamesAZone(file) => file,
+        }
+    }
+
+    /// Why, in both languages, after the file's name.
+    #[must_use]
+    pub fn reason(&self) -> Msg {
+        Msg::fixed(match self {
+            Self::ReadByEvery(_) => &("每个方案都依据它检查", "every plan is checked with it"),
+            Self::Gone(_) => &("它已不在语料库中", "it is gone from the corpus"),
+            Self::Reidentified(_) => &(
+                "它的文号、标题、发文机关或辖区变了",
+                "its number, title, issuer or place changed",
+            ),
+            Self::NewJurisdiction(_) => &(
+                "新的辖区文件可能改变任何方案的归属",
+                "a new jurisdiction file can place any plan",
+            ),
+            Self::NamesAZone(_) => &(
+                "它可能是第一个提到某个开发区的文本",
+                "it may be the first text to name a development zone",
+            ),
+        })
+    }
+}
+
+/// The files whose findings `change` can alter, or why it can alter any file's: a file every
 /// plan is read with changed (the rule data, the configuration, the baseline), a file under the
-/// corpus is gone, or a file's number, title or place is not what it was (`ingest::identity`):
-/// the plans that read the old ones cannot be told from the corpus as it is.
+/// corpus is gone, a file's number, title or place is not what it was (`ingest::identity`), a
+/// new jurisdiction file, or a new text that names a zone known only by name.
 #[must_use]
-pub fn affected(
-    corpus: &Corpus,
-    graph: &KnowledgeGraph,
-    change: &Change<'_>,
-) -> Option<HashSet<SourceId>> {
+pub fn affected(corpus: &Corpus, graph: &KnowledgeGraph, change: &Change<'_>) -> Affected {
     let changed = change.files;
     let canonical = Canonical::of(corpus);
     let touched = |source: SourceId| changed.contains(&canonical.paths[source.0]);
-    if corpus.rule_files.iter().any(|&s| touched(s))
-        || change
-            .read_with
-            .iter()
-            .any(|path| changed.contains(&canonical_or_as_is(path)))
-        || gone_or_otherwise(change)
+    let rule_file = corpus
+        .rule_files
+        .iter()
+        .find(|&&s| touched(s))
+        .map(|s| canonical.paths[s.0].clone());
+    let read_with = change
+        .read_with
+        .iter()
+        .map(|path| canonical_or_as_is(path))
+        .find(|path| changed.contains(path));
+    if let Some(widened) = rule_file
+        .or(read_with)
+        .map(Widened::ReadByEvery)
+        .or_else(|| widened_by_a_file(corpus, change))
     {
-        return None;
+        return Affected::Every(widened);
     }
     // A sidecar is part of its plan: a corrected target, a status or an `allow:` entry changes
     // what the plan reads, so its plan and the plans that depend on it are what changed.
@@ -87,7 +154,7 @@ pub fn affected(
             files.insert(plan.source);
         }
     }
-    Some(files)
+    Affected::Files(files)
 }
 
 /// The jurisdictions `changed` and those below them (by index).
@@ -128,28 +195,47 @@ fn depended_on(
         .collect()
 }
 
-/// Whether a changed file under the corpus is gone (deleted, or renamed away), is a new
-/// jurisdiction file, or no longer says what other plans read of it as it did at the
-/// reference.
-fn gone_or_otherwise(change: &Change<'_>) -> bool {
+/// The first changed file under the corpus (in path order) that is gone, no longer says what
+/// other plans read of it as it did at the reference, is a new jurisdiction file, or is a new
+/// text naming a zone known only by name.
+fn widened_by_a_file(corpus: &Corpus, change: &Change<'_>) -> Option<Widened> {
     let roots: Vec<PathBuf> = change.roots.iter().map(|r| canonical_or_as_is(r)).collect();
-    change
+    let mut under: Vec<&PathBuf> = change
         .files
         .iter()
         .filter(|path| roots.iter().any(|root| path.starts_with(root)))
-        .any(|path| {
-            if !observe::exists(path) {
-                return true;
-            }
-            match change.before.get(path) {
-                Some(before) => std::fs::read(path).is_ok_and(|now| {
+        .collect();
+    under.sort();
+    under.into_iter().find_map(|path| {
+        if !observe::exists(path) {
+            return Some(Widened::Gone(path.clone()));
+        }
+        let now = std::fs::read(path).ok();
+        match change.before.get(path) {
+            Some(before) => now
+                .is_some_and(|now| {
                     crate::ingest::identity(path, &now) != crate::ingest::identity(path, before)
-                }),
-                // A new jurisdiction's names can place plans anywhere (and make others
-                // ambiguous).
-                None => path.file_name().is_some_and(|n| n == "jurisdiction.yaml"),
+                })
+                .then(|| Widened::Reidentified(path.clone())),
+            None if path.file_name().is_some_and(|n| n == "jurisdiction.yaml") => {
+                Some(Widened::NewJurisdiction(path.clone()))
             }
-        })
+            // The zones known only by name are made from every text's names in the corpus's
+            // order, and which text made one is not kept: a new text that names one may be the
+            // first to.
+            None => now
+                .is_some_and(|now| {
+                    crate::ingest::place_names(path, &now).iter().any(|name| {
+                        crate::ingest::places::zones::names_a_zone_made_by_name(
+                            &corpus.jurisdictions,
+                            &corpus.sources,
+                            name,
+                        )
+                    })
+                })
+                .then(|| Widened::NamesAZone(path.clone())),
+        }
+    })
 }
 
 fn canonical_or_as_is(path: &Path) -> PathBuf {

@@ -49,20 +49,17 @@ pub fn identity(path: &Path, bytes: &[u8]) -> Identity {
             ]
         })
     } else if is_text_plan(path) {
-        super::text::read_document(path, bytes)
-            .ok()
-            .map(|document| {
-                let header = super::text::extract(&document.text).header;
-                [
-                    header.doc_number,
-                    header.title,
-                    header.issuer,
-                    header.context,
-                ]
-                .into_iter()
-                .map(|field| field.map(|(value, _)| value))
-                .collect()
-            })
+        text_header(path, bytes).map(|header| {
+            [
+                header.doc_number,
+                header.title,
+                header.issuer,
+                header.context,
+            ]
+            .into_iter()
+            .map(|field| field.map(|(value, _)| value))
+            .collect()
+        })
     } else {
         yaml::<PlanFile>(bytes).map(|f| {
             vec![
@@ -76,6 +73,28 @@ pub fn identity(path: &Path, bytes: &[u8]) -> Identity {
         })
     };
     Identity(fields)
+}
+
+/// What the text plan at `path` (whose bytes are `bytes`) says of its place, as the zones known
+/// only by name are found from it: its issuer, its title and the X of its 结合X实际. Empty for a
+/// file of another kind or one that does not decode.
+#[must_use]
+pub fn place_names(path: &Path, bytes: &[u8]) -> Vec<String> {
+    if !is_text_plan(path) {
+        return Vec::new();
+    }
+    text_header(path, bytes).map_or_else(Vec::new, |header| {
+        [header.issuer, header.title, header.context]
+            .into_iter()
+            .flatten()
+            .map(|(value, _)| value)
+            .collect()
+    })
+}
+
+fn text_header(path: &Path, bytes: &[u8]) -> Option<super::text::header::Header> {
+    let document = super::text::read_document(path, bytes).ok()?;
+    Some(super::text::extract(&document.text).header)
 }
 
 fn yaml<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {

@@ -35,7 +35,7 @@ use places::Places;
 
 use crate::msg;
 pub use discover::{may_be_read_by_plans, sidecar_path};
-pub use identity::{Identity, identity};
+pub use identity::{Identity, identity, place_names};
 pub use text_plan::SIDECAR_SUFFIX;
 
 /// planlint's configuration file's name.

@@ -1,9 +1,10 @@
 //! `--changed-since` reports every plan whose findings a changed file's presence alters. Each
-//! plan and jurisdiction file of every lint fixture is taken as the change: the fixture is checked in full with it
-//! and without it, and every other file whose findings differ must be reported by the run
-//! that finds that plan changed, with exactly the findings of the full check.
+//! plan and jurisdiction file of every lint fixture is taken as the change, and a new text that
+//! makes a zone by naming it: the corpus is checked in full with the file and without it, and
+//! every other file whose findings differ must be reported by the run that finds that file
+//! changed, with exactly the findings of the full check.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use planlint::config::Config;
@@ -82,35 +83,68 @@ fn every_plan_whose_findings_a_changed_plan_alters_is_reported() {
         let with = tempfile::tempdir().unwrap();
         copy_tree(&lints.join("_base"), with.path());
         copy_tree(&case, with.path());
-        let full = by_file(&check(with.path(), None), with.path());
         for plan in plans_in(with.path()) {
-            let without = tempfile::tempdir().unwrap();
-            copy_tree(with.path(), without.path());
-            std::fs::remove_file(without.path().join(&plan)).unwrap();
-            let alone = by_file(&check(without.path(), None), without.path());
-            let reported = by_file(
-                &check(with.path(), Some(&with.path().join(&plan))),
-                with.path(),
-            );
-            let shown = plan.display().to_string();
-            let altered: HashSet<&String> = full
-                .keys()
-                .filter(|file| **file != shown && full.get(*file) != alone.get(*file))
-                .collect();
-            for file in altered {
-                if reported.get(file) != full.get(file) {
-                    missed.push(format!(
-                        "{}: changing {shown} alters the findings of {file}: {:?} without it, {:?} with it, {:?} reported",
-                        case.display(),
-                        alone.get(file),
-                        full.get(file),
-                        reported.get(file)
-                    ));
-                }
-                compared += 1;
-            }
+            let (altered, misses) = reported_where_altered(with.path(), &plan);
+            compared += altered;
+            missed.extend(misses.iter().map(|m| format!("{}: {m}", case.display())));
         }
     }
     assert!(missed.is_empty(), "{}", missed.join("\n"));
     assert!(compared > 20, "{compared}");
+}
+
+/// Takes `plan` (relative to the corpus `with`) as the change: every other file whose findings
+/// differ without it must be reported, with the findings of the full check. Returns how many
+/// files it altered and what was missed.
+fn reported_where_altered(with: &Path, plan: &Path) -> (usize, Vec<String>) {
+    let full = by_file(&check(with, None), with);
+    let without = tempfile::tempdir().unwrap();
+    copy_tree(with, without.path());
+    std::fs::remove_file(without.path().join(plan)).unwrap();
+    let alone = by_file(&check(without.path(), None), without.path());
+    let reported = by_file(&check(with, Some(&with.join(plan))), with);
+    let shown = plan.display().to_string();
+    let altered: Vec<&String> = full
+        .keys()
+        .filter(|file| **file != shown && full.get(*file) != alone.get(*file))
+        .collect();
+    let missed = altered
+        .iter()
+        .filter(|file| reported.get(**file) != full.get(**file))
+        .map(|file| {
+            format!(
+                "changing {shown} alters the findings of {file}: {:?} without it, {:?} with it, {:?} reported",
+                alone.get(*file),
+                full.get(*file),
+                reported.get(*file)
+            )
+        })
+        .collect();
+    (altered.len(), missed)
+}
+
+#[test]
+fn a_new_text_that_names_a_zone_first_reports_the_plans_placed_by_it() {
+    let with = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/lints/_base"), with.path());
+    // 安丘高新区 is in no division table: the text's issuer makes it, and the other plan is
+    // placed in it only then.
+    let zone = with.path().join("shandong/anqiu/gaoxin");
+    std::fs::create_dir_all(&zone).unwrap();
+    std::fs::write(
+        zone.join("an-gaoxin-2024-5.txt"),
+        "安丘高新技术产业开发区管理委员会\n安高新发〔2024〕5号\n安丘高新技术产业开发区推动大规模设备更新实施方案\n到2027年，规模以上工业企业数字化研发设计工具普及率超过90%。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        zone.join("an-gaoxin-2024-6.yaml"),
+        "title: 安丘高新区工业领域设备更新实施方案\njurisdiction: 安丘高新区\nissued: 2024-06-01\ncitations:\n  - doc_number: 鲁政发〔2024〕3号\n    title: 山东省推动大规模设备更新和消费品以旧换新实施方案\ntargets: []\n",
+    )
+    .unwrap();
+    let (altered, missed) = reported_where_altered(
+        with.path(),
+        Path::new("shandong/anqiu/gaoxin/an-gaoxin-2024-5.txt"),
+    );
+    assert!(missed.is_empty(), "{}", missed.join("\n"));
+    assert!(altered > 0, "the zone places the other plan");
 }

@@ -248,6 +248,33 @@ fn changed_since_a_new_number_reports_everything() {
     let full = report(&[]);
     assert!(full.contains("plans/shandong/weifang/anqiu/"), "{full}");
     assert_eq!(report(&["--changed-since", "HEAD"]), full);
+    // The run says why it checked everything, in the run's language.
+    for (lang, why) in [
+        (
+            "en",
+            "--changed-since: the change to plans/shandong/lu-zhengfa-2024-3.yaml can alter any plan's findings (its number, title, issuer or place changed): every plan was checked\n",
+        ),
+        (
+            "zh",
+            "--changed-since：plans/shandong/lu-zhengfa-2024-3.yaml 的改动可能影响任何方案（它的文号、标题、发文机关或辖区变了），已检查全部方案\n",
+        ),
+    ] {
+        let run = planlint()
+            .current_dir(repo)
+            .args([
+                "check",
+                "plans",
+                "--format",
+                "json",
+                "--changed-since",
+                "HEAD",
+                "--lang",
+                lang,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8(run.stderr).unwrap(), why);
+    }
 }
 
 /// Checkstyle XML of the bundled corpus, read by Python's XML parser: an `error` element per

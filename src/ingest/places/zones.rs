@@ -36,6 +36,24 @@ const VERBS: [&str; 8] = [
 /// What a zone's government signs as, after its name.
 const ZONE_ISSUERS: [&str; 4] = ["管理委员会", "管委会", "党工委", "管委会办公室"];
 
+/// Where the zones known only by name are said to come from.
+const ZONES_BY_NAME: &str = "lints/gazetteer/zones-by-name";
+
+/// Whether `text` starts with the name of a zone this run made from the texts' names (not one
+/// of the division table or of a jurisdiction file).
+pub(crate) fn names_a_zone_made_by_name(
+    jurisdictions: &[Jurisdiction],
+    sources: &Sources,
+    text: &str,
+) -> bool {
+    let text = fold(text);
+    jurisdictions
+        .iter()
+        .filter(|j| sources.get(j.source).path == std::path::Path::new(ZONES_BY_NAME))
+        .flat_map(Jurisdiction::names)
+        .any(|name| text.starts_with(&fold(name)))
+}
+
 /// Adds a jurisdiction for each zone that `names` name and that is not known yet; returns how
 /// many were added.
 pub(crate) fn add_named<'a>(
@@ -58,7 +76,7 @@ pub(crate) fn add_named<'a>(
     if zones.is_empty() {
         return 0;
     }
-    let source = sources.add(PathBuf::from("lints/gazetteer/zones-by-name"), "");
+    let source = sources.add(PathBuf::from(ZONES_BY_NAME), "");
     let added = zones.len();
     for (zone, aliases, parent) in zones {
         jurisdictions.push(zone_jurisdiction(zone, aliases, parent, source));
