@@ -133,18 +133,15 @@ fn batch_answers<'a>(
     Ok(found)
 }
 
-/// Why `--changed-since` reported every plan: the file, shown from the working folder when it
-/// lies below it (its name is the repository's, so it is made safe to print).
-pub(super) fn widened_line(why: &crate::graph::dependents::Widened, lang: Lang) -> String {
-    let file = why.file();
-    let from_here = std::env::current_dir()
-        .and_then(std::fs::canonicalize)
-        .ok()
-        .and_then(|here| file.strip_prefix(here).ok().map(Path::to_path_buf));
-    let shown = crate::diagnostics::terminal::safe_text(&crate::model::span::display_path(
-        from_here.as_deref().unwrap_or(file),
-    ));
-    let reason = why.reason();
+/// Why `--changed-since` reported every plan, naming the file as the findings name theirs (a
+/// file's name is the repository's, so it is made safe to print).
+pub(super) fn widened_line(
+    why: &crate::graph::dependents::Widened,
+    sources: &crate::model::Sources,
+    lang: Lang,
+) -> String {
+    let shown = crate::diagnostics::terminal::safe_text(&sources.shown(&why.file));
+    let reason = why.reason.message();
     match lang {
         Lang::Zh => format!(
             "--changed-since：{shown} 的改动可能影响任何方案（{}），已检查全部方案\n",

@@ -93,7 +93,11 @@ fn run_recorded(args: &CheckArgs, recorder: &mut super::replay::Recorder) -> Exi
         return write_baseline(path.as_deref(), config, &report, lang);
     }
     if let Some(why) = report.widened() {
-        recorder.say(&super::changed::widened_line(why, lang));
+        recorder.say(&super::changed::widened_line(
+            why,
+            &report.corpus.sources,
+            lang,
+        ));
     }
     if let Some((fixed, path)) = &report.baseline_fixed {
         recorder.say(&baseline_fixed_line(*fixed, path, lang));

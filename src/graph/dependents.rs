@@ -34,52 +34,48 @@ pub enum Affected {
     Every(Widened),
 }
 
-/// Why a change can alter any plan's findings, with the file that makes it so: the plans that
-/// read what the file was (or that the file is the first to say) cannot be told from the
-/// corpus as it is.
+/// Why a change can alter any plan's findings: the plans that read what a file was (or that
+/// it is the first to say) cannot be told from the corpus as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Widened {
-    /// A file every plan is read with: the rule data, the configuration, the baseline.
-    ReadByEvery(PathBuf),
-    /// A file under the corpus is gone (deleted, or renamed away).
-    Gone(PathBuf),
-    /// A file's number, title, issuer or place is not what it was (`ingest::identity`).
-    Reidentified(PathBuf),
-    /// A new jurisdiction file: its names can place plans anywhere, and make others ambiguous.
-    NewJurisdiction(PathBuf),
-    /// A new text names a zone known only by name, which it may be the first to name: plans
-    /// placed in that zone by a plan file's `jurisdiction:` depend on it.
-    NamesAZone(PathBuf),
+pub struct Widened {
+    /// The file that makes it so, by the path the corpus read it by (absolute, when it is
+    /// gone).
+    pub file: PathBuf,
+    pub reason: Reason,
 }
 
-impl Widened {
-    /// The file that makes it so.
-    #[must_use]
-    pub fn file(&self) -> &Path {
-        match self {
-            Self::ReadByEvery(file)
-            | Self::Gone(file)
-            | Self::Reidentified(file)
-            | Self::NewJurisdiction(file)
-            | Self::NamesAZone(file) => file,
-        }
-    }
+/// What the file of a [`Widened`] change is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// A file every plan is read with: the rule data, the configuration, the baseline.
+    ReadByEvery,
+    /// A file under the corpus that is gone (deleted, or renamed away).
+    Gone,
+    /// A file whose number, title, issuer or place is not what it was (`ingest::identity`).
+    Reidentified,
+    /// A new jurisdiction file: its names can place plans anywhere, and make others ambiguous.
+    NewJurisdiction,
+    /// A new text naming a zone known only by name, which it may be the first to name: plans
+    /// placed in that zone by a plan file's `jurisdiction:` depend on it.
+    NamesAZone,
+}
 
+impl Reason {
     /// Why, in both languages, after the file's name.
     #[must_use]
-    pub fn reason(&self) -> Msg {
+    pub fn message(self) -> Msg {
         Msg::fixed(match self {
-            Self::ReadByEvery(_) => &("每个方案都依据它检查", "every plan is checked with it"),
-            Self::Gone(_) => &("它已不在语料库中", "it is gone from the corpus"),
-            Self::Reidentified(_) => &(
+            Self::ReadByEvery => &("每个方案都依据它检查", "every plan is checked with it"),
+            Self::Gone => &("它已不在语料库中", "it is gone from the corpus"),
+            Self::Reidentified => &(
                 "它的文号、标题、发文机关或辖区变了",
                 "its number, title, issuer or place changed",
             ),
-            Self::NewJurisdiction(_) => &(
+            Self::NewJurisdiction => &(
                 "新的辖区文件可能改变任何方案的归属",
                 "a new jurisdiction file can place any plan",
             ),
-            Self::NamesAZone(_) => &(
+            Self::NamesAZone => &(
                 "它可能是第一个提到某个开发区的文本",
                 "it may be the first text to name a development zone",
             ),
@@ -106,12 +102,18 @@ pub fn affected(corpus: &Corpus, graph: &KnowledgeGraph, change: &Change<'_>) ->
         .iter()
         .map(|path| canonical_or_as_is(path))
         .find(|path| changed.contains(path));
-    if let Some(widened) = rule_file
+    let widened = rule_file
         .or(read_with)
-        .map(Widened::ReadByEvery)
-        .or_else(|| widened_by_a_file(corpus, change))
-    {
-        return Affected::Every(widened);
+        .map(|file| (file, Reason::ReadByEvery))
+        .or_else(|| widened_by_a_file(corpus, change));
+    if let Some((file, reason)) = widened {
+        // Named as the corpus read it, so it is shown as the findings show their files.
+        let file = canonical
+            .paths
+            .iter()
+            .position(|p| *p == file)
+            .map_or(file, |i| corpus.sources.get(SourceId(i)).path.clone());
+        return Affected::Every(Widened { file, reason });
     }
     // A sidecar is part of its plan: a corrected target, a status or an `allow:` entry changes
     // what the plan reads, so its plan and the plans that depend on it are what changed.
@@ -198,7 +200,7 @@ fn depended_on(
 /// The first changed file under the corpus (in path order) that is gone, no longer says what
 /// other plans read of it as it did at the reference, is a new jurisdiction file, or is a new
 /// text naming a zone known only by name.
-fn widened_by_a_file(corpus: &Corpus, change: &Change<'_>) -> Option<Widened> {
+fn widened_by_a_file(corpus: &Corpus, change: &Change<'_>) -> Option<(PathBuf, Reason)> {
     let roots: Vec<PathBuf> = change.roots.iter().map(|r| canonical_or_as_is(r)).collect();
     let mut under: Vec<&PathBuf> = change
         .files
@@ -208,7 +210,7 @@ fn widened_by_a_file(corpus: &Corpus, change: &Change<'_>) -> Option<Widened> {
     under.sort();
     under.into_iter().find_map(|path| {
         if !observe::exists(path) {
-            return Some(Widened::Gone(path.clone()));
+            return Some((path.clone(), Reason::Gone));
         }
         let now = std::fs::read(path).ok();
         match change.before.get(path) {
@@ -216,9 +218,9 @@ fn widened_by_a_file(corpus: &Corpus, change: &Change<'_>) -> Option<Widened> {
                 .is_some_and(|now| {
                     crate::ingest::identity(path, &now) != crate::ingest::identity(path, before)
                 })
-                .then(|| Widened::Reidentified(path.clone())),
+                .then(|| (path.clone(), Reason::Reidentified)),
             None if path.file_name().is_some_and(|n| n == "jurisdiction.yaml") => {
-                Some(Widened::NewJurisdiction(path.clone()))
+                Some((path.clone(), Reason::NewJurisdiction))
             }
             // The zones known only by name are made from every text's names in the corpus's
             // order, and which text made one is not kept: a new text that names one may be the
@@ -233,7 +235,7 @@ fn widened_by_a_file(corpus: &Corpus, change: &Change<'_>) -> Option<Widened> {
                         )
                     })
                 })
-                .then(|| Widened::NamesAZone(path.clone())),
+                .then(|| (path.clone(), Reason::NamesAZone)),
         }
     })
 }

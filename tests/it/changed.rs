@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use planlint::config::Config;
 use planlint::engine::{self, Inputs, Report};
+use planlint::graph::dependents::Reason;
 
 use crate::support::copy_tree;
 
@@ -147,4 +148,14 @@ fn a_new_text_that_names_a_zone_first_reports_the_plans_placed_by_it() {
     );
     assert!(missed.is_empty(), "{}", missed.join("\n"));
     assert!(altered > 0, "the zone places the other plan");
+    let text = zone.join("an-gaoxin-2024-5.txt");
+    let widened = check(with.path(), Some(&text)).widened().cloned();
+    assert_eq!(widened.map(|w| w.reason), Some(Reason::NamesAZone));
+    // A new text that names no such zone is a change of its own plan and those it bears on.
+    std::fs::write(
+        &text,
+        "安丘市人民政府\n安政发〔2024〕5号\n安丘市推动大规模设备更新实施方案\n",
+    )
+    .unwrap();
+    assert!(check(with.path(), Some(&text)).widened().is_none());
 }
