@@ -32,12 +32,21 @@ pub fn build(corpus: &Corpus) -> KnowledgeGraph {
     let ancestors: Vec<Vec<PlanId>> = (0..corpus.plans.len())
         .map(|i| super::ancestry::ancestors(corpus, &cites, &campaigns, &campaign_index, PlanId(i)))
         .collect();
+    // Every target's key made once (`IndicatorKey::of` copies a wording).
+    let keys: Vec<Vec<IndicatorKey>> = {
+        use rayon::prelude::*;
+        corpus
+            .plans
+            .par_iter()
+            .map(|plan| plan.targets.iter().map(IndicatorKey::of).collect())
+            .collect()
+    };
     let ParentTargets {
         parents: parent_targets,
         counterparts,
-    } = resolve_parent_targets(corpus, &ancestors);
+    } = resolve_parent_targets(corpus, &ancestors, &keys);
     let agencies = corpus.plans.iter().map(|_| Default::default()).collect();
-    let shared = shared_indicators(corpus, &campaigns);
+    let shared = shared_indicators(corpus, &campaigns, &keys);
     KnowledgeGraph {
         stubs,
         citations,
@@ -55,11 +64,13 @@ pub fn build(corpus: &Corpus) -> KnowledgeGraph {
 fn shared_indicators(
     corpus: &Corpus,
     campaigns: &super::campaign::Campaigns,
+    keys: &[Vec<IndicatorKey>],
 ) -> std::collections::HashSet<(usize, IndicatorKey)> {
-    let mut first: HashMap<(usize, IndicatorKey), PlanId> = HashMap::default();
-    let mut shared = std::collections::HashSet::new();
-    for (id, target) in corpus.target_ids() {
-        let key = (campaigns.index(id.plan), IndicatorKey::of(target));
+    let mut first: HashMap<(usize, &IndicatorKey), PlanId> =
+        HashMap::with_capacity_and_hasher(target_count(corpus), Default::default());
+    let mut shared: foldhash::HashSet<(usize, &IndicatorKey)> = foldhash::HashSet::default();
+    for (id, _) in corpus.target_ids() {
+        let key = (campaigns.index(id.plan), &keys[id.plan.0][id.index]);
         match first.get(&key) {
             Some(&plan) if plan != id.plan => {
                 shared.insert(key);
@@ -71,6 +82,13 @@ fn shared_indicators(
         }
     }
     shared
+        .into_iter()
+        .map(|(campaign, key)| (campaign, key.clone()))
+        .collect()
+}
+
+fn target_count(corpus: &Corpus) -> usize {
+    corpus.plans.iter().map(|p| p.targets.len()).sum()
 }
 
 fn plans_by_jurisdiction(corpus: &Corpus) -> HashMap<JurisdictionId, Vec<PlanId>> {
@@ -128,16 +146,15 @@ struct ParentTargets {
 /// target. A target with none, whose nearest ancestor sets the same indicator and year in a way
 /// it cannot be compared with (other units, a level against a change, another baseline), gets
 /// that target as its counterpart: the 对照表 shows the pair as not comparable.
-fn resolve_parent_targets(corpus: &Corpus, ancestors: &[Vec<PlanId>]) -> ParentTargets {
+fn resolve_parent_targets(
+    corpus: &Corpus,
+    ancestors: &[Vec<PlanId>],
+    keys: &[Vec<IndicatorKey>],
+) -> ParentTargets {
     use rayon::prelude::*;
-    // Every target's key made once (`IndicatorKey::of` copies a wording).
-    let keys: Vec<Vec<IndicatorKey>> = corpus
-        .plans
-        .par_iter()
-        .map(|plan| plan.targets.iter().map(IndicatorKey::of).collect())
-        .collect();
     // (plan, indicator, year) → target indexes: one lookup per ancestor instead of a scan.
-    let mut by_key: HashMap<(PlanId, &IndicatorKey, u16), Vec<usize>> = HashMap::default();
+    let mut by_key: HashMap<(PlanId, &IndicatorKey, u16), Vec<usize>> =
+        HashMap::with_capacity_and_hasher(target_count(corpus), Default::default());
     for (id, target) in corpus.target_ids() {
         if let Deadline::Year(year) = target.deadline {
             by_key
@@ -162,7 +179,7 @@ fn resolve_parent_targets(corpus: &Corpus, ancestors: &[Vec<PlanId>]) -> ParentT
         })
         .collect();
     let mut parent_targets = ParentTargets {
-        parents: HashMap::default(),
+        parents: HashMap::with_capacity_and_hasher(found.len(), Default::default()),
         counterparts: HashMap::default(),
     };
     for (id, found) in found {

@@ -101,6 +101,16 @@ pub(crate) fn resolve(
             }
         }
     }
+    // A stub is cited by many plans (a national plan the corpus lacks, by every province):
+    // the campaign its title gives is found once.
+    let stub_campaigns: Vec<Option<Campaign>> = stubs
+        .iter()
+        .map(|s| {
+            s.title
+                .as_deref()
+                .map(|title| Campaign::from_title(title, std::iter::empty()))
+        })
+        .collect();
     let mut grounds = vec![CampaignGround::Title; count];
     for (i, plan) in corpus.plans.iter().enumerate() {
         let chain = jurisdiction_chain(&corpus.jurisdictions, plan.jurisdiction);
@@ -122,15 +132,14 @@ pub(crate) fn resolve(
                     (alike, CampaignGround::Cites(cited), cited.0)
                 }
                 CitationLink::Stub(stub) => {
-                    let Some(title) = stubs.get(stub.0).and_then(|s| s.title.as_deref()) else {
+                    let Some(cited) = stub_campaigns.get(stub.0).and_then(Option::as_ref) else {
                         continue;
                     };
-                    let cited = Campaign::from_title(title, std::iter::empty());
-                    let Some(&known) = by_title.get(&cited) else {
+                    let Some(&known) = by_title.get(cited) else {
                         continue;
                     };
                     (
-                        plan.campaign.similarity(&cited),
+                        plan.campaign.similarity(cited),
                         CampaignGround::CitesStub,
                         known,
                     )
