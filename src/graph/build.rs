@@ -66,8 +66,8 @@ fn shared_indicators(
     campaigns: &super::campaign::Campaigns,
     keys: &[Vec<IndicatorKey>],
 ) -> std::collections::HashSet<(usize, IndicatorKey)> {
-    let mut first: HashMap<(usize, &IndicatorKey), PlanId> =
-        HashMap::with_capacity_and_hasher(target_count(corpus), Default::default());
+    // Few keys: the plans of one campaign share most indicators.
+    let mut first: HashMap<(usize, &IndicatorKey), PlanId> = HashMap::default();
     let mut shared: foldhash::HashSet<(usize, &IndicatorKey)> = foldhash::HashSet::default();
     for (id, _) in corpus.target_ids() {
         let key = (campaigns.index(id.plan), &keys[id.plan.0][id.index]);

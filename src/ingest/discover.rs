@@ -6,7 +6,7 @@ use foldhash::{HashSet, HashSetExt};
 use std::path::{Path, PathBuf};
 
 use super::{CONFIG_FILE, JURISDICTION_FILE, LoadError, SIDECAR_SUFFIX};
-use crate::model::span::display_path;
+use crate::model::span::{display_path, sort_paths};
 use crate::source::observe;
 
 pub(super) struct Discovered {
@@ -210,19 +210,14 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
     }
     let mut jurisdictions: Vec<PathBuf> = jurisdictions.into_iter().collect();
     // Parents before children, then by name: a folder's parent jurisdiction is always known.
-    jurisdictions.sort_by(|a, b| {
-        a.components()
-            .count()
-            .cmp(&b.components().count())
-            .then(a.cmp(b))
-    });
+    sort_paths(&mut jurisdictions, true);
     let mut plans: Vec<PathBuf> = plans.into_iter().collect();
-    plans.sort();
+    sort_paths(&mut plans, false);
     let mut orphan_sidecars: Vec<PathBuf> = sidecars
         .into_iter()
         .filter(|s| text_of_sidecar(s).is_none())
         .collect();
-    orphan_sidecars.sort();
+    sort_paths(&mut orphan_sidecars, false);
     skipped.sort();
     skipped.dedup();
     Ok(Discovered {

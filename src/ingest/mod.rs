@@ -111,10 +111,8 @@ pub fn load_filtered(
     files.plans.retain(|p| !exclude(p));
     files.orphan_sidecars.retain(|p| !exclude(p));
     files.jurisdictions.extend(draft_files.jurisdictions);
-    // Parents first: by depth (counted once per file, not at every comparison), then by path.
-    files
-        .jurisdictions
-        .sort_by_cached_key(|path| (path.components().count(), path.clone()));
+    // Parents first: by depth, then by path.
+    crate::model::span::sort_paths(&mut files.jurisdictions, true);
     files.jurisdictions.dedup();
     let mut corpus = Corpus {
         sources,

@@ -61,30 +61,39 @@ pub struct Abbreviations {
     terms: Vec<(String, String)>,
 }
 
+/// The (abbreviation, term) pairs `wording` gives in brackets.
+fn bracketed(wording: &str) -> Vec<(String, String)> {
+    let folded = fold(wording);
+    BRACKET
+        .captures_iter(&folded)
+        .filter_map(|caps| {
+            let (whole, inner) = (caps.get(0)?, caps.get(1)?);
+            let abbreviation = unquoted(inner.as_str().trim_start_matches("以下简称"));
+            let term = term_before(&folded[..whole.start()], &abbreviation)?;
+            Some((abbreviation, term))
+        })
+        .collect()
+}
+
 impl Abbreviations {
     /// Gathers the abbreviations in `wordings`. An abbreviation two wordings give different
     /// terms for ties neither: nothing is guessed.
     pub fn gather<'a>(wordings: impl IntoIterator<Item = &'a str>) -> Self {
+        use rayon::prelude::*;
+        let wordings: Vec<&str> = wordings.into_iter().collect();
+        // Folding every wording of a national corpus is most of the work: it is done on every
+        // core, and what each gives is merged in the wordings' order.
+        let given: Vec<Vec<(String, String)>> = wordings.par_iter().map(|w| bracketed(w)).collect();
         let mut found: BTreeMap<String, Option<String>> = BTreeMap::new();
-        for wording in wordings {
-            let folded = fold(wording);
-            for caps in BRACKET.captures_iter(&folded) {
-                let (Some(whole), Some(inner)) = (caps.get(0), caps.get(1)) else {
-                    continue;
-                };
-                let abbreviation = unquoted(inner.as_str().trim_start_matches("以下简称"));
-                let Some(term) = term_before(&folded[..whole.start()], &abbreviation) else {
-                    continue;
-                };
-                found
-                    .entry(abbreviation)
-                    .and_modify(|t| {
-                        if t.as_deref() != Some(term.as_str()) {
-                            *t = None;
-                        }
-                    })
-                    .or_insert(Some(term));
-            }
+        for (abbreviation, term) in given.into_iter().flatten() {
+            found
+                .entry(abbreviation)
+                .and_modify(|t| {
+                    if t.as_deref() != Some(term.as_str()) {
+                        *t = None;
+                    }
+                })
+                .or_insert(Some(term));
         }
         // In the map's order, then stably by length: the same order at every run.
         let mut terms: Vec<(String, String)> = found

@@ -131,8 +131,8 @@ pub fn start() -> bool {
     true
 }
 
-/// Stops logging and returns what was looked at, each path once (as first seen), in path
-/// order.
+/// Stops logging and returns what was looked at, each path once (as first seen), in the order
+/// of the paths' bytes.
 #[must_use]
 pub fn finish() -> Vec<(PathBuf, Stamp)> {
     ON.store(false, Ordering::SeqCst);
@@ -140,9 +140,11 @@ pub fn finish() -> Vec<(PathBuf, Stamp)> {
         .lock()
         .map(|mut log| std::mem::take(&mut *log))
         .unwrap_or_default();
-    // Stable: the first look at a path is the one its read followed.
-    log.sort_by(|a, b| a.0.cmp(&b.0));
-    log.dedup_by(|later, first| later.0 == first.0);
+    // Stable: the first look at a path is the one its read followed. By the path's bytes, not
+    // its components (which `Path`'s order parses at every comparison): a national corpus's
+    // run looks at 13,000 paths.
+    log.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+    log.dedup_by(|later, first| later.0.as_os_str() == first.0.as_os_str());
     log
 }
 
