@@ -29,9 +29,15 @@ pub fn build(corpus: &Corpus) -> KnowledgeGraph {
         .collect();
     let campaigns = super::campaign::resolve(corpus, &citations, &stubs);
     let campaign_index = super::ancestry::campaign_index(corpus, &campaigns);
-    let ancestors: Vec<Vec<PlanId>> = (0..corpus.plans.len())
-        .map(|i| super::ancestry::ancestors(corpus, &cites, &campaigns, &campaign_index, PlanId(i)))
-        .collect();
+    let ancestors: Vec<Vec<PlanId>> = {
+        use rayon::prelude::*;
+        (0..corpus.plans.len())
+            .into_par_iter()
+            .map(|i| {
+                super::ancestry::ancestors(corpus, &cites, &campaigns, &campaign_index, PlanId(i))
+            })
+            .collect()
+    };
     // Every target's key made once (`IndicatorKey::of` copies a wording).
     let keys: Vec<Vec<IndicatorKey>> = {
         use rayon::prelude::*;
@@ -100,14 +106,26 @@ fn plans_by_jurisdiction(corpus: &Corpus) -> HashMap<JurisdictionId, Vec<PlanId>
 }
 
 fn resolve_citations(corpus: &Corpus) -> (Vec<Vec<CitationLink>>, Vec<Stub>) {
+    use rayon::prelude::*;
     let index = PlanIndex::new(corpus);
+    // Each citation resolved on every core; the stubs are made in the plans' order.
+    let resolved: Vec<Vec<_>> = corpus
+        .plans
+        .par_iter()
+        .map(|plan| {
+            plan.citations
+                .iter()
+                .map(|citation| index.resolve(plan, citation))
+                .collect()
+        })
+        .collect();
     let mut stubs: Vec<Stub> = Vec::new();
     let mut stub_keys: HashMap<String, StubId> = HashMap::default();
     let mut all = Vec::with_capacity(corpus.plans.len());
-    for plan in &corpus.plans {
+    for (plan, resolved) in corpus.plans.iter().zip(resolved) {
         let mut links = Vec::with_capacity(plan.citations.len());
-        for citation in &plan.citations {
-            let link = match index.resolve(plan, citation) {
+        for (citation, resolved) in plan.citations.iter().zip(resolved) {
+            let link = match resolved {
                 Some((plan, by)) => CitationLink::Plan { plan, by },
                 None => {
                     let number = citation

@@ -61,13 +61,18 @@ pub(crate) fn add_named<'a>(
     sources: &mut Sources,
     names: impl IntoIterator<Item = &'a str>,
 ) -> usize {
+    use rayon::prelude::*;
     let mut zones: Vec<(String, Vec<String>, JurisdictionId)> = Vec::new();
     {
         let places = Places::new(jurisdictions);
-        for name in names {
-            let Some((zone, aliases, parent)) = zone_in(&places, jurisdictions, name) else {
-                continue;
-            };
+        let names: Vec<&str> = names.into_iter().collect();
+        // Every text of a national corpus gives names: each is looked at on every core, and the
+        // zones are taken in the names' order (the first spelling names the zone).
+        let found: Vec<Option<(String, Vec<String>, JurisdictionId)>> = names
+            .par_iter()
+            .map(|name| zone_in(&places, jurisdictions, name))
+            .collect();
+        for (zone, aliases, parent) in found.into_iter().flatten() {
             if places.named(&zone).is_empty() && !zones.iter().any(|(z, _, _)| *z == zone) {
                 zones.push((zone, aliases, parent));
             }
