@@ -212,10 +212,9 @@ fn widened_by_a_file(corpus: &Corpus, change: &Change<'_>) -> Option<(PathBuf, R
         if !observe::exists(path) {
             return Some((path.clone(), Reason::Gone));
         }
-        let now = std::fs::read(path).ok();
         match change.before.get(path) {
-            Some(before) => now
-                .is_some_and(|now| {
+            Some(before) => std::fs::read(path)
+                .is_ok_and(|now| {
                     crate::ingest::identity(path, &now) != crate::ingest::identity(path, before)
                 })
                 .then(|| (path.clone(), Reason::Reidentified)),
@@ -225,15 +224,14 @@ fn widened_by_a_file(corpus: &Corpus, change: &Change<'_>) -> Option<(PathBuf, R
             // The zones known only by name are made from every text's names in the corpus's
             // order, and which text made one is not kept: a new text that names one may be the
             // first to.
-            None => now
-                .is_some_and(|now| {
-                    crate::ingest::place_names(path, &now).iter().any(|name| {
-                        crate::ingest::places::zones::names_a_zone_made_by_name(
-                            &corpus.jurisdictions,
-                            &corpus.sources,
-                            name,
-                        )
-                    })
+            None => crate::ingest::place_names(path)
+                .iter()
+                .any(|name| {
+                    crate::ingest::places::zones::names_a_zone_made_by_name(
+                        &corpus.jurisdictions,
+                        &corpus.sources,
+                        name,
+                    )
                 })
                 .then(|| (path.clone(), Reason::NamesAZone)),
         }

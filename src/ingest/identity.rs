@@ -75,15 +75,18 @@ pub fn identity(path: &Path, bytes: &[u8]) -> Identity {
     Identity(fields)
 }
 
-/// What the text plan at `path` (whose bytes are `bytes`) says of its place, as the zones known
-/// only by name are found from it: its issuer, its title and the X of its 结合X实际. Empty for a
-/// file of another kind or one that does not decode.
+/// What the text plan at `path` says of its place, as the zones known only by name are found
+/// from it: its issuer, its title and the X of its 结合X实际. Empty for a file of another kind
+/// (which is not read) or one that cannot be read.
 #[must_use]
-pub fn place_names(path: &Path, bytes: &[u8]) -> Vec<String> {
+pub fn place_names(path: &Path) -> Vec<String> {
     if !is_text_plan(path) {
         return Vec::new();
     }
-    text_header(path, bytes).map_or_else(Vec::new, |header| {
+    let Ok(bytes) = crate::source::read_bytes(path) else {
+        return Vec::new();
+    };
+    text_header(path, &bytes).map_or_else(Vec::new, |header| {
         [header.issuer, header.title, header.context]
             .into_iter()
             .flatten()
