@@ -87,11 +87,7 @@ pub fn place_names(path: &Path) -> Vec<String> {
         return Vec::new();
     };
     text_header(path, &bytes).map_or_else(Vec::new, |header| {
-        [header.issuer, header.title, header.context]
-            .into_iter()
-            .flatten()
-            .map(|(value, _)| value)
-            .collect()
+        header.place_names().map(str::to_string).collect()
     })
 }
 

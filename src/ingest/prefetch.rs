@@ -56,12 +56,9 @@ impl Prefetched {
             Prefetched::Text(FetchedText::Read(read)) => Some(&read.prepared.header),
             _ => None,
         };
-        header.into_iter().flat_map(|h| {
-            [&h.issuer, &h.title, &h.context]
-                .into_iter()
-                .flatten()
-                .map(|(text, _)| text.as_str())
-        })
+        header
+            .into_iter()
+            .flat_map(super::text::header::Header::place_names)
     }
 }
 

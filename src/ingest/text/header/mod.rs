@@ -31,6 +31,17 @@ pub(crate) struct Header {
     pub context: Option<(String, Span)>,
 }
 
+impl Header {
+    /// What the header says of its place, as the zones known only by name are found from it:
+    /// its issuer, its title and the X of its 结合X实际.
+    pub(crate) fn place_names(&self) -> impl Iterator<Item = &str> {
+        [&self.issuer, &self.title, &self.context]
+            .into_iter()
+            .flatten()
+            .map(|(text, _)| text.as_str())
+    }
+}
+
 #[expect(
     clippy::unwrap_used,
     reason = "literal patterns, covered by the unit tests"
