@@ -51,10 +51,7 @@ pub(super) fn changed_files(reference: &str) -> Result<Changes, Error> {
         ":/",
     ])?);
     let names: Vec<&str> = names.split('\0').filter(|name| !name.is_empty()).collect();
-    let canonical = |name: &str| {
-        let path = top.join(name);
-        std::fs::canonicalize(&path).unwrap_or(path)
-    };
+    let canonical = |name: &str| crate::source::real_path(&top.join(name));
     // Only a file that can be a plan, a sidecar or a jurisdiction file says what other plans
     // read of it.
     // (A name with a line break cannot be asked for on a line; such a file is taken as new.)

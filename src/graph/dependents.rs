@@ -12,7 +12,7 @@ use super::{CitationLink, KnowledgeGraph};
 use crate::i18n::Msg;
 use crate::ingest::Corpus;
 use crate::model::{DocNumber, PlanId, SourceId};
-use crate::source::observe;
+use crate::source::{observe, real_path};
 
 /// A change: the files changed, as absolute normalised paths, and what else a run reads.
 pub struct Change<'a> {
@@ -100,7 +100,7 @@ pub fn affected(corpus: &Corpus, graph: &KnowledgeGraph, change: &Change<'_>) ->
     let read_with = change
         .read_with
         .iter()
-        .map(|path| canonical_or_as_is(path))
+        .map(|path| real_path(path))
         .find(|path| changed.contains(path));
     let widened = rule_file
         .or(read_with)
@@ -201,7 +201,7 @@ fn depended_on(
 /// other plans read of it as it did at the reference, is a new jurisdiction file, or is a new
 /// text naming a zone known only by name.
 fn widened_by_a_file(corpus: &Corpus, change: &Change<'_>) -> Option<(PathBuf, Reason)> {
-    let roots: Vec<PathBuf> = change.roots.iter().map(|r| canonical_or_as_is(r)).collect();
+    let roots: Vec<PathBuf> = change.roots.iter().map(|r| real_path(r)).collect();
     let mut under: Vec<&PathBuf> = change
         .files
         .iter()
@@ -218,7 +218,10 @@ fn widened_by_a_file(corpus: &Corpus, change: &Change<'_>) -> Option<(PathBuf, R
                     crate::ingest::identity(path, &now) != crate::ingest::identity(path, before)
                 })
                 .then(|| (path.clone(), Reason::Reidentified)),
-            None if path.file_name().is_some_and(|n| n == "jurisdiction.yaml") => {
+            None if path
+                .file_name()
+                .is_some_and(|n| n == crate::ingest::JURISDICTION_FILE) =>
+            {
                 Some((path.clone(), Reason::NewJurisdiction))
             }
             // The zones known only by name are made from every text's names in the corpus's
@@ -238,10 +241,6 @@ fn widened_by_a_file(corpus: &Corpus, change: &Change<'_>) -> Option<(PathBuf, R
     })
 }
 
-fn canonical_or_as_is(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
 /// Every source's path as `std::fs::canonicalize` gives it (as it is, when that fails), each
 /// folder resolved once: a file that is not a link is its folder's real path and its name.
 struct Canonical {
@@ -259,10 +258,10 @@ impl Canonical {
                 let own = std::fs::symlink_metadata(path);
                 let (Ok(own), Some(folder), Some(name)) = (own, path.parent(), path.file_name())
                 else {
-                    return canonical_or_as_is(path);
+                    return real_path(path);
                 };
                 if own.file_type().is_symlink() {
-                    return canonical_or_as_is(path);
+                    return real_path(path);
                 }
                 let folder = if folder.as_os_str().is_empty() {
                     Path::new(".")

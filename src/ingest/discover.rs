@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::{CONFIG_FILE, JURISDICTION_FILE, LoadError, SIDECAR_SUFFIX};
 use crate::model::span::{display_path, sort_paths};
-use crate::source::observe;
+use crate::source::{observe, real_path};
 
 pub(super) struct Discovered {
     pub(super) jurisdictions: Vec<PathBuf>,
@@ -81,7 +81,7 @@ struct Spellings {
 
 impl Spellings {
     fn of(files: &Discovered) -> Self {
-        let resolved = |p: &PathBuf| (resolve(p), p.clone());
+        let resolved = |p: &PathBuf| (real_path(p), p.clone());
         Spellings {
             walked: files.walked.iter().map(resolved).collect(),
             named: files.named.iter().map(resolved).collect(),
@@ -93,7 +93,7 @@ impl Spellings {
     /// spelling only: the folder joined with the rest of it; and the walk took no link, so a
     /// file the corpus found there is spelled exactly so.
     fn find(&self, given: &Path, held: impl Fn(&Path) -> Option<PathBuf>) -> Option<PathBuf> {
-        let real = resolve(given);
+        let real = real_path(given);
         let below = self.walked.iter().filter_map(|(folder, spelled)| {
             let rest = real.strip_prefix(folder).ok()?;
             Some(spelled.join(rest))
@@ -107,11 +107,6 @@ impl Spellings {
     }
 }
 
-/// The real path of a file (links resolved), or the path as given when it cannot be resolved.
-fn resolve(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
 pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
     let mut jurisdictions = HashSet::new();
     let mut plans = HashSet::new();
@@ -122,10 +117,7 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
     // several roots can overlap, so one root costs no resolving of paths.
     let overlapping = paths.len() > 1;
     let mut seen = HashSet::new();
-    let mut first = |path: &Path| {
-        !overlapping
-            || seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
-    };
+    let mut first = |path: &Path| !overlapping || seen.insert(real_path(path));
     for root in paths {
         if !observe::exists(root) {
             return Err(LoadError::NotFound {
@@ -208,9 +200,8 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
             }
         }
     }
-    let mut jurisdictions: Vec<PathBuf> = jurisdictions.into_iter().collect();
-    // Parents before children, then by name: a folder's parent jurisdiction is always known.
-    sort_paths(&mut jurisdictions, true);
+    // In no order: `load_filtered` sorts them, parents first, with the drafts' own.
+    let jurisdictions: Vec<PathBuf> = jurisdictions.into_iter().collect();
     let mut plans: Vec<PathBuf> = plans.into_iter().collect();
     sort_paths(&mut plans, false);
     let mut orphan_sidecars: Vec<PathBuf> = sidecars
@@ -265,10 +256,7 @@ pub(super) fn sidecar_of(text: &Path) -> Option<PathBuf> {
 /// alone): what other plans may read of.
 #[must_use]
 pub fn may_be_read_by_plans(path: &Path) -> bool {
-    is_text_plan(path)
-        || path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+    is_text_plan(path) || is_yaml(path)
 }
 
 /// Where the sidecar of the plan file `plan` would be, when it is a text plan, whether or not

@@ -25,7 +25,7 @@ pub fn identity(path: &Path, bytes: &[u8]) -> Identity {
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or_default();
-    let fields = if name == "jurisdiction.yaml" {
+    let fields = if name == super::JURISDICTION_FILE {
         yaml::<JurisdictionFile>(bytes).map(|f| {
             vec![
                 Some(f.name.value),

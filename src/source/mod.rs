@@ -5,7 +5,7 @@
 pub mod observe;
 pub mod yaml;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::code::ToolCode;
 use crate::diagnostics::Diagnostic;
@@ -124,6 +124,13 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
         ));
     }
     Ok(bytes)
+}
+
+/// The real path of a file (links, `.` and `..` resolved), or the path as given when it cannot
+/// be resolved (it is gone, or a folder on the way cannot be read).
+#[must_use]
+pub fn real_path(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The bytes as UTF-8 text: `std::str::from_utf8`, checked with SIMD first (a plan's text is
