@@ -1,7 +1,6 @@
 //! `jurisdiction.yaml` turned into a [`Jurisdiction`] with its agency registry.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasher;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -90,8 +89,9 @@ pub(crate) fn convert(
 pub(crate) struct Registries<'a> {
     standard_aliases: &'a HashMap<String, Vec<String>>,
     normative: &'a HashSet<String>,
-    /// By the hash of their entries and collective terms.
-    made: HashMap<u64, Vec<Arc<AgencyRegistry>>>,
+    /// By the entries and collective terms as the files give them: a registry holds them
+    /// normalised (各镇（中心） as 各镇(中心)), so it cannot be compared with the next file's.
+    made: foldhash::HashMap<(Vec<RegistryEntry>, Vec<String>), Arc<AgencyRegistry>>,
 }
 
 impl<'a> Registries<'a> {
@@ -102,7 +102,7 @@ impl<'a> Registries<'a> {
         Self {
             standard_aliases,
             normative,
-            made: HashMap::new(),
+            made: foldhash::HashMap::default(),
         }
     }
 
@@ -112,22 +112,17 @@ impl<'a> Registries<'a> {
         entries: Vec<RegistryEntry>,
         collectives: Vec<String>,
     ) -> Arc<AgencyRegistry> {
-        // Equal registries are compared whole below, so any hash will do: the fastest.
-        let key = foldhash::fast::FixedState::default().hash_one((&entries, &collectives));
-        let alike = self.made.entry(key).or_default();
-        if let Some(made) = alike
-            .iter()
-            .find(|r| r.entries == entries && r.collectives == collectives)
-        {
+        let given = (entries, collectives);
+        if let Some(made) = self.made.get(&given) {
             return Arc::clone(made);
         }
         let registry = Arc::new(AgencyRegistry::new(
-            entries,
-            collectives,
+            given.0.clone(),
+            given.1.clone(),
             self.standard_aliases,
             self.normative,
         ));
-        alike.push(Arc::clone(&registry));
+        self.made.insert(given, Arc::clone(&registry));
         registry
     }
 }
@@ -165,5 +160,18 @@ mod tests {
         assert!(!Arc::ptr_eq(&first, &other_entry));
         assert!(!Arc::ptr_eq(&first, &other_terms));
         assert_eq!(other_entry.entries[0].name, "工业和信息化局");
+    }
+
+    /// A registry keeps its collective terms normalised; the next file's are compared as the
+    /// file gives them, so a term with full-width brackets does not make a registry per file.
+    #[test]
+    fn registries_with_terms_that_are_normalised_are_held_once() {
+        let (aliases, normative) = (HashMap::new(), HashSet::new());
+        let mut registries = Registries::new(&aliases, &normative);
+        let terms = || vec!["各镇（中心）".to_string()];
+        let first = registries.get(vec![entry("发展和改革局")], terms());
+        let same = registries.get(vec![entry("发展和改革局")], terms());
+        assert!(Arc::ptr_eq(&first, &same));
+        assert_eq!(registries.made.len(), 1);
     }
 }

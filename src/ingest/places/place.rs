@@ -21,6 +21,9 @@ pub(crate) struct Claims<'a> {
     pub evidence: Evidence<'a>,
 }
 
+/// Where the plan's own text places it (`evidence::said`).
+type Said = Result<(JurisdictionId, Ground), evidence::Unplaced>;
+
 /// What decided a placement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Decided {
@@ -36,6 +39,8 @@ pub(crate) fn place(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<JurisdictionId> {
     let title = claims.evidence.title;
+    // What the text says of its place: every way below reads it, so it is looked up once.
+    let said = evidence::said(lookup.places, lookup.jurisdictions, &claims.evidence);
     let named = [
         claims
             .written
@@ -50,7 +55,7 @@ pub(crate) fn place(
     for (name, at, span, decided) in named.into_iter().flatten() {
         match lookup.by_name(name) {
             Ok(id) => {
-                placed = Some(checked(claims, lookup, id, decided, diagnostics));
+                placed = Some(checked(lookup, &said, id, decided, diagnostics));
                 break;
             }
             Err(HintProblem::Ambiguous { candidates }) => diagnostics.push(evidence::ambiguous(
@@ -65,7 +70,7 @@ pub(crate) fn place(
         }
     }
     if placed.is_none() {
-        placed = by_folder_or_text(claims, lookup, diagnostics);
+        placed = by_folder_or_text(claims, lookup, &said, diagnostics);
     }
     let help = match placed {
         Some(id) => {
@@ -88,14 +93,14 @@ pub(crate) fn place(
 fn by_folder_or_text(
     claims: &Claims<'_>,
     lookup: &JurisdictionLookup<'_>,
+    said: &Said,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<JurisdictionId> {
     let title = claims.evidence.title;
     if let Some(folder) = lookup.folder {
         // A plan of a place inside the folder's jurisdiction (长沙市's in 湖南省's folder) is
         // that place's: the folder holds it, the text is more precise.
-        if let Ok((inner, ground)) =
-            evidence::said(lookup.places, lookup.jurisdictions, &claims.evidence)
+        if let Ok((inner, ground)) = *said
             && inner != folder
             && crate::model::jurisdiction::jurisdiction_chain(lookup.jurisdictions, inner)
                 .contains(&folder)
@@ -103,16 +108,11 @@ fn by_folder_or_text(
             diagnostics.push(evidence::inferred(lookup.jurisdictions, inner, ground));
             return Some(inner);
         }
-        return Some(checked(
-            claims,
-            lookup,
-            folder,
-            Decided::Folder,
-            diagnostics,
-        ));
+        return Some(checked(lookup, said, folder, Decided::Folder, diagnostics));
     }
-    match evidence::said(lookup.places, lookup.jurisdictions, &claims.evidence) {
+    match said {
         Ok((id, ground)) => {
+            let (id, ground) = (*id, *ground);
             diagnostics.push(evidence::inferred(lookup.jurisdictions, id, ground));
             Some(id)
         }
@@ -138,14 +138,13 @@ fn by_folder_or_text(
 
 /// `id`, after reporting what in the plan's text names another jurisdiction.
 fn checked(
-    claims: &Claims<'_>,
     lookup: &JurisdictionLookup<'_>,
+    said: &Said,
     id: JurisdictionId,
     decided: Decided,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> JurisdictionId {
-    let said = evidence::said(lookup.places, lookup.jurisdictions, &claims.evidence);
-    if let Ok((other, ground)) = said
+    if let Ok((other, ground)) = *said
         && other != id
     {
         diagnostics.push(contradiction(lookup, id, decided, other, ground));
