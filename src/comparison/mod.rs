@@ -54,22 +54,31 @@ pub struct Comparison {
 /// Every comparison of the run, with indexes by plan and by the plan's target.
 #[derive(Debug, Default)]
 pub struct Comparisons {
-    rows: Vec<Comparison>,
-    /// Each plan's rows, by plan: rows are made plan by plan, so a plan's are one run of ids.
-    by_plan: Vec<std::ops::Range<usize>>,
+    /// Each plan's rows, by plan, kept where they were made: copied into one list, the rows of
+    /// a national corpus (over a million) cost a second copy of them all and its memory.
+    by_plan: Vec<Vec<Comparison>>,
+    /// The id of each plan's first row: rows are numbered plan by plan, so a plan's are one run
+    /// of ids.
+    starts: Vec<usize>,
+    /// How many rows there are.
+    len: usize,
 }
 
 impl Comparisons {
     /// One comparison.
     #[must_use]
     pub fn get(&self, id: ComparisonId) -> &Comparison {
-        &self.rows[id.0]
+        // The plan holding `id` is the last whose first id is not past it (plans before it
+        // with no rows start at the same id).
+        let plan = self.starts.partition_point(|start| *start <= id.0) - 1;
+        &self.by_plan[plan][id.0 - self.starts[plan]]
     }
 
     /// Every comparison with its id, in a stable order (plan, then as made).
     pub fn iter(&self) -> impl Iterator<Item = (ComparisonId, &Comparison)> {
-        self.rows
+        self.by_plan
             .iter()
+            .flatten()
             .enumerate()
             .map(|(i, c)| (ComparisonId(i), c))
     }
@@ -84,38 +93,46 @@ impl Comparisons {
 
     /// A plan's rows, in the order they were made.
     pub fn of_plan(&self, plan: PlanId) -> impl Iterator<Item = ComparisonId> + use<> {
-        self.by_plan
-            .get(plan.0)
-            .cloned()
-            .unwrap_or_default()
-            .map(ComparisonId)
+        let rows = match (self.starts.get(plan.0), self.by_plan.get(plan.0)) {
+            (Some(start), Some(rows)) => *start..start + rows.len(),
+            _ => 0..0,
+        };
+        rows.map(ComparisonId)
     }
 
     /// The row of one of a plan's own targets: a plan's rows start with one per target, in
     /// its order (`rows_of`), so it is found by place, with no index to hold.
     #[must_use]
     pub fn of_target(&self, target: TargetId) -> Option<ComparisonId> {
-        let rows = self.by_plan.get(target.plan.0)?;
-        let id = rows.start.checked_add(target.index)?;
-        (rows.contains(&id) && self.rows[id].child == Some(target)).then_some(ComparisonId(id))
+        let row = self.by_plan.get(target.plan.0)?.get(target.index)?;
+        let start = self.starts.get(target.plan.0)?;
+        (row.child == Some(target)).then_some(ComparisonId(start + target.index))
     }
 
     /// How many comparisons there are.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.len
     }
 
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len == 0
     }
 
-    /// Adds the next plan's rows (every plan in turn, in plan order).
-    fn push_plan(&mut self, rows: Vec<Comparison>) {
-        let start = self.rows.len();
-        self.rows.extend(rows);
-        self.by_plan.push(start..self.rows.len());
+    /// Every plan's rows, in plan order.
+    fn of_plans(by_plan: Vec<Vec<Comparison>>) -> Self {
+        let mut starts = Vec::with_capacity(by_plan.len());
+        let mut len = 0;
+        for rows in &by_plan {
+            starts.push(len);
+            len += rows.len();
+        }
+        Comparisons {
+            by_plan,
+            starts,
+            len,
+        }
     }
 }
 
@@ -124,18 +141,11 @@ impl Comparisons {
 pub fn compare(corpus: &Corpus, graph: &KnowledgeGraph, thresholds: Thresholds) -> Comparisons {
     use rayon::prelude::*;
     // Each plan's rows on every core, numbered in plan order: the same ids at any thread count.
-    let of_plans: Vec<Vec<Comparison>> = (0..corpus.plans.len())
+    let by_plan: Vec<Vec<Comparison>> = (0..corpus.plans.len())
         .into_par_iter()
         .map(|i| rows_of(corpus, graph, thresholds, PlanId(i)))
         .collect();
-    let mut comparisons = Comparisons {
-        rows: Vec::with_capacity(of_plans.iter().map(Vec::len).sum()),
-        ..Comparisons::default()
-    };
-    for rows in of_plans {
-        comparisons.push_plan(rows);
-    }
-    comparisons
+    Comparisons::of_plans(by_plan)
 }
 
 /// One plan's rows: its own targets', then its parent's targets it does not state.
@@ -152,7 +162,10 @@ fn rows_of(
     if plan.status == PlanStatus::Full
         && let Some(parent) = graph.parent_with_targets(id, corpus)
     {
-        rows.extend(parent_targets(corpus, id, parent));
+        let stated = parent_targets(corpus, id, parent);
+        // Held as long as the run: no room to spare.
+        rows.reserve_exact(stated.len());
+        rows.extend(stated);
     }
     rows
 }
