@@ -93,10 +93,6 @@ fn shared_indicators(
         .collect()
 }
 
-fn target_count(corpus: &Corpus) -> usize {
-    corpus.plans.iter().map(|p| p.targets.len()).sum()
-}
-
 fn plans_by_jurisdiction(corpus: &Corpus) -> HashMap<JurisdictionId, Vec<PlanId>> {
     let mut by: HashMap<JurisdictionId, Vec<PlanId>> = HashMap::default();
     for (id, plan) in corpus.plan_ids() {
@@ -170,10 +166,23 @@ fn resolve_parent_targets(
     keys: &[Vec<IndicatorKey>],
 ) -> ParentTargets {
     use rayon::prelude::*;
-    // (plan, indicator, year) → target indexes: one lookup per ancestor instead of a scan.
+    // (plan, indicator, year) → target indexes: one lookup per ancestor instead of a scan. Only
+    // the plans above another are looked in: most plans (a county's) are above none.
+    let mut above_another = vec![false; corpus.plans.len()];
+    for ancestor in ancestors.iter().flatten() {
+        above_another[ancestor.0] = true;
+    }
+    let looked_in = corpus
+        .plan_ids()
+        .filter(|(id, _)| above_another[id.0])
+        .map(|(_, plan)| plan.targets.len())
+        .sum();
     let mut by_key: HashMap<(PlanId, &IndicatorKey, u16), Vec<usize>> =
-        HashMap::with_capacity_and_hasher(target_count(corpus), Default::default());
+        HashMap::with_capacity_and_hasher(looked_in, Default::default());
     for (id, target) in corpus.target_ids() {
+        if !above_another[id.plan.0] {
+            continue;
+        }
         if let Deadline::Year(year) = target.deadline {
             by_key
                 .entry((id.plan, &keys[id.plan.0][id.index], year))
