@@ -8,19 +8,19 @@
 
 mod facts;
 mod judge;
+mod rows;
 mod verdict;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 pub use facts::{arithmetic, arithmetic_of, comparison_statement, facts};
 pub use judge::Thresholds;
+pub use rows::Comparisons;
 pub use verdict::{Incomparable, Standing, Verdict, conclusion};
 
 use crate::graph::KnowledgeGraph;
 use crate::ingest::Corpus;
-use crate::model::{
-    ComparisonId, Deadline, Direction, IndicatorKey, Plan, PlanId, PlanStatus, Target, TargetId,
-};
+use crate::model::{Deadline, Direction, IndicatorKey, Plan, PlanId, PlanStatus, Target, TargetId};
 
 /// One row of a plan's 对照表.
 #[derive(Debug, Clone)]
@@ -49,91 +49,6 @@ pub struct Comparison {
     /// The plan was issued before the parent plan of the row: it could not take the parent's
     /// target up, so the row is shown for information and reported by no lint.
     pub predates_parent: bool,
-}
-
-/// Every comparison of the run, with indexes by plan and by the plan's target.
-#[derive(Debug, Default)]
-pub struct Comparisons {
-    /// Each plan's rows, by plan, kept where they were made: copied into one list, the rows of
-    /// a national corpus (over a million) cost a second copy of them all and its memory.
-    by_plan: Vec<Vec<Comparison>>,
-    /// The id of each plan's first row: rows are numbered plan by plan, so a plan's are one run
-    /// of ids.
-    starts: Vec<usize>,
-    /// How many rows there are.
-    len: usize,
-}
-
-impl Comparisons {
-    /// One comparison.
-    #[must_use]
-    pub fn get(&self, id: ComparisonId) -> &Comparison {
-        // The plan holding `id` is the last whose first id is not past it (plans before it
-        // with no rows start at the same id).
-        let plan = self.starts.partition_point(|start| *start <= id.0) - 1;
-        &self.by_plan[plan][id.0 - self.starts[plan]]
-    }
-
-    /// Every comparison with its id, in a stable order (plan, then as made).
-    pub fn iter(&self) -> impl Iterator<Item = (ComparisonId, &Comparison)> {
-        self.by_plan
-            .iter()
-            .flatten()
-            .enumerate()
-            .map(|(i, c)| (ComparisonId(i), c))
-    }
-
-    /// The comparisons with `verdict`.
-    pub fn with_verdict(
-        &self,
-        verdict: Verdict,
-    ) -> impl Iterator<Item = (ComparisonId, &Comparison)> {
-        self.iter().filter(move |(_, c)| c.verdict == verdict)
-    }
-
-    /// A plan's rows, in the order they were made.
-    pub fn of_plan(&self, plan: PlanId) -> impl Iterator<Item = ComparisonId> + use<> {
-        let rows = match (self.starts.get(plan.0), self.by_plan.get(plan.0)) {
-            (Some(start), Some(rows)) => *start..start + rows.len(),
-            _ => 0..0,
-        };
-        rows.map(ComparisonId)
-    }
-
-    /// The row of one of a plan's own targets: a plan's rows start with one per target, in
-    /// its order (`rows_of`), so it is found by place, with no index to hold.
-    #[must_use]
-    pub fn of_target(&self, target: TargetId) -> Option<ComparisonId> {
-        let row = self.by_plan.get(target.plan.0)?.get(target.index)?;
-        let start = self.starts.get(target.plan.0)?;
-        (row.child == Some(target)).then_some(ComparisonId(start + target.index))
-    }
-
-    /// How many comparisons there are.
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// Every plan's rows, in plan order.
-    fn of_plans(by_plan: Vec<Vec<Comparison>>) -> Self {
-        let mut starts = Vec::with_capacity(by_plan.len());
-        let mut len = 0;
-        for rows in &by_plan {
-            starts.push(len);
-            len += rows.len();
-        }
-        Comparisons {
-            by_plan,
-            starts,
-            len,
-        }
-    }
 }
 
 /// Compares every plan of the corpus with the plans above it.

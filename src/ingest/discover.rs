@@ -153,50 +153,18 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
             continue;
         }
         walked.push(root.clone());
-        let walker = walkdir::WalkDir::new(root)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(err) => {
-                    let path = err.path().map_or_else(|| root.clone(), Path::to_path_buf);
-                    // Made readable again, it changes its own stamp, not its parent's.
-                    observe::look(&path);
-                    skipped.push((path, Skip::Unreadable(err.to_string())));
-                    continue;
-                }
-            };
-            let path = entry.path();
-            let wanted = (is_yaml(path) || is_text_plan(path)) && !is_config_file(path);
-            if entry.path_is_symlink() {
-                if wanted || observe::is_dir(path) {
-                    skipped.push((path.to_path_buf(), Skip::Link));
-                }
+        let found = walk(root);
+        skipped.extend(found.skipped);
+        for path in found.files {
+            if !first(&path) {
                 continue;
             }
-            if entry.file_type().is_dir() {
-                // A plan added, removed or renamed in it changes the folder's stamp.
-                observe::look(path);
-                continue;
-            }
-            if !wanted {
-                continue;
-            }
-            if !entry.file_type().is_file() {
-                skipped.push((path.to_path_buf(), Skip::NotRegular));
-                continue;
-            }
-            if !first(path) {
-                continue;
-            }
-            if is_sidecar(path) {
-                sidecars.insert(path.to_path_buf());
-            } else if is_jurisdiction_file(path) {
-                jurisdictions.insert(path.to_path_buf());
+            if is_sidecar(&path) {
+                sidecars.insert(path);
+            } else if is_jurisdiction_file(&path) {
+                jurisdictions.insert(path);
             } else {
-                plans.insert(path.to_path_buf());
+                plans.insert(path);
             }
         }
     }
@@ -219,6 +187,113 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
         walked,
         named,
     })
+}
+
+/// What a walk found, in the order of a walk sorted by name.
+#[derive(Default)]
+struct Walked {
+    /// Plan files, sidecars and jurisdiction files.
+    files: Vec<PathBuf>,
+    skipped: Vec<(PathBuf, Skip)>,
+}
+
+/// The files under the folder `root`, in the order one walk sorted by name gives. No link is
+/// taken and nothing hidden is entered.
+fn walk(root: &Path) -> Walked {
+    walk_folder(root, root)
+}
+
+/// The files under `folder` of the corpus folder `root`, its own first, then each of its
+/// folders' in order, each walked on a core of its own (a national corpus is thousands of
+/// folders, in any shape).
+fn walk_folder(root: &Path, folder: &Path) -> Walked {
+    use rayon::prelude::*;
+    enum Part {
+        Seen(Walked),
+        Folder(PathBuf),
+    }
+    let mut parts = Vec::new();
+    let mut here = Walked::default();
+    for entry in walker(folder)
+        .max_depth(1)
+        .into_iter()
+        .filter_entry(not_hidden)
+    {
+        if let Ok(entry) = &entry
+            && entry.depth() == 1
+            && entry.file_type().is_dir()
+            && !entry.path_is_symlink()
+        {
+            parts.push(Part::Seen(std::mem::take(&mut here)));
+            parts.push(Part::Folder(entry.path().to_path_buf()));
+            continue;
+        }
+        visit(root, entry, &mut here);
+    }
+    parts.push(Part::Seen(here));
+    let walked: Vec<Walked> = parts
+        .into_par_iter()
+        .map(|part| match part {
+            Part::Seen(walked) => walked,
+            Part::Folder(inner) => walk_folder(root, &inner),
+        })
+        .collect();
+    let mut all = Walked::default();
+    for part in walked {
+        all.files.extend(part.files);
+        all.skipped.extend(part.skipped);
+    }
+    all
+}
+
+fn walker(folder: &Path) -> walkdir::WalkDir {
+    walkdir::WalkDir::new(folder).sort_by_file_name()
+}
+
+/// Hidden files and folders (`.git`) are not part of a corpus; the folder walked from is (a
+/// folder within is walked from only when it is not hidden).
+fn not_hidden(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+}
+
+/// One entry of a walk of the corpus folder `root`: a file to read, something skipped and
+/// why, or a folder whose stamp a replayed run checks.
+fn visit(root: &Path, entry: walkdir::Result<walkdir::DirEntry>, walked: &mut Walked) {
+    let entry = match entry {
+        Ok(entry) => entry,
+        Err(err) => {
+            let path = err
+                .path()
+                .map_or_else(|| root.to_path_buf(), Path::to_path_buf);
+            // Made readable again, it changes its own stamp, not its parent's.
+            observe::look(&path);
+            walked
+                .skipped
+                .push((path, Skip::Unreadable(err.to_string())));
+            return;
+        }
+    };
+    let path = entry.path();
+    let wanted = (is_yaml(path) || is_text_plan(path)) && !is_config_file(path);
+    if entry.path_is_symlink() {
+        if wanted || observe::is_dir(path) {
+            walked.skipped.push((path.to_path_buf(), Skip::Link));
+        }
+        return;
+    }
+    if entry.file_type().is_dir() {
+        // A plan added, removed or renamed in it changes the folder's stamp.
+        observe::look(path);
+        return;
+    }
+    if !wanted {
+        return;
+    }
+    if !entry.file_type().is_file() {
+        walked.skipped.push((path.to_path_buf(), Skip::NotRegular));
+        return;
+    }
+    walked.files.push(path.to_path_buf());
 }
 
 /// A regular file, not a link to one: what a corpus reads.

@@ -123,7 +123,7 @@ fn by_folder_or_text(
                 .map_or((title.source, title.span), |i| (i.source, i.span));
             diagnostics.push(evidence::ambiguous(
                 lookup.jurisdictions,
-                &candidates,
+                candidates,
                 at,
                 span,
             ));
