@@ -12,8 +12,6 @@ pub struct Comparisons {
     /// The id of each plan's first row: rows are numbered plan by plan, so a plan's are one run
     /// of ids.
     starts: Vec<usize>,
-    /// How many rows there are.
-    len: usize,
 }
 
 impl Comparisons {
@@ -64,26 +62,25 @@ impl Comparisons {
     /// How many comparisons there are.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.len
+        self.starts
+            .last()
+            .zip(self.by_plan.last())
+            .map_or(0, |(start, rows)| start + rows.len())
     }
 
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.len() == 0
     }
 
     /// Every plan's rows, in plan order.
     pub(super) fn of_plans(by_plan: Vec<Vec<Comparison>>) -> Self {
         let mut starts = Vec::with_capacity(by_plan.len());
-        let mut len = 0;
+        let mut next = 0;
         for rows in &by_plan {
-            starts.push(len);
-            len += rows.len();
+            starts.push(next);
+            next += rows.len();
         }
-        Comparisons {
-            by_plan,
-            starts,
-            len,
-        }
+        Comparisons { by_plan, starts }
     }
 }

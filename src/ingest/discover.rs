@@ -153,7 +153,7 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
             continue;
         }
         walked.push(root.clone());
-        let found = walk(root);
+        let found = walk(root, root);
         skipped.extend(found.skipped);
         for path in found.files {
             if !first(&path) {
@@ -197,16 +197,11 @@ struct Walked {
     skipped: Vec<(PathBuf, Skip)>,
 }
 
-/// The files under the folder `root`, in the order one walk sorted by name gives. No link is
-/// taken and nothing hidden is entered.
-fn walk(root: &Path) -> Walked {
-    walk_folder(root, root)
-}
-
-/// The files under `folder` of the corpus folder `root`, its own first, then each of its
-/// folders' in order, each walked on a core of its own (a national corpus is thousands of
-/// folders, in any shape).
-fn walk_folder(root: &Path, folder: &Path) -> Walked {
+/// The files under `folder` of the corpus folder `root`, in the order one walk sorted by name
+/// gives: its own first, then each of its folders' in order, each walked on a core of its own
+/// (a national corpus is thousands of folders, in any shape). No link is taken and nothing
+/// hidden is entered.
+fn walk(root: &Path, folder: &Path) -> Walked {
     use rayon::prelude::*;
     enum Part {
         Seen(Walked),
@@ -235,7 +230,7 @@ fn walk_folder(root: &Path, folder: &Path) -> Walked {
         .into_par_iter()
         .map(|part| match part {
             Part::Seen(walked) => walked,
-            Part::Folder(inner) => walk_folder(root, &inner),
+            Part::Folder(inner) => walk(root, &inner),
         })
         .collect();
     let mut all = Walked::default();
