@@ -213,7 +213,7 @@ fn widened_by_a_file(corpus: &Corpus, change: &Change<'_>) -> Option<(PathBuf, R
             return Some((path.clone(), Reason::Gone));
         }
         match change.before.get(path) {
-            Some(before) => std::fs::read(path)
+            Some(before) => crate::source::read_bytes(path)
                 .is_ok_and(|now| {
                     crate::ingest::identity(path, &now) != crate::ingest::identity(path, before)
                 })
