@@ -53,6 +53,10 @@ pub enum Reason {
     Gone,
     /// A file whose number, title, issuer or place is not what it was (`ingest::identity`).
     Reidentified,
+    /// A file that was there at the reference and cannot be read now (too large, not a
+    /// regular file, no permission): its plan is left out, so what cited it or lay below it
+    /// reads it no more.
+    Unreadable,
     /// A new jurisdiction file: its names can place plans anywhere, and make others ambiguous.
     NewJurisdiction,
     /// A new text naming a zone known only by name, which it may be the first to name: plans
@@ -70,6 +74,10 @@ impl Reason {
             Self::Reidentified => &(
                 "它的文号、标题、发文机关或辖区变了",
                 "its number, title, issuer or place changed",
+            ),
+            Self::Unreadable => &(
+                "它在参照版本中存在，现在无法读取",
+                "it was there at the reference and cannot be read now",
             ),
             Self::NewJurisdiction => &(
                 "新的辖区文件可能改变任何方案的归属",
@@ -198,8 +206,8 @@ fn depended_on(
 }
 
 /// The first changed file under the corpus (in path order) that is gone, no longer says what
-/// other plans read of it as it did at the reference, is a new jurisdiction file, or is a new
-/// text naming a zone known only by name.
+/// other plans read of it as it did at the reference, cannot be read now though it was there
+/// then, is a new jurisdiction file, or is a new text naming a zone known only by name.
 fn widened_by_a_file(corpus: &Corpus, change: &Change<'_>) -> Option<(PathBuf, Reason)> {
     let roots: Vec<PathBuf> = change.roots.iter().map(|r| real_path(r)).collect();
     let mut under: Vec<&PathBuf> = change
@@ -213,11 +221,12 @@ fn widened_by_a_file(corpus: &Corpus, change: &Change<'_>) -> Option<(PathBuf, R
             return Some((path.clone(), Reason::Gone));
         }
         match change.before.get(path) {
-            Some(before) => crate::source::read_bytes(path)
-                .is_ok_and(|now| {
-                    crate::ingest::identity(path, &now) != crate::ingest::identity(path, before)
-                })
+            Some(before) => match crate::source::read_bytes(path) {
+                Ok(now) => (crate::ingest::identity(path, &now)
+                    != crate::ingest::identity(path, before))
                 .then(|| (path.clone(), Reason::Reidentified)),
+                Err(_) => Some((path.clone(), Reason::Unreadable)),
+            },
             None if path
                 .file_name()
                 .is_some_and(|n| n == crate::ingest::JURISDICTION_FILE) =>

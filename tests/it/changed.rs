@@ -165,3 +165,38 @@ fn a_new_text_that_names_a_zone_first_reports_the_plans_placed_by_it() {
     .unwrap();
     assert!(check(with.path(), Some(&text)).widened().is_none());
 }
+
+#[test]
+fn a_changed_plan_that_cannot_be_read_now_reports_the_plans_that_read_it() {
+    let with = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/lints/_base"), with.path());
+    std::fs::write(
+        with.path().join("shandong/anqiu/an-2024-7.yaml"),
+        "title: 安丘市推动大规模设备更新实施方案\njurisdiction: 安丘市\nissued: 2024-06-01\ncitations:\n  - doc_number: 鲁政发〔2024〕3号\n    title: 山东省推动大规模设备更新和消费品以旧换新实施方案\ntargets:\n  - indicator: 规模以上工业企业关键工序数控化率\n    year: 2027\n    comparator: 超过\n    value: 70\n    unit: \"%\"\n",
+    )
+    .unwrap();
+    let parent = with.path().join("parent/lu-zhengfa-2024-3.yaml");
+    let before = std::fs::read(&parent).unwrap();
+    // Past the size limit (a sparse file, nothing written): the parent is no longer read, so
+    // the child's citation no longer resolves and its target is compared with nothing.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&parent)
+        .unwrap()
+        .set_len(planlint::source::MAX_FILE_BYTES + 1)
+        .unwrap();
+    let full = by_file(&check(with.path(), None), with.path());
+    let child = "shandong/anqiu/an-2024-7.yaml";
+    assert!(full.contains_key(child), "the child has findings: {full:?}");
+    let canonical = std::fs::canonicalize(&parent).unwrap();
+    let inputs = Inputs {
+        paths: vec![with.path().to_path_buf()],
+        select: planlint::lints::codes(),
+        changed: Some([canonical.clone()].into()),
+        before: [(canonical, before)].into(),
+        ..Inputs::default()
+    };
+    let report = engine::check(&Config::defaults(), &inputs).unwrap();
+    assert_eq!(by_file(&report, with.path()), full);
+    assert_eq!(report.widened().map(|w| w.reason), Some(Reason::Unreadable));
+}
