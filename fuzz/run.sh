@@ -51,19 +51,22 @@ printf '2024-03-07' > fuzz/corpus/values/date
 printf '1.8|万辆' > fuzz/corpus/values/value
 printf '0.8∶1' > fuzz/corpus/values/ratio
 printf '{"version":2,"findings":[{"code":"weaker-target","file":"a.yaml","fingerprint":"x"}]}' > fuzz/corpus/baseline/one
-# Cache entries: each bundled text, 0xFF, then the JSON of its entry as planlint writes it (the
-# entry's first line, which names the text, is left out: the target seals the JSON itself).
-cache=$(mktemp -d)
-PLANLINT_CACHE_DIR="$cache" cargo run -q --release -- check plans >/dev/null 2>&1 || true
+# Cache entries: each bundled text, 0xFF, then the body of its entry as planlint writes it (the
+# entry's first line, which names the text, is left out: the target seals the body itself).
+# Each text is checked alone, outside the corpus, in a cache of its own: its entry is the only
+# extraction entry there.
+cargo build -q --release
 mkdir -p fuzz/corpus/cache_entry
 for text in plans/**/*.txt; do
-  hash=$(sha256sum "$text" | cut -c1-64)
-  for entry in "$cache"/extract-*/"${hash:0:2}/${hash:2}"; do
-    [ -f "$entry" ] || continue
+  cache=$(mktemp -d) alone=$(mktemp -d)
+  cp "$text" "$alone/plan.txt"
+  PLANLINT_CACHE_DIR="$cache" target/release/planlint check "$alone/plan.txt" >/dev/null 2>&1 || true
+  for entry in "$cache"/extract-*/??/*; do
+    head -c 17 "$entry" | grep -q '^planlint-extract ' || continue
     { cat "$text"; printf '\xff'; tail -n +2 "$entry"; } > "fuzz/corpus/cache_entry/$(basename "$text" .txt)"
   done
+  rm -rf "$cache" "$alone"
 done
-rm -rf "$cache"
 # A .docx made from a text plan (a zip with word/document.xml), and the text itself.
 python3 - <<'PY'
 import zipfile, html

@@ -163,7 +163,7 @@ pub fn cache_entry(bytes: &[u8]) {
     }
 }
 
-/// An extraction cache entry holding `body` for the text whose SHA-256 is `text_hash`
+/// An extraction cache entry holding `body` for the text whose hash is `text_hash`
 /// (hexadecimal), sealed as planlint seals its own: for tests of what another program could
 /// write into the cache.
 #[must_use]

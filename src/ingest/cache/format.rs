@@ -1,16 +1,16 @@
-//! One entry's bytes: a header line naming the SHA-256 of the text it was read from and a
+//! One entry's bytes: a header line naming the BLAKE3 hash of the text it was read from and a
 //! checksum of the rest, then what was read from the text, in postcard (serde's compact binary
 //! form: a third of the JSON it replaced, and read three times as fast; every warm run reads an
 //! entry per plan).
 //!
 //! ```text
-//! planlint-extract 2 sha256:<64 hex> xxh3:<32 hex>
+//! planlint-extract 3 blake3:<64 hex> xxh3:<32 hex>
 //! <postcard bytes>
 //! ```
 //!
 //! Two kinds of entry share the folder, each with its own first words ([`Kind::MAGIC`]): what
 //! extraction read from a plan's text, and a `jurisdiction.yaml` as parsed. A parsed file is
-//! named by the SHA-256 of its text after a fixed prefix ([`Kind::SALT`]), so a plan's text and a
+//! named by the BLAKE3 hash of its text after a fixed prefix ([`Kind::SALT`]), so a plan's text and a
 //! YAML file with the same bytes never share an entry; the first words are checked before the
 //! rest is read, so one kind's bytes are never read as the other's (postcard does not name its
 //! fields).
@@ -24,7 +24,6 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sha2::{Digest, Sha256};
 use xxhash_rust::xxh3::xxh3_128;
 
 use super::reject::Rejection;
@@ -38,7 +37,7 @@ pub(crate) trait Kind: Serialize + DeserializeOwned {
     /// number.
     const MAGIC: &'static str;
     /// Hashed before the text to name the entry: empty for extraction, whose entries are named
-    /// by the text's own SHA-256.
+    /// by the text's own hash.
     const SALT: &'static str;
     /// Whether it can be about `text` at all: every place in it inside the text, on character
     /// boundaries.
@@ -46,7 +45,7 @@ pub(crate) trait Kind: Serialize + DeserializeOwned {
 }
 
 impl Kind for Extracted {
-    const MAGIC: &'static str = "planlint-extract 2 sha256:";
+    const MAGIC: &'static str = "planlint-extract 3 blake3:";
     const SALT: &'static str = "";
     fn fits(&self, text: &str) -> bool {
         valid::within(self, text)
@@ -54,7 +53,7 @@ impl Kind for Extracted {
 }
 
 impl Kind for Declared {
-    const MAGIC: &'static str = "planlint-jurisdiction 2 sha256:";
+    const MAGIC: &'static str = "planlint-jurisdiction 3 blake3:";
     const SALT: &'static str = "planlint jurisdiction.yaml\n";
     fn fits(&self, text: &str) -> bool {
         valid::inside(&self.name_span, text)
@@ -76,20 +75,19 @@ pub(crate) fn cap(text_len: usize) -> u64 {
         .min(ABSOLUTE)
 }
 
-/// The SHA-256 of `text` in lowercase hexadecimal: the name and first line of the extraction
+/// The BLAKE3 hash of `text` in lowercase hexadecimal: the name and first line of the extraction
 /// entry for it.
 pub(crate) fn text_hash(text: &str) -> String {
     hash_of::<Extracted>(text)
 }
 
-/// The name and first line of the entry of kind `K` for `text`: the SHA-256 of `K`'s salt and
-/// the text, in lowercase hexadecimal.
+/// The name and first line of the entry of kind `K` for `text`: the BLAKE3 hash of `K`'s salt
+/// and the text, in lowercase hexadecimal.
 pub(crate) fn hash_of<K: Kind>(text: &str) -> String {
-    let digest = Sha256::new()
-        .chain_update(K::SALT.as_bytes())
-        .chain_update(text.as_bytes())
-        .finalize();
-    format!("{digest:x}")
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(K::SALT.as_bytes());
+    hasher.update(text.as_bytes());
+    hasher.finalize().to_hex().to_string()
 }
 
 /// The extraction entry holding `body` for the text whose hash is `hash`: the header line,
@@ -266,10 +264,11 @@ mod tests {
     }
 
     #[test]
-    fn the_hash_is_sha256() {
+    fn the_hash_is_blake3() {
+        // The published BLAKE3 of "abc".
         assert_eq!(
             text_hash("abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+            "6437b3ac38465133ffb63b75273a8db548c558465d79db03fd359c6cd5bd9d85"
         );
     }
 }

@@ -8,10 +8,10 @@
 //!   folder that can be made: no cache.
 //! - **Key**: the planlint binary's identity (version, and the size and time of the build)
 //!   names the folder, so a new or rebuilt extractor never reads what an older one wrote; the
-//!   text's SHA-256 names the entry.
+//!   text's BLAKE3 hash names the entry.
 //! - **Trusted only when private** ([`private`]): this build's folder and its shards must be
 //!   this user's, mode 0700, not links; an entry a regular file of this user's, mode 0600,
-//!   within a size bound ([`format::cap`]), naming the SHA-256 of the text being read, intact
+//!   within a size bound ([`format::cap`]), naming the BLAKE3 hash of the text being read, intact
 //!   by its checksum, every place in it inside the text ([`valid`]). Anything else is a miss:
 //!   the text is extracted again and the entry rewritten, and the run says so once, on
 //!   standard error ([`reject`]). A build folder that is not private is not used at all.
@@ -150,7 +150,7 @@ pub(crate) struct Entry<'a, K> {
     /// The shard folder it is in.
     folder: PathBuf,
     path: PathBuf,
-    /// The SHA-256 of its text, in hexadecimal.
+    /// The BLAKE3 hash of its text, in hexadecimal.
     hash: String,
     kind: PhantomData<K>,
 }

@@ -133,8 +133,8 @@ fn entries(shard: &Path, me: Owner, now: SystemTime) -> Vec<Entry> {
     found
 }
 
-/// The names of entries: the text's SHA-256 less the shard's two digits, or the xxh3-128 of
-/// the builds before entries named their text's SHA-256.
+/// The names of entries: the text's BLAKE3 or SHA-256 hash (the builds before BLAKE3) less the
+/// shard's two digits, or the xxh3-128 of the builds before either.
 fn is_entry_name(name: &str) -> bool {
     is_hex(name, 62) || is_hex(name, 30)
 }
