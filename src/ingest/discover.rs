@@ -3,6 +3,7 @@
 
 // Paths are sorted after they are gathered: the sets only make each one once.
 use foldhash::{HashSet, HashSetExt};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use super::{CONFIG_FILE, JURISDICTION_FILE, LoadError, SIDECAR_SUFFIX};
@@ -172,8 +173,9 @@ pub(super) fn discover(paths: &[PathBuf]) -> Result<Discovered, LoadError> {
     let jurisdictions: Vec<PathBuf> = jurisdictions.into_iter().collect();
     let mut plans: Vec<PathBuf> = plans.into_iter().collect();
     sort_paths(&mut plans, false);
+    // A look on disk per sidecar, on every core (the order is made by the sort).
     let mut orphan_sidecars: Vec<PathBuf> = sidecars
-        .into_iter()
+        .into_par_iter()
         .filter(|s| text_of_sidecar(s).is_none())
         .collect();
     sort_paths(&mut orphan_sidecars, false);
@@ -202,7 +204,6 @@ struct Walked {
 /// (a national corpus is thousands of folders, in any shape). No link is taken and nothing
 /// hidden is entered.
 fn walk(root: &Path, folder: &Path) -> Walked {
-    use rayon::prelude::*;
     enum Part {
         Seen(Walked),
         Folder(PathBuf),

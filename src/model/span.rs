@@ -102,13 +102,16 @@ impl SourceFile {
 /// components once rather than at every comparison: a national corpus sorts thousands. With
 /// `parents_first`, by the number of components first.
 pub(crate) fn sort_paths(paths: &mut Vec<PathBuf>, parents_first: bool) {
+    use rayon::prelude::*;
+    // On every core (a national corpus sorts 32,000 paths on the main thread); rayon's sort is
+    // stable, so the order is the same as one thread's.
     let order: Vec<usize> = {
         let mut keyed: Vec<(Vec<std::path::Component<'_>>, usize)> = paths
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, path)| (path.components().collect(), i))
             .collect();
-        keyed.sort_by(|(a, _), (b, _)| {
+        keyed.par_sort_by(|(a, _), (b, _)| {
             let depth = if parents_first {
                 a.len().cmp(&b.len())
             } else {
