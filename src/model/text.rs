@@ -8,19 +8,24 @@ use unicode_normalization::UnicodeNormalization;
 /// (`model::script`), so 國發 and 国发 compare equal.
 #[must_use]
 pub fn fold(text: &str) -> String {
-    // Most text (Chinese names, codes, already-folded keys) is simplified ideographs and ASCII,
-    // which NFKC leaves as they are: copy it without the normalisation tables.
-    let stable = |c: char| {
-        c.is_ascii_graphic()
-            || (('\u{4e00}'..='\u{9fff}').contains(&c) && !super::script::is_traditional(c))
-    };
-    if text.chars().all(stable) {
+    if folds_to_itself(text) {
         return text.to_string();
     }
     text.nfkc()
         .filter(|c| !c.is_whitespace())
         .map(super::script::simplified)
         .collect()
+}
+
+/// Whether [`fold`] gives `text` back as it is. Most text (Chinese names, codes, already-folded
+/// keys) is simplified ideographs and ASCII, which NFKC leaves as they are: it is copied without
+/// the normalisation tables.
+#[must_use]
+pub fn folds_to_itself(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_ascii_graphic()
+            || (('\u{4e00}'..='\u{9fff}').contains(&c) && !super::script::is_traditional(c))
+    })
 }
 
 /// A title folded for comparison: [`fold`], then inner quote marks (`<>`, `〈〉`, `《》`, `“”`)

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::fold;
+use super::text::{fold, folds_to_itself};
 
 /// Words that say where a figure is taken, not what it measures, at the start of a wording:
 /// 全市细颗粒物浓度 and 细颗粒物浓度 are one indicator. Only at the start: 安全区域 keeps its 全区.
@@ -63,6 +63,11 @@ pub struct Abbreviations {
 
 /// The (abbreviation, term) pairs `wording` gives in brackets.
 fn bracketed(wording: &str) -> Vec<(String, String)> {
+    // Most wordings fold to themselves and hold no ASCII bracket, the only opening bracket
+    // such a text can hold: nothing to fold or search (every plan's every wording, every run).
+    if folds_to_itself(wording) && !wording.contains(['(', '[']) {
+        return Vec::new();
+    }
     let folded = fold(wording);
     BRACKET
         .captures_iter(&folded)
@@ -251,6 +256,17 @@ mod tests {
             abbreviations.normalise("单位地区生产总值能耗"),
             abbreviations.normalise("单位地区生产总值能源消耗")
         );
+    }
+
+    #[test]
+    fn brackets_are_found_in_any_form_and_a_wording_without_one_gives_none() {
+        let pair = vec![("NEV".to_string(), "新能源汽车".to_string())];
+        // ASCII, full-width, and a text that folds (a full-width comma before it).
+        assert_eq!(bracketed("新能源汽车(NEV)保有量"), pair);
+        assert_eq!(bracketed("新能源汽车（NEV）保有量"), pair);
+        assert_eq!(bracketed("充电设施，新能源汽车（NEV）保有量").len(), 1);
+        assert!(bracketed("规模以上工业企业数字化研发设计工具普及率").is_empty());
+        assert!(bracketed("PM2.5浓度下降%").is_empty());
     }
 
     #[test]
