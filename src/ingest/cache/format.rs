@@ -10,10 +10,10 @@
 //!
 //! Two kinds of entry share the folder, each with its own first words ([`Kind::MAGIC`]): what
 //! extraction read from a plan's text, and a `jurisdiction.yaml` as parsed. A parsed file is
-//! named by the BLAKE3 hash of its text after a fixed prefix ([`Kind::SALT`]), so a plan's text and a
-//! YAML file with the same bytes never share an entry; the first words are checked before the
-//! rest is read, so one kind's bytes are never read as the other's (postcard does not name its
-//! fields).
+//! named by the BLAKE3 hash of its text after a fixed prefix ([`Kind::SALT`]), so a plan's text
+//! and a YAML file with the same bytes never share an entry; the first words are checked before
+//! the rest is read, so one kind's bytes are never read as the other's (postcard does not name
+//! its fields).
 //!
 //! The entry is named by the same hash, but a name is only where a file lies: an entry moved or
 //! copied over another text's (by hand, a sync tool, another program) still names its own text
