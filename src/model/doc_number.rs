@@ -74,8 +74,19 @@ const CLOSE_BRACKETS: &str = r"〕\])】〗";
 #[must_use]
 pub fn pattern_in_text(min_prefix: usize) -> String {
     format!(
-        r"\p{{Han}}{{{min_prefix},14}}[{OPEN_BRACKETS}]?[0-9]{{4}}[{CLOSE_BRACKETS}]第?[0-9]{{1,4}}号"
+        r"\p{{Han}}{{{min_prefix},14}}[{OPEN_BRACKETS}]?[0-9]{{4}}[{CLOSE_BRACKETS}]第?[0-9]{{1,4}}{LAST}"
     )
+}
+
+/// The character every number [`pattern_in_text`] finds ends with.
+const LAST: char = '号';
+
+/// Whether `text` can hold a number [`pattern_in_text`] finds: one without 号 cannot, and is
+/// not searched (most of a plan's lines hold none, and the pattern, which starts with any Han
+/// character, is tried at every one of them).
+#[must_use]
+pub fn may_be_in(text: &str) -> bool {
+    text.contains(LAST)
 }
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -154,6 +165,23 @@ impl fmt::Display for DocNumber {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_the_pattern_finds_a_number_in_is_one_that_may_hold_one() {
+        let pattern = regex::Regex::new(&pattern_in_text(0)).unwrap();
+        for text in [
+            "根据国发〔2024〕7号文件",
+            "鲁政发[2024]3号",
+            "国发2025〕11号",
+            "济政字〔2024〕第12号",
+        ] {
+            assert!(pattern.is_match(text), "{text}");
+            assert!(may_be_in(text), "{text}");
+        }
+        let without = "到2027年，规模以上工业企业数字化研发设计工具普及率超过92%";
+        assert!(!may_be_in(without));
+        assert!(!pattern.is_match(without));
+    }
 
     #[test]
     fn standard_number_parses_without_deviation() {

@@ -43,6 +43,11 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// The numbered heading `text` starts with, if any. `1.5万辆` is a number, not item 1.
 #[must_use]
 pub fn marker(text: &str) -> Option<Marker> {
+    // Asked of every line, which mostly opens no heading: a match is looked for before the
+    // groups are made room for.
+    if !MARKER.is_match(text) {
+        return None;
+    }
     let caps = MARKER.captures(text)?;
     let whole = caps.get(0)?;
     let kind = [

@@ -98,7 +98,8 @@ pub(crate) fn find(
     }
     // The titles' ranges come in order and apart: a number is looked up among them by a binary
     // search.
-    for m in DOC_NUMBER.find_iter(text) {
+    let numbers = crate::model::doc_number::may_be_in(text).then(|| DOC_NUMBER.find_iter(text));
+    for m in numbers.into_iter().flatten() {
         let next = consumed.partition_point(|c| c.end <= m.start());
         if consumed.get(next).is_some_and(|c| c.contains(&m.start())) {
             continue;

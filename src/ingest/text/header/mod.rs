@@ -205,6 +205,9 @@ static DOC_NUMBER_START: LazyLock<Regex> = LazyLock::new(|| {
 /// and the number (`发文字号 珠府〔2024〕28号`, `文号：中府〔2024〕66号`, a table row
 /// `发布机构⇥…⇥文号⇥…`). A number inside a sentence is a citation, not the plan's own.
 pub(crate) fn number_in_line(folded: &str) -> Option<Range<usize>> {
+    if !crate::model::doc_number::may_be_in(folded) {
+        return None;
+    }
     // `(蘇政發〔2025〕108號)` under the notice title: the number in brackets.
     let bracketed = folded
         .trim()

@@ -51,11 +51,16 @@ static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
     reason = "literal patterns, covered by the unit tests"
 )]
 static VERB_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?<predicate>(?:不断|进一步|持续|大幅|显著|稳步|加快)(?:提升|提高|扩大|增加|降低|下降|减少))(?<indicator>[\p{Han}、“”A-Za-z0-9.]{2,30}?(?:率|比例|占比|比重|浓度|强度|总量|天数))[。；;，,]*$",
-    )
+    Regex::new(&format!(
+        r"^(?<predicate>(?:{})(?:提升|提高|扩大|增加|降低|下降|减少))(?<indicator>[\p{{Han}}、“”A-Za-z0-9.]{{2,30}}?(?:率|比例|占比|比重|浓度|强度|总量|天数))[。；;，,]*$",
+        VERB_FIRST_ADVERBS.join("|")
+    ))
     .unwrap()
 });
+
+/// The words a goal put verb first opens with (`持续提升…率`): a clause that opens with none of
+/// them is not searched (every clause without a value is asked).
+const VERB_FIRST_ADVERBS: [&str; 7] = ["不断", "进一步", "持续", "大幅", "显著", "稳步", "加快"];
 
 /// In a clause with no value that opens with a verb of change, the predicate and the
 /// indicator after it.
@@ -63,7 +68,11 @@ pub(super) fn read_verb_first(
     text: &str,
     body: Range<usize>,
 ) -> Option<(Range<usize>, Range<usize>)> {
-    let caps = VERB_FIRST.captures(&text[body.clone()])?;
+    let clause = &text[body.clone()];
+    if !VERB_FIRST_ADVERBS.iter().any(|w| clause.starts_with(w)) {
+        return None;
+    }
+    let caps = VERB_FIRST.captures(clause)?;
     let (indicator, predicate) = (caps.name("indicator")?, caps.name("predicate")?);
     Some((
         body.start + indicator.start()..body.start + indicator.end(),

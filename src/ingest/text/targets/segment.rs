@@ -58,7 +58,14 @@ impl Masked {
 
 /// Ranges where numbers are not values: document numbers, dates, and cited titles.
 pub(super) fn masked_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut masked: Vec<Range<usize>> = MASKED.find_iter(text).map(|m| m.range()).collect();
+    // Each of `MASKED`'s forms holds 号 (a number) or 月 (a date): a text with neither is not
+    // searched.
+    let may_match = crate::model::doc_number::may_be_in(text) || text.contains('月');
+    let mut masked: Vec<Range<usize>> = if may_match {
+        MASKED.find_iter(text).map(|m| m.range()).collect()
+    } else {
+        Vec::new()
+    };
     let mut search = 0;
     while let Some(open) = text[search..].find('《').map(|i| search + i) {
         let inner = open + '《'.len_utf8();
