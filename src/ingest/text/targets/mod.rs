@@ -26,8 +26,8 @@ use segment::{
     Masked, clauses, is_noun_topic, masked_ranges, noun_after, sentences, skip_separators,
 };
 use value::{
-    BASELINE, BASELINE_CLAUSE, GLUED_VALUES, INSTRUMENT_WORDS, PER_CLAUSE_INSTRUMENT, RISE_VERBS,
-    VALUE, bound, is_range, prefix_word, quantity,
+    BASELINE, GLUED_VALUES, INSTRUMENT_WORDS, RISE_VERBS, baseline_clause, bound,
+    is_per_clause_instrument, is_range, prefix_word, quantity, values,
 };
 
 use super::folded::Folded;
@@ -139,14 +139,13 @@ impl<'a> SentenceReader<'a> {
     fn clause(&mut self, clause: Range<usize>) {
         let text = self.block.text.as_str();
         let body = strip_scope_prefix(text, clause.clone());
-        if text[body.clone()].starts_with('对')
-            || PER_CLAUSE_INSTRUMENT.is_match(&text[clause.clone()])
+        if text[body.clone()].starts_with('对') || is_per_clause_instrument(&text[clause.clone()])
         {
             return;
         }
         let items = self.items(clause.clone());
         if items.is_empty()
-            && let Some(caps) = BASELINE_CLAUSE.captures(&text[body.clone()])
+            && let Some(caps) = baseline_clause(&text[body.clone()])
         {
             let year = caps.get(1).or(caps.get(2)).map_or("", |m| m.as_str());
             self.baseline = year.parse().ok();
@@ -202,7 +201,7 @@ impl<'a> SentenceReader<'a> {
         let text = self.text();
         let mut items = Vec::new();
         let mut start = clause.start;
-        for caps in VALUE.captures_iter(&text[clause.clone()]) {
+        for caps in values(&text[clause.clone()]) {
             let Some(whole) = caps.get(0) else { continue };
             let range = clause.start + whole.start()..clause.start + whole.end();
             if self.masked.contains(range.start)

@@ -13,7 +13,7 @@ use crate::model::{Comparator, Quantity};
     clippy::unwrap_used,
     reason = "literal patterns, covered by the unit tests"
 )]
-pub(super) static VALUE: LazyLock<Regex> = LazyLock::new(|| {
+static VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
         (?P<approx>约)?
@@ -36,6 +36,19 @@ pub(super) static VALUE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The values in `text`, in order. Each of [`VALUE`]'s forms holds an ASCII digit, 亿元, 倍 or
+/// 翻: a text with none of them is not searched (every clause of every plan is asked, and most
+/// hold no value).
+pub(super) fn values(text: &str) -> impl Iterator<Item = regex::Captures<'_>> {
+    let may_hold_one = text.bytes().any(|b| b.is_ascii_digit())
+        || text.contains("亿元")
+        || text.contains(['倍', '翻']);
+    may_hold_one
+        .then(|| VALUE.captures_iter(text))
+        .into_iter()
+        .flatten()
+}
+
 /// The units a value may carry, longest first so that 个百分点 is not read as 个. Counting
 /// words, money, mass and energy (吨标准煤, 千瓦时), intensities (吨标准煤/万元), concentrations
 /// (微克/立方米), days, compute (EFlops, PFlops), areas and lengths.
@@ -56,9 +69,18 @@ pub(super) const RISE_VERBS: [&str; 4] = ["提高", "提升", "上升", "增长"
     clippy::unwrap_used,
     reason = "a literal pattern, covered by the unit tests"
 )]
-pub(super) static BASELINE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+static BASELINE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:与|同|和)([0-9]{4})年(?:相比|比较|比)|相比([0-9]{4})年)$").unwrap()
 });
+
+/// The year of a clause that is only a baseline. Each form holds 年: a clause without it is
+/// not searched.
+pub(super) fn baseline_clause(clause: &str) -> Option<regex::Captures<'_>> {
+    if !clause.contains('年') {
+        return None;
+    }
+    BASELINE_CLAUSE.captures(clause)
+}
 
 /// Two values with nothing between them: `92%78%`, `15个13个百分点`.
 #[expect(
@@ -72,8 +94,14 @@ pub(super) static GLUED_VALUES: LazyLock<Regex> =
     clippy::unwrap_used,
     reason = "literal patterns, covered by the unit tests"
 )]
-pub(super) static PER_CLAUSE_INSTRUMENT: LazyLock<Regex> =
+static PER_CLAUSE_INSTRUMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:补贴|补助|奖励|奖补)约?[0-9]").unwrap());
+
+/// Whether a clause grants a subsidy or an award by the unit (`每辆补贴1万元`). Each form holds
+/// 补 or 奖: a clause with neither is not searched.
+pub(super) fn is_per_clause_instrument(clause: &str) -> bool {
+    clause.contains(['补', '奖']) && PER_CLAUSE_INSTRUMENT.is_match(clause)
+}
 
 /// Words that mark a sentence as a policy instrument (subsidy, cap, loan terms), whose numbers
 /// are not targets.
@@ -242,6 +270,30 @@ impl super::SentenceReader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_form_of_a_value_is_searched_for() {
+        for text in [
+            "达到92%",
+            "规模超万亿元",
+            "回收量增加一倍",
+            "收入翻一番",
+            "培育2—3个",
+            "比例1:1",
+        ] {
+            assert_eq!(values(text).count(), 1, "{text}");
+            assert_eq!(VALUE.captures_iter(text).count(), 1, "{text}");
+        }
+        assert_eq!(values("持续提升服务水平").count(), 0);
+        assert!(is_per_clause_instrument("每辆补贴1万元"));
+        assert!(!is_per_clause_instrument("每辆车1万元"));
+        assert_eq!(
+            baseline_clause("与2023年相比")
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str()),
+            Some("2023")
+        );
+    }
     use crate::model::Unit;
     use crate::model::comparator::SUFFIX_WORDS;
 
