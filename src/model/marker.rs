@@ -43,9 +43,12 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// The numbered heading `text` starts with, if any. `1.5万辆` is a number, not item 1.
 #[must_use]
 pub fn marker(text: &str) -> Option<Marker> {
-    // Asked of every line, which mostly opens no heading: a match is looked for before the
-    // groups are made room for.
-    if !MARKER.is_match(text) {
+    // Asked of every line, which mostly opens no heading: only a line that opens with a
+    // numeral or a bracket is searched, and its groups made room for only once it matches.
+    let may_open = text.starts_with(|c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十（(〔".contains(c)
+    });
+    if !may_open || !MARKER.is_match(text) {
         return None;
     }
     let caps = MARKER.captures(text)?;

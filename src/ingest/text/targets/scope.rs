@@ -215,7 +215,11 @@ pub(super) fn strip_scope_prefix(text: &str, range: Range<usize>) -> Range<usize
     let mut start = range.start;
     loop {
         let rest = &text[start..range.end];
-        if let Some(m) = YEAR_AT_START.find(rest) {
+        // A year phrase opens with its year or 到, 至, 截至, 截止: a clause that opens otherwise
+        // is not searched.
+        let may_open_year =
+            rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '到' | '至' | '截'));
+        if may_open_year && let Some(m) = YEAR_AT_START.find(rest) {
             start += m.end();
             continue;
         }
