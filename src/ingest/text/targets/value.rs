@@ -270,6 +270,8 @@ impl super::SentenceReader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Unit;
+    use crate::model::comparator::SUFFIX_WORDS;
 
     #[test]
     fn every_form_of_a_value_is_searched_for() {
@@ -294,8 +296,6 @@ mod tests {
             Some("2023")
         );
     }
-    use crate::model::Unit;
-    use crate::model::comparator::SUFFIX_WORDS;
 
     fn read(text: &str) -> Option<Quantity> {
         quantity(&VALUE.captures(text)?, false).map(|(q, _)| q)
