@@ -210,7 +210,8 @@ fn walk(root: &Path, folder: &Path) -> Walked {
     }
     let mut parts = Vec::new();
     let mut here = Walked::default();
-    for entry in walker(folder)
+    for entry in walkdir::WalkDir::new(folder)
+        .sort_by_file_name()
         .max_depth(1)
         .into_iter()
         .filter_entry(not_hidden)
@@ -240,10 +241,6 @@ fn walk(root: &Path, folder: &Path) -> Walked {
         all.skipped.extend(part.skipped);
     }
     all
-}
-
-fn walker(folder: &Path) -> walkdir::WalkDir {
-    walkdir::WalkDir::new(folder).sort_by_file_name()
 }
 
 /// Hidden files and folders (`.git`) are not part of a corpus; the folder walked from is (a
