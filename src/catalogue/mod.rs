@@ -215,6 +215,30 @@ impl Catalogue {
             .map(|(_, i)| &self.indicators[*i])
     }
 
+    /// Every entry a wording's words contain, in the order [`Catalogue::link`] prefers them
+    /// (the longest wording first, the earlier entry on a tie): found once for a wording that
+    /// many targets share, then [`Catalogue::link_among`] picks by each target's unit.
+    #[must_use]
+    pub fn candidates(&self, wording: &str) -> Candidates {
+        let mut found: Vec<(usize, usize)> = self
+            .wordings
+            .contained_in(&fold(wording))
+            .map(|(w, i)| (w.chars().count(), *i))
+            .collect();
+        found.sort_by_key(|&(length, i)| (std::cmp::Reverse(length), i));
+        Candidates(found.into_iter().map(|(_, i)| i).collect())
+    }
+
+    /// What [`Catalogue::link`] gives for a wording with these `candidates` and `unit`.
+    #[must_use]
+    pub fn link_among(&self, candidates: &Candidates, unit: &Unit) -> Option<&Indicator> {
+        candidates
+            .0
+            .iter()
+            .map(|&i| &self.indicators[i])
+            .find(|indicator| indicator.measure.fits(unit))
+    }
+
     #[must_use]
     pub fn get(&self, id: &IndicatorId) -> Option<&Indicator> {
         self.by_id.get(id).and_then(|&i| self.indicators.get(i))
@@ -331,3 +355,10 @@ fn optional<T: serde::de::DeserializeOwned>(
         .map_err(|d| diagnostics.push(*d))
         .ok()
 }
+
+/// The catalogue entries a wording can link to, best first ([`Catalogue::candidates`]).
+#[derive(Debug, Clone, Default)]
+pub struct Candidates(Vec<usize>);
+
+#[cfg(test)]
+mod tests;

@@ -105,7 +105,13 @@ impl Corpus {
             .collect();
         let normalised: Normalised = wordings
             .into_par_iter()
-            .map(|w| (w.to_string(), abbreviations.normalise(w)))
+            .map(|w| {
+                let read = Wording {
+                    normalised: abbreviations.normalise(w),
+                    candidates: catalogue.candidates(w),
+                };
+                (w.to_string(), read)
+            })
             .collect();
         // Each plan on a core of its own; the notes put back in plan order.
         let notes: Vec<Vec<Diagnostic>> = plans
@@ -116,20 +122,27 @@ impl Corpus {
     }
 }
 
-/// Each target wording of the corpus, normalised with the corpus's abbreviations.
-type Normalised = foldhash::HashMap<String, String>;
+/// Each target wording of the corpus, read once however many targets share it.
+type Normalised = foldhash::HashMap<String, Wording>;
+
+/// What a wording gives every target that words its indicator so.
+struct Wording {
+    /// Normalised with the corpus's abbreviations.
+    normalised: String,
+    /// The catalogue entries it can link to, before the target's unit picks one.
+    candidates: crate::catalogue::Candidates,
+}
 
 /// Links a plan's targets to the catalogue and normalises their wordings; returns the notes
 /// for the figures dropped for want of a unit.
 fn link_plan(plan: &mut Plan, catalogue: &Catalogue, normalised: &Normalised) -> Vec<Diagnostic> {
     for target in &mut plan.targets {
-        let entry = catalogue.link(&target.indicator.value, &target.quantity.unit);
-        target.indicator_id = entry.map(|i| i.id.clone());
         // Every wording is there: gathered from these very targets.
-        target.wording = normalised
-            .get(&target.indicator.value)
-            .cloned()
-            .unwrap_or_default();
+        let wording = normalised.get(&target.indicator.value);
+        let entry =
+            wording.and_then(|w| catalogue.link_among(&w.candidates, &target.quantity.unit));
+        target.indicator_id = entry.map(|i| i.id.clone());
+        target.wording = wording.map(|w| w.normalised.clone()).unwrap_or_default();
         // `达到2.8万`: the unit is the catalogue's for this indicator.
         if target.quantity.unit == Unit::Count(String::new())
             && let Some(unit) = entry.and_then(|i| i.unit.clone())
