@@ -54,11 +54,32 @@ pub struct Comparison {
 /// Compares every plan of the corpus with the plans above it.
 #[must_use]
 pub fn compare(corpus: &Corpus, graph: &KnowledgeGraph, thresholds: Thresholds) -> Comparisons {
+    compare_plans(corpus, graph, thresholds, None)
+}
+
+/// The rows of the plans `wanted` marks (by plan index; `None`: every plan's). A run that
+/// reports some plans only makes theirs: a row is about its own plan, and the lints report a
+/// row only for a plan the run reports on, so a draft checked against thousands of plans
+/// compares the draft alone.
+#[must_use]
+pub fn compare_plans(
+    corpus: &Corpus,
+    graph: &KnowledgeGraph,
+    thresholds: Thresholds,
+    wanted: Option<&[bool]>,
+) -> Comparisons {
     use rayon::prelude::*;
+    let is_wanted = |i: usize| wanted.is_none_or(|w| w.get(i).copied().unwrap_or(true));
     // Each plan's rows on every core, numbered in plan order: the same ids at any thread count.
     let by_plan: Vec<Vec<Comparison>> = (0..corpus.plans.len())
         .into_par_iter()
-        .map(|i| rows_of(corpus, graph, thresholds, PlanId(i)))
+        .map(|i| {
+            if is_wanted(i) {
+                rows_of(corpus, graph, thresholds, PlanId(i))
+            } else {
+                Vec::new()
+            }
+        })
         .collect();
     Comparisons::of_plans(by_plan)
 }

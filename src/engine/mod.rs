@@ -63,7 +63,8 @@ pub use crate::diagnostics::baseline::BaselineUse;
 pub struct Report {
     pub corpus: Corpus,
     pub graph: KnowledgeGraph,
-    /// Every plan's targets against its parents', the one source of every verdict.
+    /// Every plan's targets against its parents', the one source of every verdict; in a run
+    /// that reports some plans only (drafts, a folder, `--changed-since`), theirs alone.
     pub comparisons: Comparisons,
     /// What became of each comparison's finding in this run, by `ComparisonId`.
     standings: Vec<Standing>,
@@ -184,7 +185,6 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
     };
     let mut corpus = load(config, inputs)?;
     let graph = crate::graph::build(&corpus);
-    let comparisons = crate::comparison::compare(&corpus, &graph, config.thresholds);
     let baseline = baseline_in_use(config.baseline.as_deref(), &inputs.baseline);
     let view = View {
         drafts: !inputs.corpus.is_empty(),
@@ -215,6 +215,8 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
             .map(|plan| view.shows(&corpus, plan.source))
             .collect()
     });
+    let comparisons =
+        crate::comparison::compare_plans(&corpus, &graph, config.thresholds, linted.as_deref());
     let mut findings = std::mem::take(&mut corpus.diagnostics);
     let from_lints = findings.len();
     lints::run(&corpus, &graph, &comparisons, &lints, linted, &mut findings);
