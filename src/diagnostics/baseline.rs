@@ -97,23 +97,37 @@ impl Baseline {
     /// Takes out the findings the baseline lists (each entry covers one finding) and returns
     /// them, with how many entries matched nothing, which are fixed.
     pub fn filter(&self, findings: &mut Vec<Diagnostic>) -> (Vec<Diagnostic>, usize) {
-        let mut remaining: HashMap<(String, String), usize> = HashMap::new();
+        self.filter_counting(findings, &|_| true)
+    }
+
+    /// [`Baseline::filter`], counting as fixed only the entries of the files `counted` names
+    /// (by the path the entry gives).
+    fn filter_counting(
+        &self,
+        findings: &mut Vec<Diagnostic>,
+        counted: &dyn Fn(&str) -> bool,
+    ) -> (Vec<Diagnostic>, usize) {
+        let mut remaining: HashMap<(String, String), Vec<&str>> = HashMap::new();
         for e in &self.findings {
-            *remaining
+            remaining
                 .entry((e.code.clone(), e.fingerprint.clone()))
-                .or_default() += 1;
+                .or_default()
+                .push(&e.file);
         }
-        let (hidden, kept): (Vec<Diagnostic>, Vec<Diagnostic>) = std::mem::take(findings)
-            .into_iter()
-            .partition(|d| match remaining.get_mut(&key(d)) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    true
-                }
-                _ => false,
+        let (hidden, kept): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            std::mem::take(findings).into_iter().partition(|d| {
+                remaining
+                    .get_mut(&key(d))
+                    .and_then(|files| files.pop())
+                    .is_some()
             });
         *findings = kept;
-        (hidden, remaining.values().sum())
+        let gone = remaining
+            .values()
+            .flatten()
+            .filter(|file| counted(file))
+            .count();
+        (hidden, gone)
     }
 }
 
@@ -148,9 +162,17 @@ pub fn read(text: Option<&str>) -> Result<Baseline, String> {
 }
 
 impl Baseline {
-    /// Takes out of `findings` those it lists.
-    pub fn apply(&self, findings: &mut Vec<Diagnostic>, path: PathBuf) -> Applied {
-        let (hidden, gone) = self.filter(findings);
+    /// Takes out of `findings` those it lists. An entry that matched nothing is counted as
+    /// fixed only when the run reports on its file (`reported`, by the path the entry gives):
+    /// a run that checks a draft or a folder lints those files alone, and says nothing of the
+    /// findings of the others.
+    pub fn apply(
+        &self,
+        findings: &mut Vec<Diagnostic>,
+        path: PathBuf,
+        reported: &dyn Fn(&str) -> bool,
+    ) -> Applied {
+        let (hidden, gone) = self.filter_counting(findings, reported);
         Applied {
             hidden,
             gone: Some((gone, path)),

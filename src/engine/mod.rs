@@ -246,7 +246,21 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
         &corpus.sources,
         &corpus.plans,
     );
-    let applied = apply_baseline(baseline, &mut findings)?;
+    let reported_files = view.narrows().then(|| {
+        (0..corpus.sources.len())
+            .map(SourceId)
+            .filter(|&s| view.shows(&corpus, s))
+            .map(|s| corpus.sources.get(s).display_path())
+            .collect::<HashSet<String>>()
+    });
+    // A finding without a file is reported by every run.
+    let reported_file = |file: &str| {
+        file.is_empty()
+            || reported_files
+                .as_ref()
+                .is_none_or(|files| files.contains(file))
+    };
+    let applied = apply_baseline(baseline, &mut findings, &reported_file)?;
     let (mut hidden, baseline_fixed) = (applied.hidden, applied.gone);
     fate.survived(&findings, Standing::Baselined);
     let standings = fate.standings(&comparisons, &findings);
@@ -339,10 +353,12 @@ fn load(config: &Config, inputs: &Inputs) -> Result<Corpus, Error> {
     }
 }
 
-/// Takes out the findings the baseline in use lists.
+/// Takes out the findings the baseline in use lists; counts as fixed the entries of the files
+/// the run reports on (`reported_file`) that matched nothing.
 fn apply_baseline(
     baseline: Option<PathBuf>,
     findings: &mut Vec<Diagnostic>,
+    reported_file: &dyn Fn(&str) -> bool,
 ) -> Result<diagnostics::baseline::Applied, Error> {
     use diagnostics::baseline;
     let Some(path) = baseline else {
@@ -359,7 +375,7 @@ fn apply_baseline(
         Some(crate::source::read_text(&path).map_err(|e| failed(e.message.en().to_owned()))?)
     };
     let read = baseline::read(text.as_deref()).map_err(failed)?;
-    Ok(read.apply(findings, path))
+    Ok(read.apply(findings, path, reported_file))
 }
 
 /// The baseline file a run uses, if any: the one given, else the configured one when it exists.

@@ -10,6 +10,7 @@ mod ai_plus;
 mod annotate;
 mod annotated_ofd;
 mod architecture;
+mod baseline_view;
 mod bounded;
 mod cache_trust;
 mod campaign_rules;
