@@ -133,8 +133,9 @@ pub fn load_filtered(
         &crate::gazetteer::BUNDLED,
         &corpus.catalogue,
     );
-    let prefetched = prefetch::prefetch(&files.plans, cache.as_ref());
-    let prefetched_drafts = prefetch::prefetch(&draft_files.plans, cache.as_ref());
+    let names = crate::model::agency::AgencyNames::default();
+    let prefetched = prefetch::prefetch(&files.plans, cache.as_ref(), &names);
+    let prefetched_drafts = prefetch::prefetch(&draft_files.plans, cache.as_ref(), &names);
     corpus.cache_note = cache.as_ref().and_then(cache::Cache::note);
     // Zones known only by name (成都高新区), from what the texts and the flag say of their place.
     let named = prefetched

@@ -37,7 +37,11 @@ pub(super) struct Prepared {
 impl Prepared {
     /// Makes the items of `extracted`, keeping the task words that `sidecar`'s corrections
     /// need.
-    pub(super) fn new(extracted: Extracted, sidecar: Option<&SidecarFile>) -> Self {
+    pub(super) fn new(
+        extracted: Extracted,
+        sidecar: Option<&SidecarFile>,
+        names: &AgencyNames,
+    ) -> Self {
         let holds_a_plan = extracted.holds_a_plan();
         let task_words = sidecar.map_or_else(Vec::new, |file| {
             TaskWords::of(&extracted, &file.corrections)
@@ -61,7 +65,7 @@ impl Prepared {
                 citations: cited(citations),
                 targets: targets.into_iter().map(target).collect(),
                 qualitative: qualitative.into_iter().map(goal).collect(),
-                tasks: tasked(&tasks),
+                tasks: tasked(&tasks, names),
             },
             task_words,
         }
@@ -162,10 +166,9 @@ fn goal(q: text::targets::qualitative::Found) -> QualitativeTarget {
 }
 
 /// The tasks with the bodies that lead and share each, a name held once however often the
-/// plan gives it.
-fn tasked(found: &[text::tasks::FoundTask]) -> Vec<Task> {
-    let mut made = AgencyNames::default();
-    let mut names = |list: &[(String, Span)]| -> Vec<Located<AgencyName>> {
+/// corpus gives it.
+fn tasked(found: &[text::tasks::FoundTask], made: &AgencyNames) -> Vec<Task> {
+    let names = |list: &[(String, Span)]| -> Vec<Located<AgencyName>> {
         list.iter()
             .map(|(n, span)| Located::new(made.get(n), PENDING, *span))
             .collect()

@@ -17,6 +17,7 @@ use super::plan_items::Prepared;
 use super::schema::{JurisdictionFile, PlanFile, SidecarFile};
 use super::text;
 use crate::model::SourceId;
+use crate::model::agency::AgencyNames;
 use crate::source::{self, Unreadable, yaml};
 
 /// A plan file as read ahead.
@@ -63,19 +64,26 @@ impl Prefetched {
 }
 
 /// Reads and extracts `paths` in parallel, in their order.
-pub(super) fn prefetch(paths: &[PathBuf], cache: Option<&Cache>) -> Vec<Prefetched> {
-    paths.par_iter().map(|path| one(path, cache)).collect()
+pub(super) fn prefetch(
+    paths: &[PathBuf],
+    cache: Option<&Cache>,
+    names: &AgencyNames,
+) -> Vec<Prefetched> {
+    paths
+        .par_iter()
+        .map(|path| one(path, cache, names))
+        .collect()
 }
 
-fn one(path: &Path, cache: Option<&Cache>) -> Prefetched {
+fn one(path: &Path, cache: Option<&Cache>, names: &AgencyNames) -> Prefetched {
     if is_text_plan(path) {
-        Prefetched::Text(fetch_text(path, cache))
+        Prefetched::Text(fetch_text(path, cache, names))
     } else {
         Prefetched::Yaml(Box::new(fetch_yaml(path)))
     }
 }
 
-fn fetch_text(path: &Path, cache: Option<&Cache>) -> FetchedText {
+fn fetch_text(path: &Path, cache: Option<&Cache>, names: &AgencyNames) -> FetchedText {
     let bytes = match source::read_bytes(path) {
         Ok(bytes) => bytes,
         Err(problem) => return FetchedText::Unreadable(problem),
@@ -101,7 +109,7 @@ fn fetch_text(path: &Path, cache: Option<&Cache>) -> FetchedText {
                 .and_then(|(_, fetched)| fetched.parsed.as_ref());
             FetchedText::Read(Box::new(ReadText {
                 text: decoded,
-                prepared: Prepared::new(extracted, corrects),
+                prepared: Prepared::new(extracted, corrects, names),
                 sidecar,
                 hidden: document.hidden,
                 printed: document.printed.map(Arc::new),

@@ -38,18 +38,30 @@ impl std::ops::Deref for AgencyName {
     }
 }
 
-/// The names of one reading, each made once: a name written again is the same [`AgencyName`].
+/// The names of a run, each made once: a name written again, in any plan, is the same
+/// [`AgencyName`]. Plans are read on every core at once, so the names are held in shards, each
+/// behind a lock of its own (a name's shard by its hash), and a name is folded once a run,
+/// not once a plan.
 #[derive(Debug, Default)]
-pub struct AgencyNames(HashMap<String, AgencyName>);
+pub struct AgencyNames {
+    shards: [std::sync::Mutex<HashMap<String, AgencyName>>; 16],
+}
 
 impl AgencyNames {
     /// The name `written`, made the first time it is asked for.
-    pub fn get(&mut self, written: &str) -> AgencyName {
-        if let Some(name) = self.0.get(written) {
+    pub fn get(&self, written: &str) -> AgencyName {
+        use std::hash::BuildHasher;
+        let hash = foldhash::fast::FixedState::default().hash_one(written);
+        let shard = &self.shards[(hash % 16) as usize];
+        // A panic elsewhere cannot leave a half-made name: an entry is inserted whole.
+        let mut names = shard
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(name) = names.get(written) {
             return name.clone();
         }
         let name = AgencyName::new(written);
-        self.0.insert(written.to_string(), name.clone());
+        names.insert(written.to_string(), name.clone());
         name
     }
 }
@@ -112,5 +124,26 @@ mod tests {
             assert!(Collective::is_collective(&fold(name)), "{name}");
         }
         assert!(!Collective::is_collective("市财政局"));
+    }
+
+    /// A name asked for on several cores at once is made once: every plan that writes it
+    /// holds the one copy, written and folded as a name made alone would be.
+    #[test]
+    fn a_name_is_made_once_a_run() {
+        let names = AgencyNames::default();
+        let written = ["市发展改革委 ", "市工业和信息化局", "区应急局"];
+        let made: Vec<Vec<AgencyName>> = std::thread::scope(|scope| {
+            let threads: Vec<_> = (0..4)
+                .map(|_| scope.spawn(|| written.iter().map(|w| names.get(w)).collect()))
+                .collect();
+            threads.into_iter().map(|t| t.join().unwrap()).collect()
+        });
+        for (i, w) in written.iter().enumerate() {
+            assert_eq!(made[0][i], AgencyName::new(w));
+            assert!(
+                made.iter().all(|m| Arc::ptr_eq(&m[i].0, &made[0][i].0)),
+                "{w}"
+            );
+        }
     }
 }
