@@ -117,11 +117,14 @@ pub struct NameMentions<'a> {
 }
 
 impl<'a> LintContext<'a> {
-    /// Every citation of every plan with what it resolved to: the citing plan, the citation's
-    /// index in it, the citation and its link.
-    pub fn citations(&self) -> impl Iterator<Item = (PlanId, usize, &'a Citation, CitationLink)> {
+    /// Every citation of every plan the run reports on, with what it resolved to: the citing
+    /// plan, the citation's index in it, the citation and its link. A finding about a citation
+    /// is the citing plan's, so a draft's run looks at the draft's citations alone.
+    pub fn citations(
+        &self,
+    ) -> impl Iterator<Item = (PlanId, usize, &'a Citation, CitationLink)> + '_ {
         let graph = self.graph;
-        self.plans().flat_map(move |(id, plan)| {
+        self.reported_plans().flat_map(move |(id, plan)| {
             plan.citations
                 .iter()
                 .zip(graph.citations(id))
