@@ -1,6 +1,5 @@
 //! Agencies as plans name them (牵头单位 / 责任单位), and the registry entries they resolve to.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -44,15 +43,18 @@ impl std::ops::Deref for AgencyName {
 /// not once a plan.
 #[derive(Debug, Default)]
 pub struct AgencyNames {
-    shards: [std::sync::Mutex<HashMap<String, AgencyName>>; 16],
+    shards: [std::sync::Mutex<foldhash::HashMap<String, AgencyName>>; NAME_SHARDS],
 }
+
+/// How many shards [`AgencyNames`] holds: enough that the cores seldom wait on one another.
+const NAME_SHARDS: usize = 16;
 
 impl AgencyNames {
     /// The name `written`, made the first time it is asked for.
     pub fn get(&self, written: &str) -> AgencyName {
         use std::hash::BuildHasher;
         let hash = foldhash::fast::FixedState::default().hash_one(written);
-        let shard = &self.shards[(hash % 16) as usize];
+        let shard = &self.shards[(hash % NAME_SHARDS as u64) as usize];
         // A panic elsewhere cannot leave a half-made name: an entry is inserted whole.
         let mut names = shard
             .lock()
