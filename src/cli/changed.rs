@@ -40,16 +40,30 @@ pub(super) fn changed_files(reference: &str) -> Result<Changes, Error> {
     if reference.starts_with('-') {
         return Err(failed("not a git reference".to_string()));
     }
-    let top = PathBuf::from(git(&["rev-parse", "--show-toplevel"])?.trim_end());
-    let mut names = git(&["diff", "--name-only", "-z", reference, "--"])?;
-    names.push_str(&git(&[
-        "ls-files",
-        "--others",
-        "--exclude-standard",
-        "-z",
-        "--full-name",
-        ":/",
-    ])?);
+    // The three questions are independent: asked at once, the run waits for the slowest (the
+    // walk for new files) rather than for all three in turn. Their answers are read in the
+    // order they were asked in before, so the same failure is reported first.
+    let (top, changed, new) = std::thread::scope(|scope| {
+        let top = scope.spawn(|| git(&["rev-parse", "--show-toplevel"]));
+        let changed = scope.spawn(|| git(&["diff", "--name-only", "-z", reference, "--"]));
+        let new = git(&[
+            "ls-files",
+            "--others",
+            "--exclude-standard",
+            "-z",
+            "--full-name",
+            ":/",
+        ]);
+        let joined = |handle: std::thread::ScopedJoinHandle<'_, Result<String, Error>>| {
+            handle
+                .join()
+                .unwrap_or_else(|_| Err(failed("git could not be asked".to_string())))
+        };
+        (joined(top), joined(changed), new)
+    });
+    let top = PathBuf::from(top?.trim_end());
+    let mut names = changed?;
+    names.push_str(&new?);
     let names: Vec<&str> = names.split('\0').filter(|name| !name.is_empty()).collect();
     let canonical = |name: &str| crate::source::real_path(&top.join(name));
     // Only a file that can be a plan, a sidecar or a jurisdiction file says what other plans

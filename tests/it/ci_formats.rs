@@ -318,3 +318,74 @@ for f in root.iter("file"):
     expected.sort();
     assert_eq!(read, expected);
 }
+
+/// `check --changed-since REF` when git cannot answer: outside a repository, or with a
+/// reference git does not know, the run stops (exit 2) and says why, naming the reference; it
+/// never checks nothing and passes.
+#[test]
+fn changed_since_says_when_git_cannot_answer() {
+    let outside = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(&root().join("plans"), &outside.path().join("plans"));
+    let inside = plans_with_the_province_edited(|text| text.to_string());
+    for (dir, reference, why) in [
+        (outside.path(), "HEAD", "not a git repository"),
+        (inside.path(), "no-such-ref", "no-such-ref"),
+    ] {
+        let out = planlint()
+            .current_dir(dir)
+            .args([
+                "check",
+                "plans",
+                "--lang",
+                "en",
+                "--changed-since",
+                reference,
+            ])
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{said}");
+        assert!(
+            said.contains(&format!(
+                "git cannot list the files changed since {reference}"
+            )) && said.contains(why),
+            "{said}"
+        );
+        assert!(out.stdout.is_empty(), "{said}");
+    }
+}
+
+/// A plan added and not yet committed is a change too (git lists it among the new files): its
+/// findings are reported, as a full check reports them.
+#[test]
+fn changed_since_reports_a_new_uncommitted_plan() {
+    let dir = plans_with_the_province_edited(|text| text.to_string());
+    let repo = dir.path();
+    let county = repo.join("plans/shandong/weifang/anqiu");
+    let plan = std::fs::read_dir(&county)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("an-zhengfa")
+        })
+        .unwrap();
+    let copy = county.join("an-new-draft.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(&copy, text.replacen("value: \"7\"", "value: \"9\"", 1)).unwrap();
+    let files = |extra: &[&str]| -> std::collections::BTreeSet<String> {
+        crate::support::json_diagnostics(&json_of_plans(repo, extra))
+            .iter()
+            .filter_map(|d| d["location"]["file"].as_str().map(str::to_string))
+            .collect()
+    };
+    let changed = files(&["--changed-since", "HEAD"]);
+    assert!(
+        changed.contains("plans/shandong/weifang/anqiu/an-new-draft.yaml"),
+        "{changed:?}"
+    );
+    assert!(changed.is_subset(&files(&[])), "{changed:?}");
+}
