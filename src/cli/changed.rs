@@ -42,7 +42,7 @@ pub(super) fn changed_files(reference: &str) -> Result<Changes, Error> {
     }
     // The three questions are independent: asked at once, the run waits for the slowest (the
     // walk for new files) rather than for all three in turn. Their answers are read in the
-    // order they were asked in before, so the same failure is reported first.
+    // order of the questions, so the first failure is the one reported.
     let (top, changed, new) = std::thread::scope(|scope| {
         let top = scope.spawn(|| git(&["rev-parse", "--show-toplevel"]));
         let changed = scope.spawn(|| git(&["diff", "--name-only", "-z", reference, "--"]));

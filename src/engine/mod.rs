@@ -246,7 +246,7 @@ pub fn check(config: &Config, inputs: &Inputs) -> Result<Report, Error> {
         &corpus.sources,
         &corpus.plans,
     );
-    let reported_files = view.narrows().then(|| {
+    let reported_files = (baseline.is_some() && view.narrows()).then(|| {
         (0..corpus.sources.len())
             .map(SourceId)
             .filter(|&s| view.shows(&corpus, s))
