@@ -188,8 +188,8 @@ impl<'s> InForce<'s> {
         let own_end =
             self.next + self.scopes[self.next..].partition_point(|(at, _)| *at < sentence.end);
         // Each form holds 年: a sentence without it is not searched.
-        let own_period =
-            text[sentence.clone()].contains('年') && PERIOD.is_match(&text[sentence.clone()]);
+        let words = &text[sentence.clone()];
+        let own_period = words.contains('年') && PERIOD.is_match(words);
         let inherited = self
             .last_year
             .map(|i| &self.scopes[i])
